@@ -1,0 +1,181 @@
+package io.barlake.lake.calendar;
+
+import static java.util.Objects.requireNonNull;
+
+import de.focus_shift.jollyday.core.Holiday;
+import de.focus_shift.jollyday.core.HolidayCalendar;
+import de.focus_shift.jollyday.core.HolidayManager;
+import de.focus_shift.jollyday.core.ManagerParameters;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The NYSE trading calendar and its session index.
+ *
+ * <p>Sessions are weekdays that are not NYSE holidays or special closures, as the jollyday
+ * {@code NYSE} calendar defines them (Good Friday, Juneteenth from 2022, the 2001-09-11 week,
+ * Hurricane Sandy, national days of mourning such as 2025-01-09). The <em>session index</em> counts
+ * sessions from {@link #INDEX_ORIGIN} (index 0, 2000-01-03), +1 per session; earlier sessions have
+ * negative indexes. Resampled buckets are defined on this index, so it must never change for a
+ * past date.
+ *
+ * <p>All sessions from {@link #FIRST_DATE} to {@link #LAST_DATE} are computed once when the
+ * calendar is built (about 28,000 sessions); lookups are binary searches. Instances are immutable
+ * and thread-safe; {@link #nyse()} returns the shared one.
+ */
+public final class TradingCalendar {
+    /** The session with index 0. */
+    public static final LocalDate INDEX_ORIGIN = LocalDate.of(2000, 1, 3);
+    /** First date the calendar covers. */
+    public static final LocalDate FIRST_DATE = LocalDate.of(1990, 1, 1);
+    /** Last date the calendar covers. */
+    public static final LocalDate LAST_DATE = LocalDate.of(2099, 12, 31);
+    /** The exchange's time zone. */
+    public static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+    /** Regular close; early closes (13:00) are treated as 16:00, which only delays, never hurries. */
+    public static final LocalTime CLOSE = LocalTime.of(16, 0);
+
+    private static final TradingCalendar NYSE = new TradingCalendar();
+
+    private final long[] sessionDays;
+    private final int originPosition;
+
+    private TradingCalendar() {
+        HolidayManager manager = HolidayManager.getInstance(ManagerParameters.create(HolidayCalendar.NYSE));
+        Set<LocalDate> closed = new HashSet<>();
+        for (Holiday holiday : manager.getHolidays(FIRST_DATE.minusDays(7), LAST_DATE.plusDays(7))) {
+            closed.add(holiday.getActualDate());
+        }
+        List<Long> days = new ArrayList<>();
+        for (LocalDate day = FIRST_DATE; !day.isAfter(LAST_DATE); day = day.plusDays(1)) {
+            DayOfWeek weekday = day.getDayOfWeek();
+            if (weekday != DayOfWeek.SATURDAY && weekday != DayOfWeek.SUNDAY && !closed.contains(day)) {
+                days.add(day.toEpochDay());
+            }
+        }
+        this.sessionDays = days.stream().mapToLong(Long::longValue).toArray();
+        this.originPosition = Arrays.binarySearch(sessionDays, INDEX_ORIGIN.toEpochDay());
+        if (originPosition < 0) {
+            throw new IllegalStateException("Cannot build the NYSE calendar: " + INDEX_ORIGIN + " is not a session");
+        }
+    }
+
+    /** The NYSE calendar. */
+    public static TradingCalendar nyse() {
+        return NYSE;
+    }
+
+    /** True when the exchange holds a regular session on that date. */
+    public boolean isSession(LocalDate date) {
+        return Arrays.binarySearch(sessionDays, covered(date).toEpochDay()) >= 0;
+    }
+
+    /** The session index of a session date; throws when the date is not a session. */
+    public int sessionIndex(LocalDate date) {
+        int position = Arrays.binarySearch(sessionDays, covered(date).toEpochDay());
+        if (position < 0) {
+            throw new IllegalArgumentException("Cannot index " + date + ": not an NYSE session");
+        }
+        return position - originPosition;
+    }
+
+    /** The session with the given index. */
+    public LocalDate session(int index) {
+        long position = (long) index + originPosition;
+        if (position < 0 || position >= sessionDays.length) {
+            throw new IllegalArgumentException("Cannot find session " + index + ": outside " + FIRST_DATE
+                    + " .. " + LAST_DATE);
+        }
+        return LocalDate.ofEpochDay(sessionDays[(int) position]);
+    }
+
+    /** The first session strictly after the date. */
+    public LocalDate nextSession(LocalDate date) {
+        int position = Arrays.binarySearch(sessionDays, covered(date).toEpochDay());
+        int next = position >= 0 ? position + 1 : -position - 1;
+        return at(next, date);
+    }
+
+    /** The last session strictly before the date. */
+    public LocalDate previousSession(LocalDate date) {
+        int position = Arrays.binarySearch(sessionDays, covered(date).toEpochDay());
+        int previous = position >= 0 ? position - 1 : -position - 2;
+        return at(previous, date);
+    }
+
+    /** The date itself when it is a session, otherwise the last session before it. */
+    public LocalDate sessionOnOrBefore(LocalDate date) {
+        return isSession(date) ? date : previousSession(date);
+    }
+
+    /** The date itself when it is a session, otherwise the first session after it. */
+    public LocalDate sessionOnOrAfter(LocalDate date) {
+        return isSession(date) ? date : nextSession(date);
+    }
+
+    /** All sessions from {@code from} to {@code to}, both inclusive, in order; empty when from &gt; to. */
+    public List<LocalDate> sessionsBetween(LocalDate from, LocalDate to) {
+        requireNonNull(from, "from is null");
+        requireNonNull(to, "to is null");
+        List<LocalDate> sessions = new ArrayList<>();
+        if (from.isAfter(to)) {
+            return sessions;
+        }
+        int position = Arrays.binarySearch(sessionDays, covered(from).toEpochDay());
+        int first = position >= 0 ? position : -position - 1;
+        long last = covered(to).toEpochDay();
+        for (int i = first; i < sessionDays.length && sessionDays[i] <= last; i++) {
+            sessions.add(LocalDate.ofEpochDay(sessionDays[i]));
+        }
+        return sessions;
+    }
+
+    /** Number of sessions from {@code from} to {@code to}, both inclusive. */
+    public int countSessions(LocalDate from, LocalDate to) {
+        return sessionsBetween(from, to).size();
+    }
+
+    /**
+     * The latest session whose regular close (16:00 New York) is at or before {@code now}: the
+     * session a nightly run should fetch.
+     */
+    public LocalDate latestClosedSession(Instant now) {
+        ZonedDateTime local = now.atZone(NEW_YORK);
+        LocalDate today = local.toLocalDate();
+        if (isSession(today) && !local.toLocalTime().isBefore(CLOSE)) {
+            return today;
+        }
+        return previousSession(today);
+    }
+
+    /** The instant a session's regular trading closes. */
+    public Instant closeOf(LocalDate session) {
+        return session.atTime(CLOSE).atZone(NEW_YORK).toInstant();
+    }
+
+    private LocalDate at(int position, LocalDate asked) {
+        if (position < 0 || position >= sessionDays.length) {
+            throw new IllegalArgumentException("Cannot find a session next to " + asked + ": outside "
+                    + FIRST_DATE + " .. " + LAST_DATE);
+        }
+        return LocalDate.ofEpochDay(sessionDays[position]);
+    }
+
+    private static LocalDate covered(LocalDate date) {
+        requireNonNull(date, "date is null");
+        if (date.isBefore(FIRST_DATE) || date.isAfter(LAST_DATE)) {
+            throw new IllegalArgumentException("Cannot use " + date + ": the NYSE calendar covers " + FIRST_DATE
+                    + " .. " + LAST_DATE);
+        }
+        return date;
+    }
+}
