@@ -1,0 +1,157 @@
+package io.barlake.lake.layout;
+
+import static java.util.Objects.requireNonNull;
+
+import io.barlake.lake.model.Timeframe;
+import io.barlake.lake.store.ObjectKeys;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Every key of the lake, as DESIGN.md lays it out. Nothing else in Barlake builds key strings:
+ * services ask this class for a key, and parse listed keys back with it.
+ *
+ * <pre>
+ * bronze/bars/date=YYYY-MM-DD/grouped.json.gz      vendor response as received, unadjusted
+ * bronze/bars/date=YYYY-MM-DD/_meta.json           source, request (key redacted), fetched_at, sha256, count
+ * bronze/tickers/date=YYYY-MM-DD/tickers.json.gz   reference snapshot
+ * bronze/splits/date=YYYY-MM-DD/splits.json.gz
+ * silver/daily/year=YYYY/bars.parquet              raw daily bars, sorted by (symbol, date)
+ * silver/rejects/date=YYYY-MM-DD/rejects.jsonl     refused records with their reasons
+ * silver/{3d..34d}/year=YYYY/bars.parquet          split-adjusted N-session bars, sorted by (symbol, start)
+ * silver/tickers/tickers.parquet                   latest reference data
+ * silver/splits/splits.parquet                     all known splits
+ * gold/signals/date=YYYY-MM-DD/signals.parquet     scanner output
+ * _state/watermarks/NAME.json, _state/checkpoints/NAME.json
+ * _runs/RUN-ID.json                                one report per run
+ * </pre>
+ */
+public final class LakeLayout {
+    /** Prefix of all raw vendor data. */
+    public static final String BRONZE = "bronze/";
+    /** Prefix of bronze daily bars, one folder per session. */
+    public static final String BRONZE_BARS = "bronze/bars/";
+    /** Prefix of bronze ticker snapshots. */
+    public static final String BRONZE_TICKERS = "bronze/tickers/";
+    /** Prefix of bronze split snapshots. */
+    public static final String BRONZE_SPLITS = "bronze/splits/";
+    /** Prefix of silver daily bars, one file per year. */
+    public static final String SILVER_DAILY = "silver/daily/";
+    /** Prefix of refused records. */
+    public static final String SILVER_REJECTS = "silver/rejects/";
+    /** The latest ticker reference data. */
+    public static final String SILVER_TICKERS = "silver/tickers/tickers.parquet";
+    /** All known splits. */
+    public static final String SILVER_SPLITS = "silver/splits/splits.parquet";
+    /** Prefix of scanner output. */
+    public static final String GOLD_SIGNALS = "gold/signals/";
+    /** Prefix of watermarks. */
+    public static final String WATERMARKS = "_state/watermarks/";
+    /** Prefix of checkpoints. */
+    public static final String CHECKPOINTS = "_state/checkpoints/";
+    /** Prefix of run reports. */
+    public static final String RUNS = "_runs/";
+
+    private static final Pattern DATE_PARTITION = Pattern.compile("(?:^|/)date=(\\d{4}-\\d{2}-\\d{2})/");
+    private static final Pattern YEAR_PARTITION = Pattern.compile("(?:^|/)year=(\\d{4})/");
+    private static final Pattern NAME = Pattern.compile("^[a-z0-9][a-z0-9_.\\-]{0,127}$");
+
+    private LakeLayout() {}
+
+    public static String bronzeBars(LocalDate session) {
+        return BRONZE_BARS + datePartition(session) + "grouped.json.gz";
+    }
+
+    public static String bronzeBarsMeta(LocalDate session) {
+        return BRONZE_BARS + datePartition(session) + "_meta.json";
+    }
+
+    public static String bronzeTickers(LocalDate snapshotDate) {
+        return BRONZE_TICKERS + datePartition(snapshotDate) + "tickers.json.gz";
+    }
+
+    public static String bronzeSplits(LocalDate snapshotDate) {
+        return BRONZE_SPLITS + datePartition(snapshotDate) + "splits.json.gz";
+    }
+
+    public static String silverDaily(int year) {
+        return SILVER_DAILY + yearPartition(year) + "bars.parquet";
+    }
+
+    public static String rejects(LocalDate session) {
+        return SILVER_REJECTS + datePartition(session) + "rejects.jsonl";
+    }
+
+    /** Prefix of one timeframe's bars: {@code silver/daily/} for 1d, {@code silver/5d/} for 5d. */
+    public static String barsPrefix(Timeframe timeframe) {
+        return timeframe == Timeframe.D1 ? SILVER_DAILY : "silver/" + timeframe.label() + "/";
+    }
+
+    /** A timeframe's year file; {@code silverDaily(year)} for 1d. */
+    public static String bars(Timeframe timeframe, int year) {
+        return barsPrefix(timeframe) + yearPartition(year) + "bars.parquet";
+    }
+
+    public static String signals(LocalDate session) {
+        return GOLD_SIGNALS + datePartition(session) + "signals.parquet";
+    }
+
+    public static String watermark(String name) {
+        return WATERMARKS + requireName(name) + ".json";
+    }
+
+    public static String checkpoint(String name) {
+        return CHECKPOINTS + requireName(name) + ".json";
+    }
+
+    public static String runReport(String runId) {
+        return RUNS + requireName(runId) + ".json";
+    }
+
+    /** The session of a {@code date=} partitioned key, if it has one. */
+    public static Optional<LocalDate> dateOf(String key) {
+        Matcher matcher = DATE_PARTITION.matcher(requireNonNull(key, "key is null"));
+        if (!matcher.find()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.parse(matcher.group(1)));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The year of a {@code year=} partitioned key, if it has one. */
+    public static Optional<Integer> yearOf(String key) {
+        Matcher matcher = YEAR_PARTITION.matcher(requireNonNull(key, "key is null"));
+        return matcher.find() ? Optional.of(Integer.parseInt(matcher.group(1))) : Optional.empty();
+    }
+
+    /** The name part of a watermark, checkpoint or run-report key. */
+    public static String nameOf(String key) {
+        String file = key.substring(key.lastIndexOf('/') + 1);
+        return file.endsWith(".json") ? file.substring(0, file.length() - ".json".length()) : file;
+    }
+
+    private static String datePartition(LocalDate date) {
+        return "date=" + requireNonNull(date, "date is null") + "/";
+    }
+
+    private static String yearPartition(int year) {
+        if (year < 1900 || year > 2999) {
+            throw new IllegalArgumentException("Cannot build a year partition for " + year);
+        }
+        return "year=" + year + "/";
+    }
+
+    private static String requireName(String name) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("Invalid state name '" + name
+                    + "': use lower-case letters, digits, '.', '_' and '-'");
+        }
+        return ObjectKeys.requireValid(name);
+    }
+}

@@ -1,0 +1,45 @@
+package io.barlake.lake.parquet;
+
+import org.apache.avro.Schema;
+
+/** The Avro schemas behind the Parquet bar files; the column names are DESIGN.md's. */
+final class BarSchemas {
+    static final Schema DAILY = new Schema.Parser().parse("""
+            {"type": "record", "name": "DailyBar", "namespace": "io.barlake.lake", "fields": [
+              {"name": "symbol", "type": "string"},
+              {"name": "date", "type": {"type": "int", "logicalType": "date"}},
+              {"name": "open", "type": "double"},
+              {"name": "high", "type": "double"},
+              {"name": "low", "type": "double"},
+              {"name": "close", "type": "double"},
+              {"name": "volume", "type": "double"},
+              {"name": "vwap", "type": ["null", "double"], "default": null},
+              {"name": "transactions", "type": ["null", "long"], "default": null},
+              {"name": "source", "type": "string"},
+              {"name": "ingested_at", "type": {"type": "long", "logicalType": "timestamp-micros"}}
+            ]}""");
+
+    static final Schema RESAMPLED = new Schema.Parser().parse("""
+            {"type": "record", "name": "ResampledBar", "namespace": "io.barlake.lake", "fields": [
+              {"name": "symbol", "type": "string"},
+              {"name": "start", "type": {"type": "int", "logicalType": "date"}},
+              {"name": "end", "type": {"type": "int", "logicalType": "date"}},
+              {"name": "sessions", "type": "int"},
+              {"name": "complete", "type": "boolean"},
+              {"name": "open", "type": "double"},
+              {"name": "high", "type": "double"},
+              {"name": "low", "type": "double"},
+              {"name": "close", "type": "double"},
+              {"name": "volume", "type": "double"},
+              {"name": "vwap", "type": ["null", "double"], "default": null}
+            ]}""");
+
+    /** Only the symbol column, to count symbols without reading prices. */
+    static Schema symbolOnly(Schema full) {
+        return new Schema.Parser().parse("{\"type\": \"record\", \"name\": \"" + full.getName()
+                + "\", \"namespace\": \"" + full.getNamespace()
+                + "\", \"fields\": [{\"name\": \"symbol\", \"type\": \"string\"}]}");
+    }
+
+    private BarSchemas() {}
+}

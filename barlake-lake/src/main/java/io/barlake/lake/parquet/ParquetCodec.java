@@ -1,0 +1,261 @@
+package io.barlake.lake.parquet;
+
+import static java.util.Objects.requireNonNull;
+
+import io.barlake.lake.model.DailyBar;
+import io.barlake.lake.model.ResampledBar;
+import io.barlake.lake.store.ObjectInfo;
+import io.barlake.lake.store.ObjectStore;
+import io.barlake.lake.store.ObjectStoreException;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.util.Utf8;
+import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.avro.AvroParquetReader;
+import org.apache.parquet.avro.AvroParquetWriter;
+import org.apache.parquet.avro.AvroReadSupport;
+import org.apache.parquet.column.statistics.Statistics;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.filter2.compat.FilterCompat;
+import org.apache.parquet.filter2.predicate.FilterApi;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.api.Binary;
+
+/**
+ * Reads and writes bar files in the lake as Parquet (ZSTD, small row groups), through the object
+ * store only: writes stream into the store's atomic write, reads fetch byte ranges.
+ *
+ * <p>Files are sorted by (symbol, time), so each row group covers a narrow range of symbols and
+ * {@link #readSymbol} fetches only the row groups whose statistics can hold the symbol. Rows are
+ * sorted and checked for duplicate keys on write, so the same rows always give the same bytes.
+ *
+ * @param <T> {@link DailyBar} ({@link #DAILY}) or {@link ResampledBar} ({@link #RESAMPLED})
+ */
+public final class ParquetCodec<T> {
+    /** Row-group size: small, so a one-symbol read skips most of a year file. */
+    public static final long ROW_GROUP_BYTES = 1L << 20;
+    private static final int PAGE_BYTES = 64 * 1024;
+
+    /** Daily bars, sorted by (symbol, date). */
+    public static final ParquetCodec<DailyBar> DAILY = new ParquetCodec<>(BarSchemas.DAILY, "date",
+            Comparator.comparing(DailyBar::symbol).thenComparing(DailyBar::date),
+            ParquetCodec::dailyToRecord, ParquetCodec::dailyFromRecord);
+
+    /** Resampled bars, sorted by (symbol, start). */
+    public static final ParquetCodec<ResampledBar> RESAMPLED = new ParquetCodec<>(BarSchemas.RESAMPLED, "start",
+            Comparator.comparing(ResampledBar::symbol).thenComparing(ResampledBar::start),
+            ParquetCodec::resampledToRecord, ParquetCodec::resampledFromRecord);
+
+    private final Schema schema;
+    private final String timeColumn;
+    private final Comparator<T> order;
+    private final Function<T, GenericRecord> toRecord;
+    private final Function<GenericRecord, T> fromRecord;
+
+    private ParquetCodec(Schema schema, String timeColumn, Comparator<T> order,
+            Function<T, GenericRecord> toRecord, Function<GenericRecord, T> fromRecord) {
+        this.schema = schema;
+        this.timeColumn = timeColumn;
+        this.order = order;
+        this.toRecord = toRecord;
+        this.fromRecord = fromRecord;
+    }
+
+    /**
+     * Writes the rows as one Parquet object, replacing the previous one atomically. Rows are
+     * sorted by their key; two rows with the same key are refused.
+     */
+    public void write(ObjectStore store, String key, List<T> rows) {
+        requireNonNull(rows, "rows is null");
+        List<T> sorted = new ArrayList<>(rows);
+        sorted.sort(order);
+        for (int i = 1; i < sorted.size(); i++) {
+            if (order.compare(sorted.get(i - 1), sorted.get(i)) == 0) {
+                throw new IllegalArgumentException("Cannot write " + key + ": duplicate row " + sorted.get(i));
+            }
+        }
+        store.write(key, out -> {
+            try (ParquetWriter<GenericRecord> writer = AvroParquetWriter.<GenericRecord>builder(new StreamOutputFile(out))
+                    .withConf(new PlainParquetConfiguration())
+                    .withSchema(schema)
+                    .withDataModel(GenericData.get())
+                    .withCompressionCodec(CompressionCodecName.ZSTD)
+                    .withRowGroupSize(ROW_GROUP_BYTES)
+                    .withPageSize(PAGE_BYTES)
+                    .withDictionaryEncoding(true)
+                    .build()) {
+                for (T row : sorted) {
+                    writer.write(toRecord.apply(row));
+                }
+            }
+        });
+    }
+
+    /** Every row of the object, in file order; throws when the key does not exist. */
+    public List<T> read(ObjectStore store, String key) {
+        List<T> rows = new ArrayList<>();
+        forEach(store, key, FilterCompat.NOOP, rows::add);
+        return rows;
+    }
+
+    /** The rows of one symbol, fetching only the row groups whose statistics can hold it. */
+    public List<T> readSymbol(ObjectStore store, String key, String symbol) {
+        requireNonNull(symbol, "symbol is null");
+        List<T> rows = new ArrayList<>();
+        FilterCompat.Filter filter = FilterCompat.get(
+                FilterApi.eq(FilterApi.binaryColumn("symbol"), Binary.fromString(symbol)));
+        forEach(store, key, filter, rows::add);
+        return rows;
+    }
+
+    /** Streams every row to the consumer without holding the file's rows in memory. */
+    public void forEach(ObjectStore store, String key, Consumer<T> consumer) {
+        forEach(store, key, FilterCompat.NOOP, consumer);
+    }
+
+    /** Footer facts and the distinct symbol count, reading only the symbol column. */
+    public FileSummary summarize(ObjectStore store, String key) {
+        ObjectStoreInputFile input = open(store, key);
+        int rowGroups;
+        long rows = 0;
+        LocalDate first = null;
+        LocalDate last = null;
+        PlainParquetConfiguration conf = new PlainParquetConfiguration();
+        try (ParquetFileReader reader = ParquetFileReader.open(input, ParquetReadOptions.builder(conf).build())) {
+            List<BlockMetaData> blocks = reader.getFooter().getBlocks();
+            rowGroups = blocks.size();
+            for (BlockMetaData block : blocks) {
+                rows += block.getRowCount();
+                for (ColumnChunkMetaData column : block.getColumns()) {
+                    if (column.getPath().toDotString().equals(timeColumn)) {
+                        Statistics<?> statistics = column.getStatistics();
+                        if (statistics != null && statistics.hasNonNullValue()) {
+                            LocalDate min = LocalDate.ofEpochDay(((Number) statistics.genericGetMin()).longValue());
+                            LocalDate max = LocalDate.ofEpochDay(((Number) statistics.genericGetMax()).longValue());
+                            first = first == null || min.isBefore(first) ? min : first;
+                            last = last == null || max.isAfter(last) ? max : last;
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new ObjectStoreException("Cannot read " + key + " in " + store.location() + ": " + e.getMessage(), e);
+        }
+        Set<String> symbols = new HashSet<>();
+        conf.set(AvroReadSupport.AVRO_REQUESTED_PROJECTION, BarSchemas.symbolOnly(schema).toString());
+        try (ParquetReader<GenericRecord> reader = AvroParquetReader.<GenericRecord>builder(input, conf)
+                .withDataModel(GenericData.get()).build()) {
+            for (GenericRecord record = reader.read(); record != null; record = reader.read()) {
+                symbols.add(record.get("symbol").toString());
+            }
+        } catch (IOException e) {
+            throw new ObjectStoreException("Cannot read " + key + " in " + store.location() + ": " + e.getMessage(), e);
+        }
+        return new FileSummary(key, input.getLength(), rows, rowGroups, symbols.size(), first, last);
+    }
+
+    private void forEach(ObjectStore store, String key, FilterCompat.Filter filter, Consumer<T> consumer) {
+        ObjectStoreInputFile input = open(store, key);
+        try (ParquetReader<GenericRecord> reader = AvroParquetReader.<GenericRecord>builder(input, new PlainParquetConfiguration())
+                .withDataModel(GenericData.get())
+                .withFilter(filter)
+                .build()) {
+            for (GenericRecord record = reader.read(); record != null; record = reader.read()) {
+                consumer.accept(fromRecord.apply(record));
+            }
+        } catch (IOException e) {
+            throw new ObjectStoreException("Cannot read " + key + " in " + store.location() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static ObjectStoreInputFile open(ObjectStore store, String key) {
+        ObjectInfo info = store.head(key).orElseThrow(() ->
+                new ObjectStoreException("Cannot read " + key + " in " + store.location() + ": no such object"));
+        return new ObjectStoreInputFile(store, key, info.size());
+    }
+
+    private static GenericRecord dailyToRecord(DailyBar bar) {
+        GenericRecord record = new GenericData.Record(BarSchemas.DAILY);
+        record.put("symbol", bar.symbol());
+        record.put("date", (int) bar.date().toEpochDay());
+        record.put("open", bar.open());
+        record.put("high", bar.high());
+        record.put("low", bar.low());
+        record.put("close", bar.close());
+        record.put("volume", bar.volume());
+        record.put("vwap", bar.vwap());
+        record.put("transactions", bar.transactions());
+        record.put("source", bar.source());
+        record.put("ingested_at", ChronoUnit.MICROS.between(Instant.EPOCH, bar.ingestedAt()));
+        return record;
+    }
+
+    private static DailyBar dailyFromRecord(GenericRecord record) {
+        long micros = (Long) record.get("ingested_at");
+        return new DailyBar(
+                string(record, "symbol"),
+                LocalDate.ofEpochDay((Integer) record.get("date")),
+                (Double) record.get("open"),
+                (Double) record.get("high"),
+                (Double) record.get("low"),
+                (Double) record.get("close"),
+                (Double) record.get("volume"),
+                (Double) record.get("vwap"),
+                (Long) record.get("transactions"),
+                string(record, "source"),
+                Instant.EPOCH.plus(micros, ChronoUnit.MICROS));
+    }
+
+    private static GenericRecord resampledToRecord(ResampledBar bar) {
+        GenericRecord record = new GenericData.Record(BarSchemas.RESAMPLED);
+        record.put("symbol", bar.symbol());
+        record.put("start", (int) bar.start().toEpochDay());
+        record.put("end", (int) bar.end().toEpochDay());
+        record.put("sessions", bar.sessions());
+        record.put("complete", bar.complete());
+        record.put("open", bar.open());
+        record.put("high", bar.high());
+        record.put("low", bar.low());
+        record.put("close", bar.close());
+        record.put("volume", bar.volume());
+        record.put("vwap", bar.vwap());
+        return record;
+    }
+
+    private static ResampledBar resampledFromRecord(GenericRecord record) {
+        return new ResampledBar(
+                string(record, "symbol"),
+                LocalDate.ofEpochDay((Integer) record.get("start")),
+                LocalDate.ofEpochDay((Integer) record.get("end")),
+                (Integer) record.get("sessions"),
+                (Boolean) record.get("complete"),
+                (Double) record.get("open"),
+                (Double) record.get("high"),
+                (Double) record.get("low"),
+                (Double) record.get("close"),
+                (Double) record.get("volume"),
+                (Double) record.get("vwap"));
+    }
+
+    private static String string(GenericRecord record, String field) {
+        Object value = record.get(field);
+        return value instanceof Utf8 utf8 ? utf8.toString() : (String) value;
+    }
+}
