@@ -53,7 +53,7 @@ public final class TradingCalendar {
         HolidayManager manager = HolidayManager.getInstance(ManagerParameters.create(HolidayCalendar.NYSE));
         Set<LocalDate> closed = new HashSet<>();
         for (Holiday holiday : manager.getHolidays(FIRST_DATE.minusDays(7), LAST_DATE.plusDays(7))) {
-            closed.add(holiday.getActualDate());
+            closed.add(holiday.getObservedDate().orElse(holiday.getDate()));
         }
         List<Long> days = new ArrayList<>();
         for (LocalDate day = FIRST_DATE; !day.isAfter(LAST_DATE); day = day.plusDays(1)) {
