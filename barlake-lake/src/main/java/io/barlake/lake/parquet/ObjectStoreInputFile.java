@@ -40,7 +40,7 @@ final class ObjectStoreInputFile implements InputFile {
 
     @Override
     public String toString() {
-        return store.location() + key;
+        return key;
     }
 
     private final class RangeStream extends SeekableInputStream {

@@ -155,8 +155,8 @@ public final class ParquetCodec<T> {
                     }
                 }
             }
-        } catch (IOException e) {
-            throw new ObjectStoreException("Cannot read " + key + " in " + store.location() + ": " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            throw readFailure(store, key, e);
         }
         Set<String> symbols = new HashSet<>();
         conf.set(AvroReadSupport.AVRO_REQUESTED_PROJECTION, BarSchemas.symbolOnly(schema).toString());
@@ -165,8 +165,8 @@ public final class ParquetCodec<T> {
             for (GenericRecord record = reader.read(); record != null; record = reader.read()) {
                 symbols.add(record.get("symbol").toString());
             }
-        } catch (IOException e) {
-            throw new ObjectStoreException("Cannot read " + key + " in " + store.location() + ": " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            throw readFailure(store, key, e);
         }
         return new FileSummary(key, input.getLength(), rows, rowGroups, symbols.size(), first, last);
     }
@@ -180,9 +180,18 @@ public final class ParquetCodec<T> {
             for (GenericRecord record = reader.read(); record != null; record = reader.read()) {
                 consumer.accept(fromRecord.apply(record));
             }
-        } catch (IOException e) {
-            throw new ObjectStoreException("Cannot read " + key + " in " + store.location() + ": " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            throw readFailure(store, key, e);
         }
+    }
+
+    private static ObjectStoreException readFailure(ObjectStore store, String key, Exception e) {
+        if (e instanceof ObjectStoreException storeFailure) {
+            return storeFailure;
+        }
+        // Parquet reports a damaged file as a bare RuntimeException; name the key instead of a path.
+        return new ObjectStoreException("Cannot read " + key + " in " + store.location()
+                + ": not a readable Parquet bar file (" + e.getMessage() + ")", e);
     }
 
     private static ObjectStoreInputFile open(ObjectStore store, String key) {
