@@ -34,11 +34,12 @@ final class BarSchemas {
               {"name": "vwap", "type": ["null", "double"], "default": null}
             ]}""");
 
-    /** Only the symbol column, to count symbols without reading prices. */
-    static Schema symbolOnly(Schema full) {
+    /** Only the symbol and time columns, to take inventory without reading prices. */
+    static Schema inventory(Schema full, String timeColumn) {
         return new Schema.Parser().parse("{\"type\": \"record\", \"name\": \"" + full.getName()
                 + "\", \"namespace\": \"" + full.getNamespace()
-                + "\", \"fields\": [{\"name\": \"symbol\", \"type\": \"string\"}]}");
+                + "\", \"fields\": [{\"name\": \"symbol\", \"type\": \"string\"}, {\"name\": \""
+                + timeColumn + "\", \"type\": {\"type\": \"int\", \"logicalType\": \"date\"}}]}");
     }
 
     private BarSchemas() {}

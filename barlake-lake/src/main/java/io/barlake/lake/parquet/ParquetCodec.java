@@ -130,7 +130,7 @@ public final class ParquetCodec<T> {
         forEach(store, key, FilterCompat.NOOP, consumer);
     }
 
-    /** Footer facts and the distinct symbol count, reading only the symbol column. */
+    /** Footer facts, distinct symbols and distinct dates, reading only the symbol and time columns. */
     public FileSummary summarize(ObjectStore store, String key) {
         ObjectStoreInputFile input = open(store, key);
         int rowGroups;
@@ -159,16 +159,18 @@ public final class ParquetCodec<T> {
             throw readFailure(store, key, e);
         }
         Set<String> symbols = new HashSet<>();
-        conf.set(AvroReadSupport.AVRO_REQUESTED_PROJECTION, BarSchemas.symbolOnly(schema).toString());
+        Set<Integer> dates = new HashSet<>();
+        conf.set(AvroReadSupport.AVRO_REQUESTED_PROJECTION, BarSchemas.inventory(schema, timeColumn).toString());
         try (ParquetReader<GenericRecord> reader = AvroParquetReader.<GenericRecord>builder(input, conf)
                 .withDataModel(GenericData.get()).build()) {
             for (GenericRecord record = reader.read(); record != null; record = reader.read()) {
                 symbols.add(record.get("symbol").toString());
+                dates.add((Integer) record.get(timeColumn));
             }
         } catch (IOException | RuntimeException e) {
             throw readFailure(store, key, e);
         }
-        return new FileSummary(key, input.getLength(), rows, rowGroups, symbols.size(), first, last);
+        return FileSummary.of(key, input.getLength(), rows, rowGroups, symbols, dates.size(), first, last);
     }
 
     private void forEach(ObjectStore store, String key, FilterCompat.Filter filter, Consumer<T> consumer) {

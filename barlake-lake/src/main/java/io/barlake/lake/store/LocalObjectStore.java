@@ -35,15 +35,16 @@ public final class LocalObjectStore implements ObjectStore {
     private final Path root;
     private final Path scratch;
 
-    /** Opens (and creates, if needed) the folder as a lake. */
+    /**
+     * Opens the folder as a lake. Nothing is created until the first write, so reading a lake that
+     * does not exist yet (an empty lake) leaves no trace.
+     */
     public LocalObjectStore(Path root) {
         requireNonNull(root, "root is null");
         this.root = root.toAbsolutePath().normalize();
         this.scratch = this.root.resolve(ObjectKeys.RESERVED_PREFIX);
-        try {
-            Files.createDirectories(this.root);
-        } catch (IOException e) {
-            throw new ObjectStoreException("Cannot open lake folder " + this.root + ": " + describe(e), e);
+        if (Files.exists(this.root) && !Files.isDirectory(this.root)) {
+            throw new ObjectStoreException("Cannot open lake folder " + this.root + ": it is a file, not a folder");
         }
     }
 

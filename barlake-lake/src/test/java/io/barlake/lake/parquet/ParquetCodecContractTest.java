@@ -142,7 +142,8 @@ abstract class ParquetCodecContractTest {
         ParquetCodec.DAILY.write(store, key, bars);
         FileSummary summary = ParquetCodec.DAILY.summarize(store, key);
         assertThat(summary.rows()).isEqualTo(bars.size());
-        assertThat(summary.symbols()).isEqualTo(30);
+        assertThat(summary.dates()).isEqualTo(252);
+        assertThat(summary.symbols()).hasSize(30).startsWith("S0000").endsWith("S0029");
         assertThat(summary.firstDate()).isEqualTo(LocalDate.of(2024, 1, 2));
         assertThat(summary.lastDate()).isEqualTo(LocalDate.of(2024, 12, 31));
         assertThat(summary.bytes()).isEqualTo(store.head(key).orElseThrow().size());

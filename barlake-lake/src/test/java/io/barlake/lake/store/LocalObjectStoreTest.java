@@ -56,6 +56,23 @@ class LocalObjectStoreTest extends ObjectStoreContractTest {
     }
 
     @Test
+    void readingALakeThatDoesNotExistYetCreatesNothing() {
+        assertThat(store.list("")).isEmpty();
+        assertThat(store.get("a/b")).isEmpty();
+        assertThat(store.head("a/b")).isEmpty();
+        store.delete(List.of("a/b"));
+        assertThat(folder.resolve("lake")).doesNotExist();
+    }
+
+    @Test
+    void aFileIsNotALake() throws IOException {
+        Path file = Files.writeString(folder.resolve("file.txt"), "x");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new LocalObjectStore(file))
+                .isInstanceOf(ObjectStoreException.class)
+                .hasMessageEndingWith("file.txt: it is a file, not a folder");
+    }
+
+    @Test
     void theLocationIsTheAbsoluteRoot() {
         assertThat(store.location()).isEqualTo(folder.resolve("lake").toAbsolutePath().toString());
     }

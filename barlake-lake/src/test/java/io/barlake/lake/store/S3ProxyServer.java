@@ -57,9 +57,6 @@ public final class S3ProxyServer implements AutoCloseable {
 
     /** A client for this server, built the way production builds one. */
     public S3Client client() {
-        // The SDK reads credentials from system properties when the environment has none.
-        System.setProperty("aws.accessKeyId", ACCESS_KEY);
-        System.setProperty("aws.secretAccessKey", SECRET_KEY);
         return ObjectStores.s3Client(environment());
     }
 

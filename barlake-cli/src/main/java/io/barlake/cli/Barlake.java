@@ -1,0 +1,75 @@
+package io.barlake.cli;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code barlake} command: one small class per subcommand, one error handler for all. */
+@Command(name = "barlake",
+        mixinStandardHelpOptions = true,
+        usageHelpWidth = 100,
+        versionProvider = Barlake.Version.class,
+        description = "Nightly market-data pipeline for US equities: fetch, consolidate, resample, scan.",
+        subcommands = {RunCommand.class, StatusCommand.class, CommandLine.HelpCommand.class},
+        footerHeading = "%nEnvironment:%n",
+        footer = {
+                "  BARLAKE_LAKE         lake location: a folder or s3://bucket/prefix (default ./lake)",
+                "  AWS_ENDPOINT_URL_S3  S3-compatible endpoint for s3:// lakes",
+                "",
+                "Exit codes: 0 success, 1 failure, 2 bad usage or setting."})
+public final class Barlake {
+    private final Map<String, String> environment;
+    private final Clock clock;
+
+    Barlake(Map<String, String> environment, Clock clock) {
+        this.environment = Map.copyOf(requireNonNull(environment, "environment is null"));
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    Map<String, String> environment() {
+        return environment;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    /** A command line wired with this environment, the error handler and the given writers. */
+    static CommandLine commandLine(Map<String, String> environment, Clock clock) {
+        CommandLine commandLine = new CommandLine(new Barlake(environment, clock));
+        ErrorHandler handler = new ErrorHandler();
+        commandLine.setExecutionExceptionHandler(handler);
+        commandLine.setParameterExceptionHandler(handler);
+        return commandLine;
+    }
+
+    public static void main(String[] args) {
+        int exitCode = commandLine(System.getenv(), Clock.systemUTC()).execute(args);
+        System.exit(exitCode);
+    }
+
+    /** Reads the version the build wrote into the jar. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            Properties properties = new Properties();
+            try (InputStream in = Barlake.class.getResourceAsStream("/barlake-version.properties")) {
+                if (in != null) {
+                    properties.load(in);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return new String[] {
+                    "barlake " + properties.getProperty("version", "unknown"),
+                    "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+        }
+    }
+}

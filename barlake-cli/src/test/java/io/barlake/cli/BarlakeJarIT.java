@@ -1,0 +1,64 @@
+package io.barlake.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The packaged, shaded jar run as a real process, the way the ./barlake launcher runs it. */
+class BarlakeJarIT {
+    private static final Path JAR = Path.of("target", "barlake.jar").toAbsolutePath();
+
+    @TempDir
+    Path folder;
+
+    record Result(int exitCode, String out, String err) {}
+
+    private Result run(Map<String, String> environment, String... args) throws IOException, InterruptedException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        List<String> command = new java.util.ArrayList<>(List.of(java.toString(), "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile());
+        builder.environment().remove("BARLAKE_LAKE");
+        builder.environment().putAll(environment);
+        Path out = folder.resolve("out.txt");
+        Path err = folder.resolve("err.txt");
+        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("process finished").isTrue();
+        return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void statusOnTheDefaultLakeOfAFreshFolderSaysEmptyLake() throws Exception {
+        assertThat(JAR).exists();
+        Result result = run(Map.of(), "status");
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).isEqualTo("Lake: " + folder.toAbsolutePath().resolve("lake")
+                + "\nempty lake: nothing fetched yet. Fill it with './barlake run'.\n");
+        assertThat(result.err()).as("no library noise on stderr").isEmpty();
+    }
+
+    @Test
+    void aMalformedSettingIsExactlyOneLineOnStderr() throws Exception {
+        Result result = run(Map.of("BARLAKE_LAKE", "s3://"), "status");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err().lines()).containsExactly(
+                "barlake: Invalid BARLAKE_LAKE 's3://': the bucket name is missing; expected s3://bucket/prefix");
+    }
+
+    @Test
+    void versionComesFromTheBuild() throws Exception {
+        Result result = run(Map.of(), "--version");
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).startsWith("barlake 0.").doesNotContain("${project.version}");
+    }
+}

@@ -1,0 +1,36 @@
+package io.barlake.lake.status;
+
+import static java.util.Objects.requireNonNull;
+
+import io.barlake.lake.state.RunReport;
+import io.barlake.lake.state.Watermark;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A snapshot of a lake: what every dataset holds, the watermarks, how fresh the daily bars are
+ * and the latest runs. {@code barlake status} prints it; the serving health check reuses it.
+ *
+ * @param location            where the lake lives
+ * @param empty               true when the lake holds no object at all
+ * @param datasets            every dataset of the layout, in layout order, empty ones included
+ * @param watermarks          all watermarks
+ * @param latestClosedSession the latest NYSE session whose close has passed
+ * @param sessionsBehind      sessions between the last daily bar and {@code latestClosedSession},
+ *                            or -1 when there are no daily bars
+ * @param latestRuns          newest first
+ */
+public record LakeStatus(String location, boolean empty, List<DatasetStatus> datasets, List<Watermark> watermarks,
+        LocalDate latestClosedSession, int sessionsBehind, List<RunReport> latestRuns) {
+    public LakeStatus {
+        requireNonNull(location, "location is null");
+        datasets = List.copyOf(datasets);
+        watermarks = List.copyOf(watermarks);
+        latestRuns = List.copyOf(latestRuns);
+    }
+
+    /** True when the daily bars include the latest closed session. */
+    public boolean fresh() {
+        return sessionsBehind == 0;
+    }
+}
