@@ -186,8 +186,12 @@ public final class LocalObjectStore implements ObjectStore {
     @Override
     public void delete(Collection<String> keys) {
         requireNonNull(keys, "keys is null");
-        for (String key : List.copyOf(keys)) {
-            Path path = resolve(key);
+        // Validate every key before deleting any, so one bad key cannot leave a half-done delete.
+        List<String> checked = List.copyOf(keys);
+        List<Path> paths = checked.stream().map(this::resolve).toList();
+        for (int i = 0; i < paths.size(); i++) {
+            Path path = paths.get(i);
+            String key = checked.get(i);
             try {
                 if (Files.deleteIfExists(path)) {
                     pruneEmptyFolders(path.getParent());
