@@ -2,37 +2,25 @@ package io.barlake.lake.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The object-store contract against a real S3-protocol server (S3Proxy), under a key prefix. */
 class S3ObjectStoreIT extends ObjectStoreContractTest {
-    private static S3ProxyServer server;
-    private String bucket;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = S3ProxyServer.start();
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        server.close();
-    }
+    @RegisterExtension
+    static final S3ProxyExtension S3 = new S3ProxyExtension();
 
     @Override
     protected ObjectStore newStore() {
-        bucket = server.createBucket();
-        LakeLocation location = LakeLocation.parse("s3://" + bucket + "/team/lake", LakeLocation.SETTING);
-        return ObjectStores.open(location, server.environment());
+        return S3.newStore("team/lake");
     }
 
     @Test
     void storesUnderTheirPrefixDoNotSeeEachOther() {
+        String bucket = store.location().substring("s3://".length(), store.location().indexOf("/team/"));
         store.put("a.json", bytes("inside"));
         try (ObjectStore sibling = ObjectStores.open(
-                LakeLocation.parse("s3://" + bucket + "/team/other", LakeLocation.SETTING), server.environment())) {
+                LakeLocation.parse("s3://" + bucket + "/team/other", LakeLocation.SETTING), S3.environment())) {
             assertThat(sibling.list("")).isEmpty();
             assertThat(sibling.get("a.json")).isEmpty();
             sibling.put("a.json", bytes("sibling"));

@@ -6,26 +6,26 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * A real S3-protocol server (S3Proxy, in memory) on a free loopback port, with signature checks
- * on, for integration tests of everything that talks to S3. Start one per test class.
+ * A real S3-protocol server (S3Proxy, in memory, signature checks on) on a free loopback port,
+ * started before a test class and stopped after it:
+ * {@code @RegisterExtension static final S3ProxyExtension S3 = new S3ProxyExtension();}
  */
-public final class S3ProxyServer implements AutoCloseable {
+public final class S3ProxyExtension implements BeforeAllCallback, AfterAllCallback {
     public static final String ACCESS_KEY = "barlake-test-access";
     public static final String SECRET_KEY = "barlake-test-secret";
 
-    private final S3Proxy proxy;
     private final AtomicInteger buckets = new AtomicInteger();
+    private S3Proxy proxy;
 
-    private S3ProxyServer(S3Proxy proxy) {
-        this.proxy = proxy;
-    }
-
-    /** Starts a server and waits until it accepts requests. */
-    public static S3ProxyServer start() throws Exception {
-        S3Proxy proxy = S3Proxy.builder()
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        proxy = S3Proxy.builder()
                 .blobStore(new TransientNio2BlobStore())
                 .endpoint(URI.create("http://127.0.0.1:0"))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
@@ -38,7 +38,13 @@ public final class S3ProxyServer implements AutoCloseable {
             }
             Thread.sleep(10);
         }
-        return new S3ProxyServer(proxy);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        if (proxy != null) {
+            proxy.stop();
+        }
     }
 
     /** {@code http://127.0.0.1:PORT}. */
@@ -55,22 +61,18 @@ public final class S3ProxyServer implements AutoCloseable {
                 "AWS_SECRET_ACCESS_KEY", SECRET_KEY);
     }
 
-    /** A client for this server, built the way production builds one. */
-    public S3Client client() {
-        return ObjectStores.s3Client(environment());
-    }
-
     /** Creates a fresh, empty bucket and returns its name. */
     public String createBucket() {
         String name = "lake-" + buckets.incrementAndGet();
-        try (S3Client client = client()) {
+        try (S3Client client = ObjectStores.s3Client(environment())) {
             client.createBucket(request -> request.bucket(name));
         }
         return name;
     }
 
-    @Override
-    public void close() throws Exception {
-        proxy.stop();
+    /** A store on a fresh bucket under the given prefix. */
+    public ObjectStore newStore(String prefix) {
+        return ObjectStores.open(LakeLocation.parse("s3://" + createBucket() + "/" + prefix, LakeLocation.SETTING),
+                environment());
     }
 }
