@@ -1,0 +1,133 @@
+package io.barlake.fetchers.polygon;
+
+import static java.util.Objects.requireNonNull;
+
+import io.barlake.lake.store.InvalidSettingException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * How to reach Polygon: the key, the API root, the client-side rate limit and the resilience
+ * settings. Read once from the environment and validated there, with one clear line per bad
+ * setting (the key's value is never echoed).
+ *
+ * @param apiKey             the key
+ * @param baseUrl            API root, {@code https://api.polygon.io} by default
+ * @param requestsPerMinute  client-side rate limit ({@code POLYGON_RATE_LIMIT}; the free plan allows 5)
+ * @param callTimeout        limit on one HTTP call, connection to last byte
+ * @param maxAttempts        tries per request on 429, 5xx and timeouts (first try included)
+ * @param initialBackoff     first retry wait, doubled per retry, with jitter
+ * @param maxBackoff         longest retry wait (a {@code Retry-After} header may ask for more)
+ * @param breakerFailures    consecutive upstream failures that open the circuit breaker
+ * @param breakerOpen        how long an open breaker refuses calls before trying again
+ */
+public record PolygonSettings(ApiKey apiKey, URI baseUrl, int requestsPerMinute, Duration callTimeout,
+        int maxAttempts, Duration initialBackoff, Duration maxBackoff, int breakerFailures, Duration breakerOpen) {
+
+    public static final String KEY = "POLYGON_API_KEY";
+    public static final String KEY_SECRET_ARN = "POLYGON_API_KEY_SECRET_ARN";
+    public static final String BASE_URL = "POLYGON_BASE_URL";
+    public static final String RATE_LIMIT = "POLYGON_RATE_LIMIT";
+    public static final URI DEFAULT_BASE_URL = URI.create("https://api.polygon.io");
+    public static final int DEFAULT_RATE_LIMIT = 5;
+
+    public PolygonSettings {
+        requireNonNull(apiKey, "apiKey is null");
+        requireNonNull(baseUrl, "baseUrl is null");
+        requireNonNull(callTimeout, "callTimeout is null");
+        requireNonNull(initialBackoff, "initialBackoff is null");
+        requireNonNull(maxBackoff, "maxBackoff is null");
+        requireNonNull(breakerOpen, "breakerOpen is null");
+        if (requestsPerMinute < 1 || maxAttempts < 1 || breakerFailures < 1) {
+            throw new IllegalArgumentException("requestsPerMinute, maxAttempts and breakerFailures must be >= 1");
+        }
+    }
+
+    /** Production defaults around a key: 60 s calls, 6 tries from 2 s up to 60 s, breaker after 8 failures. */
+    public static PolygonSettings defaults(ApiKey apiKey) {
+        return new PolygonSettings(apiKey, DEFAULT_BASE_URL, DEFAULT_RATE_LIMIT, Duration.ofSeconds(60), 6,
+                Duration.ofSeconds(2), Duration.ofSeconds(60), 8, Duration.ofSeconds(60));
+    }
+
+    /** The same settings with another rate limit. */
+    public PolygonSettings withRequestsPerMinute(int perMinute) {
+        return new PolygonSettings(apiKey, baseUrl, perMinute, callTimeout, maxAttempts, initialBackoff, maxBackoff,
+                breakerFailures, breakerOpen);
+    }
+
+    /** The same settings with another API root. */
+    public PolygonSettings withBaseUrl(URI url) {
+        return new PolygonSettings(apiKey, url, requestsPerMinute, callTimeout, maxAttempts, initialBackoff, maxBackoff,
+                breakerFailures, breakerOpen);
+    }
+
+    /** The same settings with other timing (for tests, which cannot wait minutes). */
+    public PolygonSettings withTiming(Duration timeout, int attempts, Duration firstBackoff, Duration longestBackoff,
+            Duration openFor) {
+        return new PolygonSettings(apiKey, baseUrl, requestsPerMinute, timeout, attempts, firstBackoff, longestBackoff,
+                breakerFailures, openFor);
+    }
+
+    /**
+     * Reads the settings from the environment when a key is configured ({@code POLYGON_API_KEY},
+     * or {@code POLYGON_API_KEY_SECRET_ARN} resolved through {@code secrets}); empty when neither is
+     * set, which means "use the synthetic market".
+     */
+    public static Optional<PolygonSettings> fromEnvironment(Map<String, String> environment,
+            Function<String, ApiKey> secrets) {
+        String rawKey = environment.get(KEY);
+        String secretArn = environment.get(KEY_SECRET_ARN);
+        ApiKey key;
+        if (rawKey != null) {
+            try {
+                key = ApiKey.of(rawKey);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidSettingException(KEY, null, e.getMessage());
+            }
+        } else if (secretArn != null && !secretArn.isBlank()) {
+            key = secrets.apply(secretArn.strip());
+        } else {
+            return Optional.empty();
+        }
+        PolygonSettings settings = defaults(key);
+        String baseUrl = environment.get(BASE_URL);
+        if (baseUrl != null) {
+            settings = settings.withBaseUrl(parseBaseUrl(baseUrl));
+        }
+        String rate = environment.get(RATE_LIMIT);
+        if (rate != null) {
+            settings = settings.withRequestsPerMinute(parseRate(rate));
+        }
+        return Optional.of(settings);
+    }
+
+    static URI parseBaseUrl(String value) {
+        URI uri;
+        try {
+            uri = URI.create(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingException(BASE_URL, value, "not a URL");
+        }
+        if (uri.getScheme() == null || !uri.getScheme().matches("https?") || uri.getHost() == null
+                || uri.getRawQuery() != null) {
+            throw new InvalidSettingException(BASE_URL, value, "expected http(s)://host[:port][/path] without a query");
+        }
+        String text = uri.toString();
+        return URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+    }
+
+    static int parseRate(String value) {
+        try {
+            int perMinute = Integer.parseInt(value.strip());
+            if (perMinute >= 1 && perMinute <= 100_000) {
+                return perMinute;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidSettingException(RATE_LIMIT, value, "expected a whole number of requests per minute from 1 to 100000");
+    }
+}

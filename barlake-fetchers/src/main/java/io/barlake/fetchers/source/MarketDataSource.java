@@ -1,0 +1,28 @@
+package io.barlake.fetchers.source;
+
+import java.time.LocalDate;
+
+/**
+ * Where bars and reference data come from: Polygon's API, the synthetic market, or Polygon flat
+ * files. Every source answers in Polygon's own JSON, so everything downstream runs the same code.
+ */
+public interface MarketDataSource extends AutoCloseable {
+
+    /** {@code polygon}, {@code synthetic} or {@code flatfiles}; recorded as each bar's source. */
+    String name();
+
+    /** A one-line description for run output, e.g. the synthetic seed and size. */
+    String description();
+
+    /** The grouped-daily response of one session, exactly as the source delivers it. */
+    SessionResponse groupedDaily(LocalDate session);
+
+    /** Every active ticker as of the date. */
+    ReferenceSnapshot tickers(LocalDate asOf);
+
+    /** Every split known as of the date. */
+    ReferenceSnapshot splits(LocalDate asOf);
+
+    @Override
+    default void close() {}
+}

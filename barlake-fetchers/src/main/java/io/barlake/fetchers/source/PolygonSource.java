@@ -1,0 +1,50 @@
+package io.barlake.fetchers.source;
+
+import static java.util.Objects.requireNonNull;
+
+import io.barlake.fetchers.polygon.PolygonClient;
+import java.time.LocalDate;
+
+/** Polygon's REST API as a market-data source. */
+public final class PolygonSource implements MarketDataSource {
+    private final PolygonClient client;
+
+    public PolygonSource(PolygonClient client) {
+        this.client = requireNonNull(client, "client is null");
+    }
+
+    /** The client, for request counts and the breaker state. */
+    public PolygonClient client() {
+        return client;
+    }
+
+    @Override
+    public String name() {
+        return "polygon";
+    }
+
+    @Override
+    public String description() {
+        return "Polygon API";
+    }
+
+    @Override
+    public SessionResponse groupedDaily(LocalDate session) {
+        return new SessionResponse(session, client.groupedDaily(session), client.groupedDailyRequest(session));
+    }
+
+    @Override
+    public ReferenceSnapshot tickers(LocalDate asOf) {
+        return new ReferenceSnapshot(client.tickers(), client.tickersRequest());
+    }
+
+    @Override
+    public ReferenceSnapshot splits(LocalDate asOf) {
+        return new ReferenceSnapshot(client.splits(), client.splitsRequest());
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}
