@@ -1,0 +1,264 @@
+package io.barlake.fetchers.bronze;
+
+import static java.util.Objects.requireNonNull;
+
+import io.barlake.fetchers.polygon.PolygonNotYetAvailableException;
+import io.barlake.fetchers.source.MarketDataSource;
+import io.barlake.fetchers.source.SessionResponse;
+import io.barlake.lake.bronze.BronzeFiles;
+import io.barlake.lake.bronze.BronzeMeta;
+import io.barlake.lake.bronze.GroupedDailyParser;
+import io.barlake.lake.bronze.MalformedResponseException;
+import io.barlake.lake.calendar.TradingCalendar;
+import io.barlake.lake.layout.LakeLayout;
+import io.barlake.lake.state.LakeJson;
+import io.barlake.lake.state.StateStore;
+import io.barlake.lake.state.Watermark;
+import io.barlake.lake.store.ObjectInfo;
+import io.barlake.lake.store.ObjectStore;
+import io.barlake.lake.store.ObjectStoreException;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fetches grouped daily bars into {@code bronze/bars}: decides the sessions (NYSE calendar and the
+ * {@value #WATERMARK} watermark), writes each response exactly as received plus its
+ * {@code _meta.json}, and moves the watermark.
+ *
+ * <ul>
+ *   <li>Nightly: the latest closed session and the {@code lookback} sessions before it are fetched
+ *       again (vendors correct data); sessions missing since the watermark are filled, at most
+ *       {@code maxMissing} of them.</li>
+ *   <li>Backfill: every session of the range that bronze does not hold yet (or all, with refetch).</li>
+ *   <li>A response identical to bronze (same SHA-256) is not written again, so reruns leave the
+ *       lake byte-identical. A session is replaced by deleting its meta, writing the data, then
+ *       writing the meta: a crash in between leaves the session absent, never half-there.</li>
+ *   <li>A session for which the source has no records is not written and stops the watermark.</li>
+ *   <li>Work is chunked: when the time budget is used the result says {@code complete=false} and
+ *       where to continue; at least one session is done per call.</li>
+ * </ul>
+ */
+public final class BarsFetcher {
+    /** The watermark name: every session up to it is in bronze. */
+    public static final String WATERMARK = "bronze-bars";
+    private static final Logger LOG = LoggerFactory.getLogger(BarsFetcher.class);
+    private static final String DATA_FILE = "grouped.json.gz";
+    private static final String META_FILE = "_meta.json";
+
+    private final ObjectStore store;
+    private final MarketDataSource source;
+    private final TradingCalendar calendar;
+    private final Clock clock;
+    private final FetchSettings settings;
+    private final StateStore state;
+
+    public BarsFetcher(ObjectStore store, MarketDataSource source, TradingCalendar calendar, Clock clock,
+            FetchSettings settings) {
+        this.store = requireNonNull(store, "store is null");
+        this.source = requireNonNull(source, "source is null");
+        this.calendar = requireNonNull(calendar, "calendar is null");
+        this.clock = requireNonNull(clock, "clock is null");
+        this.settings = requireNonNull(settings, "settings is null");
+        this.state = new StateStore(store, clock);
+    }
+
+    /** Runs one chunk of the request. */
+    public FetchResult fetch(FetchRequest request, ProgressListener progress) {
+        long startNanos = System.nanoTime();
+        Map<LocalDate, Boolean> bronze = bronzeSessions();
+        List<String> warnings = new ArrayList<>();
+        Map<LocalDate, Boolean> plan = plan(request, bronze.keySet(), warnings);
+        List<LocalDate> remaining = plan.keySet().stream()
+                .filter(session -> request.next() == null || !session.isBefore(request.next()))
+                .toList();
+        progress.planned(plan.size(), plan.size() - remaining.size());
+
+        List<LocalDate> written = new ArrayList<>();
+        List<LocalDate> unchanged = new ArrayList<>();
+        List<LocalDate> skipped = new ArrayList<>();
+        List<LocalDate> empty = new ArrayList<>();
+        long records = 0;
+        LocalDate next = null;
+        Duration budget = settings.timeBudget();
+        for (LocalDate session : remaining) {
+            boolean didSome = !(written.isEmpty() && unchanged.isEmpty() && skipped.isEmpty() && empty.isEmpty());
+            if (didSome && Duration.ofNanos(System.nanoTime() - startNanos).compareTo(budget) >= 0) {
+                next = session;
+                break;
+            }
+            boolean force = plan.get(session);
+            SessionOutcome outcome;
+            if (!force && Boolean.TRUE.equals(bronze.get(session))) {
+                outcome = SessionOutcome.SKIPPED;
+                skipped.add(session);
+            } else {
+                int[] count = new int[1];
+                outcome = fetchSession(session, count);
+                switch (outcome) {
+                    case WRITTEN -> {
+                        written.add(session);
+                        records += count[0];
+                    }
+                    case UNCHANGED -> unchanged.add(session);
+                    case EMPTY -> {
+                        empty.add(session);
+                        warnings.add(source.name() + " has no bars for " + session + " yet; it will be fetched again");
+                    }
+                    case SKIPPED -> skipped.add(session);
+                }
+            }
+            progress.session(session, outcome);
+        }
+        LocalDate watermark = advanceWatermark();
+        return new FetchResult(next == null, next, plan.size(), written, unchanged, skipped, empty, records, watermark,
+                warnings);
+    }
+
+    /** Sessions of the request in order, each mapped to whether it is fetched even when bronze holds it. */
+    Map<LocalDate, Boolean> plan(FetchRequest request, Set<LocalDate> inBronze, List<String> warnings) {
+        LocalDate latestClosed = calendar.latestClosedSession(clock.instant());
+        Map<LocalDate, Boolean> plan = new TreeMap<>();
+        if (request.mode() == FetchMode.BACKFILL) {
+            LocalDate to = request.to();
+            if (to.isAfter(latestClosed)) {
+                warnings.add("backfill end " + to + " is after the latest closed session; stopping at " + latestClosed);
+                to = latestClosed;
+            }
+            for (LocalDate session : calendar.sessionsBetween(request.from(), to)) {
+                plan.put(session, request.refetch());
+            }
+            return plan;
+        }
+        LocalDate latest = latestClosed;
+        if (request.date() != null) {
+            if (request.date().isAfter(latestClosed)) {
+                throw new PolygonNotYetAvailableException("Cannot fetch " + request.date()
+                        + ": the session has not closed yet (latest closed NYSE session: " + latestClosed + ")");
+            }
+            latest = calendar.sessionOnOrBefore(request.date());
+        }
+        LocalDate oldestLookback = latest;
+        plan.put(latest, true);
+        for (int i = 0; i < settings.lookback(); i++) {
+            oldestLookback = calendar.previousSession(oldestLookback);
+            plan.put(oldestLookback, true);
+        }
+        Optional<Watermark> watermark = state.watermark(WATERMARK);
+        if (watermark.isPresent() && watermark.get().session().isBefore(oldestLookback)) {
+            List<LocalDate> missing = calendar.sessionsBetween(calendar.nextSession(watermark.get().session()),
+                    calendar.previousSession(oldestLookback)).stream().filter(s -> !inBronze.contains(s)).toList();
+            if (missing.size() > settings.maxMissing()) {
+                List<LocalDate> left = missing.subList(0, missing.size() - settings.maxMissing());
+                warnings.add(left.size() + " missing sessions from " + left.get(0) + " to " + left.get(left.size() - 1)
+                        + " are left for a backfill: barlake backfill --from " + left.get(0) + " --to "
+                        + left.get(left.size() - 1));
+                missing = missing.subList(missing.size() - settings.maxMissing(), missing.size());
+            }
+            missing.forEach(session -> plan.put(session, false));
+        }
+        return plan;
+    }
+
+    private SessionOutcome fetchSession(LocalDate session, int[] records) {
+        SessionResponse response = source.groupedDaily(session);
+        int count;
+        try {
+            count = GroupedDailyParser.results(response.body()).size();
+        } catch (MalformedResponseException e) {
+            throw new MalformedResponseException("Cannot fetch " + session + " from " + source.name()
+                    + ": malformed response: " + e.getMessage(), e);
+        }
+        if (count == 0) {
+            LOG.warn("{} returned no bars for {}; nothing written", source.name(), session);
+            return SessionOutcome.EMPTY;
+        }
+        String sha256 = BronzeFiles.sha256(response.body());
+        String metaKey = LakeLayout.bronzeBarsMeta(session);
+        String dataKey = LakeLayout.bronzeBars(session);
+        Optional<BronzeMeta> existing = readMeta(metaKey);
+        if (existing.isPresent() && existing.get().sha256().equals(sha256) && store.head(dataKey).isPresent()) {
+            return SessionOutcome.UNCHANGED;
+        }
+        BronzeMeta meta = new BronzeMeta(session, source.name(), response.request(), clock.instant(), sha256,
+                response.body().length, count);
+        if (existing.isPresent()) {
+            store.delete(List.of(metaKey));
+        }
+        store.put(dataKey, BronzeFiles.gzip(response.body()));
+        try {
+            store.put(metaKey, LakeJson.mapper().writeValueAsBytes(meta));
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot serialize " + metaKey, e);
+        }
+        records[0] = count;
+        LOG.info("bronze {}: {} records from {} ({})", session, count, source.name(), existing.isPresent() ? "replaced" : "new");
+        return SessionOutcome.WRITTEN;
+    }
+
+    private Optional<BronzeMeta> readMeta(String key) {
+        Optional<byte[]> bytes = store.get(key);
+        if (bytes.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LakeJson.mapper().readValue(bytes.get(), BronzeMeta.class));
+        } catch (IOException e) {
+            LOG.warn("{} is not readable ({}); the session is fetched again", key, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** Sessions in bronze: true when both the data and its meta are there (the session is complete). */
+    private Map<LocalDate, Boolean> bronzeSessions() {
+        Map<LocalDate, Set<String>> files = new TreeMap<>();
+        for (ObjectInfo object : store.list(LakeLayout.BRONZE_BARS)) {
+            LakeLayout.dateOf(object.key()).ifPresent(date -> files.computeIfAbsent(date, d -> new TreeSet<>())
+                    .add(object.key().substring(object.key().lastIndexOf('/') + 1)));
+        }
+        Map<LocalDate, Boolean> sessions = new TreeMap<>();
+        files.forEach((date, names) -> sessions.put(date, names.contains(DATA_FILE) && names.contains(META_FILE)));
+        return sessions;
+    }
+
+    private LocalDate advanceWatermark() {
+        Set<LocalDate> complete = new TreeSet<>();
+        bronzeSessions().forEach((session, done) -> {
+            if (done) {
+                complete.add(session);
+            }
+        });
+        Optional<Watermark> current;
+        try {
+            current = state.watermark(WATERMARK);
+        } catch (ObjectStoreException e) {
+            current = Optional.empty();
+        }
+        if (complete.isEmpty()) {
+            return current.map(Watermark::session).orElse(null);
+        }
+        LocalDate mark = current.map(Watermark::session).orElse(((TreeSet<LocalDate>) complete).first());
+        if (!complete.contains(mark) && current.isEmpty()) {
+            return null;
+        }
+        LocalDate latestClosed = calendar.latestClosedSession(clock.instant());
+        for (LocalDate next = calendar.nextSession(mark); complete.contains(next) && !next.isAfter(latestClosed);
+                next = calendar.nextSession(next)) {
+            mark = next;
+        }
+        if (current.isEmpty() || mark.isAfter(current.get().session())) {
+            state.setWatermark(WATERMARK, mark);
+        }
+        return current.isPresent() && current.get().session().isAfter(mark) ? current.get().session() : mark;
+    }
+}

@@ -1,0 +1,14 @@
+package io.barlake.fetchers.bronze;
+
+import java.time.LocalDate;
+
+/**
+ * What a reference fetch did.
+ *
+ * @param asOf           the session the snapshots describe
+ * @param tickers        ticker records received
+ * @param tickersWritten false when bronze already held identical tickers for that session
+ * @param splits         split records received
+ * @param splitsWritten  false when bronze already held identical splits for that session
+ */
+public record ReferenceResult(LocalDate asOf, int tickers, boolean tickersWritten, int splits, boolean splitsWritten) {}
