@@ -1,0 +1,80 @@
+package io.barlake.fetchers.bronze;
+
+import io.barlake.fetchers.polygon.PolygonReplay;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import okhttp3.mockwebserver.Dispatcher;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.RecordedRequest;
+
+/**
+ * Answers like Polygon by path: grouped daily bars for any date, two pages of tickers, splits;
+ * responses scripted per date take precedence (a 429, a 500, a truncated body…).
+ */
+final class PolygonDispatcher extends Dispatcher {
+    private static final String GROUPED = "/v2/aggs/grouped/locale/us/market/stocks/";
+    private final Map<LocalDate, Deque<MockResponse>> scripted = new HashMap<>();
+    private final List<String> paths = new CopyOnWriteArrayList<>();
+    private final Map<LocalDate, String> bodies = new HashMap<>();
+    private String baseUrl = "";
+
+    void baseUrl(String url) {
+        this.baseUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    synchronized void script(LocalDate session, MockResponse... responses) {
+        scripted.computeIfAbsent(session, d -> new ArrayDeque<>()).addAll(List.of(responses));
+    }
+
+    synchronized void body(LocalDate session, String body) {
+        bodies.put(session, body);
+    }
+
+    List<String> paths() {
+        return paths;
+    }
+
+    long groupedRequests(LocalDate session) {
+        return paths.stream().filter(path -> path.startsWith(GROUPED + session)).count();
+    }
+
+    @Override
+    public synchronized MockResponse dispatch(RecordedRequest request) {
+        String path = request.getPath();
+        paths.add(path);
+        if (!("Bearer " + PolygonReplay.KEY).equals(request.getHeader("Authorization"))) {
+            return PolygonReplay.status(401, "{\"status\":\"ERROR\",\"error\":\"Unknown API Key\"}");
+        }
+        if (path.startsWith(GROUPED)) {
+            LocalDate session = LocalDate.parse(path.substring(GROUPED.length(), GROUPED.length() + 10));
+            Deque<MockResponse> queue = scripted.get(session);
+            if (queue != null && !queue.isEmpty()) {
+                return queue.poll();
+            }
+            return PolygonReplay.ok(bodies.getOrDefault(session, PolygonReplay.groupedDaily(session)));
+        }
+        if (path.startsWith("/v3/reference/tickers?cursor=")) {
+            return PolygonReplay.ok("{\"results\":[{\"ticker\":\"MSFT\",\"name\":\"Microsoft Corp\",\"market\":\"stocks\","
+                    + "\"locale\":\"us\",\"primary_exchange\":\"XNAS\",\"type\":\"CS\",\"active\":true,\"currency_name\":\"usd\","
+                    + "\"cik\":\"0000789019\",\"composite_figi\":\"BBG000BPH459\"}],\"status\":\"OK\",\"count\":1}");
+        }
+        if (path.startsWith("/v3/reference/tickers")) {
+            return PolygonReplay.ok("{\"results\":[{\"ticker\":\"AAPL\",\"name\":\"Apple Inc.\",\"market\":\"stocks\","
+                    + "\"locale\":\"us\",\"primary_exchange\":\"XNAS\",\"type\":\"CS\",\"active\":true,\"currency_name\":\"usd\","
+                    + "\"cik\":\"0000320193\",\"composite_figi\":\"BBG000B9XRY4\"},{\"ticker\":\"BRK.B\",\"name\":\"Berkshire Hathaway"
+                    + " Inc. Class B\",\"market\":\"stocks\",\"locale\":\"us\",\"primary_exchange\":\"XNYS\",\"type\":\"CS\","
+                    + "\"active\":true,\"currency_name\":\"usd\"}],\"status\":\"OK\",\"count\":2,\"next_url\":\"" + baseUrl
+                    + "/v3/reference/tickers?cursor=YXA9MiZhcz0mbGltaXQ9MiZzb3J0PXRpY2tlcg\"}");
+        }
+        if (path.startsWith("/v3/reference/splits")) {
+            return PolygonReplay.ok("{\"results\":[{\"execution_date\":\"2020-08-31\",\"id\":\"E36416cce743c3964c5da63e1ef1626c0"
+                    + "aece30fb47302eea5a49c0055c04e8d0\",\"split_from\":1,\"split_to\":4,\"ticker\":\"AAPL\"}],\"status\":\"OK\"}");
+        }
+        return PolygonReplay.status(404, "{\"status\":\"NOT_FOUND\",\"message\":\"Not found\"}");
+    }
+}
