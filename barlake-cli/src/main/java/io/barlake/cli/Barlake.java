@@ -17,11 +17,13 @@ import picocli.CommandLine.Command;
         usageHelpWidth = 100,
         versionProvider = Barlake.Version.class,
         description = "Nightly market-data pipeline for US equities: fetch, consolidate, resample, scan.",
-        subcommands = {RunCommand.class, StatusCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, FetchCommand.class, StatusCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nEnvironment:%n",
         footer = {
                 "  BARLAKE_LAKE         lake location: a folder or s3://bucket/prefix (default ./lake)",
                 "  AWS_ENDPOINT_URL_S3  S3-compatible endpoint for s3:// lakes",
+                "  POLYGON_API_KEY      Polygon key; without it the synthetic market is used",
+                "  POLYGON_RATE_LIMIT   Polygon requests per minute (default 5, the free plan)",
                 "",
                 "Exit codes: 0 success, 1 failure, 2 bad usage or setting."})
 public final class Barlake {
@@ -44,6 +46,7 @@ public final class Barlake {
     /** A command line wired with this environment, the error handler and the given writers. */
     static CommandLine commandLine(Map<String, String> environment, Clock clock) {
         CommandLine commandLine = new CommandLine(new Barlake(environment, clock));
+        commandLine.setUsageHelpWidth(100);
         ErrorHandler handler = new ErrorHandler();
         commandLine.setExecutionExceptionHandler(handler);
         commandLine.setParameterExceptionHandler(handler);

@@ -24,7 +24,7 @@ import java.util.List;
  * <p>Each symbol has its own start price, drift, volatility and volume level, an IPO before or
  * inside any range (a quarter of them list after 2000), a delisting for some, trading halts
  * (missing sessions, about 1 in 500) and splits: forward splits when the raw price runs above
- * $250 (and now and then a 2-for-1 above $40), 1-for-10 reverse splits under $1. Prices follow a
+ * $250 (and, rarely, a 2-for-1 above $40), 1-for-10 reverse splits under $1. Prices follow a
  * random walk in log space built from layered hashed noise, so any session is computed directly
  * from (seed, symbol, session) — no history is replayed and the same seed always gives the same
  * bytes, whatever order sessions are asked in. Tickers include dotted share classes ({@code .B}).
@@ -301,7 +301,7 @@ public final class SyntheticMarket {
                 if (raw > 250) {
                     int ratio = raw / 2 <= 150 ? 2 : raw / 3 <= 150 ? 3 : raw / 4 <= 150 ? 4 : raw / 5 <= 150 ? 5 : raw / 10 <= 150 ? 10 : 20;
                     splits.add(new SyntheticSplit(at, 1, ratio));
-                } else if (raw > 40 && chance < 0.015) {
+                } else if (raw > 40 && chance < 0.005) {
                     splits.add(new SyntheticSplit(at, 1, 2));
                 } else if (raw < 1 && chance < 0.6) {
                     splits.add(new SyntheticSplit(at, 10, 1));

@@ -1,0 +1,94 @@
+package io.barlake.cli;
+
+import io.barlake.fetchers.bronze.ProgressListener;
+import io.barlake.fetchers.bronze.SessionOutcome;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.LocalDate;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/**
+ * Shows a fetch's progress: a progress bar with the remaining time on a terminal, and on anything
+ * else (CI, logs, pipes) a plain line at most every ten seconds and at the end.
+ */
+final class FetchProgress implements ProgressListener, AutoCloseable {
+    private static final Duration PLAIN_INTERVAL = Duration.ofSeconds(10);
+
+    private final PrintWriter err;
+    private final boolean terminal;
+    private ProgressBar bar;
+    private int total;
+    private int done;
+    private int doneAtStart;
+    private long startNanos;
+    private long lastLineNanos;
+
+    FetchProgress(PrintWriter err, boolean terminal) {
+        this.err = err;
+        this.terminal = terminal;
+    }
+
+    @Override
+    public void planned(int total, int alreadyDone) {
+        if (this.total > 0) {
+            return; // later chunks of the same fetch report the same plan
+        }
+        this.total = total;
+        this.done = alreadyDone;
+        this.doneAtStart = alreadyDone;
+        this.startNanos = System.nanoTime();
+        this.lastLineNanos = startNanos;
+        if (terminal) {
+            bar = new ProgressBarBuilder().setTaskName("Fetching").setInitialMax(total).setUnit(" sessions", 1)
+                    .setStyle(ProgressBarStyle.ASCII).showSpeed().build();
+            bar.stepTo(alreadyDone);
+        }
+    }
+
+    @Override
+    public void session(LocalDate session, SessionOutcome outcome) {
+        done++;
+        if (bar != null) {
+            bar.step();
+            bar.setExtraMessage(session.toString());
+            return;
+        }
+        long now = System.nanoTime();
+        if (Duration.ofNanos(now - lastLineNanos).compareTo(PLAIN_INTERVAL) >= 0 || done == total) {
+            lastLineNanos = now;
+            err.println(line(session, now));
+            err.flush();
+        }
+    }
+
+    String line(LocalDate session, long now) {
+        int fetchedHere = done - doneAtStart;
+        String left = "";
+        if (fetchedHere > 0 && done < total) {
+            long perSession = (now - startNanos) / fetchedHere;
+            left = ", about " + human(Duration.ofNanos(perSession * (total - done))) + " left";
+        }
+        return String.format("fetch: %d/%d sessions (%d%%), at %s%s", done, total,
+                total == 0 ? 100 : done * 100 / total, session, left);
+    }
+
+    static String human(Duration duration) {
+        long seconds = Math.max(1, duration.toSeconds());
+        if (seconds < 90) {
+            return seconds + " s";
+        }
+        if (seconds < 90 * 60) {
+            return Math.round(seconds / 60.0) + " min";
+        }
+        return String.format("%.1f h", seconds / 3600.0);
+    }
+
+    @Override
+    public void close() {
+        if (bar != null) {
+            bar.close();
+        }
+    }
+}
