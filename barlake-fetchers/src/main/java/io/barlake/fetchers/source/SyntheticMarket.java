@@ -38,6 +38,7 @@ public final class SyntheticMarket {
     private static final JsonFactory JSON_FACTORY = new JsonFactory();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int OCTAVES = 14;
+    private static final double SQRT_3 = Math.sqrt(3);
     private static final double HALT_PROBABILITY = 0.002;
     private static final String[] EXCHANGES = {"XNYS", "XNAS", "XNAS", "ARCX"};
     /** 26 + 26² + 26³ one-to-three-letter names; the stride below is coprime to it, so names are unique. */
@@ -47,6 +48,10 @@ public final class SyntheticMarket {
     private final long seed;
     private final TradingCalendar calendar;
     private final SyntheticSymbol[] symbols;
+    /** Per calendar year: session index of its first session, and its session count. */
+    private final int[] yearFirstSession;
+    private final int[] yearSessions;
+    private final int firstYear;
 
     public SyntheticMarket(long seed, int symbolCount, TradingCalendar calendar) {
         if (symbolCount < 1 || symbolCount > MAX_SYMBOLS) {
@@ -55,6 +60,16 @@ public final class SyntheticMarket {
         }
         this.seed = seed;
         this.calendar = requireNonNull(calendar, "calendar is null");
+        this.firstYear = TradingCalendar.FIRST_DATE.getYear();
+        int years = TradingCalendar.LAST_DATE.getYear() - firstYear + 1;
+        this.yearFirstSession = new int[years];
+        this.yearSessions = new int[years];
+        for (int y = 0; y < years; y++) {
+            List<LocalDate> sessions = calendar.sessionsBetween(LocalDate.of(firstYear + y, 1, 1),
+                    LocalDate.of(firstYear + y, 12, 31));
+            yearFirstSession[y] = calendar.sessionIndex(sessions.get(0));
+            yearSessions[y] = sessions.size();
+        }
         this.symbols = new SyntheticSymbol[symbolCount];
         for (int i = 0; i < symbolCount; i++) {
             symbols[i] = new SyntheticSymbol(i);
@@ -173,6 +188,11 @@ public final class SyntheticMarket {
         return results;
     }
 
+    private int yearOf(int session) {
+        int position = Arrays.binarySearch(yearFirstSession, session);
+        return firstYear + (position >= 0 ? position : -position - 2);
+    }
+
     private static void writeVolume(JsonGenerator json, double volume) throws IOException {
         if (volume == Math.rint(volume)) {
             json.writeNumberField("v", (long) volume);
@@ -200,10 +220,14 @@ public final class SyntheticMarket {
         return (hash >>> 11) * 0x1.0p-53;
     }
 
+    /**
+     * A standard normal draw from one hash: the sum of four 16-bit uniforms (Irwin–Hall), centred
+     * and scaled to unit variance. Tails stop at ±3.46σ, which is plenty for prices and far cheaper
+     * than Box–Muller; a cold 12,000-symbol market computes millions of these.
+     */
     private static double gaussian(long hash) {
-        double u1 = Math.max(uniform(hash), 1e-300);
-        double u2 = uniform(mix(hash));
-        return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+        double sum = (hash & 0xFFFF) + ((hash >>> 16) & 0xFFFF) + ((hash >>> 32) & 0xFFFF) + ((hash >>> 48) & 0xFFFF);
+        return (sum / 65535.0 - 2.0) * SQRT_3;
     }
 
     private static double round(double price) {
@@ -241,6 +265,7 @@ public final class SyntheticMarket {
         final double baseVolume;
         final int listed;
         final int delisted;
+        final double walkAtListing;
         private final List<SyntheticSplit> splits = new ArrayList<>();
         private int splitsComputedThrough = Integer.MIN_VALUE;
 
@@ -262,6 +287,7 @@ public final class SyntheticMarket {
             boolean delists = uniform(hash(index, 18, 0)) < 0.12;
             // Delistings spread over 2000-2035 (session indexes 0..9000), at least 200 sessions after listing.
             this.delisted = delists ? Math.max(listed + 200, (int) Math.floorMod(hash(index, 19, 0), 9_000L)) : Integer.MAX_VALUE;
+            this.walkAtListing = walk(listed);
         }
 
         /** Log-space random walk with unit variance per session, from layered interpolated noise. */
@@ -280,19 +306,18 @@ public final class SyntheticMarket {
 
         /** Value of one original share at a session (before any split). */
         double economic(int session) {
-            return startPrice * Math.exp(drift * (session - listed) + volatility * (walk(session) - walk(listed)));
+            return startPrice * Math.exp(drift * (session - listed) + volatility * (walk(session) - walkAtListing));
         }
 
         synchronized List<SyntheticSplit> splitsThrough(int year) {
             if (splitsComputedThrough >= year) {
                 return List.copyOf(splits);
             }
-            int firstYear = Math.max(calendar.session(listed).getYear(), splitsComputedThrough + 1);
+            int fromYear = Math.max(yearOf(listed), splitsComputedThrough + 1);
             int lastYear = Math.min(year, TradingCalendar.LAST_DATE.getYear());
-            for (int y = firstYear; y <= lastYear; y++) {
-                List<LocalDate> sessions = calendar.sessionsBetween(LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31));
-                LocalDate candidate = sessions.get((int) Math.floorMod(hash(index, 20, y), (long) sessions.size()));
-                int at = calendar.sessionIndex(candidate);
+            for (int y = fromYear; y <= lastYear; y++) {
+                int offset = y - firstYear;
+                int at = yearFirstSession[offset] + (int) Math.floorMod(hash(index, 20, y), (long) yearSessions[offset]);
                 if (at <= listed || at >= delisted) {
                     continue;
                 }
@@ -327,7 +352,7 @@ public final class SyntheticMarket {
                 return null;
             }
             double factor = 1;
-            for (SyntheticSplit split : splitsThrough(calendar.session(session).getYear())) {
+            for (SyntheticSplit split : splitsThrough(yearOf(session))) {
                 if (split.sessionIndex <= session) {
                     factor *= split.factor();
                 }
