@@ -23,6 +23,7 @@ final class FetchProgress implements ProgressListener, AutoCloseable {
     private int done;
     private int doneAtStart;
     private long startNanos;
+    private long firstDoneNanos;
     private long lastLineNanos;
 
     FetchProgress(PrintWriter err, boolean terminal) {
@@ -50,6 +51,9 @@ final class FetchProgress implements ProgressListener, AutoCloseable {
     @Override
     public void session(LocalDate session, SessionOutcome outcome) {
         done++;
+        if (done - doneAtStart == 1) {
+            firstDoneNanos = System.nanoTime();
+        }
         if (bar != null) {
             bar.step();
             bar.setExtraMessage(session.toString());
@@ -66,8 +70,10 @@ final class FetchProgress implements ProgressListener, AutoCloseable {
     String line(LocalDate session, long now) {
         int fetchedHere = done - doneAtStart;
         String left = "";
-        if (fetchedHere > 0 && done < total) {
-            long perSession = (now - startNanos) / fetchedHere;
+        // The pace is measured from the first finished session on: the first request does not wait
+        // for a rate-limit permit, so counting it would promise far too little time at 5 a minute.
+        if (fetchedHere >= 2 && done < total) {
+            long perSession = (now - firstDoneNanos) / (fetchedHere - 1);
             left = ", about " + human(Duration.ofNanos(perSession * (total - done))) + " left";
         }
         return String.format("fetch: %d/%d sessions (%d%%), at %s%s", done, total,

@@ -78,7 +78,9 @@ public final class PolygonClient implements AutoCloseable {
                 .callTimeout(settings.callTimeout())
                 .connectTimeout(settings.callTimeout())
                 .readTimeout(settings.callTimeout())
-                .retryOnConnectionFailure(false) // retries are ours, counted and rate-limited
+                // Only reconnects a pooled connection the server closed while we waited for a rate
+                // permit (common at 5 requests a minute); real failures are retried by resilience4j.
+                .retryOnConnectionFailure(true)
                 .build();
         long periodNanos = Math.max(1_000_000L, Duration.ofMinutes(1).toNanos() / settings.requestsPerMinute());
         this.rateLimiter = RateLimiter.of("polygon", RateLimiterConfig.custom()
