@@ -127,14 +127,11 @@ public final class GroupedDailyParser {
     }
 
     private static double number(JsonNode record, String field) {
-        JsonNode value = record.get(field);
-        if (value == null || value.isNull()) {
+        Double value = optionalNumber(record, field);
+        if (value == null) {
             throw new InvalidRecordException("field '" + field + "' is missing");
         }
-        if (!value.isNumber()) {
-            throw new InvalidRecordException("field '" + field + "' is not a number: " + value);
-        }
-        return value.asDouble();
+        return value;
     }
 
     private static Double optionalNumber(JsonNode record, String field) {
