@@ -34,8 +34,34 @@ final class BarSchemas {
               {"name": "vwap", "type": ["null", "double"], "default": null}
             ]}""");
 
+    static final Schema TICKERS = new Schema.Parser().parse("""
+            {"type": "record", "name": "TickerInfo", "namespace": "io.barlake.lake", "fields": [
+              {"name": "symbol", "type": "string"},
+              {"name": "name", "type": "string"},
+              {"name": "primary_exchange", "type": ["null", "string"], "default": null},
+              {"name": "type", "type": ["null", "string"], "default": null},
+              {"name": "active", "type": "boolean"},
+              {"name": "currency", "type": ["null", "string"], "default": null},
+              {"name": "cik", "type": ["null", "string"], "default": null},
+              {"name": "composite_figi", "type": ["null", "string"], "default": null},
+              {"name": "delisted", "type": ["null", {"type": "int", "logicalType": "date"}], "default": null}
+            ]}""");
+
+    static final Schema SPLITS = new Schema.Parser().parse("""
+            {"type": "record", "name": "Split", "namespace": "io.barlake.lake", "fields": [
+              {"name": "symbol", "type": "string"},
+              {"name": "execution_date", "type": {"type": "int", "logicalType": "date"}},
+              {"name": "split_from", "type": "double"},
+              {"name": "split_to", "type": "double"}
+            ]}""");
+
     /** Only the symbol and time columns, to take inventory without reading prices. */
     static Schema inventory(Schema full, String timeColumn) {
+        if (timeColumn == null) {
+            return new Schema.Parser().parse("{\"type\": \"record\", \"name\": \"" + full.getName()
+                    + "\", \"namespace\": \"" + full.getNamespace()
+                    + "\", \"fields\": [{\"name\": \"symbol\", \"type\": \"string\"}]}");
+        }
         return new Schema.Parser().parse("{\"type\": \"record\", \"name\": \"" + full.getName()
                 + "\", \"namespace\": \"" + full.getNamespace()
                 + "\", \"fields\": [{\"name\": \"symbol\", \"type\": \"string\"}, {\"name\": \""

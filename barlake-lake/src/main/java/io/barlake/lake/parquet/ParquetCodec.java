@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import io.barlake.lake.model.DailyBar;
 import io.barlake.lake.model.ResampledBar;
+import io.barlake.lake.model.Split;
+import io.barlake.lake.model.TickerInfo;
 import io.barlake.lake.store.ObjectInfo;
 import io.barlake.lake.store.ObjectStore;
 import io.barlake.lake.store.ObjectStoreException;
@@ -46,7 +48,8 @@ import org.apache.parquet.io.api.Binary;
  * {@link #readSymbol} fetches only the row groups whose statistics can hold the symbol. Rows are
  * sorted and checked for duplicate keys on write, so the same rows always give the same bytes.
  *
- * @param <T> {@link DailyBar} ({@link #DAILY}) or {@link ResampledBar} ({@link #RESAMPLED})
+ * @param <T> {@link DailyBar} ({@link #DAILY}), {@link ResampledBar} ({@link #RESAMPLED}),
+ *            {@link TickerInfo} ({@link #TICKERS}) or {@link Split} ({@link #SPLITS})
  */
 public final class ParquetCodec<T> {
     /** Row-group size: small, so a one-symbol read skips most of a year file. */
@@ -62,6 +65,15 @@ public final class ParquetCodec<T> {
     public static final ParquetCodec<ResampledBar> RESAMPLED = new ParquetCodec<>(BarSchemas.RESAMPLED, "start",
             Comparator.comparing(ResampledBar::symbol).thenComparing(ResampledBar::start),
             ParquetCodec::resampledToRecord, ParquetCodec::resampledFromRecord);
+
+    /** Ticker reference data, sorted by symbol. */
+    public static final ParquetCodec<TickerInfo> TICKERS = new ParquetCodec<>(BarSchemas.TICKERS, null,
+            Comparator.comparing(TickerInfo::symbol), ParquetCodec::tickerToRecord, ParquetCodec::tickerFromRecord);
+
+    /** Splits, sorted by (symbol, execution date). */
+    public static final ParquetCodec<Split> SPLITS = new ParquetCodec<>(BarSchemas.SPLITS, "execution_date",
+            Comparator.comparing(Split::symbol).thenComparing(Split::executionDate),
+            ParquetCodec::splitToRecord, ParquetCodec::splitFromRecord);
 
     private final Schema schema;
     private final String timeColumn;
@@ -144,7 +156,7 @@ public final class ParquetCodec<T> {
             for (BlockMetaData block : blocks) {
                 rows += block.getRowCount();
                 for (ColumnChunkMetaData column : block.getColumns()) {
-                    if (column.getPath().toDotString().equals(timeColumn)) {
+                    if (timeColumn != null && column.getPath().toDotString().equals(timeColumn)) {
                         Statistics<?> statistics = column.getStatistics();
                         if (statistics != null && statistics.hasNonNullValue()) {
                             LocalDate min = LocalDate.ofEpochDay(((Number) statistics.genericGetMin()).longValue());
@@ -165,7 +177,9 @@ public final class ParquetCodec<T> {
                 .withDataModel(GenericData.get()).build()) {
             for (GenericRecord record = reader.read(); record != null; record = reader.read()) {
                 symbols.add(record.get("symbol").toString());
-                dates.add((Integer) record.get(timeColumn));
+                if (timeColumn != null) {
+                    dates.add((Integer) record.get(timeColumn));
+                }
             }
         } catch (IOException | RuntimeException e) {
             throw readFailure(store, key, e);
@@ -265,8 +279,44 @@ public final class ParquetCodec<T> {
                 (Double) record.get("vwap"));
     }
 
+    private static GenericRecord tickerToRecord(TickerInfo ticker) {
+        GenericRecord record = new GenericData.Record(BarSchemas.TICKERS);
+        record.put("symbol", ticker.symbol());
+        record.put("name", ticker.name());
+        record.put("primary_exchange", ticker.primaryExchange());
+        record.put("type", ticker.type());
+        record.put("active", ticker.active());
+        record.put("currency", ticker.currency());
+        record.put("cik", ticker.cik());
+        record.put("composite_figi", ticker.compositeFigi());
+        record.put("delisted", ticker.delisted() == null ? null : (int) ticker.delisted().toEpochDay());
+        return record;
+    }
+
+    private static TickerInfo tickerFromRecord(GenericRecord record) {
+        Integer delisted = (Integer) record.get("delisted");
+        return new TickerInfo(string(record, "symbol"), string(record, "name"), string(record, "primary_exchange"),
+                string(record, "type"), (Boolean) record.get("active"), string(record, "currency"),
+                string(record, "cik"), string(record, "composite_figi"),
+                delisted == null ? null : LocalDate.ofEpochDay(delisted));
+    }
+
+    private static GenericRecord splitToRecord(Split split) {
+        GenericRecord record = new GenericData.Record(BarSchemas.SPLITS);
+        record.put("symbol", split.symbol());
+        record.put("execution_date", (int) split.executionDate().toEpochDay());
+        record.put("split_from", split.splitFrom());
+        record.put("split_to", split.splitTo());
+        return record;
+    }
+
+    private static Split splitFromRecord(GenericRecord record) {
+        return new Split(string(record, "symbol"), LocalDate.ofEpochDay((Integer) record.get("execution_date")),
+                (Double) record.get("split_from"), (Double) record.get("split_to"));
+    }
+
     private static String string(GenericRecord record, String field) {
         Object value = record.get(field);
-        return value instanceof Utf8 utf8 ? utf8.toString() : (String) value;
+        return value == null ? null : value instanceof Utf8 utf8 ? utf8.toString() : (String) value;
     }
 }

@@ -1,0 +1,141 @@
+package io.barlake.consolidator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.barlake.lake.bronze.BronzeFiles;
+import io.barlake.lake.bronze.ReferenceFile;
+import io.barlake.lake.layout.LakeLayout;
+import io.barlake.lake.model.InvalidRecordException;
+import io.barlake.lake.model.Split;
+import io.barlake.lake.model.Symbols;
+import io.barlake.lake.model.TickerInfo;
+import io.barlake.lake.parquet.ParquetCodec;
+import io.barlake.lake.state.LakeJson;
+import io.barlake.lake.store.ObjectInfo;
+import io.barlake.lake.store.ObjectStore;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Loads the newest bronze ticker and split snapshots into {@code silver/tickers} and
+ * {@code silver/splits}, rewriting each only when its content changed, and tells which symbols'
+ * splits changed. Records that cannot be read (bad ticker, missing date, zero ratio) are skipped
+ * with a count in the warnings; duplicates keep the first.
+ */
+final class ReferenceLoader {
+    record Outcome(boolean tickersWritten, boolean splitsWritten, Set<String> splitsChanged, List<String> warnings) {}
+
+    private final ObjectStore store;
+
+    ReferenceLoader(ObjectStore store) {
+        this.store = store;
+    }
+
+    Outcome load() {
+        List<String> warnings = new ArrayList<>();
+        boolean tickersWritten = newest(LakeLayout.BRONZE_TICKERS).map(file -> writeTickers(file, warnings)).orElse(false);
+        Set<String> changed = new TreeSet<>();
+        boolean splitsWritten = newest(LakeLayout.BRONZE_SPLITS).map(file -> writeSplits(file, changed, warnings)).orElse(false);
+        return new Outcome(tickersWritten, splitsWritten, changed, warnings);
+    }
+
+    private Optional<ReferenceFile> newest(String prefix) {
+        return store.list(prefix).stream()
+                .filter(info -> LakeLayout.dateOf(info.key()).isPresent())
+                .max(Comparator.comparing((ObjectInfo info) -> LakeLayout.dateOf(info.key()).orElseThrow()))
+                .map(info -> {
+                    try {
+                        return LakeJson.mapper().readValue(BronzeFiles.gunzip(store.get(info.key()).orElseThrow(), info.key()),
+                                ReferenceFile.class);
+                    } catch (IOException e) {
+                        throw new IllegalStateException("Cannot read " + info.key() + ": " + e.getMessage(), e);
+                    }
+                });
+    }
+
+    private boolean writeTickers(ReferenceFile file, List<String> warnings) {
+        Map<String, TickerInfo> tickers = new LinkedHashMap<>();
+        int skipped = 0;
+        for (JsonNode record : file.results()) {
+            try {
+                String symbol = Symbols.requireValid(Symbols.normalize(record.path("ticker").asText(null)));
+                String delisted = text(record, "delisted_utc");
+                tickers.putIfAbsent(symbol, new TickerInfo(symbol, Objects.requireNonNullElse(text(record, "name"), ""),
+                        text(record, "primary_exchange"), text(record, "type"), record.path("active").asBoolean(true),
+                        text(record, "currency_name"), text(record, "cik"), text(record, "composite_figi"),
+                        delisted == null ? null : LocalDate.parse(delisted.substring(0, 10))));
+            } catch (InvalidRecordException | DateTimeParseException | StringIndexOutOfBoundsException e) {
+                skipped++;
+            }
+        }
+        if (skipped > 0) {
+            warnings.add(skipped + " ticker records of " + file.asOf() + " could not be read and were skipped");
+        }
+        List<TickerInfo> rows = tickers.values().stream().sorted(Comparator.comparing(TickerInfo::symbol)).toList();
+        if (store.head(LakeLayout.SILVER_TICKERS).isPresent()
+                && ParquetCodec.TICKERS.read(store, LakeLayout.SILVER_TICKERS).equals(rows)) {
+            return false;
+        }
+        ParquetCodec.TICKERS.write(store, LakeLayout.SILVER_TICKERS, rows);
+        return true;
+    }
+
+    private boolean writeSplits(ReferenceFile file, Set<String> changed, List<String> warnings) {
+        Map<String, Split> splits = new LinkedHashMap<>();
+        int skipped = 0;
+        for (JsonNode record : file.results()) {
+            try {
+                String symbol = Symbols.requireValid(Symbols.normalize(record.path("ticker").asText(null)));
+                Split split = new Split(symbol, LocalDate.parse(record.path("execution_date").asText("")),
+                        record.path("split_from").asDouble(0), record.path("split_to").asDouble(0));
+                splits.putIfAbsent(symbol + "|" + split.executionDate(), split);
+            } catch (InvalidRecordException | DateTimeParseException e) {
+                skipped++;
+            }
+        }
+        if (skipped > 0) {
+            warnings.add(skipped + " split records of " + file.asOf() + " could not be read and were skipped");
+        }
+        List<Split> rows = splits.values().stream()
+                .sorted(Comparator.comparing(Split::symbol).thenComparing(Split::executionDate)).toList();
+        List<Split> previous = store.head(LakeLayout.SILVER_SPLITS).isPresent()
+                ? ParquetCodec.SPLITS.read(store, LakeLayout.SILVER_SPLITS) : List.of();
+        if (previous.equals(rows)) {
+            return false;
+        }
+        Map<String, List<Split>> before = bySymbol(previous);
+        Map<String, List<Split>> after = bySymbol(rows);
+        Set<String> symbols = new TreeSet<>(before.keySet());
+        symbols.addAll(after.keySet());
+        for (String symbol : symbols) {
+            if (!Objects.equals(before.get(symbol), after.get(symbol))) {
+                changed.add(symbol);
+            }
+        }
+        ParquetCodec.SPLITS.write(store, LakeLayout.SILVER_SPLITS, rows);
+        return true;
+    }
+
+    private static Map<String, List<Split>> bySymbol(List<Split> splits) {
+        Map<String, List<Split>> grouped = new HashMap<>();
+        for (Split split : splits) {
+            grouped.computeIfAbsent(split.symbol(), s -> new ArrayList<>()).add(split);
+        }
+        return grouped;
+    }
+
+    private static String text(JsonNode record, String field) {
+        JsonNode value = record.get(field);
+        return value == null || value.isNull() || !value.isTextual() ? null : value.asText();
+    }
+}

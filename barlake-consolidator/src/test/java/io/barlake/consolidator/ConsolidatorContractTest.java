@@ -1,0 +1,236 @@
+package io.barlake.consolidator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.barlake.lake.bronze.BronzeFiles;
+import io.barlake.lake.calendar.TradingCalendar;
+import io.barlake.lake.layout.LakeLayout;
+import io.barlake.lake.model.DailyBar;
+import io.barlake.lake.model.Split;
+import io.barlake.lake.model.TickerInfo;
+import io.barlake.lake.parquet.ParquetCodec;
+import io.barlake.lake.state.DailyCheckpoint;
+import io.barlake.lake.state.StateStore;
+import io.barlake.lake.store.ObjectInfo;
+import io.barlake.lake.store.ObjectStore;
+import io.barlake.lake.testing.BronzeFixtures;
+import io.barlake.lake.testing.HistoryRow;
+import io.barlake.lake.testing.RandomHistory;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The consolidator on a store supplied by subclasses (folder, S3). */
+abstract class ConsolidatorContractTest {
+    static final TradingCalendar CALENDAR = TradingCalendar.nyse();
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2024-02-01T00:00:00Z"), ZoneOffset.UTC);
+    static final Instant FETCHED = Instant.parse("2024-02-01T00:00:00Z");
+
+    protected ObjectStore store;
+    private RandomHistory history;
+
+    protected abstract ObjectStore newStore() throws Exception;
+
+    @BeforeEach
+    void open() throws Exception {
+        store = newStore();
+        history = new RandomHistory(11, 12, LocalDate.of(2023, 12, 1), LocalDate.of(2024, 1, 31));
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private void bronze(LocalDate session) {
+        BronzeFixtures.writeSession(store, session, BronzeFixtures.body(session, history.sessions().get(session)), FETCHED);
+    }
+
+    private void bronzeAll() {
+        history.sessions().keySet().forEach(this::bronze);
+    }
+
+    private ConsolidationResult consolidate() {
+        return new Consolidator(store, CALENDAR, CLOCK).consolidate();
+    }
+
+    static Map<String, String> silver(ObjectStore store) {
+        Map<String, String> snapshot = new TreeMap<>();
+        for (ObjectInfo object : store.list("silver/")) {
+            snapshot.put(object.key(), BronzeFiles.sha256(store.get(object.key()).orElseThrow()));
+        }
+        return snapshot;
+    }
+
+    @Test
+    void bronzeSessionsBecomeYearFilesSortedBySymbolAndDateWithCountsThatReconcile() {
+        bronzeAll();
+        ConsolidationResult result = consolidate();
+
+        assertThat(result.yearsWritten()).containsExactly(2023, 2024);
+        assertThat(result.sessions()).hasSize(history.sessions().size());
+        long received = history.sessions().values().stream().mapToLong(List::size).sum();
+        assertThat(result.received()).isEqualTo(received);
+        assertThat(result.accepted() + result.refused()).isEqualTo(received);
+        assertThat(result.refused()).as("the history holds a few bad records").isPositive();
+
+        List<DailyBar> y2024 = ParquetCodec.DAILY.read(store, LakeLayout.silverDaily(2024));
+        assertThat(y2024).isSortedAccordingTo((a, b) -> a.symbol().equals(b.symbol())
+                ? a.date().compareTo(b.date()) : a.symbol().compareTo(b.symbol()));
+        assertThat(y2024).allSatisfy(bar -> {
+            assertThat(bar.date().getYear()).isEqualTo(2024);
+            assertThat(bar.source()).isEqualTo("test");
+            assertThat(bar.ingestedAt()).isEqualTo(FETCHED);
+        });
+        long accepted2024 = result.sessions().entrySet().stream().filter(e -> e.getKey().getYear() == 2024)
+                .mapToLong(e -> e.getValue().accepted()).sum();
+        assertThat(y2024).hasSize((int) accepted2024);
+        assertThat(result.watermark()).isEqualTo(LocalDate.of(2024, 1, 31));
+        DailyCheckpoint checkpoint = new StateStore(store, CLOCK).checkpoint(DailyCheckpoint.NAME, DailyCheckpoint.class).orElseThrow();
+        assertThat(checkpoint.sessions()).hasSize(history.sessions().size());
+    }
+
+    @Test
+    void refusedRecordsLandInRejectsWithTheirReason() {
+        bronzeAll();
+        ConsolidationResult result = consolidate();
+        Map.Entry<LocalDate, SessionCounts> withRefusal = result.sessions().entrySet().stream()
+                .filter(e -> e.getValue().refused() > 0).findFirst().orElseThrow();
+        String rejects = new String(store.get(LakeLayout.rejects(withRefusal.getKey())).orElseThrow(), StandardCharsets.UTF_8);
+        assertThat(rejects.lines()).hasSize(withRefusal.getValue().refused()).allSatisfy(line -> assertThat(line)
+                .startsWith("{\"session\":\"" + withRefusal.getKey() + "\",\"symbol\":\"").contains("\"reason\":\"low ")
+                .contains("\"record\":{\"T\":"));
+    }
+
+    @Test
+    void aRerunWithNothingNewWritesNothing() {
+        bronzeAll();
+        consolidate();
+        Map<String, String> before = silver(store);
+        Map<String, String> state = new TreeMap<>();
+        store.list("_state/").forEach(info -> state.put(info.key(), BronzeFiles.sha256(store.get(info.key()).orElseThrow())));
+
+        ConsolidationResult again = consolidate();
+
+        assertThat(again.sessions()).isEmpty();
+        assertThat(again.objectsWritten()).isZero();
+        assertThat(silver(store)).isEqualTo(before);
+        store.list("_state/").forEach(info -> assertThat(BronzeFiles.sha256(store.get(info.key()).orElseThrow()))
+                .isEqualTo(state.get(info.key())));
+    }
+
+    @Test
+    void aCorrectedSessionReplacesItsRowsAndOnlyItsYearIsRewritten() {
+        bronzeAll();
+        consolidate();
+        String y2023 = silver(store).get(LakeLayout.silverDaily(2023));
+        LocalDate corrected = LocalDate.of(2024, 1, 17);
+        List<HistoryRow> rows = history.sessions().get(corrected).stream().map(row -> row.scaled(1.1)).toList();
+        BronzeFixtures.writeSession(store, corrected, BronzeFixtures.body(corrected, rows), FETCHED.plusSeconds(86_400));
+
+        ConsolidationResult result = consolidate();
+
+        assertThat(result.sessions()).containsOnlyKeys(corrected);
+        assertThat(result.yearsWritten()).containsExactly(2024);
+        assertThat(silver(store).get(LakeLayout.silverDaily(2023))).isEqualTo(y2023);
+        List<DailyBar> bars = ParquetCodec.DAILY.read(store, LakeLayout.silverDaily(2024)).stream()
+                .filter(bar -> bar.date().equals(corrected)).toList();
+        assertThat(bars).hasSize(result.sessions().get(corrected).accepted());
+        HistoryRow firstGood = rows.stream().filter(row -> row.low() <= Math.min(row.open(), row.close())).findFirst().orElseThrow();
+        assertThat(bars).filteredOn(bar -> bar.symbol().equals(firstGood.symbol())).singleElement()
+                .satisfies(bar -> {
+                    assertThat(bar.close()).isEqualTo(firstGood.close());
+                    assertThat(bar.ingestedAt()).isEqualTo(FETCHED.plusSeconds(86_400));
+                });
+    }
+
+    @Test
+    void aLateSessionOlderThanTheRestIsMergedIn() {
+        LocalDate late = LocalDate.of(2023, 12, 15);
+        history.sessions().keySet().stream().filter(day -> !day.equals(late)).forEach(this::bronze);
+        consolidate();
+        assertThat(ParquetCodec.DAILY.read(store, LakeLayout.silverDaily(2023))).noneMatch(bar -> bar.date().equals(late));
+
+        bronze(late);
+        ConsolidationResult result = consolidate();
+
+        assertThat(result.sessions()).containsOnlyKeys(late);
+        assertThat(result.yearsWritten()).containsExactly(2023);
+        assertThat(ParquetCodec.DAILY.read(store, LakeLayout.silverDaily(2023))).anyMatch(bar -> bar.date().equals(late));
+    }
+
+    @Test
+    void theSameBronzeGivesByteIdenticalSilverWhateverTheOrderOfArrival() throws Exception {
+        bronzeAll();
+        consolidate();
+        Map<String, String> oneShot = silver(store);
+
+        try (ObjectStore other = newStore()) {
+            List<LocalDate> days = List.copyOf(history.sessions().keySet());
+            for (int i = days.size() - 1; i >= 0; i -= 7) {
+                for (int j = i; j > i - 7 && j >= 0; j--) {
+                    LocalDate day = days.get(j);
+                    BronzeFixtures.writeSession(other, day, BronzeFixtures.body(day, history.sessions().get(day)), FETCHED);
+                }
+                new Consolidator(other, CALENDAR, CLOCK).consolidate();
+            }
+            assertThat(silver(other)).isEqualTo(oneShot);
+        }
+    }
+
+    @Test
+    void referenceSnapshotsLoadIntoSilverAndChangedSplitsAreNamed() {
+        BronzeFixtures.writeTickers(store, LocalDate.of(2024, 1, 30), List.of("S1", "S2", "bad ticker!"));
+        BronzeFixtures.writeSplits(store, LocalDate.of(2024, 1, 30), List.of(new Split("S1", LocalDate.of(2024, 1, 10), 1, 4)));
+        ConsolidationResult first = consolidate();
+        assertThat(first.tickersLoaded()).isTrue();
+        assertThat(first.splitsChanged()).containsExactly("S1");
+        assertThat(first.warnings()).contains("1 ticker records of 2024-01-30 could not be read and were skipped");
+        assertThat(ParquetCodec.TICKERS.read(store, LakeLayout.SILVER_TICKERS)).extracting(TickerInfo::symbol)
+                .containsExactly("S1", "S2");
+
+        BronzeFixtures.writeSplits(store, LocalDate.of(2024, 1, 31), List.of(new Split("S1", LocalDate.of(2024, 1, 10), 1, 4),
+                new Split("S2", LocalDate.of(2024, 1, 24), 1, 2)));
+        ConsolidationResult second = consolidate();
+        assertThat(second.splitsChanged()).containsExactly("S2");
+        assertThat(ParquetCodec.SPLITS.read(store, LakeLayout.SILVER_SPLITS)).hasSize(2);
+
+        ConsolidationResult third = consolidate();
+        assertThat(third.splitsLoaded()).isFalse();
+        assertThat(third.splitsChanged()).isEmpty();
+    }
+
+    @Test
+    void aBronzeObjectThatDisagreesWithItsMetaIsLeftForTheNextRun() {
+        bronzeAll();
+        LocalDate session = LocalDate.of(2024, 1, 3);
+        store.put(LakeLayout.bronzeBars(session), BronzeFiles.gzip("{\"results\":[]}".getBytes(StandardCharsets.UTF_8)));
+
+        ConsolidationResult result = consolidate();
+
+        assertThat(result.sessions()).doesNotContainKey(session);
+        assertThat(result.warnings()).contains("bronze 2024-01-03 does not match its meta (being rewritten?); left for the next run");
+    }
+
+    @Test
+    void vacuumDeletesOldSnapshotsButNeverTheNewest() {
+        BronzeFixtures.writeTickers(store, LocalDate.of(2023, 10, 2), List.of("S1"));
+        BronzeFixtures.writeTickers(store, LocalDate.of(2024, 1, 30), List.of("S1"));
+        BronzeFixtures.writeSplits(store, LocalDate.of(2023, 10, 2), List.of());
+        bronze(LocalDate.of(2023, 12, 1));
+
+        List<String> deleted = new Vacuum(store, CLOCK).run(30);
+
+        assertThat(deleted).containsExactly("bronze/tickers/date=2023-10-02/tickers.json.gz");
+        assertThat(store.list("bronze/splits/")).hasSize(1);
+        assertThat(store.list("bronze/bars/")).hasSize(2);
+    }
+}

@@ -1,0 +1,48 @@
+package io.barlake.lake.state;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What {@code silver/daily} was built from: for every consolidated session, the bronze content
+ * hash and the bronze object's listing facts (so unchanged sessions are recognised from one
+ * listing, without reading them), and the counts. The consolidator writes it as checkpoint
+ * {@value #NAME}; the resamplers compare it with their own to find the sessions that changed.
+ *
+ * @param sessions every consolidated session
+ */
+public record DailyCheckpoint(Map<LocalDate, Session> sessions) {
+    /** The checkpoint's name in {@code _state/checkpoints/}. */
+    public static final String NAME = "silver-daily";
+
+    public DailyCheckpoint {
+        sessions = Collections.unmodifiableMap(new TreeMap<>(requireNonNull(sessions, "sessions is null")));
+    }
+
+    public static DailyCheckpoint empty() {
+        return new DailyCheckpoint(Map.of());
+    }
+
+    /**
+     * One consolidated session.
+     *
+     * @param sha256       SHA-256 of the bronze response body
+     * @param bronzeBytes  size of the bronze object when it was read
+     * @param bronzeMillis last-modified time of the bronze object when it was read
+     * @param received     records in the response
+     * @param accepted     records that became daily bars
+     * @param refused      records written to rejects
+     */
+    public record Session(String sha256, long bronzeBytes, long bronzeMillis, int received, int accepted, int refused) {
+        public Session {
+            requireNonNull(sha256, "sha256 is null");
+            if (received != accepted + refused) {
+                throw new IllegalArgumentException("received " + received + " != accepted " + accepted + " + refused " + refused);
+            }
+        }
+    }
+}
