@@ -1,0 +1,62 @@
+package io.barlake.consolidator.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.barlake.lake.batch.BatchJob;
+import io.barlake.lake.layout.LakeLayout;
+import io.barlake.lake.store.LocalObjectStore;
+import io.barlake.lake.testing.BronzeFixtures;
+import io.barlake.lake.testing.RandomHistory;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConsolidatorMainTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2024-02-01T00:00:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path folder;
+
+    private record Outcome(int exitCode, String err) {}
+
+    private Outcome run(Map<String, String> environment) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exitCode = BatchJob.run("consolidate", ConsolidatorMain::consolidate, environment, CLOCK,
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Outcome(exitCode, err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void consolidatesTheLakeNamedByTheEnvironment() {
+        Path lake = folder.resolve("lake");
+        LocalObjectStore store = new LocalObjectStore(lake);
+        RandomHistory history = new RandomHistory(3, 4, LocalDate.of(2024, 1, 2), LocalDate.of(2024, 1, 12));
+        history.sessions().forEach((day, rows) -> BronzeFixtures.writeSession(store, day, BronzeFixtures.body(day, rows), CLOCK.instant()));
+
+        Outcome outcome = run(Map.of("BARLAKE_LAKE", lake.toString(), "BARLAKE_RUN_ID", "20240201t000000z-abcdef"));
+
+        assertThat(outcome.exitCode()).isZero();
+        assertThat(outcome.err()).isEmpty();
+        assertThat(store.head(LakeLayout.silverDaily(2024))).isPresent();
+    }
+
+    @Test
+    void aBadSettingIsOneLineAndExitCodeOne() {
+        Outcome lake = run(Map.of("BARLAKE_LAKE", "s3://"));
+        assertThat(lake.exitCode()).isEqualTo(1);
+        assertThat(lake.err().lines()).containsExactly(
+                "consolidate: Invalid BARLAKE_LAKE 's3://': the bucket name is missing; expected s3://bucket/prefix");
+        Outcome vacuum = run(Map.of("BARLAKE_LAKE", folder.toString(), "BARLAKE_VACUUM_DAYS", "forever"));
+        assertThat(vacuum.exitCode()).isEqualTo(1);
+        assertThat(vacuum.err().lines()).containsExactly(
+                "consolidate: Invalid BARLAKE_VACUUM_DAYS 'forever': expected a whole number of days, 0 to turn vacuum off");
+    }
+}
