@@ -1,0 +1,285 @@
+package io.barlake.benchmarks;
+
+import io.barlake.consolidator.ConsolidationResult;
+import io.barlake.consolidator.Consolidator;
+import io.barlake.fetchers.source.SyntheticMarket;
+import io.barlake.lake.bronze.BronzeFiles;
+import io.barlake.lake.bronze.BronzeMeta;
+import io.barlake.lake.calendar.TradingCalendar;
+import io.barlake.lake.layout.LakeLayout;
+import io.barlake.lake.model.Timeframe;
+import io.barlake.lake.state.LakeJson;
+import io.barlake.lake.store.ContentWriter;
+import io.barlake.lake.store.LocalObjectStore;
+import io.barlake.lake.store.ObjectInfo;
+import io.barlake.lake.store.ObjectStore;
+import io.barlake.resampler.ResampleResult;
+import io.barlake.resampler.Resampler;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The issue-4 benchmark on the synthetic market: (a) a full consolidation, (b) a full build of the
+ * six timeframes, (c) a nightly increment of one session and the objects it writes, and DuckDB
+ * computing the same six timeframes from the same daily files, in the same run.
+ *
+ * <pre>
+ * ./mvnw -q -B package -DskipTests -pl barlake-benchmarks -am
+ * java -Xmx3g -cp barlake-benchmarks/target/benchmarks.jar io.barlake.benchmarks.LakeBenchmark [symbols] [folder]
+ * </pre>
+ * The bronze of a folder is reused when it is already there (generating it takes minutes).
+ */
+public final class LakeBenchmark {
+    private static final LocalDate FROM = LocalDate.of(2021, 1, 4);
+    private static final LocalDate TO = LocalDate.of(2025, 12, 31);
+    private static final LocalDate NEXT = LocalDate.of(2026, 1, 2);
+    private static final Instant FETCHED = Instant.parse("2026-01-03T00:00:00Z");
+
+    private LakeBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        int symbols = args.length > 0 ? Integer.parseInt(args[0]) : 12_000;
+        Path folder = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("barlake-bench");
+        TradingCalendar calendar = TradingCalendar.nyse();
+        Clock clock = Clock.fixed(FETCHED, ZoneOffset.UTC);
+        SyntheticMarket market = new SyntheticMarket(42, symbols, calendar);
+        List<LocalDate> sessions = calendar.sessionsBetween(FROM, TO);
+        System.out.printf("Lake benchmark: %,d symbols x %,d sessions in %s, %d cores, max heap %d MiB%n", symbols,
+                sessions.size(), folder, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+
+        Path bronzeLake = folder.resolve("bronze-lake");
+        LocalObjectStore bronzeStore = new LocalObjectStore(bronzeLake);
+        if (bronzeStore.head(LakeLayout.bronzeBarsMeta(TO)).isEmpty()) {
+            long start = System.nanoTime();
+            writeBronze(bronzeStore, market, sessions);
+            List<com.fasterxml.jackson.databind.JsonNode> splits = market.splitReference(TO);
+            bronzeStore.put(LakeLayout.bronzeSplits(TO), BronzeFiles.gzip(LakeJson.mapper().writeValueAsBytes(
+                    new io.barlake.lake.bronze.ReferenceFile(TO, "synthetic", "synthetic splits", FETCHED,
+                            BronzeFiles.sha256(LakeJson.mapper().writeValueAsBytes(splits)), splits.size(), splits))));
+            System.out.printf("bronze generated: %.1f s%n", seconds(start));
+        }
+        Path lake = folder.resolve("lake");
+        deleteTree(lake);
+        copyTree(bronzeLake, lake);
+        CountingStore store = new CountingStore(new LocalObjectStore(lake));
+
+        resetPeaks();
+        long start = System.nanoTime();
+        ConsolidationResult consolidation = new Consolidator(store, calendar, clock).consolidate();
+        report("(a) full consolidation", start, store, String.format("%,d rows accepted, %,d refused",
+                consolidation.accepted(), consolidation.refused()));
+
+        resetPeaks();
+        store.reset();
+        start = System.nanoTime();
+        List<ResampleResult> resampled = new Resampler(store, calendar, clock).rebuildAll(Timeframe.resampled());
+        report("(b) full build of 3d..34d", start, store, String.format("%,d rows",
+                resampled.stream().mapToLong(ResampleResult::rows).sum()));
+
+        writeBronze(store, market, List.of(NEXT));
+        resetPeaks();
+        store.reset();
+        start = System.nanoTime();
+        new Consolidator(store, calendar, clock).consolidate();
+        new Resampler(store, calendar, clock).resampleAll(Timeframe.resampled());
+        report("(c) nightly increment of one session", start, store, store.writes() + " objects written");
+
+        resetPeaks();
+        start = System.nanoTime();
+        duckDb(lake, calendar, folder.resolve("duckdb"));
+        System.out.printf("DuckDB, same six timeframes from the same daily files: %.1f s, JVM heap peak n/a (native)%n",
+                seconds(start));
+    }
+
+    private static void duckDb(Path lake, TradingCalendar calendar, Path out) throws Exception {
+        deleteTree(out);
+        Files.createDirectories(out);
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
+            try (Statement sql = duck.createStatement()) {
+                sql.execute("CREATE TABLE calendar (session DATE, idx INTEGER)");
+            }
+            try (PreparedStatement insert = duck.prepareStatement("INSERT INTO calendar VALUES (?, ?)")) {
+                for (LocalDate day : calendar.sessionsBetween(LocalDate.of(2020, 1, 1), LocalDate.of(2026, 12, 31))) {
+                    insert.setObject(1, day);
+                    insert.setInt(2, calendar.sessionIndex(day));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            try (Statement sql = duck.createStatement()) {
+                sql.execute("CREATE TABLE splits AS SELECT symbol, execution_date, split_to / split_from AS factor FROM read_parquet('"
+                        + lake.resolve(LakeLayout.SILVER_SPLITS) + "')");
+                for (Timeframe timeframe : Timeframe.resampled()) {
+                    int n = timeframe.sessions();
+                    sql.execute("""
+                            COPY (
+                              WITH adjusted AS (
+                                SELECT d.symbol, d.date, c.idx // %1$d AS bucket,
+                                       coalesce(f.factor, 1) AS f, d.open, d.high, d.low, d.close, d.volume, d.vwap
+                                FROM read_parquet('%2$s/silver/daily/*/bars.parquet') d
+                                JOIN calendar c ON c.session = d.date
+                                LEFT JOIN (SELECT s.symbol, c2.session AS date, product(s.factor) AS factor
+                                           FROM splits s JOIN calendar c2 ON s.execution_date > c2.session
+                                           GROUP BY s.symbol, c2.session) f ON f.symbol = d.symbol AND f.date = d.date)
+                              SELECT symbol, bucket, count(*) AS sessions, arg_min(open / f, date) AS open,
+                                     max(high / f) AS high, min(low / f) AS low, arg_max(close / f, date) AS close,
+                                     sum(volume * f) AS volume, sum(vwap * volume) / sum(volume) AS vwap
+                              FROM adjusted GROUP BY symbol, bucket ORDER BY symbol, bucket
+                            ) TO '%3$s/%1$dd.parquet' (FORMAT PARQUET, COMPRESSION ZSTD)
+                            """.formatted(n, lake, out));
+                }
+            }
+        }
+    }
+
+    private static void writeBronze(ObjectStore store, SyntheticMarket market, List<LocalDate> sessions) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
+        AtomicInteger done = new AtomicInteger();
+        List<Future<Object>> futures = sessions.stream().map(session -> pool.<Object>submit(() -> {
+            byte[] body = market.groupedDaily(session);
+            store.put(LakeLayout.bronzeBars(session), BronzeFiles.gzip(body));
+            BronzeMeta meta = new BronzeMeta(session, "synthetic", "synthetic " + session, FETCHED,
+                    BronzeFiles.sha256(body), body.length, 0);
+            store.put(LakeLayout.bronzeBarsMeta(session), LakeJson.mapper().writeValueAsBytes(meta));
+            if (done.incrementAndGet() % 100 == 0) {
+                System.out.printf("  bronze %d/%d%n", done.get(), sessions.size());
+            }
+            return null;
+        })).toList();
+        for (Future<Object> future : futures) {
+            future.get();
+        }
+        pool.shutdown();
+    }
+
+    private static void report(String what, long start, CountingStore store, String detail) {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        System.out.printf("%s: %.1f s, heap peak %d MiB, %d objects written; %s%n", what, seconds(start), peak >> 20,
+                store.writes(), detail);
+    }
+
+    private static void resetPeaks() {
+        System.gc();
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static void copyTree(Path from, Path to) throws Exception {
+        try (java.util.stream.Stream<Path> paths = Files.walk(from)) {
+            for (Path path : (Iterable<Path>) paths::iterator) {
+                Path target = to.resolve(from.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(path, target);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path folder) throws Exception {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> paths = Files.walk(folder)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+
+    /** Counts object writes, the figure target (c) limits. */
+    private static final class CountingStore implements ObjectStore {
+        private final ObjectStore delegate;
+        private final AtomicInteger writes = new AtomicInteger();
+
+        CountingStore(ObjectStore delegate) {
+            this.delegate = delegate;
+        }
+
+        int writes() {
+            return writes.get();
+        }
+
+        void reset() {
+            writes.set(0);
+        }
+
+        @Override
+        public String location() {
+            return delegate.location();
+        }
+
+        @Override
+        public void put(String key, byte[] content) {
+            writes.incrementAndGet();
+            delegate.put(key, content);
+        }
+
+        @Override
+        public void write(String key, ContentWriter writer) {
+            writes.incrementAndGet();
+            delegate.write(key, writer);
+        }
+
+        @Override
+        public boolean putIfAbsent(String key, byte[] content) {
+            writes.incrementAndGet();
+            return delegate.putIfAbsent(key, content);
+        }
+
+        @Override
+        public Optional<byte[]> get(String key) {
+            return delegate.get(key);
+        }
+
+        @Override
+        public byte[] getRange(String key, long offset, int length) {
+            return delegate.getRange(key, offset, length);
+        }
+
+        @Override
+        public Optional<ObjectInfo> head(String key) {
+            return delegate.head(key);
+        }
+
+        @Override
+        public List<ObjectInfo> list(String prefix) {
+            return delegate.list(prefix);
+        }
+
+        @Override
+        public void delete(Collection<String> keys) {
+            delegate.delete(keys);
+        }
+
+        @Override
+        public void close() {
+            delegate.close();
+        }
+    }
+}
