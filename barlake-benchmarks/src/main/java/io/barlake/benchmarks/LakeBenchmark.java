@@ -58,6 +58,11 @@ public final class LakeBenchmark {
     public static void main(String[] args) throws Exception {
         int symbols = args.length > 0 ? Integer.parseInt(args[0]) : 12_000;
         Path folder = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("barlake-bench");
+        String phase = args.length > 2 ? args[2] : "all";
+        if (!phase.equals("all")) {
+            runOnePhase(phase, folder);
+            return;
+        }
         TradingCalendar calendar = TradingCalendar.nyse();
         Clock clock = Clock.fixed(FETCHED, ZoneOffset.UTC);
         SyntheticMarket market = new SyntheticMarket(42, symbols, calendar);
@@ -107,6 +112,29 @@ public final class LakeBenchmark {
         duckDb(lake, calendar, folder.resolve("duckdb"));
         System.out.printf("DuckDB, same six timeframes from the same daily files: %.1f s, JVM heap peak n/a (native)%n",
                 seconds(start));
+    }
+
+    /**
+     * One phase on the lake a full run left behind, for profiling or a tighter heap:
+     * {@code consolidate} (from scratch, on a fresh copy of the bronze) or {@code resample}.
+     */
+    private static void runOnePhase(String phase, Path folder) throws Exception {
+        TradingCalendar calendar = TradingCalendar.nyse();
+        Clock clock = Clock.fixed(FETCHED, ZoneOffset.UTC);
+        Path lake = folder.resolve("lake");
+        if (phase.equals("consolidate")) {
+            deleteTree(lake);
+            copyTree(folder.resolve("bronze-lake"), lake);
+        }
+        CountingStore store = new CountingStore(new LocalObjectStore(lake));
+        resetPeaks();
+        long start = System.nanoTime();
+        switch (phase) {
+            case "consolidate" -> new Consolidator(store, calendar, clock).consolidate();
+            case "resample" -> new Resampler(store, calendar, clock).rebuildAll(Timeframe.resampled());
+            default -> throw new IllegalArgumentException("phase: consolidate or resample");
+        }
+        report(phase + " (max heap " + (Runtime.getRuntime().maxMemory() >> 20) + " MiB)", start, store, "");
     }
 
     private static void duckDb(Path lake, TradingCalendar calendar, Path out) throws Exception {

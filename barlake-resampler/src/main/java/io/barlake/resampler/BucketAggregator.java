@@ -19,6 +19,19 @@ final class BucketAggregator {
     /** {@code bars} holds one symbol's bars of the bucket, in date order, and is not empty. */
     static ResampledBar aggregate(List<DailyBar> bars, LocalDate start, LocalDate end, LocalDate asOf,
             SplitAdjuster adjuster) {
+        double[] factors = new double[bars.size()];
+        for (int i = 0; i < factors.length; i++) {
+            factors[i] = adjuster.factor(bars.get(i).symbol(), bars.get(i).date());
+        }
+        return aggregate(bars, factors, 0, start, end, asOf);
+    }
+
+    /**
+     * The same with the split factors already known: {@code factors[factorOffset + i]} belongs to
+     * {@code bars.get(i)}.
+     */
+    static ResampledBar aggregate(List<DailyBar> bars, double[] factors, int factorOffset, LocalDate start,
+            LocalDate end, LocalDate asOf) {
         DailyBar first = bars.get(0);
         String symbol = first.symbol();
         double open = 0;
@@ -30,7 +43,7 @@ final class BucketAggregator {
         double vwapSum = 0;
         for (int i = 0; i < bars.size(); i++) {
             DailyBar bar = bars.get(i);
-            double factor = adjuster.factor(symbol, bar.date());
+            double factor = factors[factorOffset + i];
             if (i == 0) {
                 open = bar.open() / factor;
             }

@@ -103,12 +103,8 @@ public final class Resampler {
         DailyYears dailyYears = new DailyYears();
         Map<Timeframe, Long> rows = new HashMap<>();
         for (int year : allYears) {
-            for (Plan plan : plans) {
-                if (plan.years().contains(year)) {
-                    rows.merge(plan.timeframe(), rewriteYear(plan.timeframe(), year, plan.buckets(), plan.splitSymbols(),
-                            adjuster, asOf, dailyYears), Long::sum);
-                }
-            }
+            List<Plan> due = plans.stream().filter(plan -> plan.years().contains(year)).toList();
+            rewriteYear(year, due, adjuster, asOf, dailyYears).forEach((timeframe, count) -> rows.merge(timeframe, count, Long::sum));
         }
         List<ResampleResult> results = new ArrayList<>();
         for (Plan plan : plans) {
@@ -155,49 +151,149 @@ public final class Resampler {
         return new Plan(timeframe, previous, next, buckets, splitSymbols, years);
     }
 
-    private long rewriteYear(Timeframe timeframe, int year, Set<Integer> buckets, Set<String> splitSymbols,
-            SplitAdjuster adjuster, LocalDate asOf, DailyYears dailyYears) {
-        int n = timeframe.sessions();
-        String key = LakeLayout.bars(timeframe, year);
-        // The buckets whose start falls in this year, and the daily dates they cover.
-        int firstBucket = bucketOf(calendar.sessionOnOrAfter(LocalDate.of(year, 1, 1)), n);
-        if (bucketStart(firstBucket, n).getYear() < year) {
-            firstBucket++;
+    /**
+     * Rewrites one output year for every due timeframe in a single pass over the daily bars. Daily
+     * year files are sorted by (symbol, date), so one symbol's bars come together and each bucket's
+     * bars are consecutive: no grouping maps are needed. Buckets starting late in December end in
+     * January, so the first weeks of the next daily year are joined per symbol.
+     */
+    private Map<Timeframe, Long> rewriteYear(int year, List<Plan> plans, SplitAdjuster adjuster, LocalDate asOf,
+            DailyYears dailyYears) {
+        LocalDate to = LocalDate.of(year, 12, 31);
+        for (Plan plan : plans) {
+            int n = plan.timeframe().sessions();
+            LocalDate end = bucketEnd(bucketOf(calendar.sessionOnOrBefore(to), n), n);
+            to = end.isAfter(to) ? end : to;
         }
-        int lastBucket = bucketOf(calendar.sessionOnOrBefore(LocalDate.of(year, 12, 31)), n);
-        LocalDate from = bucketStart(firstBucket, n);
-        LocalDate to = bucketEnd(lastBucket, n);
-
-        List<ResampledBar> kept = new ArrayList<>();
-        if (store.head(key).isPresent()) {
-            ParquetCodec.RESAMPLED.forEach(store, key, bar -> {
-                int bucket = bucketOf(bar.start(), n);
-                if (!buckets.contains(bucket) && !splitSymbols.contains(bar.symbol())) {
-                    kept.add(bar);
-                }
-            });
-        }
-        // Group the daily bars to recompute by (symbol, bucket), in date order.
-        Map<String, Map<Integer, List<DailyBar>>> groups = new TreeMap<>();
-        for (int dailyYear = from.getYear(); dailyYear <= to.getYear(); dailyYear++) {
-            for (DailyBar bar : dailyYears.get(dailyYear)) {
-                if (bar.date().isBefore(from) || bar.date().isAfter(to)) {
-                    continue;
-                }
-                int bucket = bucketOf(bar.date(), n);
-                if (buckets.contains(bucket) || splitSymbols.contains(bar.symbol())) {
-                    groups.computeIfAbsent(bar.symbol(), s -> new TreeMap<>())
-                            .computeIfAbsent(bucket, b -> new ArrayList<>()).add(bar);
+        Map<String, List<DailyBar>> spill = new HashMap<>();
+        if (to.getYear() > year) {
+            for (DailyBar bar : dailyYears.get(year + 1)) {
+                if (!bar.date().isAfter(to)) {
+                    spill.computeIfAbsent(bar.symbol(), s -> new ArrayList<>()).add(bar);
                 }
             }
         }
-        List<ResampledBar> rows = new ArrayList<>(kept);
-        groups.forEach((symbol, bySymbol) -> bySymbol.forEach((bucket, bars) -> {
-            bars.sort((a, b) -> a.date().compareTo(b.date()));
-            rows.add(BucketAggregator.aggregate(bars, bucketStart(bucket, n), bucketEnd(bucket, n), asOf, adjuster));
-        }));
-        ParquetCodec.RESAMPLED.write(store, key, rows);
-        return rows.size();
+        SessionIndex index = new SessionIndex(LocalDate.of(year, 1, 1), to);
+        List<YearOutput> outputs = new ArrayList<>();
+        for (Plan plan : plans) {
+            outputs.add(new YearOutput(plan, year, index, asOf));
+        }
+        List<DailyBar> daily = dailyYears.get(year);
+        List<DailyBar> symbolBars = new ArrayList<>();
+        int i = 0;
+        while (i < daily.size() || !spill.isEmpty()) {
+            String symbol;
+            symbolBars.clear();
+            if (i < daily.size()) {
+                symbol = daily.get(i).symbol();
+                while (i < daily.size() && daily.get(i).symbol().equals(symbol)) {
+                    symbolBars.add(daily.get(i++));
+                }
+            } else {
+                symbol = spill.keySet().iterator().next(); // listed only in the next year's first weeks
+            }
+            List<DailyBar> next = spill.remove(symbol);
+            if (next != null) {
+                symbolBars.addAll(next);
+            }
+            double[] factors = new double[symbolBars.size()];
+            boolean anySplit = !adjuster.splits(symbol).isEmpty();
+            for (int b = 0; b < factors.length; b++) {
+                factors[b] = anySplit ? adjuster.factor(symbol, symbolBars.get(b).date()) : 1;
+            }
+            for (YearOutput output : outputs) {
+                output.add(symbol, symbolBars, factors);
+            }
+        }
+        Map<Timeframe, Long> counts = new HashMap<>();
+        for (YearOutput output : outputs) {
+            counts.put(output.plan.timeframe(), output.write());
+        }
+        return counts;
+    }
+
+    /** Session index by epoch day over a date range, without binary searches per bar. */
+    private final class SessionIndex {
+        private final long firstDay;
+        private final int[] indexes;
+
+        SessionIndex(LocalDate from, LocalDate to) {
+            firstDay = from.toEpochDay();
+            indexes = new int[(int) (to.toEpochDay() - firstDay + 1)];
+            java.util.Arrays.fill(indexes, Integer.MIN_VALUE);
+            for (LocalDate session : calendar.sessionsBetween(from, to)) {
+                indexes[(int) (session.toEpochDay() - firstDay)] = calendar.sessionIndex(session);
+            }
+        }
+
+        int of(LocalDate date) {
+            return indexes[(int) (date.toEpochDay() - firstDay)];
+        }
+    }
+
+    /** One timeframe's rows of one output year: the kept ones plus the recomputed buckets. */
+    private final class YearOutput {
+        private final Plan plan;
+        private final int n;
+        private final int year;
+        private final SessionIndex index;
+        private final LocalDate asOf;
+        private final java.util.BitSet buckets = new java.util.BitSet();
+        private final int bucketOffset;
+        private final List<ResampledBar> rows = new ArrayList<>();
+        private final String key;
+
+        YearOutput(Plan plan, int year, SessionIndex index, LocalDate asOf) {
+            this.plan = plan;
+            this.n = plan.timeframe().sessions();
+            this.year = year;
+            this.index = index;
+            this.asOf = asOf;
+            this.key = LakeLayout.bars(plan.timeframe(), year);
+            this.bucketOffset = bucketOf(TradingCalendar.FIRST_DATE, n);
+            plan.buckets().forEach(bucket -> buckets.set(bucket - bucketOffset));
+            int first = bucketOf(LocalDate.of(year, 1, 1), n);
+            int last = bucketOf(calendar.sessionOnOrBefore(LocalDate.of(year, 12, 31)), n);
+            boolean everyBucket = plan.splitSymbols().isEmpty() && buckets.get(first - bucketOffset, last - bucketOffset + 1)
+                    .cardinality() == last - first + 1;
+            // Without a checkpoint (first build or rebuild) nothing of an old file is kept.
+            boolean fromScratch = plan.previous().sessions().isEmpty();
+            if (!everyBucket && !fromScratch && store.head(key).isPresent()) {
+                ParquetCodec.RESAMPLED.forEach(store, key, bar -> {
+                    if (!recompute(bar.symbol(), bucketOf(bar.start(), n))) {
+                        rows.add(bar);
+                    }
+                });
+            }
+        }
+
+        private boolean recompute(String symbol, int bucket) {
+            return buckets.get(bucket - bucketOffset) || plan.splitSymbols().contains(symbol);
+        }
+
+        /** One symbol's daily bars (date order) with their split factors. */
+        void add(String symbol, List<DailyBar> bars, double[] factors) {
+            boolean wholeSymbol = plan.splitSymbols().contains(symbol);
+            int from = 0;
+            while (from < bars.size()) {
+                int bucket = Math.floorDiv(index.of(bars.get(from).date()), n);
+                int until = from + 1;
+                while (until < bars.size() && Math.floorDiv(index.of(bars.get(until).date()), n) == bucket) {
+                    until++;
+                }
+                LocalDate start = bucketStart(bucket, n);
+                if (start.getYear() == year && (wholeSymbol || buckets.get(bucket - bucketOffset))) {
+                    rows.add(BucketAggregator.aggregate(bars.subList(from, until), factors, from, start,
+                            bucketEnd(bucket, n), asOf));
+                }
+                from = until;
+            }
+        }
+
+        long write() {
+            ParquetCodec.RESAMPLED.write(store, key, rows);
+            return rows.size();
+        }
     }
 
     private int bucketOf(LocalDate session, int n) {
