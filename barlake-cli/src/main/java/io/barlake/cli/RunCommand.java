@@ -6,8 +6,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code barlake run}: the nightly job. The fetchers, consolidator, resamplers and state machine
- * are not built yet, so it says so and fails instead of pretending to run.
+ * {@code barlake run}: the nightly job. The state machine that chains the stages is not built
+ * yet, so it says so and fails instead of pretending to run.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run the nightly job (fetch, consolidate, resample, scan). Not built yet.")
@@ -17,9 +17,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("barlake: the pipeline is not built yet: fetchers, consolidator,"
-                + " resamplers and the state machine are still to come; nothing was run and the lake is unchanged."
-                + " 'barlake status' works today.");
+        spec.commandLine().getErr().println("barlake: the pipeline is not built yet: the state machine that chains"
+                + " fetch, consolidate, resample and scan is still to come; nothing was run and the lake is unchanged."
+                + " Until then: 'barlake fetch', then the Batch mains (see README), then 'barlake status'.");
         return ExitCodes.FAILURE;
     }
 }
