@@ -9,9 +9,8 @@ import io.barlake.lake.calendar.TradingCalendar;
 import io.barlake.lake.layout.LakeLayout;
 import io.barlake.lake.model.Timeframe;
 import io.barlake.lake.state.LakeJson;
-import io.barlake.lake.store.ContentWriter;
+import io.barlake.lake.store.CountingObjectStore;
 import io.barlake.lake.store.LocalObjectStore;
-import io.barlake.lake.store.ObjectInfo;
 import io.barlake.lake.store.ObjectStore;
 import io.barlake.resampler.ResampleResult;
 import io.barlake.resampler.Resampler;
@@ -28,9 +27,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -84,7 +81,7 @@ public final class LakeBenchmark {
         Path lake = folder.resolve("lake");
         deleteTree(lake);
         copyTree(bronzeLake, lake);
-        CountingStore store = new CountingStore(new LocalObjectStore(lake));
+        CountingObjectStore store = new CountingObjectStore(new LocalObjectStore(lake));
 
         resetPeaks();
         long start = System.nanoTime();
@@ -126,7 +123,7 @@ public final class LakeBenchmark {
             deleteTree(lake);
             copyTree(folder.resolve("bronze-lake"), lake);
         }
-        CountingStore store = new CountingStore(new LocalObjectStore(lake));
+        CountingObjectStore store = new CountingObjectStore(new LocalObjectStore(lake));
         resetPeaks();
         long start = System.nanoTime();
         switch (phase) {
@@ -198,7 +195,7 @@ public final class LakeBenchmark {
         pool.shutdown();
     }
 
-    private static void report(String what, long start, CountingStore store, String detail) {
+    private static void report(String what, long start, CountingObjectStore store, String detail) {
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
@@ -237,77 +234,6 @@ public final class LakeBenchmark {
         }
         try (java.util.stream.Stream<Path> paths = Files.walk(folder)) {
             paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
-    }
-
-    /** Counts object writes, the figure target (c) limits. */
-    private static final class CountingStore implements ObjectStore {
-        private final ObjectStore delegate;
-        private final AtomicInteger writes = new AtomicInteger();
-
-        CountingStore(ObjectStore delegate) {
-            this.delegate = delegate;
-        }
-
-        int writes() {
-            return writes.get();
-        }
-
-        void reset() {
-            writes.set(0);
-        }
-
-        @Override
-        public String location() {
-            return delegate.location();
-        }
-
-        @Override
-        public void put(String key, byte[] content) {
-            writes.incrementAndGet();
-            delegate.put(key, content);
-        }
-
-        @Override
-        public void write(String key, ContentWriter writer) {
-            writes.incrementAndGet();
-            delegate.write(key, writer);
-        }
-
-        @Override
-        public boolean putIfAbsent(String key, byte[] content) {
-            writes.incrementAndGet();
-            return delegate.putIfAbsent(key, content);
-        }
-
-        @Override
-        public Optional<byte[]> get(String key) {
-            return delegate.get(key);
-        }
-
-        @Override
-        public byte[] getRange(String key, long offset, int length) {
-            return delegate.getRange(key, offset, length);
-        }
-
-        @Override
-        public Optional<ObjectInfo> head(String key) {
-            return delegate.head(key);
-        }
-
-        @Override
-        public List<ObjectInfo> list(String prefix) {
-            return delegate.list(prefix);
-        }
-
-        @Override
-        public void delete(Collection<String> keys) {
-            delegate.delete(keys);
-        }
-
-        @Override
-        public void close() {
-            delegate.close();
         }
     }
 }

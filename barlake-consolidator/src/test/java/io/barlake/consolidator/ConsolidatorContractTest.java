@@ -14,6 +14,7 @@ import io.barlake.lake.state.StateStore;
 import io.barlake.lake.store.ObjectInfo;
 import io.barlake.lake.store.ObjectStore;
 import io.barlake.lake.testing.BronzeFixtures;
+import io.barlake.lake.testing.LakeSnapshot;
 import io.barlake.lake.testing.HistoryRow;
 import io.barlake.lake.testing.RandomHistory;
 import java.nio.charset.StandardCharsets;
@@ -62,14 +63,6 @@ abstract class ConsolidatorContractTest {
         return new Consolidator(store, CALENDAR, CLOCK).consolidate();
     }
 
-    static Map<String, String> silver(ObjectStore store) {
-        Map<String, String> snapshot = new TreeMap<>();
-        for (ObjectInfo object : store.list("silver/")) {
-            snapshot.put(object.key(), BronzeFiles.sha256(store.get(object.key()).orElseThrow()));
-        }
-        return snapshot;
-    }
-
     @Test
     void bronzeSessionsBecomeYearFilesSortedBySymbolAndDateWithCountsThatReconcile() {
         bronzeAll();
@@ -114,7 +107,7 @@ abstract class ConsolidatorContractTest {
     void aRerunWithNothingNewWritesNothing() {
         bronzeAll();
         consolidate();
-        Map<String, String> before = silver(store);
+        Map<String, String> before = LakeSnapshot.of(store, "silver/");
         Map<String, String> state = new TreeMap<>();
         store.list("_state/").forEach(info -> state.put(info.key(), BronzeFiles.sha256(store.get(info.key()).orElseThrow())));
 
@@ -122,7 +115,7 @@ abstract class ConsolidatorContractTest {
 
         assertThat(again.sessions()).isEmpty();
         assertThat(again.objectsWritten()).isZero();
-        assertThat(silver(store)).isEqualTo(before);
+        assertThat(LakeSnapshot.of(store, "silver/")).isEqualTo(before);
         store.list("_state/").forEach(info -> assertThat(BronzeFiles.sha256(store.get(info.key()).orElseThrow()))
                 .isEqualTo(state.get(info.key())));
     }
@@ -131,7 +124,7 @@ abstract class ConsolidatorContractTest {
     void aCorrectedSessionReplacesItsRowsAndOnlyItsYearIsRewritten() {
         bronzeAll();
         consolidate();
-        String y2023 = silver(store).get(LakeLayout.silverDaily(2023));
+        String y2023 = LakeSnapshot.of(store, "silver/").get(LakeLayout.silverDaily(2023));
         LocalDate corrected = LocalDate.of(2024, 1, 17);
         List<HistoryRow> rows = history.sessions().get(corrected).stream().map(row -> row.scaled(1.1)).toList();
         BronzeFixtures.writeSession(store, corrected, BronzeFixtures.body(corrected, rows), FETCHED.plusSeconds(86_400));
@@ -140,7 +133,7 @@ abstract class ConsolidatorContractTest {
 
         assertThat(result.sessions()).containsOnlyKeys(corrected);
         assertThat(result.yearsWritten()).containsExactly(2024);
-        assertThat(silver(store).get(LakeLayout.silverDaily(2023))).isEqualTo(y2023);
+        assertThat(LakeSnapshot.of(store, "silver/").get(LakeLayout.silverDaily(2023))).isEqualTo(y2023);
         List<DailyBar> bars = ParquetCodec.DAILY.read(store, LakeLayout.silverDaily(2024)).stream()
                 .filter(bar -> bar.date().equals(corrected)).toList();
         assertThat(bars).hasSize(result.sessions().get(corrected).accepted());
@@ -171,7 +164,7 @@ abstract class ConsolidatorContractTest {
     void theSameBronzeGivesByteIdenticalSilverWhateverTheOrderOfArrival() throws Exception {
         bronzeAll();
         consolidate();
-        Map<String, String> oneShot = silver(store);
+        Map<String, String> oneShot = LakeSnapshot.of(store, "silver/");
 
         try (ObjectStore other = newStore()) {
             List<LocalDate> days = List.copyOf(history.sessions().keySet());
@@ -182,7 +175,7 @@ abstract class ConsolidatorContractTest {
                 }
                 new Consolidator(other, CALENDAR, CLOCK).consolidate();
             }
-            assertThat(silver(other)).isEqualTo(oneShot);
+            assertThat(LakeSnapshot.of(other, "silver/")).isEqualTo(oneShot);
         }
     }
 

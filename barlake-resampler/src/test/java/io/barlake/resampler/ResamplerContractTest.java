@@ -13,6 +13,7 @@ import io.barlake.lake.parquet.ParquetCodec;
 import io.barlake.lake.store.ObjectInfo;
 import io.barlake.lake.store.ObjectStore;
 import io.barlake.lake.testing.BronzeFixtures;
+import io.barlake.lake.testing.LakeSnapshot;
 import io.barlake.lake.testing.HistoryRow;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -56,14 +57,6 @@ abstract class ResamplerContractTest {
         BronzeFixtures.writeSplits(store, LocalDate.of(2024, 4, 30), List.of(new Split("NVDA", split, 1, 4)));
     }
 
-    static Map<String, String> silver(ObjectStore store) {
-        Map<String, String> snapshot = new TreeMap<>();
-        for (ObjectInfo object : store.list("silver/")) {
-            snapshot.put(object.key(), BronzeFiles.sha256(store.get(object.key()).orElseThrow()));
-        }
-        return snapshot;
-    }
-
     @Test
     void aFourForOneSplitLeavesNoJumpInAdjustedCloseAndRawDailyUntouched() {
         splitHistory();
@@ -80,11 +73,11 @@ abstract class ResamplerContractTest {
         assertThat(raw.stream().filter(bar -> bar.date().equals(LocalDate.of(2024, 3, 8))).findFirst().orElseThrow().close())
                 .as("raw daily keeps the pre-split price").isCloseTo(4 * 102.5, within(1.0));
 
-        Map<String, String> before = silver(store);
+        Map<String, String> before = LakeSnapshot.of(store, "silver/");
         Pipeline.run(store);
-        assertThat(silver(store)).as("rerunning applies nothing twice").isEqualTo(before);
+        assertThat(LakeSnapshot.of(store, "silver/")).as("rerunning applies nothing twice").isEqualTo(before);
         new Resampler(store, Pipeline.CALENDAR, Pipeline.CLOCK).rebuildAll(Timeframe.resampled());
-        assertThat(silver(store)).as("a full rebuild gives the same bytes").isEqualTo(before);
+        assertThat(LakeSnapshot.of(store, "silver/")).as("a full rebuild gives the same bytes").isEqualTo(before);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.barlake.fetchers.bronze;
 
+import io.barlake.lake.testing.LakeSnapshot;
+
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -81,13 +83,13 @@ abstract class BarsFetcherContractTest {
     @Test
     void theSameNightlyFetchTwiceWritesNothingTheSecondTime() {
         fetch(FetchRequest.nightly(null));
-        Map<String, String> before = LakeSnapshot.of(store);
+        Map<String, String> before = LakeSnapshot.of(store, "");
 
         FetchResult again = fetch(FetchRequest.nightly(null));
 
         assertThat(again.written()).isEmpty();
         assertThat(again.unchanged()).hasSize(4);
-        assertThat(LakeSnapshot.of(store)).as("byte-identical lake").isEqualTo(before);
+        assertThat(LakeSnapshot.of(store, "")).as("byte-identical lake").isEqualTo(before);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.barlake.fetchers.bronze;
 
+import io.barlake.lake.testing.LakeSnapshot;
+
 import static io.barlake.fetchers.polygon.PolygonReplay.KEY;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -181,10 +183,10 @@ abstract class PolygonFetchContractTest {
         assertThat(first).isEqualTo(new ReferenceResult(LATEST, 3, true, 1, true));
         String tickers = new String(BronzeFiles.gunzip(store.get(LakeLayout.bronzeTickers(LATEST)).orElseThrow(), "t"), UTF_8);
         assertThat(tickers).contains("\"AAPL\"", "\"BRK.B\"", "\"MSFT\"", "\"count\" : 3");
-        Map<String, String> before = LakeSnapshot.of(store);
+        Map<String, String> before = LakeSnapshot.of(store, "");
 
         assertThat(fetcher.fetch(null)).isEqualTo(new ReferenceResult(LATEST, 3, false, 1, false));
-        assertThat(LakeSnapshot.of(store)).isEqualTo(before);
+        assertThat(LakeSnapshot.of(store, "")).isEqualTo(before);
     }
 
     @Test

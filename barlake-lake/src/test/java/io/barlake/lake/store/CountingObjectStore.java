@@ -5,11 +5,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Wraps a store and counts the bytes and requests served by reads, to prove reads are partial. */
+/** Wraps a store and counts reads (bytes, requests) and writes: to prove reads are partial, and to count objects written. */
 public final class CountingObjectStore implements ObjectStore {
     private final ObjectStore delegate;
     private final AtomicLong bytesRead = new AtomicLong();
     private final AtomicLong readRequests = new AtomicLong();
+    private final AtomicLong writes = new AtomicLong();
 
     public CountingObjectStore(ObjectStore delegate) {
         this.delegate = delegate;
@@ -23,9 +24,14 @@ public final class CountingObjectStore implements ObjectStore {
         return readRequests.get();
     }
 
+    public long writes() {
+        return writes.get();
+    }
+
     public void reset() {
         bytesRead.set(0);
         readRequests.set(0);
+        writes.set(0);
     }
 
     @Override
@@ -35,16 +41,19 @@ public final class CountingObjectStore implements ObjectStore {
 
     @Override
     public void put(String key, byte[] content) {
+        writes.incrementAndGet();
         delegate.put(key, content);
     }
 
     @Override
     public void write(String key, ContentWriter writer) {
+        writes.incrementAndGet();
         delegate.write(key, writer);
     }
 
     @Override
     public boolean putIfAbsent(String key, byte[] content) {
+        writes.incrementAndGet();
         return delegate.putIfAbsent(key, content);
     }
 
