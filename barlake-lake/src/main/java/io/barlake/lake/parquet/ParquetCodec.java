@@ -236,18 +236,19 @@ public final class ParquetCodec<T> {
     }
 
     private static DailyBar dailyFromRecord(GenericRecord record) {
-        long micros = (Long) record.get("ingested_at");
+        // Positional gets in schema order (see BarSchemas.DAILY): by-name lookups hash every field of every row.
+        long micros = (Long) record.get(10);
         return new DailyBar(
-                string(record, "symbol"),
-                LocalDate.ofEpochDay((Integer) record.get("date")),
-                (Double) record.get("open"),
-                (Double) record.get("high"),
-                (Double) record.get("low"),
-                (Double) record.get("close"),
-                (Double) record.get("volume"),
-                (Double) record.get("vwap"),
-                (Long) record.get("transactions"),
-                string(record, "source"),
+                string(record.get(0)),
+                LocalDate.ofEpochDay((Integer) record.get(1)),
+                (Double) record.get(2),
+                (Double) record.get(3),
+                (Double) record.get(4),
+                (Double) record.get(5),
+                (Double) record.get(6),
+                (Double) record.get(7),
+                (Long) record.get(8),
+                string(record.get(9)),
                 Instant.EPOCH.plus(micros, ChronoUnit.MICROS));
     }
 
@@ -269,17 +270,17 @@ public final class ParquetCodec<T> {
 
     private static ResampledBar resampledFromRecord(GenericRecord record) {
         return new ResampledBar(
-                string(record, "symbol"),
-                LocalDate.ofEpochDay((Integer) record.get("start")),
-                LocalDate.ofEpochDay((Integer) record.get("end")),
-                (Integer) record.get("sessions"),
-                (Boolean) record.get("complete"),
-                (Double) record.get("open"),
-                (Double) record.get("high"),
-                (Double) record.get("low"),
-                (Double) record.get("close"),
-                (Double) record.get("volume"),
-                (Double) record.get("vwap"));
+                string(record.get(0)),
+                LocalDate.ofEpochDay((Integer) record.get(1)),
+                LocalDate.ofEpochDay((Integer) record.get(2)),
+                (Integer) record.get(3),
+                (Boolean) record.get(4),
+                (Double) record.get(5),
+                (Double) record.get(6),
+                (Double) record.get(7),
+                (Double) record.get(8),
+                (Double) record.get(9),
+                (Double) record.get(10));
     }
 
     private static GenericRecord tickerToRecord(TickerInfo ticker) {
@@ -319,7 +320,10 @@ public final class ParquetCodec<T> {
     }
 
     private static String string(GenericRecord record, String field) {
-        Object value = record.get(field);
+        return string(record.get(field));
+    }
+
+    private static String string(Object value) {
         return value == null ? null : value instanceof Utf8 utf8 ? utf8.toString() : (String) value;
     }
 }
