@@ -27,11 +27,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 /**
  * The issue-4 benchmark on the synthetic market: (a) a full consolidation, (b) a full build of the
@@ -216,7 +218,7 @@ public final class LakeBenchmark {
     }
 
     private static void copyTree(Path from, Path to) throws Exception {
-        try (java.util.stream.Stream<Path> paths = Files.walk(from)) {
+        try (Stream<Path> paths = Files.walk(from)) {
             for (Path path : (Iterable<Path>) paths::iterator) {
                 Path target = to.resolve(from.relativize(path).toString());
                 if (Files.isDirectory(path)) {
@@ -232,8 +234,8 @@ public final class LakeBenchmark {
         if (!Files.exists(folder)) {
             return;
         }
-        try (java.util.stream.Stream<Path> paths = Files.walk(folder)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        try (Stream<Path> paths = Files.walk(folder)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }
     }
 }

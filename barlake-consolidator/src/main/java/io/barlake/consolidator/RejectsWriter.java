@@ -9,7 +9,6 @@ import io.barlake.lake.store.ObjectStore;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -58,7 +57,7 @@ final class RejectsWriter {
         try {
             return JSON.readTree(record);
         } catch (IOException e) {
-            return JSON.getNodeFactory().textNode(new String(record.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8));
+            return JSON.getNodeFactory().textNode(record); // not JSON after all: keep it as text, lose nothing
         }
     }
 }

@@ -16,6 +16,8 @@ import io.barlake.lake.store.ObjectStore;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -220,7 +222,7 @@ public final class Resampler {
         SessionIndex(LocalDate from, LocalDate to) {
             firstDay = from.toEpochDay();
             indexes = new int[(int) (to.toEpochDay() - firstDay + 1)];
-            java.util.Arrays.fill(indexes, Integer.MIN_VALUE);
+            Arrays.fill(indexes, Integer.MIN_VALUE);
             for (LocalDate session : calendar.sessionsBetween(from, to)) {
                 indexes[(int) (session.toEpochDay() - firstDay)] = calendar.sessionIndex(session);
             }
@@ -238,7 +240,7 @@ public final class Resampler {
         private final int year;
         private final SessionIndex index;
         private final LocalDate asOf;
-        private final java.util.BitSet buckets = new java.util.BitSet();
+        private final BitSet buckets = new BitSet();
         private final int bucketOffset;
         private final List<ResampledBar> rows = new ArrayList<>();
         private final String key;

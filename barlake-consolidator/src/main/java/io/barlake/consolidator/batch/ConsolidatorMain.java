@@ -10,6 +10,8 @@ import io.barlake.lake.store.ObjectStore;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Consolidate job: bronze to silver daily, then vacuum of superseded reference snapshots older
@@ -17,6 +19,7 @@ import java.util.Map;
  */
 public final class ConsolidatorMain {
     public static final String VACUUM_DAYS = "BARLAKE_VACUUM_DAYS";
+    private static final Logger LOG = LoggerFactory.getLogger(ConsolidatorMain.class);
 
     private ConsolidatorMain() {}
 
@@ -28,7 +31,7 @@ public final class ConsolidatorMain {
         int vacuumDays = vacuumDays(environment);
         ConsolidationResult result = new Consolidator(store, TradingCalendar.nyse(), clock).consolidate();
         List<String> vacuumed = vacuumDays == 0 ? List.of() : new Vacuum(store, clock).run(vacuumDays);
-        result.warnings().forEach(warning -> org.slf4j.LoggerFactory.getLogger(ConsolidatorMain.class).warn(warning));
+        result.warnings().forEach(LOG::warn);
         return String.format("%d sessions (%d received = %d accepted + %d refused), years %s, %d objects written,"
                         + " splits changed for %d symbols, %d snapshots vacuumed, watermark %s",
                 result.sessions().size(), result.received(), result.accepted(), result.refused(), result.yearsWritten(),

@@ -16,7 +16,6 @@ import io.barlake.lake.state.StateStore;
 import io.barlake.lake.state.Watermark;
 import io.barlake.lake.store.ObjectInfo;
 import io.barlake.lake.store.ObjectStore;
-import io.barlake.lake.store.ObjectStoreException;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -231,34 +230,25 @@ public final class BarsFetcher {
         return sessions;
     }
 
+    /** Moves the watermark to the end of the unbroken run of complete sessions that starts at it. */
     private LocalDate advanceWatermark() {
-        Set<LocalDate> complete = new TreeSet<>();
+        TreeSet<LocalDate> complete = new TreeSet<>();
         bronzeSessions().forEach((session, done) -> {
             if (done) {
                 complete.add(session);
             }
         });
-        Optional<Watermark> current;
-        try {
-            current = state.watermark(WATERMARK);
-        } catch (ObjectStoreException e) {
-            current = Optional.empty();
-        }
+        Optional<Watermark> current = state.watermark(WATERMARK);
         if (complete.isEmpty()) {
             return current.map(Watermark::session).orElse(null);
         }
-        LocalDate mark = current.map(Watermark::session).orElse(((TreeSet<LocalDate>) complete).first());
-        if (!complete.contains(mark) && current.isEmpty()) {
-            return null;
-        }
+        LocalDate mark = current.map(Watermark::session).orElse(complete.first());
         LocalDate latestClosed = calendar.latestClosedSession(clock.instant());
         for (LocalDate next = calendar.nextSession(mark); complete.contains(next) && !next.isAfter(latestClosed);
                 next = calendar.nextSession(next)) {
             mark = next;
         }
-        if (current.isEmpty() || mark.isAfter(current.get().session())) {
-            state.setWatermark(WATERMARK, mark);
-        }
-        return current.isPresent() && current.get().session().isAfter(mark) ? current.get().session() : mark;
+        state.setWatermark(WATERMARK, mark); // writes only when it moved
+        return mark;
     }
 }

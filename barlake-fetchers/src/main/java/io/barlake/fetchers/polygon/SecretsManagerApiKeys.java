@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.barlake.lake.store.InvalidSettingException;
 import java.io.IOException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
@@ -16,9 +17,9 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 public final class SecretsManagerApiKeys implements Function<String, ApiKey> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final java.util.function.Supplier<SecretsManagerClient> clients;
+    private final Supplier<SecretsManagerClient> clients;
 
-    public SecretsManagerApiKeys(java.util.function.Supplier<SecretsManagerClient> clients) {
+    public SecretsManagerApiKeys(Supplier<SecretsManagerClient> clients) {
         this.clients = clients;
     }
 
