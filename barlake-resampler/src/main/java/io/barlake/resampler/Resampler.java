@@ -4,12 +4,13 @@ import static java.util.Objects.requireNonNull;
 
 import io.barlake.lake.calendar.TradingCalendar;
 import io.barlake.lake.layout.LakeLayout;
-import io.barlake.lake.model.DailyBar;
-import io.barlake.lake.model.ResampledBar;
 import io.barlake.lake.model.Split;
 import io.barlake.lake.model.SplitAdjuster;
 import io.barlake.lake.model.Timeframe;
+import io.barlake.lake.parquet.ColumnarParquet;
+import io.barlake.lake.parquet.DailyColumns;
 import io.barlake.lake.parquet.ParquetCodec;
+import io.barlake.lake.parquet.ResampledColumns;
 import io.barlake.lake.state.DailyCheckpoint;
 import io.barlake.lake.state.StateStore;
 import io.barlake.lake.store.ObjectStore;
@@ -26,6 +27,10 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -104,9 +109,12 @@ public final class Resampler {
 
         DailyYears dailyYears = new DailyYears();
         Map<Timeframe, Long> rows = new HashMap<>();
-        for (int year : allYears) {
-            List<Plan> due = plans.stream().filter(plan -> plan.years().contains(year)).toList();
-            rewriteYear(year, due, adjuster, asOf, dailyYears).forEach((timeframe, count) -> rows.merge(timeframe, count, Long::sum));
+        try (YearWriters writers = new YearWriters()) {
+            for (int year : allYears) {
+                List<Plan> due = plans.stream().filter(plan -> plan.years().contains(year)).toList();
+                writers.submit(prepareYear(year, due, adjuster, asOf, dailyYears));
+            }
+            writers.finish().forEach(output -> rows.merge(output.plan.timeframe(), output.rowsWritten(), Long::sum));
         }
         List<ResampleResult> results = new ArrayList<>();
         for (Plan plan : plans) {
@@ -154,12 +162,13 @@ public final class Resampler {
     }
 
     /**
-     * Rewrites one output year for every due timeframe in a single pass over the daily bars. Daily
-     * year files are sorted by (symbol, date), so one symbol's bars come together and each bucket's
-     * bars are consecutive: no grouping maps are needed. Buckets starting late in December end in
-     * January, so the first weeks of the next daily year are joined per symbol.
+     * Prepares one output year for every due timeframe: the daily window it is computed from (read
+     * and split-adjusted once, shared by the timeframes) and the rows kept from the current file.
+     * Daily year files are sorted by (symbol, date), so one symbol's bars come together and each
+     * bucket's bars are consecutive: no grouping maps are needed, and the recomputed rows come out
+     * sorted by (symbol, start). The buckets are aggregated and written by {@link YearWriters}.
      */
-    private Map<Timeframe, Long> rewriteYear(int year, List<Plan> plans, SplitAdjuster adjuster, LocalDate asOf,
+    private List<YearOutput> prepareYear(int year, List<Plan> plans, SplitAdjuster adjuster, LocalDate asOf,
             DailyYears dailyYears) {
         LocalDate to = LocalDate.of(year, 12, 31);
         for (Plan plan : plans) {
@@ -167,51 +176,74 @@ public final class Resampler {
             LocalDate end = bucketEnd(bucketOf(calendar.sessionOnOrBefore(to), n), n);
             to = end.isAfter(to) ? end : to;
         }
-        Map<String, List<DailyBar>> spill = new HashMap<>();
-        if (to.getYear() > year) {
-            for (DailyBar bar : dailyYears.get(year + 1)) {
-                if (!bar.date().isAfter(to)) {
-                    spill.computeIfAbsent(bar.symbol(), s -> new ArrayList<>()).add(bar);
-                }
-            }
-        }
+        int lastDay = (int) to.toEpochDay();
+        DailyColumns daily = dailyYears.get(year);
+        DailyColumns next = to.getYear() > year ? dailyYears.get(year + 1) : DailyColumns.empty();
         SessionIndex index = new SessionIndex(LocalDate.of(year, 1, 1), to);
+        DailyWindow window = new DailyWindow(daily, next, lastDay, index::of, adjuster);
         List<YearOutput> outputs = new ArrayList<>();
         for (Plan plan : plans) {
-            outputs.add(new YearOutput(plan, year, index, asOf));
+            outputs.add(new YearOutput(plan, year, asOf, window));
         }
-        List<DailyBar> daily = dailyYears.get(year);
-        List<DailyBar> symbolBars = new ArrayList<>();
-        int i = 0;
-        while (i < daily.size() || !spill.isEmpty()) {
-            String symbol;
-            symbolBars.clear();
-            if (i < daily.size()) {
-                symbol = daily.get(i).symbol();
-                while (i < daily.size() && daily.get(i).symbol().equals(symbol)) {
-                    symbolBars.add(daily.get(i++));
+        return outputs;
+    }
+
+    /**
+     * Aggregates and writes prepared years on worker threads, one task per (year, timeframe),
+     * while the calling thread reads and prepares the next year: encoding and compressing Parquet
+     * costs as much as reading and aggregating, so on two cores the halves overlap. At most two
+     * years are held: before a year is handed over, the tasks of the year before it are awaited,
+     * and the first failure is rethrown as it was.
+     */
+    private static final class YearWriters implements AutoCloseable {
+        private final ExecutorService pool = Executors.newFixedThreadPool(
+                Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())), runnable -> {
+                    Thread thread = new Thread(runnable, "resampler-writer");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        private final List<YearOutput> written = new ArrayList<>();
+        private List<Future<YearOutput>> previous = List.of();
+        private List<Future<YearOutput>> current = List.of();
+
+        void submit(List<YearOutput> outputs) {
+            await(previous);
+            previous = current;
+            current = outputs.stream().map(output -> pool.submit(() -> {
+                output.aggregate();
+                output.write();
+                return output;
+            })).toList();
+        }
+
+        List<YearOutput> finish() {
+            await(previous);
+            await(current);
+            previous = List.of();
+            current = List.of();
+            return written;
+        }
+
+        private void await(List<Future<YearOutput>> futures) {
+            for (Future<YearOutput> future : futures) {
+                try {
+                    written.add(future.get());
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException runtime) {
+                        throw runtime;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while writing resampled years", e);
                 }
-            } else {
-                symbol = spill.keySet().iterator().next(); // listed only in the next year's first weeks
-            }
-            List<DailyBar> next = spill.remove(symbol);
-            if (next != null) {
-                symbolBars.addAll(next);
-            }
-            double[] factors = new double[symbolBars.size()];
-            boolean anySplit = !adjuster.splits(symbol).isEmpty();
-            for (int b = 0; b < factors.length; b++) {
-                factors[b] = anySplit ? adjuster.factor(symbol, symbolBars.get(b).date()) : 1;
-            }
-            for (YearOutput output : outputs) {
-                output.add(symbol, symbolBars, factors);
             }
         }
-        Map<Timeframe, Long> counts = new HashMap<>();
-        for (YearOutput output : outputs) {
-            counts.put(output.plan.timeframe(), output.write());
+
+        @Override
+        public void close() {
+            pool.shutdownNow();
         }
-        return counts;
     }
 
     /** Session index by epoch day over a date range, without binary searches per bar. */
@@ -228,8 +260,8 @@ public final class Resampler {
             }
         }
 
-        int of(LocalDate date) {
-            return indexes[(int) (date.toEpochDay() - firstDay)];
+        int of(int epochDay) {
+            return indexes[(int) (epochDay - firstDay)];
         }
     }
 
@@ -238,63 +270,85 @@ public final class Resampler {
         private final Plan plan;
         private final int n;
         private final int year;
-        private final SessionIndex index;
-        private final LocalDate asOf;
+        private final int asOfDay;
         private final BitSet buckets = new BitSet();
         private final int bucketOffset;
-        private final List<ResampledBar> rows = new ArrayList<>();
+        private final int firstBucket;
+        private final int lastBucket;
+        private final ResampledColumns kept;
+        private final ResampledColumns computed;
         private final String key;
+        private DailyWindow window;
 
-        YearOutput(Plan plan, int year, SessionIndex index, LocalDate asOf) {
+        YearOutput(Plan plan, int year, LocalDate asOf, DailyWindow window) {
             this.plan = plan;
+            this.window = window;
             this.n = plan.timeframe().sessions();
             this.year = year;
-            this.index = index;
-            this.asOf = asOf;
+            this.asOfDay = (int) asOf.toEpochDay();
             this.key = LakeLayout.bars(plan.timeframe(), year);
             this.bucketOffset = bucketOf(TradingCalendar.FIRST_DATE, n);
             plan.buckets().forEach(bucket -> buckets.set(bucket - bucketOffset));
+            // Buckets filed under this year are those starting in it.
             int first = bucketOf(LocalDate.of(year, 1, 1), n);
-            int last = bucketOf(calendar.sessionOnOrBefore(LocalDate.of(year, 12, 31)), n);
-            boolean everyBucket = plan.splitSymbols().isEmpty() && buckets.get(first - bucketOffset, last - bucketOffset + 1)
-                    .cardinality() == last - first + 1;
+            firstBucket = bucketStart(first, n).getYear() == year ? first : first + 1;
+            lastBucket = bucketOf(calendar.sessionOnOrBefore(LocalDate.of(year, 12, 31)), n);
+            boolean everyBucket = plan.splitSymbols().isEmpty()
+                    && buckets.get(firstBucket - bucketOffset, lastBucket - bucketOffset + 1).cardinality()
+                            == lastBucket - firstBucket + 1;
             // Without a checkpoint (first build or rebuild) nothing of an old file is kept.
             boolean fromScratch = plan.previous().sessions().isEmpty();
+            kept = new ResampledColumns();
             if (!everyBucket && !fromScratch && store.head(key).isPresent()) {
-                ParquetCodec.RESAMPLED.forEach(store, key, bar -> {
-                    if (!recompute(bar.symbol(), bucketOf(bar.start(), n))) {
-                        rows.add(bar);
+                ResampledColumns old = ColumnarParquet.readResampled(store, key);
+                for (int row = 0; row < old.size(); row++) {
+                    if (!recompute(old.symbol(row), bucketOf(LocalDate.ofEpochDay(old.start(row)), n))) {
+                        kept.addRow(old, row);
                     }
-                });
+                }
             }
+            computed = new ResampledColumns(fromScratch ? 1 << 16 : 1024);
         }
 
         private boolean recompute(String symbol, int bucket) {
             return buckets.get(bucket - bucketOffset) || plan.splitSymbols().contains(symbol);
         }
 
-        /** One symbol's daily bars (date order) with their split factors. */
-        void add(String symbol, List<DailyBar> bars, double[] factors) {
-            boolean wholeSymbol = plan.splitSymbols().contains(symbol);
-            int from = 0;
-            while (from < bars.size()) {
-                int bucket = Math.floorDiv(index.of(bars.get(from).date()), n);
-                int until = from + 1;
-                while (until < bars.size() && Math.floorDiv(index.of(bars.get(until).date()), n) == bucket) {
-                    until++;
+        /** Aggregates this year's due buckets from the window, symbol by symbol. */
+        void aggregate() {
+            for (int k = 0; k < window.symbolCount(); k++) {
+                String symbol = window.symbol(k);
+                boolean wholeSymbol = plan.splitSymbols().contains(symbol);
+                int from = window.from(k);
+                int last = window.until(k);
+                while (from < last) {
+                    int bucket = Math.floorDiv(window.session(from), n);
+                    int until = from + 1;
+                    while (until < last && Math.floorDiv(window.session(until), n) == bucket) {
+                        until++;
+                    }
+                    if (bucket >= firstBucket && bucket <= lastBucket
+                            && (wholeSymbol || buckets.get(bucket - bucketOffset))) {
+                        int endDay = (int) bucketEnd(bucket, n).toEpochDay();
+                        window.aggregate(symbol, from, until, (int) bucketStart(bucket, n).toEpochDay(), endDay,
+                                endDay <= asOfDay, computed);
+                    }
+                    from = until;
                 }
-                LocalDate start = bucketStart(bucket, n);
-                if (start.getYear() == year && (wholeSymbol || buckets.get(bucket - bucketOffset))) {
-                    rows.add(BucketAggregator.aggregate(bars.subList(from, until), factors, from, start,
-                            bucketEnd(bucket, n), asOf));
-                }
-                from = until;
             }
+            window = null; // the year's window can go as soon as every timeframe is done with it
         }
 
-        long write() {
-            ParquetCodec.RESAMPLED.write(store, key, rows);
-            return rows.size();
+        private long rowsWritten = -1;
+
+        void write() {
+            ResampledColumns rows = ResampledColumns.merge(kept, computed);
+            ColumnarParquet.writeResampled(store, key, rows);
+            rowsWritten = rows.size();
+        }
+
+        long rowsWritten() {
+            return rowsWritten;
         }
     }
 
@@ -328,20 +382,20 @@ public final class Resampler {
 
     /** Daily year files read on demand, keeping the two most recent (a bucket spans at most two years). */
     private final class DailyYears {
-        private final Map<Integer, List<DailyBar>> cache = new LinkedHashMap<>();
+        private final Map<Integer, DailyColumns> cache = new LinkedHashMap<>();
 
-        List<DailyBar> get(int year) {
-            List<DailyBar> bars = cache.get(year);
-            if (bars != null) {
-                return bars;
+        DailyColumns get(int year) {
+            DailyColumns columns = cache.get(year);
+            if (columns != null) {
+                return columns;
             }
             String key = LakeLayout.silverDaily(year);
-            bars = store.head(key).isPresent() ? ParquetCodec.DAILY.read(store, key) : List.of();
+            columns = store.head(key).isPresent() ? ColumnarParquet.readDaily(store, key) : DailyColumns.empty();
             if (cache.size() >= 2) {
                 cache.remove(cache.keySet().iterator().next());
             }
-            cache.put(year, bars);
-            return bars;
+            cache.put(year, columns);
+            return columns;
         }
     }
 }

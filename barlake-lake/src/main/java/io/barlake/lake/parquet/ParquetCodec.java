@@ -54,7 +54,7 @@ import org.apache.parquet.io.api.Binary;
 public final class ParquetCodec<T> {
     /** Row-group size: small, so a one-symbol read skips most of a year file. */
     public static final long ROW_GROUP_BYTES = 1L << 20;
-    private static final int PAGE_BYTES = 64 * 1024;
+    static final int PAGE_BYTES = 64 * 1024;
 
     /** Daily bars, sorted by (symbol, date). */
     public static final ParquetCodec<DailyBar> DAILY = new ParquetCodec<>(BarSchemas.DAILY, "date",
@@ -94,6 +94,7 @@ public final class ParquetCodec<T> {
      * Writes the rows as one Parquet object, replacing the previous one atomically. Rows are
      * sorted by their key; two rows with the same key are refused.
      */
+    @SuppressWarnings("unchecked") // the resampled codec's rows are ResampledBars
     public void write(ObjectStore store, String key, List<T> rows) {
         requireNonNull(rows, "rows is null");
         List<T> sorted = new ArrayList<>(rows);
@@ -102,6 +103,11 @@ public final class ParquetCodec<T> {
             if (order.compare(sorted.get(i - 1), sorted.get(i)) == 0) {
                 throw new IllegalArgumentException("Cannot write " + key + ": duplicate row " + sorted.get(i));
             }
+        }
+        if (schema == BarSchemas.RESAMPLED) {
+            // One encoder for every resampled file, whichever job writes it.
+            ColumnarParquet.writeResampled(store, key, ResampledColumns.of((List<ResampledBar>) sorted));
+            return;
         }
         store.write(key, out -> {
             try (ParquetWriter<GenericRecord> writer = AvroParquetWriter.<GenericRecord>builder(new StreamOutputFile(out))
