@@ -88,6 +88,11 @@ final class DailyWindow {
         vwap[row] = source.vwap(at) / factor;
     }
 
+    /** How many bars the window holds. */
+    int size() {
+        return sessions.length;
+    }
+
     /** How many symbols have bars in the window. */
     int symbolCount() {
         return runs;

@@ -181,6 +181,7 @@ public final class Resampler {
         DailyColumns next = to.getYear() > year ? dailyYears.get(year + 1) : DailyColumns.empty();
         SessionIndex index = new SessionIndex(LocalDate.of(year, 1, 1), to);
         DailyWindow window = new DailyWindow(daily, next, lastDay, index::of, adjuster);
+        dailyYears.release(year); // the window holds what the next years need of it
         List<YearOutput> outputs = new ArrayList<>();
         for (Plan plan : plans) {
             outputs.add(new YearOutput(plan, year, asOf, window));
@@ -191,9 +192,9 @@ public final class Resampler {
     /**
      * Aggregates and writes prepared years on worker threads, one task per (year, timeframe),
      * while the calling thread reads and prepares the next year: encoding and compressing Parquet
-     * costs as much as reading and aggregating, so on two cores the halves overlap. At most two
-     * years are held: before a year is handed over, the tasks of the year before it are awaited,
-     * and the first failure is rethrown as it was.
+     * costs as much as reading and aggregating, so on two cores the halves overlap. One year is in
+     * the workers' hands at a time (a year is handed over once the one before is written), so at
+     * most two years' windows are alive; the first failure is rethrown as it was.
      */
     private static final class YearWriters implements AutoCloseable {
         private final ExecutorService pool = Executors.newFixedThreadPool(
@@ -203,13 +204,11 @@ public final class Resampler {
                     return thread;
                 });
         private final List<YearOutput> written = new ArrayList<>();
-        private List<Future<YearOutput>> previous = List.of();
-        private List<Future<YearOutput>> current = List.of();
+        private List<Future<YearOutput>> inFlight = List.of();
 
         void submit(List<YearOutput> outputs) {
-            await(previous);
-            previous = current;
-            current = outputs.stream().map(output -> pool.submit(() -> {
+            await(inFlight);
+            inFlight = outputs.stream().map(output -> pool.submit(() -> {
                 output.aggregate();
                 output.write();
                 return output;
@@ -217,10 +216,8 @@ public final class Resampler {
         }
 
         List<YearOutput> finish() {
-            await(previous);
-            await(current);
-            previous = List.of();
-            current = List.of();
+            await(inFlight);
+            inFlight = List.of();
             return written;
         }
 
@@ -275,8 +272,8 @@ public final class Resampler {
         private final int bucketOffset;
         private final int firstBucket;
         private final int lastBucket;
-        private final ResampledColumns kept;
-        private final ResampledColumns computed;
+        private ResampledColumns kept;
+        private ResampledColumns computed;
         private final String key;
         private DailyWindow window;
 
@@ -307,7 +304,14 @@ public final class Resampler {
                     }
                 }
             }
-            computed = new ResampledColumns(fromScratch ? 1 << 16 : 1024);
+            computed = new ResampledColumns(capacity());
+        }
+
+        /** An upper bound of the rows aggregate() adds, so the columns never grow by copying. */
+        private int capacity() {
+            long due = buckets.get(firstBucket - bucketOffset, lastBucket - bucketOffset + 1).cardinality();
+            long whole = plan.splitSymbols().isEmpty() ? 0 : (long) plan.splitSymbols().size() * (lastBucket - firstBucket + 1);
+            return (int) Math.min(window.size(), window.symbolCount() * due + whole);
         }
 
         private boolean recompute(String symbol, int bucket) {
@@ -345,6 +349,8 @@ public final class Resampler {
             ResampledColumns rows = ResampledColumns.merge(kept, computed);
             ColumnarParquet.writeResampled(store, key, rows);
             rowsWritten = rows.size();
+            kept = null; // written: only the count is reported, the rows can go
+            computed = null;
         }
 
         long rowsWritten() {
@@ -380,9 +386,13 @@ public final class Resampler {
         return prints;
     }
 
-    /** Daily year files read on demand, keeping the two most recent (a bucket spans at most two years). */
+    /** Daily year files read on demand and kept until released (a bucket spans at most two years). */
     private final class DailyYears {
         private final Map<Integer, DailyColumns> cache = new LinkedHashMap<>();
+
+        void release(int year) {
+            cache.keySet().removeIf(cached -> cached <= year);
+        }
 
         DailyColumns get(int year) {
             DailyColumns columns = cache.get(year);
@@ -391,9 +401,6 @@ public final class Resampler {
             }
             String key = LakeLayout.silverDaily(year);
             columns = store.head(key).isPresent() ? ColumnarParquet.readDaily(store, key) : DailyColumns.empty();
-            if (cache.size() >= 2) {
-                cache.remove(cache.keySet().iterator().next());
-            }
             cache.put(year, columns);
             return columns;
         }
