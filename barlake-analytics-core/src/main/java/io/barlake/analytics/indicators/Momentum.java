@@ -1,0 +1,155 @@
+package io.barlake.analytics.indicators;
+
+/**
+ * Momentum oscillators, computed as TA-Lib computes them: RSI (Wilder), MACD, rate of change and
+ * the (slow) stochastic. Warm-up positions are {@code NaN}.
+ */
+public final class Momentum {
+    private Momentum() {}
+
+    /** MACD line (fast EMA − slow EMA), its signal EMA and the histogram (line − signal). */
+    public record Macd(double[] line, double[] signal, double[] histogram) {}
+
+    /** Slow stochastic: %K (the fast %K smoothed) and %D (%K smoothed). */
+    public record Stochastic(double[] k, double[] d) {}
+
+    /**
+     * RSI(n), Wilder: seeded with the mean gain and loss of the first n changes, then
+     * {@code avg = (avg·(n−1) + x)/n}; RSI = 100·G/(G+L), 0 when both are ~0. Lookback n.
+     * Source: TA-Lib {@code TA_RSI}.
+     */
+    public static double[] rsi(double[] close, int period) {
+        Series.requirePeriod("RSI", period, 2);
+        double[] out = Series.empty(close.length);
+        if (close.length <= period) {
+            return out;
+        }
+        double gain = 0;
+        double loss = 0;
+        double previous = close[0];
+        int today = 1;
+        for (int i = period; i > 0; i--) {
+            double value = close[today++];
+            double change = value - previous;
+            previous = value;
+            if (change < 0) {
+                loss -= change;
+            } else {
+                gain += change;
+            }
+        }
+        loss /= period;
+        gain /= period;
+        out[period] = ratio(gain, loss);
+        while (today < close.length) {
+            double value = close[today];
+            double change = value - previous;
+            previous = value;
+            loss *= (period - 1);
+            gain *= (period - 1);
+            if (change < 0) {
+                loss -= change;
+            } else {
+                gain += change;
+            }
+            loss /= period;
+            gain /= period;
+            out[today++] = ratio(gain, loss);
+        }
+        return out;
+    }
+
+    private static double ratio(double gain, double loss) {
+        double total = gain + loss;
+        return Series.isZero(total) ? 0.0 : 100.0 * (gain / total);
+    }
+
+    /**
+     * MACD(fast, slow, signal): both EMAs start at bar slow−1 (the fast one seeded on its last
+     * {@code fast} bars), the signal is the EMA of the line seeded on its first {@code signal}
+     * values. Lookback (slow − 1) + (signal − 1), e.g. 33 for 12/26/9. Source: TA-Lib {@code TA_MACD}.
+     */
+    public static Macd macd(double[] close, int fast, int slow, int signal) {
+        Series.requirePeriod("MACD fast", fast, 2);
+        Series.requirePeriod("MACD slow", slow, 2);
+        Series.requirePeriod("MACD signal", signal, 1);
+        if (slow < fast) {
+            int swap = slow;
+            slow = fast;
+            fast = swap;
+        }
+        double[] line = Series.empty(close.length);
+        double[] signalLine = Series.empty(close.length);
+        double[] histogram = Series.empty(close.length);
+        int start = slow - 1;
+        int lookback = start + signal - 1;
+        if (close.length <= lookback) {
+            return new Macd(line, signalLine, histogram);
+        }
+        double[] slowEma = MovingAverages.ema(close, start - (slow - 1), slow, 2.0 / (slow + 1));
+        double[] fastEma = MovingAverages.ema(close, start - (fast - 1), fast, 2.0 / (fast + 1));
+        double[] raw = Series.empty(close.length);
+        for (int i = start; i < close.length; i++) {
+            raw[i] = fastEma[i] - slowEma[i];
+        }
+        double[] smoothed = MovingAverages.ema(raw, start, signal, 2.0 / (signal + 1));
+        for (int i = lookback; i < close.length; i++) {
+            line[i] = raw[i];
+            signalLine[i] = smoothed[i];
+            histogram[i] = raw[i] - smoothed[i];
+        }
+        return new Macd(line, signalLine, histogram);
+    }
+
+    /** ROC(n) = (x / x[n bars ago] − 1)·100, 0 when the old value is 0. Lookback n. Source: TA-Lib {@code TA_ROC}. */
+    public static double[] roc(double[] values, int period) {
+        Series.requirePeriod("ROC", period, 1);
+        double[] out = Series.empty(values.length);
+        for (int i = period; i < values.length; i++) {
+            double old = values[i - period];
+            out[i] = old != 0.0 ? ((values[i] / old) - 1.0) * 100.0 : 0.0;
+        }
+        return out;
+    }
+
+    /**
+     * Slow stochastic(kPeriod, kSmoothing, dPeriod): fast %K = (close − lowest low)/((highest high −
+     * lowest low)/100) over kPeriod (0 when the range is 0), %K = SMA(fast %K, kSmoothing), %D =
+     * SMA(%K, dPeriod). Lookback (kPeriod−1) + (kSmoothing−1) + (dPeriod−1). Source: TA-Lib
+     * {@code TA_STOCH} with SMA smoothing.
+     */
+    public static Stochastic stochastic(double[] high, double[] low, double[] close, int kPeriod, int kSmoothing,
+            int dPeriod) {
+        Series.requireSameLength(high, low, close);
+        Series.requirePeriod("Stochastic %K", kPeriod, 1);
+        Series.requirePeriod("Stochastic %K smoothing", kSmoothing, 1);
+        Series.requirePeriod("Stochastic %D", dPeriod, 1);
+        double[] fastK = Series.empty(close.length);
+        for (int today = kPeriod - 1; today < close.length; today++) {
+            double lowest = low[today];
+            double highest = high[today];
+            for (int i = today - kPeriod + 1; i < today; i++) {
+                lowest = Math.min(lowest, low[i]);
+                highest = Math.max(highest, high[i]);
+            }
+            double diff = (highest - lowest) / 100.0;
+            fastK[today] = diff != 0.0 ? (close[today] - lowest) / diff : 0.0;
+        }
+        double[] k = smaFrom(fastK, kPeriod - 1, kSmoothing);
+        double[] d = smaFrom(k, kPeriod - 1 + kSmoothing - 1, dPeriod);
+        int lookback = kPeriod - 1 + kSmoothing - 1 + dPeriod - 1;
+        for (int i = 0; i < Math.min(lookback, k.length); i++) {
+            k[i] = Double.NaN; // TA-Lib starts %K where %D starts
+        }
+        return new Stochastic(k, d);
+    }
+
+    /** SMA over {@code values[from..]}. */
+    private static double[] smaFrom(double[] values, int from, int period) {
+        double[] tail = MovingAverages.sma(java.util.Arrays.copyOfRange(values, Math.min(from, values.length),
+                values.length), period);
+        double[] out = Series.empty(values.length);
+        System.arraycopy(tail, 0, out, Math.min(from, values.length), tail.length);
+        return out;
+    }
+}

@@ -1,0 +1,96 @@
+package io.barlake.analytics.indicators;
+
+/**
+ * Simple, exponential and weighted moving averages, computed as TA-Lib computes them (same
+ * running sums, same seeding), so values match TA-Lib to the last bits. Positions before the
+ * warm-up ({@code lookback}) are {@code NaN}.
+ */
+public final class MovingAverages {
+    private MovingAverages() {}
+
+    /** SMA(n): mean of the last n values. Lookback n − 1. Source: TA-Lib {@code TA_SMA}. */
+    public static double[] sma(double[] values, int period) {
+        Series.requirePeriod("SMA", period, 1);
+        double[] out = Series.empty(values.length);
+        int first = period - 1;
+        if (values.length <= first) {
+            return out;
+        }
+        double total = 0;
+        int i = 0;
+        while (i < first) {
+            total += values[i++];
+        }
+        int trailing = 0;
+        while (i < values.length) {
+            total += values[i];
+            double sum = total;
+            total -= values[trailing++];
+            out[i++] = sum / period;
+        }
+        return out;
+    }
+
+    /**
+     * EMA(n): {@code ema = (x − ema)·k + ema} with {@code k = 2/(n+1)}, seeded with the SMA of the
+     * first n values. Lookback n − 1. Source: TA-Lib {@code TA_EMA} (default compatibility).
+     */
+    public static double[] ema(double[] values, int period) {
+        Series.requirePeriod("EMA", period, 1);
+        return ema(values, 0, period, 2.0 / (period + 1));
+    }
+
+    /** EMA over {@code values[from..]} with smoothing {@code k}; earlier positions stay {@code NaN}. */
+    static double[] ema(double[] values, int from, int period, double k) {
+        double[] out = Series.empty(values.length);
+        int seedEnd = from + period - 1;
+        if (values.length <= seedEnd) {
+            return out;
+        }
+        double sum = 0;
+        for (int i = from; i <= seedEnd; i++) {
+            sum += values[i];
+        }
+        double previous = sum / period;
+        out[seedEnd] = previous;
+        for (int i = seedEnd + 1; i < values.length; i++) {
+            previous = ((values[i] - previous) * k) + previous;
+            out[i] = previous;
+        }
+        return out;
+    }
+
+    /**
+     * WMA(n): weights n for the newest value down to 1 for the oldest, divided by n(n+1)/2.
+     * Lookback n − 1. Source: TA-Lib {@code TA_WMA}.
+     */
+    public static double[] wma(double[] values, int period) {
+        Series.requirePeriod("WMA", period, 1);
+        double[] out = Series.empty(values.length);
+        int first = period - 1;
+        if (values.length <= first) {
+            return out;
+        }
+        double divider = (period * (period + 1)) / 2.0;
+        double periodSum = 0;
+        double periodSub = 0;
+        int in = 0;
+        for (int weight = 1; in < first; weight++) {
+            double value = values[in++];
+            periodSub += value;
+            periodSum += value * weight;
+        }
+        int trailing = 0;
+        double trailingValue = 0;
+        while (in < values.length) {
+            double value = values[in];
+            periodSub += value;
+            periodSub -= trailingValue;
+            periodSum += value * period;
+            trailingValue = values[trailing++];
+            out[in++] = periodSum / divider;
+            periodSum -= periodSub;
+        }
+        return out;
+    }
+}

@@ -1,0 +1,133 @@
+package io.barlake.analytics.indicators;
+
+/**
+ * Trend and channel indicators: highest/lowest over n, the Donchian channel, and Wilder's
+ * ADX with +DI and −DI, computed as TA-Lib computes them. Warm-up positions are {@code NaN}.
+ */
+public final class Trend {
+    private Trend() {}
+
+    /** Donchian channel: highest high, lowest low and their midpoint over n bars. */
+    public record Donchian(double[] upper, double[] middle, double[] lower) {}
+
+    /** ADX with its directional indicators; +DI and −DI warm up in n bars, ADX in 2n − 1. */
+    public record Adx(double[] adx, double[] plusDi, double[] minusDi) {}
+
+    /** Highest value over the last n. Lookback n − 1. Source: TA-Lib {@code TA_MAX}. */
+    public static double[] highest(double[] values, int period) {
+        return extreme(values, period, true);
+    }
+
+    /** Lowest value over the last n. Lookback n − 1. Source: TA-Lib {@code TA_MIN}. */
+    public static double[] lowest(double[] values, int period) {
+        return extreme(values, period, false);
+    }
+
+    private static double[] extreme(double[] values, int period, boolean highest) {
+        Series.requirePeriod(highest ? "Highest" : "Lowest", period, 1);
+        double[] out = Series.empty(values.length);
+        // Monotonic deque of indexes: O(n) whatever the period.
+        int[] deque = new int[values.length];
+        int head = 0;
+        int tail = 0;
+        for (int i = 0; i < values.length; i++) {
+            while (tail > head && (highest ? values[deque[tail - 1]] <= values[i] : values[deque[tail - 1]] >= values[i])) {
+                tail--;
+            }
+            deque[tail++] = i;
+            if (deque[head] <= i - period) {
+                head++;
+            }
+            if (i >= period - 1) {
+                out[i] = values[deque[head]];
+            }
+        }
+        return out;
+    }
+
+    /** Donchian(n): upper = highest high, lower = lowest low, middle = their mean. Lookback n − 1. */
+    public static Donchian donchian(double[] high, double[] low, int period) {
+        Series.requireSameLength(high, low);
+        double[] upper = highest(high, period);
+        double[] lower = lowest(low, period);
+        double[] middle = Series.empty(high.length);
+        for (int i = period - 1; i < high.length; i++) {
+            middle[i] = (upper[i] + lower[i]) / 2;
+        }
+        return new Donchian(upper, middle, lower);
+    }
+
+    /**
+     * ADX(n), Wilder: +DM/−DM and true range summed over the first n − 1 changes, then smoothed
+     * with {@code s = s − s/n + x}; +DI = 100·(+DM/TR), −DI likewise (lookback n); DX =
+     * 100·|+DI − −DI|/(+DI + −DI); ADX seeded with the mean of the first n DX, then Wilder
+     * (lookback 2n − 1). Source: TA-Lib {@code TA_ADX}, {@code TA_PLUS_DI}, {@code TA_MINUS_DI}.
+     */
+    public static Adx adx(double[] high, double[] low, double[] close, int period) {
+        Series.requireSameLength(high, low, close);
+        Series.requirePeriod("ADX", period, 2);
+        double[] adx = Series.empty(close.length);
+        double[] plusDi = Series.empty(close.length);
+        double[] minusDi = Series.empty(close.length);
+        if (close.length <= period) {
+            return new Adx(adx, plusDi, minusDi);
+        }
+        double plusDm = 0;
+        double minusDm = 0;
+        double range = 0;
+        double previousHigh = high[0];
+        double previousLow = low[0];
+        double previousClose = close[0];
+        double sumDx = 0;
+        double previousAdx = 0;
+        for (int today = 1; today < close.length; today++) {
+            double diffPlus = high[today] - previousHigh;
+            previousHigh = high[today];
+            double diffMinus = previousLow - low[today];
+            previousLow = low[today];
+            if (today >= period) {
+                minusDm -= minusDm / period;
+                plusDm -= plusDm / period;
+            }
+            if (diffMinus > 0 && diffPlus < diffMinus) {
+                minusDm += diffMinus;
+            } else if (diffPlus > 0 && diffPlus > diffMinus) {
+                plusDm += diffPlus;
+            }
+            double trueRange = Series.trueRange(previousHigh, previousLow, previousClose);
+            range = today >= period ? range - (range / period) + trueRange : range + trueRange;
+            previousClose = close[today];
+            if (today < period) {
+                continue;
+            }
+            double dx = Double.NaN;
+            if (!Series.isZero(range)) {
+                double minus = 100.0 * (minusDm / range);
+                double plus = 100.0 * (plusDm / range);
+                plusDi[today] = plus;
+                minusDi[today] = minus;
+                double total = minus + plus;
+                if (!Series.isZero(total)) {
+                    dx = 100.0 * (Math.abs(minus - plus) / total);
+                }
+            } else {
+                plusDi[today] = 0.0;
+                minusDi[today] = 0.0;
+            }
+            int adxStart = 2 * period - 1;
+            if (today < adxStart) {
+                sumDx += Double.isNaN(dx) ? 0 : dx;
+            } else if (today == adxStart) {
+                sumDx += Double.isNaN(dx) ? 0 : dx;
+                previousAdx = sumDx / period;
+                adx[today] = previousAdx;
+            } else {
+                if (!Double.isNaN(dx)) {
+                    previousAdx = ((previousAdx * (period - 1)) + dx) / period;
+                }
+                adx[today] = previousAdx;
+            }
+        }
+        return new Adx(adx, plusDi, minusDi);
+    }
+}

@@ -1,0 +1,74 @@
+package io.barlake.analytics.indicators;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import io.barlake.analytics.series.BarSeries;
+
+/** Bars for indicator tests: real 2013 Apple dailies (shipped in ta4j-examples) and seeded random walks. */
+final class TestBars {
+    private TestBars() {}
+
+    /** The 252 unadjusted daily bars of Apple in 2013. */
+    static BarSeries apple2013() {
+        try (InputStream in = TestBars.class.getResourceAsStream("/appleinc_bars_from_20130101_usd.csv")) {
+            if (in == null) {
+                throw new IllegalStateException("appleinc_bars_from_20130101_usd.csv is not on the test classpath");
+            }
+            List<String[]> rows = new ArrayList<>();
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            reader.readLine();
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (!line.isBlank()) {
+                    rows.add(line.split(","));
+                }
+            }
+            int n = rows.size();
+            LocalDate[] dates = new LocalDate[n];
+            double[][] columns = new double[5][n];
+            for (int i = 0; i < n; i++) {
+                dates[i] = LocalDate.parse(rows.get(i)[0]);
+                for (int c = 0; c < 5; c++) {
+                    columns[c][i] = Double.parseDouble(rows.get(i)[c + 1]);
+                }
+            }
+            return new BarSeries("AAPL", dates, columns[0], columns[1], columns[2], columns[3], columns[4]);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A seeded random walk of {@code n} daily bars with consistent OHLC, flat stretches and gaps. */
+    static BarSeries randomWalk(long seed, int n) {
+        Random random = new Random(seed);
+        LocalDate[] dates = new LocalDate[n];
+        double[] open = new double[n];
+        double[] high = new double[n];
+        double[] low = new double[n];
+        double[] close = new double[n];
+        double[] volume = new double[n];
+        double price = 20 + random.nextDouble() * 300;
+        LocalDate day = LocalDate.of(2000, 1, 3);
+        for (int i = 0; i < n; i++) {
+            dates[i] = day;
+            day = day.plusDays(1);
+            boolean flat = random.nextInt(40) == 0; // halted-looking bars: all four prices equal
+            double o = price * (1 + random.nextGaussian() * 0.01);
+            double c = flat ? o : Math.max(0.5, o * (1 + random.nextGaussian() * 0.02));
+            open[i] = o;
+            close[i] = c;
+            high[i] = flat ? o : Math.max(o, c) * (1 + random.nextDouble() * 0.015);
+            low[i] = flat ? o : Math.min(o, c) * (1 - random.nextDouble() * 0.015);
+            volume[i] = flat ? 0 : 1_000 + random.nextInt(5_000_000);
+            price = c;
+        }
+        return new BarSeries("RND" + seed, dates, open, high, low, close, volume);
+    }
+}
