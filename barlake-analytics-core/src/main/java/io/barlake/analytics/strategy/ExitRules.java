@@ -1,0 +1,34 @@
+package io.barlake.analytics.strategy;
+
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+
+/**
+ * Protective exits besides the exit rule, each optional: a stop-loss and a take-profit as a
+ * percentage of the entry price, a trailing stop as a percentage below the highest high since
+ * entry, and a limit on sessions held. The backtester checks the price levels against each bar's
+ * high and low, not only its close.
+ */
+public record ExitRules(OptionalDouble stopLossPercent, OptionalDouble takeProfitPercent,
+        OptionalDouble trailingStopPercent, OptionalInt maxHoldingSessions) {
+
+    public ExitRules {
+        check("stop_loss_percent", stopLossPercent, 100);
+        check("take_profit_percent", takeProfitPercent, 10_000);
+        check("trailing_stop_percent", trailingStopPercent, 100);
+        if (maxHoldingSessions.isPresent() && maxHoldingSessions.getAsInt() < 1) {
+            throw new IllegalArgumentException("max_holding_sessions must be >= 1, was " + maxHoldingSessions.getAsInt());
+        }
+    }
+
+    /** No protective exits. */
+    public static ExitRules none() {
+        return new ExitRules(OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(), OptionalInt.empty());
+    }
+
+    private static void check(String name, OptionalDouble percent, double max) {
+        if (percent.isPresent() && !(percent.getAsDouble() > 0 && percent.getAsDouble() < max)) {
+            throw new IllegalArgumentException(name + " must be > 0 and < " + (int) max + ", was " + percent.getAsDouble());
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package io.barlake.analytics.strategy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** A per-bar condition: a comparison of two operands, or AND / OR / NOT of rules. */
+public sealed interface Rule {
+    /** Whether the rule holds at each bar. */
+    boolean[] evaluate(BarContext context);
+
+    /** The rule as a sentence, e.g. {@code SMA(50) crosses above SMA(200)}. */
+    String describe();
+
+    /** Adds the operand values the rule reads at {@code bar}, by label. */
+    void values(BarContext context, int bar, Map<String, Double> into);
+
+    /** {@code left <comparison> right}. */
+    record Compare(Operand left, Comparison comparison, Operand right) implements Rule {
+        public Compare {
+            Objects.requireNonNull(left, "left is null");
+            Objects.requireNonNull(comparison, "comparison is null");
+            Objects.requireNonNull(right, "right is null");
+        }
+
+        @Override
+        public boolean[] evaluate(BarContext context) {
+            double[] l = left.values(context);
+            double[] r = right.values(context);
+            boolean[] out = new boolean[l.length];
+            for (int i = 0; i < l.length; i++) {
+                out[i] = comparison.holds(l, r, i);
+            }
+            return out;
+        }
+
+        @Override
+        public String describe() {
+            return left.label() + " " + comparison.text() + " " + right.label();
+        }
+
+        @Override
+        public void values(BarContext context, int bar, Map<String, Double> into) {
+            into.put(left.label(), left.values(context)[bar]);
+            if (!(right instanceof Operand.Constant)) {
+                into.put(right.label(), right.values(context)[bar]);
+            }
+        }
+    }
+
+    /** Every rule holds. */
+    record All(List<Rule> rules) implements Rule {
+        public All {
+            rules = List.copyOf(rules);
+        }
+
+        @Override
+        public boolean[] evaluate(BarContext context) {
+            return combine(rules, context, true);
+        }
+
+        @Override
+        public String describe() {
+            return join(rules, " AND ");
+        }
+
+        @Override
+        public void values(BarContext context, int bar, Map<String, Double> into) {
+            rules.forEach(rule -> rule.values(context, bar, into));
+        }
+    }
+
+    /** At least one rule holds. */
+    record Any(List<Rule> rules) implements Rule {
+        public Any {
+            rules = List.copyOf(rules);
+        }
+
+        @Override
+        public boolean[] evaluate(BarContext context) {
+            return combine(rules, context, false);
+        }
+
+        @Override
+        public String describe() {
+            return join(rules, " OR ");
+        }
+
+        @Override
+        public void values(BarContext context, int bar, Map<String, Double> into) {
+            rules.forEach(rule -> rule.values(context, bar, into));
+        }
+    }
+
+    /** The rule does not hold. */
+    record Not(Rule rule) implements Rule {
+        @Override
+        public boolean[] evaluate(BarContext context) {
+            boolean[] inner = rule.evaluate(context);
+            boolean[] out = new boolean[inner.length];
+            for (int i = 0; i < inner.length; i++) {
+                out[i] = !inner[i];
+            }
+            return out;
+        }
+
+        @Override
+        public String describe() {
+            return "NOT (" + rule.describe() + ")";
+        }
+
+        @Override
+        public void values(BarContext context, int bar, Map<String, Double> into) {
+            rule.values(context, bar, into);
+        }
+    }
+
+    /** Holds at every bar: a strategy without a setup step. */
+    record Always() implements Rule {
+        @Override
+        public boolean[] evaluate(BarContext context) {
+            boolean[] out = new boolean[context.bars().size()];
+            java.util.Arrays.fill(out, true);
+            return out;
+        }
+
+        @Override
+        public String describe() {
+            return "always";
+        }
+
+        @Override
+        public void values(BarContext context, int bar, Map<String, Double> into) {}
+    }
+
+    private static boolean[] combine(List<Rule> rules, BarContext context, boolean all) {
+        boolean[] out = new boolean[context.bars().size()];
+        java.util.Arrays.fill(out, all);
+        for (Rule rule : rules) {
+            boolean[] next = rule.evaluate(context);
+            for (int i = 0; i < out.length; i++) {
+                out[i] = all ? out[i] && next[i] : out[i] || next[i];
+            }
+        }
+        return out;
+    }
+
+    private static String join(List<Rule> rules, String separator) {
+        StringBuilder text = new StringBuilder();
+        for (Rule rule : rules) {
+            String part = rule instanceof Compare || rule instanceof Not ? rule.describe() : "(" + rule.describe() + ")";
+            text.append(text.length() == 0 ? "" : separator).append(part);
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,56 @@
+package io.barlake.analytics.strategy;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A long-only strategy in three steps: <b>setup</b> (is the context right at this bar),
+ * <b>trigger</b> (the entry signal, which counts only when the setup holds) and <b>exit</b> (the
+ * exit signal), plus optional protective {@link ExitRules}. At each bar's close it says BUY (setup
+ * and trigger hold), SELL (exit holds) or HOLD, with an {@link Explanation} for every BUY and SELL.
+ *
+ * @param name        short identifier, e.g. {@code golden-cross}
+ * @param description one paragraph for users: the rules in words
+ */
+public record Strategy(String name, String description, Rule setup, Rule trigger, Rule exit, ExitRules exitRules) {
+    public Strategy {
+        Objects.requireNonNull(name, "name is null");
+        Objects.requireNonNull(description, "description is null");
+        Objects.requireNonNull(setup, "setup is null");
+        Objects.requireNonNull(trigger, "trigger is null");
+        Objects.requireNonNull(exit, "exit is null");
+        Objects.requireNonNull(exitRules, "exitRules is null");
+    }
+
+    /** The signal at every bar of the context's series. */
+    public StrategySignals signals(BarContext context) {
+        boolean[] setupHolds = setup.evaluate(context);
+        boolean[] triggered = trigger.evaluate(context);
+        boolean[] exits = exit.evaluate(context);
+        Signal[] signals = new Signal[setupHolds.length];
+        for (int i = 0; i < signals.length; i++) {
+            signals[i] = setupHolds[i] && triggered[i] ? Signal.BUY : exits[i] ? Signal.SELL : Signal.HOLD;
+        }
+        return new StrategySignals(this, context, signals);
+    }
+
+    /** Why the signal at {@code bar} is what it is. */
+    Explanation explain(BarContext context, Signal signal, int bar) {
+        Map<String, Double> values = new LinkedHashMap<>();
+        return switch (signal) {
+            case BUY -> {
+                setup.values(context, bar, values);
+                trigger.values(context, bar, values);
+                String why = setup instanceof Rule.Always ? trigger.describe()
+                        : trigger.describe() + " (setup: " + setup.describe() + ")";
+                yield new Explanation("trigger", why, values);
+            }
+            case SELL -> {
+                exit.values(context, bar, values);
+                yield new Explanation("exit", exit.describe(), values);
+            }
+            case HOLD -> new Explanation("hold", "no rule fired", values);
+        };
+    }
+}

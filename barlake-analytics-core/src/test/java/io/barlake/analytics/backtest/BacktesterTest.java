@@ -1,0 +1,178 @@
+package io.barlake.analytics.backtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.barlake.analytics.backtest.Trade.ExitReason;
+import io.barlake.analytics.series.BarSeries;
+import io.barlake.analytics.strategy.Comparison;
+import io.barlake.analytics.strategy.ExitRules;
+import io.barlake.analytics.strategy.Operand;
+import io.barlake.analytics.strategy.PriceField;
+import io.barlake.analytics.strategy.PrebuiltStrategies;
+import io.barlake.analytics.strategy.Rule;
+import io.barlake.analytics.strategy.Strategy;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+
+class BacktesterTest {
+    private static final BacktestSettings FREE = BacktestSettings.defaults();
+
+    /** Bars from rows of {open, high, low, close}, volume 1000, one calendar day apart. */
+    private static BarSeries bars(double[]... rows) {
+        int n = rows.length;
+        LocalDate[] dates = new LocalDate[n];
+        double[][] columns = new double[4][n];
+        double[] volume = new double[n];
+        for (int i = 0; i < n; i++) {
+            dates[i] = LocalDate.of(2024, 1, 1).plusDays(i);
+            for (int c = 0; c < 4; c++) {
+                columns[c][i] = rows[i][c];
+            }
+            volume[i] = 1000;
+        }
+        return new BarSeries("TEST", dates, columns[0], columns[1], columns[2], columns[3], volume);
+    }
+
+    /** Buys when the close crosses above {@code buyAbove}, sells when it crosses below {@code sellBelow}. */
+    private static Strategy levels(double buyAbove, double sellBelow, ExitRules exits) {
+        Operand close = new Operand.Price(PriceField.CLOSE);
+        return new Strategy("levels", "test", new Rule.Always(),
+                new Rule.Compare(close, Comparison.CROSS_ABOVE, new Operand.Constant(buyAbove)),
+                new Rule.Compare(close, Comparison.CROSS_BELOW, new Operand.Constant(sellBelow)), exits);
+    }
+
+    private static double[] bar(double open, double high, double low, double close) {
+        return new double[] {open, high, low, close};
+    }
+
+    @Test
+    void aSignalAtACloseIsFilledAtTheNextOpen() {
+        BarSeries series = bars(bar(10, 10, 10, 10), bar(10, 12, 10, 12), bar(13, 14, 12, 14), bar(14, 14, 8, 9),
+                bar(8.5, 9, 8, 8.8));
+        BacktestResult result = Backtester.run(series, levels(11, 10, ExitRules.none()), FREE);
+
+        assertThat(result.trades()).hasSize(1);
+        Trade trade = result.trades().get(0);
+        assertThat(trade.entryDate()).isEqualTo(series.dates()[2]);
+        assertThat(trade.entryPrice()).isEqualTo(13.0);
+        assertThat(trade.exitDate()).isEqualTo(series.dates()[4]);
+        assertThat(trade.exitPrice()).isEqualTo(8.5);
+        assertThat(trade.exitReason()).isEqualTo(ExitReason.SIGNAL);
+        assertThat(trade.entry().rule()).isEqualTo("close crosses above 11");
+        assertThat(trade.entry().values()).containsEntry("close", 12.0);
+        assertThat(trade.exit().rule()).isEqualTo("close crosses below 10");
+        assertThat(trade.profit()).isCloseTo(100_000 / 13.0 * (8.5 - 13), within(1e-6));
+        assertThat(result.equity()[1]).as("flat until the fill").isEqualTo(100_000);
+    }
+
+    @Test
+    void aStopIsCheckedAgainstTheLowAndFillsAtItsLevelOrAtAGapOpen() {
+        ExitRules stop = new ExitRules(OptionalDouble.of(10), OptionalDouble.empty(), OptionalDouble.empty(), OptionalInt.empty());
+        // Entry at 20; the next bar dips to 17 intrabar but closes at 21: the 18 stop fills.
+        BacktestResult intrabar = Backtester.run(bars(bar(10, 10, 10, 10), bar(10, 12, 10, 12), bar(20, 21, 19.5, 20),
+                bar(20, 21.5, 17, 21), bar(21, 22, 20, 21)), levels(11, 5, stop), FREE);
+        assertThat(intrabar.trades()).singleElement().satisfies(trade -> {
+            assertThat(trade.exitReason()).isEqualTo(ExitReason.STOP_LOSS);
+            assertThat(trade.exitPrice()).isEqualTo(18.0);
+            assertThat(trade.exitDate()).isEqualTo(LocalDate.of(2024, 1, 4));
+        });
+        // A gap below the stop fills at the open, worse than the stop.
+        BacktestResult gap = Backtester.run(bars(bar(10, 10, 10, 10), bar(10, 12, 10, 12), bar(20, 21, 19.5, 20),
+                bar(15, 16, 14, 15.5)), levels(11, 5, stop), FREE);
+        assertThat(gap.trades()).singleElement().satisfies(trade -> assertThat(trade.exitPrice()).isEqualTo(15.0));
+    }
+
+    @Test
+    void takeProfitTrailingStopAndTimeLimitEachCloseATrade() {
+        BarSeries series = bars(bar(10, 10, 10, 10), bar(10, 12, 10, 12), bar(20, 21, 19.5, 20), bar(20, 25, 19.8, 24),
+                bar(24, 30, 23, 29), bar(29, 29.5, 25, 26), bar(26, 27, 25, 26));
+        ExitRules target = new ExitRules(OptionalDouble.empty(), OptionalDouble.of(20), OptionalDouble.empty(), OptionalInt.empty());
+        assertThat(Backtester.run(series, levels(11, 5, target), FREE).trades()).singleElement().satisfies(trade -> {
+            assertThat(trade.exitReason()).isEqualTo(ExitReason.TAKE_PROFIT);
+            assertThat(trade.exitPrice()).isEqualTo(24.0);
+        });
+        // Trailing 10% below the highest high of earlier bars: 30 → 27, reached on the bar that dips to 25.
+        ExitRules trailing = new ExitRules(OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.of(10), OptionalInt.empty());
+        assertThat(Backtester.run(series, levels(11, 5, trailing), FREE).trades()).singleElement().satisfies(trade -> {
+            assertThat(trade.exitReason()).isEqualTo(ExitReason.TRAILING_STOP);
+            assertThat(trade.exitPrice()).isCloseTo(27.0, within(1e-12));
+        });
+        ExitRules twoBars = new ExitRules(OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(), OptionalInt.of(2));
+        assertThat(Backtester.run(series, levels(11, 5, twoBars), FREE).trades()).singleElement().satisfies(trade -> {
+            assertThat(trade.exitReason()).isEqualTo(ExitReason.TIME_LIMIT);
+            assertThat(trade.exitDate()).isEqualTo(series.dates()[4]);
+            assertThat(trade.exitPrice()).isEqualTo(24.0);
+        });
+    }
+
+    @Test
+    void commissionAndSlippageAreChargedOnBothFills() {
+        BarSeries series = bars(bar(10, 10, 10, 10), bar(10, 12, 10, 12), bar(20, 21, 19.5, 20), bar(20, 21, 9, 9),
+                bar(10, 10, 10, 10));
+        BacktestSettings costs = new BacktestSettings(10_000, 5, 0.1, 0.5, 1, 252);
+        Trade trade = Backtester.run(series, levels(11, 10, ExitRules.none()), costs).trades().get(0);
+
+        double buy = 20 * 1.005;
+        double shares = (10_000 - 5) / (buy * 1.001);
+        double cost = shares * buy + 5 + shares * buy * 0.001;
+        double sell = 10 * 0.995;
+        double proceeds = shares * sell - 5 - shares * sell * 0.001;
+        assertThat(trade.entryPrice()).isEqualTo(buy);
+        assertThat(trade.exitPrice()).isEqualTo(sell);
+        assertThat(cost).isCloseTo(10_000, within(1e-9));
+        assertThat(trade.profit()).isCloseTo(proceeds - cost, within(1e-9));
+    }
+
+    @Test
+    void aPositionOpenAtTheEndIsClosedAtTheLastClose() {
+        BacktestResult result = Backtester.run(bars(bar(10, 10, 10, 10), bar(10, 12, 10, 12), bar(13, 14, 12, 14),
+                bar(14, 16, 13, 15)), levels(11, 5, ExitRules.none()), FREE);
+        assertThat(result.trades()).singleElement().satisfies(trade -> {
+            assertThat(trade.exitReason()).isEqualTo(ExitReason.END_OF_DATA);
+            assertThat(trade.exitPrice()).isEqualTo(15.0);
+        });
+        assertThat(result.equity()[3]).isCloseTo(100_000 * 15 / 13.0, within(1e-6));
+        assertThat(result.metrics().exposure()).isEqualTo(0.5);
+    }
+
+    @Test
+    void drawdownIsMeasuredFromTheRunningPeakAndMetricsStayFinite() {
+        BarSeries series = bars(bar(10, 10, 10, 10), bar(10, 12, 10, 12), bar(10, 21, 10, 20), bar(20, 20, 15, 15),
+                bar(15, 18, 15, 18), bar(18, 24, 18, 24));
+        BacktestResult result = Backtester.run(series, levels(11, 5, ExitRules.none()), FREE);
+        // Equity: 100k until the entry at 10, then ×2 (peak), ×1.5, ×1.8, ×2.4.
+        assertThat(result.metrics().maxDrawdown()).isCloseTo(0.25, within(1e-12));
+        assertThat(result.metrics().maxDrawdownBars()).isEqualTo(2);
+        assertThat(result.metrics().totalReturn()).isCloseTo(1.4, within(1e-12));
+        assertThat(result.metrics().profitFactor()).as("no losing trade").isEqualTo(Metrics.PROFIT_FACTOR_CAP);
+        assertThat(result.metrics().winRate()).isEqualTo(1.0);
+
+        BacktestResult none = Backtester.run(series, levels(100, 5, ExitRules.none()), FREE);
+        Metrics empty = none.metrics();
+        assertThat(empty.trades()).isZero();
+        assertThat(new double[] {empty.totalReturn(), empty.sharpe(), empty.sortino(), empty.calmar(), empty.profitFactor(),
+                empty.expectancy()}).containsOnly(0.0);
+    }
+
+    @Test
+    void everyPrebuiltStrategyRunsDeterministicallyAndExplainsEachTrade() {
+        BarSeries series = io.barlake.analytics.indicators.TestBarsAccess.randomWalk(42, 3_000);
+        for (Strategy strategy : PrebuiltStrategies.all()) {
+            BacktestResult first = Backtester.run(series, strategy, FREE);
+            BacktestResult second = Backtester.run(series, strategy, FREE);
+            assertThat(second.metrics()).as(strategy.name()).isEqualTo(first.metrics());
+            assertThat(second.trades()).isEqualTo(first.trades());
+            assertThat(Arrays.equals(first.equity(), second.equity())).isTrue();
+            assertThat(first.trades()).as(strategy.name() + " trades on 3,000 bars").isNotEmpty().allSatisfy(trade -> {
+                assertThat(trade.entryDate()).isBefore(trade.exitDate().plusDays(1));
+                assertThat(trade.entry().rule()).isNotBlank();
+                assertThat(trade.entry().values()).isNotEmpty().allSatisfy((label, value) -> assertThat(value).isFinite());
+            });
+            assertThat(first.metrics().maxDrawdown()).isBetween(0.0, 1.0);
+        }
+    }
+}
