@@ -1,0 +1,130 @@
+package io.barlake.analytics.strategy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.barlake.analytics.backtest.BacktestResult;
+import io.barlake.analytics.backtest.BacktestSettings;
+import io.barlake.analytics.backtest.Backtester;
+import io.barlake.analytics.indicators.TestBarsAccess;
+import io.barlake.analytics.series.BarSeries;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CompositeStrategiesTest {
+    private static final String EMA_CROSS = """
+            {"name": "ema-cross", "description": "EMA 8/21 cross above the 200-day SMA",
+             "components": {
+               "setup":   {"expression": {"left": {"price": "close"}, "op": "GT", "right": {"indicator": "SMA", "params": [200]}}},
+               "trigger": {"expression": {"left": {"indicator": "EMA", "params": [8]}, "op": "CROSS_ABOVE",
+                                          "right": {"indicator": "EMA", "params": [21]}}},
+               "exit":    {"expression": {"or": [
+                             {"left": {"indicator": "EMA", "params": [8]}, "op": "CROSS_BELOW", "right": {"indicator": "EMA", "params": [21]}},
+                             {"not": {"left": {"indicator": "RSI", "params": [14]}, "op": "LT", "right": {"constant": 80}}}]},
+                           "stop_loss_percent": 7, "max_holding_sessions": 60}}}
+            """;
+
+    @Test
+    void aCompositeStrategyIsBuiltFromItsJson() {
+        Strategy strategy = CompositeStrategies.parse(EMA_CROSS);
+        assertThat(strategy.name()).isEqualTo("ema-cross");
+        assertThat(strategy.setup().describe()).isEqualTo("close > SMA(200)");
+        assertThat(strategy.trigger().describe()).isEqualTo("EMA(8) crosses above EMA(21)");
+        assertThat(strategy.exit().describe()).isEqualTo("EMA(8) crosses below EMA(21) OR NOT (RSI(14) < 80)");
+        assertThat(strategy.exitRules().stopLossPercent()).hasValue(7);
+        assertThat(strategy.exitRules().maxHoldingSessions()).hasValue(60);
+    }
+
+    @Test
+    void everyPrebuiltStrategyRoundTripsThroughJsonAndTradesTheSame() {
+        BarSeries bars = TestBarsAccess.randomWalk(5, 2_000);
+        for (Strategy prebuilt : PrebuiltStrategies.all()) {
+            Strategy fromJson = CompositeStrategies.parse(CompositeStrategies.toJson(prebuilt));
+            assertThat(fromJson).as(prebuilt.name()).isEqualTo(prebuilt);
+            BacktestResult expected = Backtester.run(bars, prebuilt, BacktestSettings.defaults());
+            BacktestResult actual = Backtester.run(bars, fromJson, BacktestSettings.defaults());
+            assertThat(actual.metrics()).isEqualTo(expected.metrics());
+        }
+    }
+
+    @Test
+    void aMisspeltIndicatorIsNamedWithItsPathAndASuggestion() {
+        String json = EMA_CROSS.replace("\"EMA\", \"params\": [8]}, \"op\": \"CROSS_ABOVE\"", "\"EMAA\", \"params\": [8]}, \"op\": \"CROSS_ABOVE\"");
+        assertThatThrownBy(() -> CompositeStrategies.parse(json)).isInstanceOf(StrategyConfigException.class)
+                .hasMessage("components.trigger.expression.left.indicator: unknown indicator 'EMAA'; did you mean 'EMA'?");
+    }
+
+    @Test
+    void everyProblemIsListedAtOnce() {
+        String json = """
+                {"name": "Bad Name", "colour": "red",
+                 "components": {
+                   "trigger": {"expression": {"left": {"indicator": "MACD", "params": [12, 26], "output": "signl"},
+                                              "op": "CROSSES", "right": {"price": "clos"}}},
+                   "exit": {"expression": {"and": []}, "stop_loss_percent": 150, "max_holding_sessions": 0}}}
+                """;
+        StrategyConfigException problem = (StrategyConfigException) org.assertj.core.api.Assertions.catchThrowable(
+                () -> CompositeStrategies.parse(json));
+        assertThat(problem.problems()).extracting(StrategyConfigException.Problem::toString).containsExactlyInAnyOrder(
+                "colour: unknown field (expected components, description, name)",
+                "name: must be 1-64 lower-case letters, digits or '-', was 'Bad Name'",
+                "components.trigger.expression.left.params: MACD takes 3 parameters [fast, slow, signal], got 2",
+                "components.trigger.expression.left.output: MACD has no output 'signl'; did you mean 'signal'? "
+                        + "(outputs: line, signal, histogram)",
+                "components.trigger.expression.right.price: unknown price 'clos'; did you mean 'close'?",
+                "components.trigger.expression.op: unknown comparison 'CROSSES' "
+                        + "(one of GT, LT, GTE, LTE, CROSS_ABOVE, CROSS_BELOW)",
+                "components.exit.expression.and: must be a non-empty array of expressions",
+                "components.exit.stop_loss_percent: must be a number > 0 and < 100, was 150",
+                "components.exit.max_holding_sessions: must be a whole number >= 1, was 0");
+        assertThat(problem.getStackTrace()).as("a config error is a message, not a stack trace").isEmpty();
+    }
+
+    @Test
+    void badJsonTooDeepOrTooLargeGetsOneLineAndNoRecursionBlowUp() {
+        assertThatThrownBy(() -> CompositeStrategies.parse("{\"name\": \"x\",\n  \"components\": {"))
+                .hasMessageStartingWith("line 2, column").hasMessageContaining("not valid JSON").hasMessageNotContaining("\n");
+        String deep = "{\"name\": \"deep\", \"components\": {\"trigger\": {\"expression\": " + "{\"not\": ".repeat(1_000)
+                + "{}" + "}".repeat(1_000) + "}, \"exit\": {\"expression\": {}}}}";
+        assertThatThrownBy(() -> CompositeStrategies.parse(deep)).isInstanceOf(StrategyConfigException.class)
+                .hasMessageContaining("nesting depth");
+        String nested = "{\"name\": \"nested\", \"components\": {\"trigger\": {\"expression\": " + "{\"not\": ".repeat(20)
+                + "{\"left\": {\"constant\": 1}, \"op\": \"GT\", \"right\": {\"constant\": 0}}" + "}".repeat(20)
+                + "}, \"exit\": {\"expression\": {\"left\": {\"constant\": 1}, \"op\": \"GT\", \"right\": {\"constant\": 0}}}}}";
+        assertThatThrownBy(() -> CompositeStrategies.parse(nested)).hasMessageContaining("nested deeper than 12 levels");
+        String large = "{\"name\": \"x\", \"description\": \"" + "a".repeat(70_000) + "\"}";
+        assertThatThrownBy(() -> CompositeStrategies.parse(large)).hasMessageContaining("the limit is 65536");
+    }
+
+    @Test
+    void thePublishedSchemaNamesTheSameVocabularyAsTheParser() throws Exception {
+        JsonNode schema;
+        try (InputStream in = CompositeStrategies.class.getResourceAsStream("/io/barlake/analytics/composite-strategy.schema.json")) {
+            schema = new ObjectMapper().readTree(in);
+        }
+        JsonNode defs = schema.get("$defs");
+        assertThat(strings(defs.at("/operand/oneOf/0/properties/indicator/enum"))).isEqualTo(IndicatorCatalog.names());
+        assertThat(strings(defs.at("/expression/oneOf/0/properties/op/enum")))
+                .isEqualTo(Arrays.stream(Comparison.values()).map(Enum::name).toList());
+        assertThat(strings(defs.at("/price/enum")))
+                .isEqualTo(Arrays.stream(PriceField.values()).map(PriceField::label).toList());
+        assertThat(strings(schema.at("/properties/components/properties/exit/properties")))
+                .containsExactly("expression", "stop_loss_percent", "trailing_stop_percent", "take_profit_percent",
+                        "max_holding_sessions");
+    }
+
+    private static List<String> strings(JsonNode node) {
+        List<String> values = new ArrayList<>();
+        if (node.isArray()) {
+            node.forEach(value -> values.add(value.asText()));
+        } else {
+            node.fieldNames().forEachRemaining(values::add);
+        }
+        return values;
+    }
+}
