@@ -1,0 +1,34 @@
+package io.barlake.analytics.scan;
+
+import io.barlake.analytics.strategy.Signal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One pick of a scan, as {@code gold/signals} holds it: a symbol, a strategy, the session, the
+ * combined signal and score, and what each timeframe said with its explanation.
+ *
+ * @param rank  1 for the strongest buy; sells rank after every buy
+ * @param score weighted agreement across timeframes, from −1 (every timeframe sells) to +1 (every one buys)
+ */
+public record SignalRow(LocalDate session, String symbol, String strategy, Signal signal, double score, int rank,
+        List<TimeframeSignal> timeframes) {
+    public SignalRow {
+        timeframes = List.copyOf(timeframes);
+    }
+
+    /** What one timeframe's bar covering the session said, and why. */
+    public record TimeframeSignal(String timeframe, LocalDate barStart, Signal signal, String rule) {}
+
+    /** The picks' explanation in one line, e.g. {@code 1d BUY: EMA(8) crosses above EMA(13); 5d HOLD}. */
+    public String explanation() {
+        StringBuilder text = new StringBuilder();
+        for (TimeframeSignal timeframe : timeframes) {
+            text.append(text.length() == 0 ? "" : "; ").append(timeframe.timeframe()).append(' ').append(timeframe.signal());
+            if (timeframe.signal() != Signal.HOLD) {
+                text.append(": ").append(timeframe.rule());
+            }
+        }
+        return text.toString();
+    }
+}
