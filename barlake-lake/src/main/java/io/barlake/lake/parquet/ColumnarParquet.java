@@ -8,6 +8,7 @@ import io.barlake.lake.store.ObjectStoreException;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.avro.AvroSchemaConverter;
 import org.apache.parquet.column.ColumnDescriptor;
@@ -34,53 +35,61 @@ public final class ColumnarParquet {
 
     /** The price columns of a daily bar file (symbol, date, OHLCV, vwap); the rest is not fetched. */
     public static DailyColumns readDaily(ObjectStore store, String key) {
-        ObjectStoreInputFile input = open(store, key);
-        try (ParquetFileReader reader = ParquetFileReader.open(input, readOptions())) {
-            MessageType projection = project(reader, "symbol", "date", "open", "high", "low", "close", "volume", "vwap");
-            DailyColumns columns = new DailyColumns(rowCount(reader));
-            int row = 0;
-            for (PageReadStore group = reader.readNextRowGroup(); group != null; group = reader.readNextRowGroup()) {
-                ColumnPages.strings(group, column(projection, "symbol"), columns.symbols, row);
-                ColumnPages.ints(group, column(projection, "date"), columns.dates, row);
-                ColumnPages.doubles(group, column(projection, "open"), columns.open, row);
-                ColumnPages.doubles(group, column(projection, "high"), columns.high, row);
-                ColumnPages.doubles(group, column(projection, "low"), columns.low, row);
-                ColumnPages.doubles(group, column(projection, "close"), columns.close, row);
-                ColumnPages.doubles(group, column(projection, "volume"), columns.volume, row);
-                ColumnPages.doubles(group, column(projection, "vwap"), columns.vwap, row);
-                row += Math.toIntExact(group.getRowCount());
-            }
-            return columns;
-        } catch (IOException | RuntimeException e) {
-            throw readFailure(store, key, e);
-        }
+        return read(store, key, List.of("symbol", "date", "open", "high", "low", "close", "volume", "vwap"),
+                DailyColumns::new, (group, columns, row, into) -> {
+                    ColumnPages.strings(group, columns.get(0), into.symbols, row);
+                    ColumnPages.ints(group, columns.get(1), into.dates, row);
+                    ColumnPages.doubles(group, columns.get(2), into.open, row);
+                    ColumnPages.doubles(group, columns.get(3), into.high, row);
+                    ColumnPages.doubles(group, columns.get(4), into.low, row);
+                    ColumnPages.doubles(group, columns.get(5), into.close, row);
+                    ColumnPages.doubles(group, columns.get(6), into.volume, row);
+                    ColumnPages.doubles(group, columns.get(7), into.vwap, row);
+                });
     }
 
     /** Every column of a resampled bar file. */
     public static ResampledColumns readResampled(ObjectStore store, String key) {
+        return read(store, key, List.of("symbol", "start", "end", "sessions", "complete", "open",
+                "high", "low", "close", "volume", "vwap"), ResampledColumns::new, (group, names, row, into) -> {
+                    ColumnPages.strings(group, names.get(0), into.symbols, row);
+                    ColumnPages.ints(group, names.get(1), into.starts, row);
+                    ColumnPages.ints(group, names.get(2), into.ends, row);
+                    ColumnPages.ints(group, names.get(3), into.sessions, row);
+                    ColumnPages.booleans(group, names.get(4), into.complete, row);
+                    ColumnPages.doubles(group, names.get(5), into.open, row);
+                    ColumnPages.doubles(group, names.get(6), into.high, row);
+                    ColumnPages.doubles(group, names.get(7), into.low, row);
+                    ColumnPages.doubles(group, names.get(8), into.close, row);
+                    ColumnPages.doubles(group, names.get(9), into.volume, row);
+                    ColumnPages.doubles(group, names.get(10), into.vwap, row);
+                    into.size = row + Math.toIntExact(group.getRowCount());
+                });
+    }
+
+    /** Decodes one row group's projected columns into {@code into}, starting at row {@code firstRow}. */
+    @FunctionalInterface
+    private interface RowGroupDecoder<T> {
+        void decode(PageReadStore group, List<ColumnDescriptor> columns, int firstRow, T into);
+    }
+
+    /** Opens the file, fetches only {@code names}, sizes the target from the footer and fills it row group by row group. */
+    private static <T> T read(ObjectStore store, String key, List<String> names, IntFunction<T> allocate,
+            RowGroupDecoder<T> decoder) {
         ObjectStoreInputFile input = open(store, key);
         try (ParquetFileReader reader = ParquetFileReader.open(input, readOptions())) {
-            MessageType projection = project(reader, "symbol", "start", "end", "sessions", "complete", "open", "high", "low",
-                    "close", "volume", "vwap");
-            int rows = rowCount(reader);
-            ResampledColumns columns = new ResampledColumns(rows);
+            MessageType file = reader.getFooter().getFileMetaData().getSchema();
+            MessageType projection = new MessageType(file.getName(), names.stream().map(file::getType).toList());
+            reader.setRequestedSchema(projection);
+            List<ColumnDescriptor> columns = names.stream()
+                    .map(name -> projection.getColumnDescription(new String[] {name})).toList();
+            T target = allocate.apply(rowCount(reader));
             int row = 0;
             for (PageReadStore group = reader.readNextRowGroup(); group != null; group = reader.readNextRowGroup()) {
-                ColumnPages.strings(group, column(projection, "symbol"), columns.symbols, row);
-                ColumnPages.ints(group, column(projection, "start"), columns.starts, row);
-                ColumnPages.ints(group, column(projection, "end"), columns.ends, row);
-                ColumnPages.ints(group, column(projection, "sessions"), columns.sessions, row);
-                ColumnPages.booleans(group, column(projection, "complete"), columns.complete, row);
-                ColumnPages.doubles(group, column(projection, "open"), columns.open, row);
-                ColumnPages.doubles(group, column(projection, "high"), columns.high, row);
-                ColumnPages.doubles(group, column(projection, "low"), columns.low, row);
-                ColumnPages.doubles(group, column(projection, "close"), columns.close, row);
-                ColumnPages.doubles(group, column(projection, "volume"), columns.volume, row);
-                ColumnPages.doubles(group, column(projection, "vwap"), columns.vwap, row);
+                decoder.decode(group, columns, row, target);
                 row += Math.toIntExact(group.getRowCount());
             }
-            columns.size = rows;
-            return columns;
+            return target;
         } catch (IOException | RuntimeException e) {
             throw readFailure(store, key, e);
         }
@@ -106,20 +115,9 @@ public final class ColumnarParquet {
         return ParquetReadOptions.builder(new PlainParquetConfiguration()).build();
     }
 
-    private static MessageType project(ParquetFileReader reader, String... names) {
-        MessageType file = reader.getFooter().getFileMetaData().getSchema();
-        MessageType projection = new MessageType(file.getName(), List.of(names).stream().map(file::getType).toList());
-        reader.setRequestedSchema(projection);
-        return projection;
-    }
-
     private static int rowCount(ParquetFileReader reader) {
         long rows = reader.getFooter().getBlocks().stream().mapToLong(BlockMetaData::getRowCount).sum();
         return Math.toIntExact(rows);
-    }
-
-    private static ColumnDescriptor column(MessageType projection, String name) {
-        return projection.getColumnDescription(new String[] {name});
     }
 
     private static ObjectStoreInputFile open(ObjectStore store, String key) {
