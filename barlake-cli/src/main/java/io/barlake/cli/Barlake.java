@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
         usageHelpWidth = 100,
         versionProvider = Barlake.Version.class,
         description = "Nightly market-data pipeline for US equities: fetch, consolidate, resample, scan.",
-        subcommands = {RunCommand.class, FetchCommand.class, StatusCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, FetchCommand.class, StatusCommand.class, BacktestCommand.class,
+                IndicatorsCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nEnvironment:%n",
         footer = {
                 "  BARLAKE_LAKE         lake location: a folder or s3://bucket/prefix (default ./lake)",

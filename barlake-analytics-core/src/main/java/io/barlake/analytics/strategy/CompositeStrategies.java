@@ -417,7 +417,7 @@ public final class CompositeStrategies {
     }
 
     /** "; did you mean 'X'?" for the closest name within two edits (case-insensitive), or nothing. */
-    static String suggestion(String given, List<String> names) {
+    public static String suggestion(String given, List<String> names) {
         String best = null;
         int bestDistance = 3;
         for (String name : names) {

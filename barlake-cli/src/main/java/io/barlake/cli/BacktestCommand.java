@@ -1,0 +1,151 @@
+package io.barlake.cli;
+
+import io.barlake.analytics.backtest.BacktestResult;
+import io.barlake.analytics.backtest.BacktestSettings;
+import io.barlake.analytics.backtest.Backtester;
+import io.barlake.analytics.backtest.Metrics;
+import io.barlake.analytics.report.BacktestReport;
+import io.barlake.analytics.series.BarSeries;
+import io.barlake.analytics.strategy.Strategy;
+import io.barlake.lake.model.Timeframe;
+import io.barlake.lake.state.LakeJson;
+import io.barlake.lake.store.InvalidSettingException;
+import io.barlake.lake.store.ObjectStore;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code barlake backtest}: one strategy on one symbol's bars from the lake. */
+@Command(name = "backtest", mixinStandardHelpOptions = true,
+        description = {"Backtest a strategy on one symbol's split-adjusted bars from the lake: long only, signals at",
+                "the close filled at the next open, stops checked against highs and lows.",
+                "Prebuilt strategies: golden-cross, rsi-momentum, macd-crossover, bollinger-breakout,",
+                "atr-breakout, vegas-channel; or a composite strategy JSON file (docs/analytics.md)."})
+final class BacktestCommand implements Callable<Integer> {
+    @ParentCommand
+    Barlake parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    LakeOption lake = new LakeOption();
+
+    @Option(names = "--symbol", required = true, description = "Ticker, e.g. AAPL or BRK.B.")
+    String symbol;
+
+    @Option(names = "--strategy", required = true, paramLabel = "NAME|FILE.json", description = "Prebuilt name or composite file.")
+    String strategy;
+
+    @Option(names = "--timeframe", defaultValue = "1d", description = "1d, 3d, 5d, 8d, 13d, 21d or 34d (default ${DEFAULT-VALUE}).")
+    String timeframe;
+
+    @Option(names = "--from", description = "First date (default: the first bar in the lake).")
+    LocalDate from;
+
+    @Option(names = "--to", description = "Last date (default: the latest bar).")
+    LocalDate to;
+
+    @Option(names = "--capital", defaultValue = "100000", description = "Initial capital (default ${DEFAULT-VALUE}).")
+    double capital;
+
+    @Option(names = "--commission", defaultValue = "0", description = "Fixed commission per fill (default ${DEFAULT-VALUE}).")
+    double commission;
+
+    @Option(names = "--commission-percent", defaultValue = "0", description = "Commission in % of each fill's value.")
+    double commissionPercent;
+
+    @Option(names = "--slippage-percent", defaultValue = "0", description = "Each fill this % worse than the price.")
+    double slippagePercent;
+
+    @Option(names = "--fraction", defaultValue = "1", description = "Fraction of equity per entry, (0, 1] (default all in).")
+    double fraction;
+
+    @Option(names = "--report", paramLabel = "FILE.html", description = "Also write an HTML report with charts.")
+    Path report;
+
+    @Option(names = "--json", description = "Print metrics and trades as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        Timeframe frame;
+        BacktestSettings settings;
+        try {
+            frame = Timeframe.parse(timeframe);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingException("--timeframe", timeframe, e.getMessage());
+        }
+        try {
+            settings = new BacktestSettings(capital, commission, commissionPercent, slippagePercent, fraction, 252)
+                    .forSessionsPerBar(frame.sessions());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingException("backtest settings", null, e.getMessage());
+        }
+        Strategy chosen = StrategyArgument.resolve(strategy, spec.commandLine().getErr());
+        if (chosen == null) {
+            return ExitCodes.USAGE;
+        }
+        BarSeries bars;
+        try (ObjectStore store = lake.open(parent.environment())) {
+            bars = LakeSeries.load(store, symbol, frame, from, to);
+        }
+        BacktestResult result = Backtester.run(bars, chosen, settings);
+        String describedSettings = String.format(Locale.ROOT, "Capital %,.0f; commission %s + %s%%; slippage %s%%; %s of equity per entry.",
+                capital, commission, commissionPercent, slippagePercent, fraction == 1 ? "all" : fraction * 100 + "%");
+        if (report != null) {
+            Path parentFolder = report.toAbsolutePath().getParent();
+            if (parentFolder != null) {
+                Files.createDirectories(parentFolder);
+            }
+            Files.writeString(report, BacktestReport.html(result, bars, frame.label(), describedSettings));
+        }
+        if (json) {
+            Map<String, Object> document = new LinkedHashMap<>();
+            document.put("symbol", result.symbol());
+            document.put("strategy", result.strategy());
+            document.put("timeframe", frame.label());
+            document.put("from", bars.dates()[0]);
+            document.put("to", bars.dates()[bars.size() - 1]);
+            document.put("metrics", result.metrics());
+            document.put("trades", result.trades());
+            out.println(LakeJson.mapper().writeValueAsString(document));
+        } else {
+            printSummary(out, result, bars, frame, describedSettings);
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private void printSummary(PrintWriter out, BacktestResult result, BarSeries bars, Timeframe frame, String settings) {
+        Metrics m = result.metrics();
+        out.printf(Locale.ROOT, "%s on %s (%s), %s to %s, %d bars%n", result.strategy(), result.symbol(), frame.label(),
+                bars.dates()[0], bars.dates()[bars.size() - 1], bars.size());
+        out.println(settings);
+        out.printf(Locale.ROOT, "  total return   %9.2f%%    CAGR          %8.2f%%%n", m.totalReturn() * 100, m.cagr() * 100);
+        out.printf(Locale.ROOT, "  max drawdown   %9.2f%%    volatility    %8.2f%%%n", m.maxDrawdown() * 100,
+                m.annualVolatility() * 100);
+        out.printf(Locale.ROOT, "  Sharpe         %10.2f    Sortino       %9.2f    Calmar %6.2f%n", m.sharpe(), m.sortino(), m.calmar());
+        out.printf(Locale.ROOT, "  trades         %10d    win rate      %8.2f%%    exposure %5.1f%%%n", m.trades(),
+                m.winRate() * 100, m.exposure() * 100);
+        out.printf(Locale.ROOT, "  profit factor  %10s    expectancy    %9.2f%n",
+                m.profitFactor() == Metrics.PROFIT_FACTOR_CAP ? "no loss" : String.format(Locale.ROOT, "%.2f", m.profitFactor()),
+                m.expectancy());
+        if (report != null) {
+            out.println("Report: " + report.toAbsolutePath());
+        }
+    }
+}

@@ -1,0 +1,200 @@
+package io.barlake.cli;
+
+import io.barlake.analytics.series.BarSeries;
+import io.barlake.analytics.strategy.BarContext;
+import io.barlake.analytics.strategy.CompositeStrategies;
+import io.barlake.analytics.strategy.IndicatorCatalog;
+import io.barlake.analytics.strategy.Operand;
+import io.barlake.lake.store.InvalidSettingException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code barlake indicators}: indicator columns for a CSV of bars, computed as TA-Lib computes them. */
+@Command(name = "indicators", mixinStandardHelpOptions = true,
+        description = {"Add indicator columns to a CSV of bars (columns date, open, high, low, close, volume; others are",
+                "ignored). Warm-up cells are empty. Indicators: SMA, EMA, WMA, RSI, ROC, MACD, BBANDS, ATR, TRANGE,",
+                "STDDEV, STOCH, OBV, VWAP, HIGHEST, LOWEST, DONCHIAN, ADX, KELTNER (docs/analytics.md)."})
+final class IndicatorsCommand implements Callable<Integer> {
+    private static final List<String> COLUMNS = List.of("date", "open", "high", "low", "close", "volume");
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--csv", required = true, paramLabel = "FILE", description = "Bars, oldest first.")
+    Path csv;
+
+    @Option(names = "--spec", required = true, paramLabel = "LIST",
+            description = "Indicators with their parameters, e.g. rsi:14,ema:20,macd:12:26:9,bbands:20:2,atr:14,sma:50")
+    String indicatorSpec;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write here instead of standard output.")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        List<Operand.Indicator> indicators = parseSpec(indicatorSpec);
+        BarSeries bars = readBars(csv);
+        BarContext context = new BarContext(bars);
+        List<String> header = new ArrayList<>(COLUMNS);
+        List<double[]> values = new ArrayList<>();
+        for (Operand.Indicator indicator : indicators) {
+            for (String output : IndicatorCatalog.find(indicator.name()).orElseThrow().outputs()) {
+                Operand.Indicator one = new Operand.Indicator(indicator.name(), indicator.parameters(), output, null);
+                header.add(columnName(one, output));
+                values.add(one.values(context));
+            }
+        }
+        Writer target = out == null ? spec.commandLine().getOut() : Files.newBufferedWriter(out, StandardCharsets.UTF_8);
+        try (CSVPrinter printer = new CSVPrinter(target, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
+            printer.printRecord(header);
+            for (int i = 0; i < bars.size(); i++) {
+                List<String> row = new ArrayList<>(header.size());
+                row.add(bars.dates()[i].toString());
+                for (double[] column : new double[][] {bars.open(), bars.high(), bars.low(), bars.close(), bars.volume()}) {
+                    row.add(number(column[i]));
+                }
+                for (double[] column : values) {
+                    row.add(number(column[i]));
+                }
+                printer.printRecord(row);
+            }
+            printer.flush();
+        } finally {
+            if (out == null) {
+                spec.commandLine().getOut().flush();
+            }
+        }
+        if (out != null) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("Wrote " + bars.size() + " rows x " + header.size() + " columns to " + out);
+            err.flush();
+        }
+        return ExitCodes.OK;
+    }
+
+    static List<Operand.Indicator> parseSpec(String text) {
+        List<Operand.Indicator> indicators = new ArrayList<>();
+        for (String entry : text.split(",")) {
+            String[] parts = entry.trim().split(":");
+            String name = parts[0].trim().toUpperCase(Locale.ROOT);
+            IndicatorCatalog.Definition definition = IndicatorCatalog.find(name).orElseThrow(() -> new InvalidSettingException(
+                    "--spec", parts[0], "unknown indicator" + CompositeStrategies.suggestion(name, IndicatorCatalog.names())));
+            if (parts.length - 1 != definition.parameters().size()) {
+                throw new InvalidSettingException("--spec", entry.trim(), parts[0] + " takes "
+                        + definition.parameters().size() + " parameters " + definition.parameters() + ", e.g. " + parts[0]
+                        + example(definition));
+            }
+            double[] parameters = new double[parts.length - 1];
+            for (int i = 1; i < parts.length; i++) {
+                try {
+                    parameters[i - 1] = Double.parseDouble(parts[i]);
+                } catch (NumberFormatException e) {
+                    throw new InvalidSettingException("--spec", entry.trim(), "'" + parts[i] + "' is not a number");
+                }
+                if (!(parameters[i - 1] > 0) || parameters[i - 1] > 5_000) {
+                    throw new InvalidSettingException("--spec", entry.trim(),
+                            definition.parameters().get(i - 1) + " must be from 1 to 5000");
+                }
+            }
+            try {
+                indicators.add(new Operand.Indicator(name, parameters, null, null));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidSettingException("--spec", null, e.getMessage());
+            }
+        }
+        return indicators;
+    }
+
+    private static String example(IndicatorCatalog.Definition definition) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < definition.parameters().size(); i++) {
+            text.append(':').append(i == 0 ? 14 : 2);
+        }
+        return text.toString();
+    }
+
+    private static String columnName(Operand.Indicator indicator, String output) {
+        StringBuilder name = new StringBuilder(indicator.name().toLowerCase(Locale.ROOT));
+        for (double p : indicator.parameters()) {
+            name.append('_').append(p == Math.rint(p) ? Long.toString((long) p) : Double.toString(p));
+        }
+        return IndicatorCatalog.find(indicator.name()).orElseThrow().outputs().size() > 1 ? name + "_" + output : name.toString();
+    }
+
+    private static String number(double value) {
+        return Double.isNaN(value) ? "" : Double.toString(value);
+    }
+
+    static BarSeries readBars(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidSettingException("--csv", file.toString(), "no such file");
+        }
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreHeaderCase(true)
+                     .setTrim(true).get().parse(reader)) {
+            Map<String, Integer> positions = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            positions.putAll(parser.getHeaderMap());
+            for (String column : COLUMNS) {
+                if (!positions.containsKey(column)) {
+                    throw new InvalidSettingException("--csv", file.toString(), "no '" + column
+                            + "' column (header: " + parser.getHeaderNames() + ")");
+                }
+            }
+            List<LocalDate> dates = new ArrayList<>();
+            List<double[]> rows = new ArrayList<>();
+            for (CSVRecord record : parser) {
+                long line = record.getRecordNumber() + 1;
+                try {
+                    dates.add(LocalDate.parse(record.get(positions.get("date"))));
+                } catch (DateTimeParseException e) {
+                    throw new InvalidSettingException("--csv", file.toString(), "line " + line
+                            + ": '" + record.get(positions.get("date")) + "' is not a date (YYYY-MM-DD)");
+                }
+                double[] row = new double[5];
+                for (int c = 1; c < COLUMNS.size(); c++) {
+                    String cell = record.get(positions.get(COLUMNS.get(c)));
+                    try {
+                        row[c - 1] = Double.parseDouble(cell);
+                    } catch (NumberFormatException e) {
+                        throw new InvalidSettingException("--csv", file.toString(), "line " + line
+                                + ": '" + cell + "' is not a number in column " + COLUMNS.get(c));
+                    }
+                }
+                rows.add(row);
+            }
+            double[][] columns = new double[5][rows.size()];
+            for (int i = 0; i < rows.size(); i++) {
+                for (int c = 0; c < 5; c++) {
+                    columns[c][i] = rows.get(i)[c];
+                }
+            }
+            try {
+                return new BarSeries(file.getFileName().toString(), dates.toArray(LocalDate[]::new), columns[0], columns[1],
+                        columns[2], columns[3], columns[4]);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidSettingException("--csv", file.toString(), e.getMessage());
+            }
+        }
+    }
+}

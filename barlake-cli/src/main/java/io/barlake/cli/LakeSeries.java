@@ -1,0 +1,99 @@
+package io.barlake.cli;
+
+import io.barlake.analytics.series.BarSeries;
+import io.barlake.lake.layout.LakeLayout;
+import io.barlake.lake.model.DailyBar;
+import io.barlake.lake.model.ResampledBar;
+import io.barlake.lake.model.Split;
+import io.barlake.lake.model.SplitAdjuster;
+import io.barlake.lake.model.Symbols;
+import io.barlake.lake.model.Timeframe;
+import io.barlake.lake.parquet.ParquetCodec;
+import io.barlake.lake.state.DailyCheckpoint;
+import io.barlake.lake.state.StateStore;
+import io.barlake.lake.store.InvalidSettingException;
+import io.barlake.lake.store.ObjectInfo;
+import io.barlake.lake.store.ObjectStore;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * One symbol's bars from the lake as a {@link BarSeries}, split-adjusted: daily bars are adjusted
+ * on read as of the latest session in silver (as the resamplers adjust theirs), N-session bars are
+ * stored adjusted. Only the row groups that can hold the symbol are fetched.
+ */
+final class LakeSeries {
+    private LakeSeries() {}
+
+    /** Bars dated (1d) or starting (Nd) within {@code [from, to]}; either bound may be null for "all". */
+    static BarSeries load(ObjectStore store, String rawSymbol, Timeframe timeframe, LocalDate from, LocalDate to) {
+        String symbol = Symbols.normalize(rawSymbol);
+        if (!Symbols.isValid(symbol)) {
+            throw new InvalidSettingException("--symbol", rawSymbol, "not a ticker (A-Z, digits, '.' and '-', up to 10 characters)");
+        }
+        if (from != null && to != null && to.isBefore(from)) {
+            throw new InvalidSettingException("--to", to.toString(), "before --from " + from);
+        }
+        TreeSet<Integer> years = new TreeSet<>();
+        for (ObjectInfo info : store.list(LakeLayout.barsPrefix(timeframe))) {
+            LakeLayout.yearOf(info.key()).filter(year -> (from == null || year >= from.getYear())
+                    && (to == null || year <= to.getYear())).ifPresent(years::add);
+        }
+        List<LocalDate> dates = new ArrayList<>();
+        List<double[]> rows = new ArrayList<>();
+        if (timeframe == Timeframe.D1) {
+            List<Split> splits = store.head(LakeLayout.SILVER_SPLITS).isPresent()
+                    ? ParquetCodec.SPLITS.read(store, LakeLayout.SILVER_SPLITS) : List.of();
+            SplitAdjuster adjuster = null;
+            for (int year : years) {
+                for (DailyBar bar : ParquetCodec.DAILY.readSymbol(store, LakeLayout.silverDaily(year), symbol)) {
+                    if (within(bar.date(), from, to)) {
+                        if (adjuster == null) {
+                            adjuster = new SplitAdjuster(splits, asOf(store));
+                        }
+                        double f = adjuster.factor(symbol, bar.date());
+                        dates.add(bar.date());
+                        rows.add(new double[] {bar.open() / f, bar.high() / f, bar.low() / f, bar.close() / f, bar.volume() * f});
+                    }
+                }
+            }
+        } else {
+            for (int year : years) {
+                for (ResampledBar bar : ParquetCodec.RESAMPLED.readSymbol(store, LakeLayout.bars(timeframe, year), symbol)) {
+                    if (within(bar.start(), from, to)) {
+                        dates.add(bar.start());
+                        rows.add(new double[] {bar.open(), bar.high(), bar.low(), bar.close(), bar.volume()});
+                    }
+                }
+            }
+        }
+        if (dates.isEmpty()) {
+            throw new IllegalStateException("No " + timeframe.label() + " bars for " + symbol + " in " + store.location()
+                    + (from == null && to == null ? "" : " between " + (from == null ? "the start" : from) + " and "
+                    + (to == null ? "the end" : to)) + "; 'barlake status' shows what the lake holds");
+        }
+        double[][] columns = new double[5][dates.size()];
+        for (int i = 0; i < dates.size(); i++) {
+            for (int c = 0; c < 5; c++) {
+                columns[c][i] = rows.get(i)[c];
+            }
+        }
+        return new BarSeries(symbol, dates.toArray(LocalDate[]::new), columns[0], columns[1], columns[2], columns[3],
+                columns[4]);
+    }
+
+    private static boolean within(LocalDate date, LocalDate from, LocalDate to) {
+        return (from == null || !date.isBefore(from)) && (to == null || !date.isAfter(to));
+    }
+
+    /** The latest session consolidated into silver: the date the resampled bars are adjusted as of. */
+    private static LocalDate asOf(ObjectStore store) {
+        return new StateStore(store, Clock.systemUTC()).checkpoint(DailyCheckpoint.NAME, DailyCheckpoint.class)
+                .filter(checkpoint -> !checkpoint.sessions().isEmpty())
+                .map(checkpoint -> new TreeSet<>(checkpoint.sessions().keySet()).last())
+                .orElse(LocalDate.now(Clock.systemUTC()));
+    }
+}

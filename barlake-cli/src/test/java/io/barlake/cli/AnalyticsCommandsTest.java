@@ -1,0 +1,172 @@
+package io.barlake.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.barlake.analytics.indicators.Momentum;
+import io.barlake.analytics.series.BarSeries;
+import io.barlake.lake.calendar.TradingCalendar;
+import io.barlake.lake.layout.LakeLayout;
+import io.barlake.lake.model.DailyBar;
+import io.barlake.lake.model.Split;
+import io.barlake.lake.model.Timeframe;
+import io.barlake.lake.parquet.ParquetCodec;
+import io.barlake.lake.store.LocalObjectStore;
+import io.barlake.resampler.Resampler;
+import io.barlake.lake.state.DailyCheckpoint;
+import io.barlake.lake.state.StateStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code barlake backtest} and {@code barlake indicators} against a lake with two years of one symbol and a split. */
+class AnalyticsCommandsTest {
+    private static final LocalDate SPLIT = LocalDate.of(2024, 6, 10);
+
+    @TempDir
+    Path folder;
+
+    private Map<String, String> environment;
+    private List<DailyBar> raw;
+
+    @BeforeEach
+    void fillLake() {
+        Path lake = folder.resolve("lake");
+        environment = Map.of("BARLAKE_LAKE", lake.toString());
+        TradingCalendar calendar = TradingCalendar.nyse();
+        Random random = new Random(3);
+        raw = new ArrayList<>();
+        double price = 100;
+        Map<LocalDate, DailyCheckpoint.Session> sessions = new TreeMap<>();
+        for (LocalDate day : calendar.sessionsBetween(LocalDate.of(2023, 1, 3), LocalDate.of(2024, 12, 31))) {
+            double o = price;
+            double c = o * (1 + random.nextGaussian() * 0.02);
+            double scale = day.isBefore(SPLIT) ? 2 : 1; // a 2-for-1 split: raw prices halve on SPLIT
+            raw.add(new DailyBar("WALK", day, o * scale, Math.max(o, c) * 1.01 * scale, Math.min(o, c) * 0.99 * scale,
+                    c * scale, 1_000_000 / scale, null, null, "synthetic", Instant.parse("2025-01-02T00:00:00Z")));
+            sessions.put(day, new DailyCheckpoint.Session("x", 1, 1, 1, 1, 0));
+            price = c;
+        }
+        try (LocalObjectStore store = new LocalObjectStore(lake)) {
+            ParquetCodec.DAILY.write(store, LakeLayout.silverDaily(2023), raw.stream().filter(b -> b.date().getYear() == 2023).toList());
+            ParquetCodec.DAILY.write(store, LakeLayout.silverDaily(2024), raw.stream().filter(b -> b.date().getYear() == 2024).toList());
+            ParquetCodec.SPLITS.write(store, LakeLayout.SILVER_SPLITS, List.of(new Split("WALK", SPLIT, 1, 2)));
+            new StateStore(store, CliRun.CLOCK).saveCheckpoint(DailyCheckpoint.NAME, new DailyCheckpoint(sessions));
+            new Resampler(store, calendar, CliRun.CLOCK).resample(Timeframe.D5);
+        }
+    }
+
+    @Test
+    void dailyBarsAreSplitAdjustedOnReadSoTheSplitLeavesNoJump() {
+        try (LocalObjectStore store = new LocalObjectStore(folder.resolve("lake"))) {
+            BarSeries bars = LakeSeries.load(store, "walk", Timeframe.D1, null, null);
+            assertThat(bars.size()).isEqualTo(raw.size());
+            int split = java.util.Arrays.asList(bars.dates()).indexOf(SPLIT);
+            assertThat(bars.open()[split] / bars.close()[split - 1]).isBetween(0.9, 1.1);
+            assertThat(bars.close()[0]).isCloseTo(raw.get(0).close() / 2, within(1e-9));
+            assertThat(bars.volume()[0]).isCloseTo(raw.get(0).volume() * 2, within(1e-6));
+        }
+    }
+
+    @Test
+    void aBacktestPrintsItsMetricsAndWritesAReport() throws Exception {
+        Path report = folder.resolve("out/report.html");
+        CliRun run = CliRun.execute(environment, "backtest", "--symbol", "WALK", "--strategy", "macd-crossover",
+                "--report", report.toString(), "--commission-percent", "0.05");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("macd-crossover on WALK (1d), 2023-01-03 to 2024-12-31, 502 bars")
+                .contains("total return").contains("Sharpe").contains("Report: " + report.toAbsolutePath());
+        assertThat(Files.readString(report)).contains("<h1>macd-crossover on WALK (1d)</h1>").contains("data:image/png;base64,");
+    }
+
+    @Test
+    void aBacktestOnFiveSessionBarsGivesJson() throws Exception {
+        CliRun run = CliRun.execute(environment, "backtest", "--symbol", "WALK", "--strategy", "rsi-momentum",
+                "--timeframe", "5d", "--from", "2023-03-01", "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertThat(json.get("timeframe").asText()).isEqualTo("5d");
+        assertThat(json.get("from").asText()).isGreaterThanOrEqualTo("2023-03-01");
+        assertThat(json.get("metrics").get("trades").asInt()).isEqualTo(json.get("trades").size());
+        assertThat(json.get("metrics").get("max_drawdown").isNumber()).isTrue();
+    }
+
+    @Test
+    void aCompositeStrategyFileWithProblemsListsThemAllAndExitsWithUsage() throws Exception {
+        Path file = folder.resolve("bad.json");
+        Files.writeString(file, """
+                {"name": "bad", "components": {"trigger": {"expression": {"left": {"indicator": "EMAA", "params": [8]},
+                 "op": "GT", "right": {"constant": 1}}}}}""");
+        CliRun run = CliRun.execute(environment, "backtest", "--symbol", "WALK", "--strategy", file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errLines()).containsExactly("barlake: --strategy " + file + ": 2 problems:",
+                "  components.trigger.expression.left.indicator: unknown indicator 'EMAA'; did you mean 'EMA'?",
+                "  components.exit: missing");
+    }
+
+    @Test
+    void badArgumentsGetOneLineAndTheRightExitCode() {
+        CliRun unknownStrategy = CliRun.execute(environment, "backtest", "--symbol", "WALK", "--strategy", "golden-cros");
+        assertThat(unknownStrategy.exitCode()).isEqualTo(2);
+        assertThat(unknownStrategy.errLines()).singleElement().asString()
+                .startsWith("barlake: Invalid --strategy 'golden-cros': unknown strategy; did you mean 'golden-cross'?");
+
+        CliRun unknownSymbol = CliRun.execute(environment, "backtest", "--symbol", "NOPE", "--strategy", "golden-cross");
+        assertThat(unknownSymbol.exitCode()).isEqualTo(1);
+        assertThat(unknownSymbol.errLines()).singleElement().asString().startsWith("barlake: No 1d bars for NOPE in ");
+
+        CliRun badSymbol = CliRun.execute(environment, "backtest", "--symbol", "../../x", "--strategy", "golden-cross");
+        assertThat(badSymbol.exitCode()).isEqualTo(2);
+        assertThat(badSymbol.errLines()).singleElement().asString().contains("not a ticker");
+
+        CliRun badTimeframe = CliRun.execute(environment, "backtest", "--symbol", "WALK", "--strategy", "golden-cross",
+                "--timeframe", "4d");
+        assertThat(badTimeframe.exitCode()).isEqualTo(2);
+        assertThat(badTimeframe.errLines()).singleElement().asString().contains("Unknown timeframe '4d'");
+    }
+
+    @Test
+    void indicatorsAddColumnsToACsvWithEmptyWarmUpCells() throws Exception {
+        Path csv = folder.resolve("bars.csv");
+        StringBuilder text = new StringBuilder("Date,Open,High,Low,Close,Volume,Ignored\n");
+        for (DailyBar bar : raw.subList(0, 60)) {
+            text.append(bar.date()).append(',').append(bar.open()).append(',').append(bar.high()).append(',')
+                    .append(bar.low()).append(',').append(bar.close()).append(',').append(bar.volume()).append(",x\n");
+        }
+        Files.writeString(csv, text);
+        Path out = folder.resolve("with-indicators.csv");
+
+        CliRun run = CliRun.execute(environment, "indicators", "--csv", csv.toString(), "--spec", "rsi:14,macd:12:26:9,bbands:20:2",
+                "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String> lines = Files.readAllLines(out);
+        assertThat(lines.get(0)).isEqualTo("date,open,high,low,close,volume,rsi_14,macd_12_26_9_line,macd_12_26_9_signal,"
+                + "macd_12_26_9_histogram,bbands_20_2_middle,bbands_20_2_upper,bbands_20_2_lower,bbands_20_2_percent_b,"
+                + "bbands_20_2_width");
+        assertThat(lines).hasSize(61);
+        double[] closes = raw.subList(0, 60).stream().mapToDouble(DailyBar::close).toArray();
+        double[] rsi = Momentum.rsi(closes, 14);
+        assertThat(lines.get(14).split(",", -1)[6]).isEmpty();
+        assertThat(Double.parseDouble(lines.get(15).split(",", -1)[6])).isEqualTo(rsi[14]);
+
+        CliRun badSpec = CliRun.execute(environment, "indicators", "--csv", csv.toString(), "--spec", "emaa:20");
+        assertThat(badSpec.exitCode()).isEqualTo(2);
+        assertThat(badSpec.errLines()).singleElement().asString()
+                .isEqualTo("barlake: Invalid --spec 'emaa': unknown indicator; did you mean 'EMA'?");
+    }
+}
