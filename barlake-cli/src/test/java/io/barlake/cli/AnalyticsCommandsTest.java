@@ -33,6 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code barlake backtest} and {@code barlake indicators} against a lake with two years of one symbol and a split. */
 class AnalyticsCommandsTest {
     private static final LocalDate SPLIT = LocalDate.of(2024, 6, 10);
+    /** A file over the size limit is refused before it is parsed: one line, not a list of problems. */
+    private static final String TOO_LARGE = "larger than 65536 bytes";
 
     @TempDir
     Path folder;
@@ -116,6 +118,49 @@ class AnalyticsCommandsTest {
         assertThat(run.errLines()).containsExactly("barlake: --strategy " + file + ": 2 problems:",
                 "  components.trigger.expression.left.indicator: unknown indicator 'EMAA'; did you mean 'EMA'?",
                 "  components.exit: missing");
+    }
+
+    @Test
+    void eachKindOfInvalidCompositeConfigGetsItsErrorsExitTwoAndNothingElse() throws Exception {
+        String exit = "\"exit\": {\"expression\": {\"left\": {\"price\": \"close\"}, \"op\": \"LT\", \"right\": {\"constant\": 1}}}";
+        String comparison = "{\"left\": {\"price\": \"close\"}, \"op\": \"GT\", \"right\": {\"constant\": 1}}";
+        Map<String, List<String>> cases = new java.util.LinkedHashMap<>();
+        cases.put("{\"name\": \"x\", \"components\": {\"trigger\": {\"expression\": {\"left\": {\"indicator\": \"RSII\", "
+                + "\"params\": [14]}, \"op\": \"GT\", \"right\": {\"constant\": 70}}}, " + exit + "}}",
+                List.of("components.trigger.expression.left.indicator: unknown indicator 'RSII'; did you mean 'RSI'?"));
+        cases.put("{\"name\": \"x\", \"components\": {" + exit + "}}", List.of("components.trigger: missing"));
+        cases.put("{\"name\": \"x\", \"components\": {\"trigger\": {\"expression\": {\"left\": {\"indicator\": \"SMA\", "
+                + "\"params\": \"20\"}, \"op\": 5, \"right\": {\"constant\": \"high\"}}}, " + exit + "}}",
+                List.of("components.trigger.expression.left.params: SMA takes 1 parameters [period], got no array",
+                        "components.trigger.expression.right.constant: must be a finite number",
+                        "components.trigger.expression.op: must be a string"));
+        cases.put("{\"name\": \"x\", \"components\": {\"trigger\": {\"expression\": " + "{\"not\": ".repeat(13) + comparison
+                + "}".repeat(13) + "}, " + exit + "}}",
+                List.of("components.trigger.expression" + ".not".repeat(12) + ": nested deeper than 12 levels"));
+        cases.put("{\"name\": \"x\", \"components\": {\"trigger\": {\"expression\": {\"and\": ["
+                + String.join(",", java.util.Collections.nCopies(60, comparison)) + "]}}, " + exit + "}}",
+                List.of("components.trigger.expression.and: 60 expressions; the limit is 50"));
+        cases.put("{\"name\": \"x\", \"components\": {\"trigger\": {\"expression\": {\"left\": {\"indicator\": \"SMA\", "
+                + "\"params\": [" + String.join(",", java.util.Collections.nCopies(100_000, "1")) + "]}, \"op\": \"GT\", "
+                + "\"right\": {\"constant\": 1}}}, " + exit + "}}",
+                List.of(TOO_LARGE));
+        int n = 0;
+        for (Map.Entry<String, List<String>> kind : cases.entrySet()) {
+            Path file = folder.resolve("bad" + n++ + ".json");
+            Files.writeString(file, kind.getKey());
+            CliRun run = CliRun.execute(environment, "backtest", "--symbol", "WALK", "--strategy", file.toString());
+            assertThat(run.exitCode()).as(kind.getValue().toString()).isEqualTo(2);
+            assertThat(run.out()).isEmpty();
+            if (kind.getValue().equals(List.of(TOO_LARGE))) {
+                assertThat(run.errLines()).singleElement().asString().endsWith(TOO_LARGE);
+                continue;
+            }
+            List<String> expected = new ArrayList<>();
+            expected.add("barlake: --strategy " + file + ": " + kind.getValue().size()
+                    + (kind.getValue().size() == 1 ? " problem:" : " problems:"));
+            kind.getValue().forEach(line -> expected.add("  " + line));
+            assertThat(run.errLines()).containsExactlyElementsOf(expected);
+        }
     }
 
     @Test

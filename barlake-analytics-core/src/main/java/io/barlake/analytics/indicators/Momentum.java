@@ -20,7 +20,7 @@ public final class Momentum {
      */
     public static double[] rsi(double[] close, int period) {
         Series.requirePeriod("RSI", period, 2);
-        double[] out = Series.empty(close.length);
+        double[] out = Series.withWarmUp(close.length, period);
         if (close.length <= period) {
             return out;
         }
@@ -78,25 +78,48 @@ public final class Momentum {
             slow = fast;
             fast = swap;
         }
-        double[] line = Series.empty(close.length);
-        double[] signalLine = Series.empty(close.length);
-        double[] histogram = Series.empty(close.length);
         int start = slow - 1;
         int lookback = start + signal - 1;
+        double[] line = Series.withWarmUp(close.length, lookback);
+        double[] signalLine = Series.withWarmUp(close.length, lookback);
+        double[] histogram = Series.withWarmUp(close.length, lookback);
         if (close.length <= lookback) {
             return new Macd(line, signalLine, histogram);
         }
-        double[] slowEma = MovingAverages.ema(close, start - (slow - 1), slow, 2.0 / (slow + 1));
-        double[] fastEma = MovingAverages.ema(close, start - (fast - 1), fast, 2.0 / (fast + 1));
-        double[] raw = Series.empty(close.length);
-        for (int i = start; i < close.length; i++) {
-            raw[i] = fastEma[i] - slowEma[i];
+        // One pass, with the operations and order of MovingAverages.ema: both EMAs seeded at bar slow-1.
+        double slowK = 2.0 / (slow + 1);
+        double fastK = 2.0 / (fast + 1);
+        double slowSum = 0;
+        for (int i = 0; i <= start; i++) {
+            slowSum += close[i];
         }
-        double[] smoothed = MovingAverages.ema(raw, start, signal, 2.0 / (signal + 1));
-        for (int i = lookback; i < close.length; i++) {
-            line[i] = raw[i];
-            signalLine[i] = smoothed[i];
-            histogram[i] = raw[i] - smoothed[i];
+        double fastSum = 0;
+        for (int i = start - fast + 1; i <= start; i++) {
+            fastSum += close[i];
+        }
+        double slowEma = slowSum / slow;
+        double fastEma = fastSum / fast;
+        line[start] = fastEma - slowEma;
+        double signalSum = line[start];
+        for (int i = start + 1; i < close.length; i++) {
+            slowEma = ((close[i] - slowEma) * slowK) + slowEma;
+            fastEma = ((close[i] - fastEma) * fastK) + fastEma;
+            line[i] = fastEma - slowEma;
+            if (i <= lookback) {
+                signalSum += line[i];
+            }
+        }
+        double signalK = 2.0 / (signal + 1);
+        double previous = signalSum / signal;
+        signalLine[lookback] = previous;
+        histogram[lookback] = line[lookback] - previous;
+        for (int i = lookback + 1; i < close.length; i++) {
+            previous = ((line[i] - previous) * signalK) + previous;
+            signalLine[i] = previous;
+            histogram[i] = line[i] - previous;
+        }
+        for (int i = start; i < lookback; i++) {
+            line[i] = Double.NaN; // TA-Lib's line starts with its signal
         }
         return new Macd(line, signalLine, histogram);
     }

@@ -11,8 +11,8 @@ public final class MovingAverages {
     /** SMA(n): mean of the last n values. Lookback n − 1. Source: TA-Lib {@code TA_SMA}. */
     public static double[] sma(double[] values, int period) {
         Series.requirePeriod("SMA", period, 1);
-        double[] out = Series.empty(values.length);
         int first = period - 1;
+        double[] out = Series.withWarmUp(values.length, first);
         if (values.length <= first) {
             return out;
         }
@@ -42,8 +42,8 @@ public final class MovingAverages {
 
     /** EMA over {@code values[from..]} with smoothing {@code k}; earlier positions stay {@code NaN}. */
     static double[] ema(double[] values, int from, int period, double k) {
-        double[] out = Series.empty(values.length);
         int seedEnd = from + period - 1;
+        double[] out = Series.withWarmUp(values.length, seedEnd);
         if (values.length <= seedEnd) {
             return out;
         }
@@ -66,8 +66,8 @@ public final class MovingAverages {
      */
     public static double[] wma(double[] values, int period) {
         Series.requirePeriod("WMA", period, 1);
-        double[] out = Series.empty(values.length);
         int first = period - 1;
+        double[] out = Series.withWarmUp(values.length, first);
         if (values.length <= first) {
             return out;
         }

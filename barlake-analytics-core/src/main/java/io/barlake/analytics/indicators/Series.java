@@ -9,6 +9,13 @@ final class Series {
 
     private Series() {}
 
+    /** An output array whose first {@code lookback} positions (the warm-up) are {@code NaN}. */
+    static double[] withWarmUp(int length, int lookback) {
+        double[] out = new double[length];
+        Arrays.fill(out, 0, Math.min(length, lookback), Double.NaN);
+        return out;
+    }
+
     /** An output array of the input's length, all {@code NaN} until written. */
     static double[] empty(int length) {
         double[] out = new double[length];

@@ -7,8 +7,59 @@ package io.barlake.analytics.indicators;
 public final class Volatility {
     private Volatility() {}
 
-    /** Bollinger Bands with %B = (close − lower)/(upper − lower) and width = (upper − lower)/middle. */
-    public record Bollinger(double[] middle, double[] upper, double[] lower, double[] percentB, double[] width) {}
+    /**
+     * Bollinger Bands; %B = (close − lower)/(upper − lower) and width = (upper − lower)/middle are
+     * derived when asked for, so the bands alone cost no more than TA-Lib's.
+     */
+    public static final class Bollinger {
+        private final double[] close;
+        private final double[] middle;
+        private final double[] upper;
+        private final double[] lower;
+
+        Bollinger(double[] close, double[] middle, double[] upper, double[] lower) {
+            this.close = close;
+            this.middle = middle;
+            this.upper = upper;
+            this.lower = lower;
+        }
+
+        public double[] middle() {
+            return middle;
+        }
+
+        public double[] upper() {
+            return upper;
+        }
+
+        public double[] lower() {
+            return lower;
+        }
+
+        /** Where the close sits between the bands: 0 at the lower, 1 at the upper; {@code NaN} when they touch. */
+        public double[] percentB() {
+            double[] out = Series.empty(close.length);
+            for (int i = 0; i < close.length; i++) {
+                double spread = upper[i] - lower[i];
+                if (!Double.isNaN(spread)) {
+                    out[i] = spread != 0 ? (close[i] - lower[i]) / spread : Double.NaN;
+                }
+            }
+            return out;
+        }
+
+        /** Band width relative to the middle band. */
+        public double[] width() {
+            double[] out = Series.empty(close.length);
+            for (int i = 0; i < close.length; i++) {
+                double spread = upper[i] - lower[i];
+                if (!Double.isNaN(spread)) {
+                    out[i] = middle[i] != 0 ? spread / middle[i] : Double.NaN;
+                }
+            }
+            return out;
+        }
+    }
 
     /**
      * True range: max(high, previous close) − min(low, previous close). Lookback 1 (bar 0 has no
@@ -16,7 +67,7 @@ public final class Volatility {
      */
     public static double[] trueRange(double[] high, double[] low, double[] close) {
         Series.requireSameLength(high, low, close);
-        double[] out = Series.empty(close.length);
+        double[] out = Series.withWarmUp(close.length, 1);
         for (int i = 1; i < close.length; i++) {
             out[i] = Series.trueRange(high[i], low[i], close[i - 1]);
         }
@@ -29,23 +80,23 @@ public final class Volatility {
      */
     public static double[] atr(double[] high, double[] low, double[] close, int period) {
         Series.requirePeriod("ATR", period, 1);
-        double[] ranges = trueRange(high, low, close);
+        Series.requireSameLength(high, low, close);
         if (period == 1) {
-            return ranges;
+            return trueRange(high, low, close);
         }
-        double[] out = Series.empty(close.length);
+        double[] out = Series.withWarmUp(close.length, period);
         if (close.length <= period) {
             return out;
         }
         double total = 0;
         for (int i = 1; i <= period; i++) {
-            total += ranges[i];
+            total += Series.trueRange(high[i], low[i], close[i - 1]);
         }
         double previous = total / period;
         out[period] = previous;
         for (int i = period + 1; i < close.length; i++) {
             previous *= period - 1;
-            previous += ranges[i];
+            previous += Series.trueRange(high[i], low[i], close[i - 1]);
             previous /= period;
             out[i] = previous;
         }
@@ -59,13 +110,11 @@ public final class Volatility {
     public static Bollinger bollinger(double[] close, int period, double deviations) {
         Series.requirePeriod("Bollinger", period, 2);
         double[] middle = MovingAverages.sma(close, period);
-        double[] upper = Series.empty(close.length);
-        double[] lower = Series.empty(close.length);
-        double[] percentB = Series.empty(close.length);
-        double[] width = Series.empty(close.length);
         int first = period - 1;
+        double[] upper = Series.withWarmUp(close.length, first);
+        double[] lower = Series.withWarmUp(close.length, first);
         if (close.length <= first) {
-            return new Bollinger(middle, upper, lower, percentB, width);
+            return new Bollinger(close, middle, upper, lower);
         }
         // The deviation around the precomputed mean, with TA-Lib's running sum of squares.
         double squares = 0;
@@ -81,11 +130,8 @@ public final class Volatility {
             double band = deviation * deviations;
             upper[end] = middle[end] + band;
             lower[end] = middle[end] - band;
-            double spread = upper[end] - lower[end];
-            percentB[end] = spread != 0 ? (close[end] - lower[end]) / spread : Double.NaN;
-            width[end] = middle[end] != 0 ? spread / middle[end] : Double.NaN;
         }
-        return new Bollinger(middle, upper, lower, percentB, width);
+        return new Bollinger(close, middle, upper, lower);
     }
 
     /**

@@ -42,6 +42,10 @@ public final class CompositeStrategies {
     public static final int MAX_DEPTH = 12;
     /** Most comparisons in one strategy. */
     public static final int MAX_COMPARISONS = 100;
+    /** Most expressions in one {@code and} / {@code or}. */
+    public static final int MAX_LIST = 50;
+    /** Most problems reported; a document with more gets a last line saying so. */
+    public static final int MAX_PROBLEMS = 50;
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -220,6 +224,10 @@ public final class CompositeStrategies {
                     problem(path + "." + key, "must be a non-empty array of expressions");
                     return null;
                 }
+                if (list.size() > MAX_LIST) {
+                    problem(path + "." + key, list.size() + " expressions; the limit is " + MAX_LIST);
+                    return null;
+                }
                 List<Rule> rules = new ArrayList<>();
                 for (int i = 0; i < list.size(); i++) {
                     rules.add(expression(list.get(i), path + "." + key + "[" + i + "]", depth + 1));
@@ -233,7 +241,9 @@ public final class CompositeStrategies {
             }
             fields(node, path, Set.of("left", "op", "right"));
             if (++comparisons > MAX_COMPARISONS) {
-                problem(path, "more than " + MAX_COMPARISONS + " comparisons in one strategy");
+                if (comparisons == MAX_COMPARISONS + 1) {
+                    problem(path, "more than " + MAX_COMPARISONS + " comparisons in one strategy");
+                }
                 return null;
             }
             Operand left = node.has("left") ? operand(node.get("left"), path + ".left") : operandMissing(path + ".left");
@@ -412,7 +422,12 @@ public final class CompositeStrategies {
         }
 
         private void problem(String path, String message) {
-            problems.add(new StrategyConfigException.Problem(path, message));
+            if (problems.size() < MAX_PROBLEMS) {
+                problems.add(new StrategyConfigException.Problem(path, message));
+            } else if (problems.size() == MAX_PROBLEMS) {
+                problems.add(new StrategyConfigException.Problem("", "more problems not listed (the first "
+                        + MAX_PROBLEMS + " are above)"));
+            }
         }
     }
 
