@@ -6,6 +6,7 @@ import com.tictactec.ta.lib.MInteger;
 import io.barlake.analytics.backtest.BacktestSettings;
 import io.barlake.analytics.backtest.Backtester;
 import io.barlake.analytics.indicators.Momentum;
+import io.barlake.analytics.indicators.MovingAverages;
 import io.barlake.analytics.indicators.Volatility;
 import io.barlake.analytics.series.BarSeries;
 import io.barlake.analytics.strategy.PrebuiltStrategies;
@@ -25,6 +26,12 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.ta4j.core.BaseBarSeriesBuilder;
+import org.ta4j.core.BaseStrategy;
+import org.ta4j.core.TradingRecord;
+import org.ta4j.core.backtest.BarSeriesManager;
+import org.ta4j.core.criteria.pnl.ReturnCriterion;
+import org.ta4j.core.rules.CrossedDownIndicatorRule;
+import org.ta4j.core.rules.CrossedUpIndicatorRule;
 import org.ta4j.core.indicators.ATRIndicator;
 import org.ta4j.core.indicators.MACDIndicator;
 import org.ta4j.core.indicators.RSIIndicator;
@@ -56,6 +63,7 @@ public class IndicatorBenchmark {
     private org.ta4j.core.BarSeries ta4j;
     private final Core talib = new Core();
     private Strategy vegas;
+    private Strategy goldenCross;
     private BarSeries fiveYears;
 
     @Setup
@@ -84,6 +92,51 @@ public class IndicatorBenchmark {
                 java.util.Arrays.copyOf(high, 1260), java.util.Arrays.copyOf(low, 1260), java.util.Arrays.copyOf(close, 1260),
                 java.util.Arrays.copyOf(volume, 1260));
         vegas = PrebuiltStrategies.find("vegas-channel").orElseThrow();
+        goldenCross = PrebuiltStrategies.find("golden-cross").orElseThrow();
+    }
+
+    @Benchmark
+    public double sma20Barlake() {
+        return last(MovingAverages.sma(bars.close(), 20));
+    }
+
+    @Benchmark
+    public double sma20Ta4j() {
+        SMAIndicator sma = new SMAIndicator(new ClosePriceIndicator(ta4j), 20);
+        double sum = 0;
+        for (int i = 0; i < BARS; i++) {
+            sum += sma.getValue(i).doubleValue();
+        }
+        return sum;
+    }
+
+    @Benchmark
+    public double sma20TaLib() {
+        double[] out = new double[BARS];
+        talib.sma(0, BARS - 1, bars.close(), 20, new MInteger(), new MInteger(), out);
+        return out[BARS - 30];
+    }
+
+    @Benchmark
+    public double ema20Barlake() {
+        return last(MovingAverages.ema(bars.close(), 20));
+    }
+
+    @Benchmark
+    public double ema20Ta4j() {
+        EMAIndicator ema = new EMAIndicator(new ClosePriceIndicator(ta4j), 20);
+        double sum = 0;
+        for (int i = 0; i < BARS; i++) {
+            sum += ema.getValue(i).doubleValue();
+        }
+        return sum;
+    }
+
+    @Benchmark
+    public double ema20TaLib() {
+        double[] out = new double[BARS];
+        talib.ema(0, BARS - 1, bars.close(), 20, new MInteger(), new MInteger(), out);
+        return out[BARS - 30];
     }
 
     @Benchmark
@@ -181,6 +234,24 @@ public class IndicatorBenchmark {
         double[] lower = new double[BARS];
         talib.bbands(0, BARS - 1, bars.close(), 20, 2, 2, MAType.Sma, new MInteger(), new MInteger(), upper, middle, lower);
         return upper[BARS - 30];
+    }
+
+    /** Golden Cross over all 5,000 bars, fills at the next open, with its return: ours with every metric. */
+    @Benchmark
+    public double goldenCrossBacktestBarlake() {
+        return Backtester.run(bars, goldenCross, BacktestSettings.defaults()).metrics().totalReturn();
+    }
+
+    /** The same with ta4j's BarSeriesManager (next-open fills by default) and its return criterion. */
+    @Benchmark
+    public double goldenCrossBacktestTa4j() {
+        ClosePriceIndicator close = new ClosePriceIndicator(ta4j);
+        SMAIndicator fast = new SMAIndicator(close, 50);
+        SMAIndicator slow = new SMAIndicator(close, 200);
+        org.ta4j.core.Strategy strategy = new BaseStrategy(new CrossedUpIndicatorRule(fast, slow),
+                new CrossedDownIndicatorRule(fast, slow));
+        TradingRecord record = new BarSeriesManager(ta4j).run(strategy);
+        return new ReturnCriterion().calculate(ta4j, record).doubleValue();
     }
 
     @Benchmark

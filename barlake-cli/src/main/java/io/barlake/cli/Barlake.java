@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
         versionProvider = Barlake.Version.class,
         description = "Nightly market-data pipeline for US equities: fetch, consolidate, resample, scan.",
         subcommands = {RunCommand.class, FetchCommand.class, StatusCommand.class, BacktestCommand.class,
-                IndicatorsCommand.class, CommandLine.HelpCommand.class},
+                IndicatorsCommand.class, ScanCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nEnvironment:%n",
         footer = {
                 "  BARLAKE_LAKE         lake location: a folder or s3://bucket/prefix (default ./lake)",

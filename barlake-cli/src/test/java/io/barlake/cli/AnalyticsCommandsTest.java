@@ -33,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code barlake backtest} and {@code barlake indicators} against a lake with two years of one symbol and a split. */
 class AnalyticsCommandsTest {
     private static final LocalDate SPLIT = LocalDate.of(2024, 6, 10);
+    private static final LocalDate SCAN_DAY = LocalDate.of(2024, 12, 31);
     /** A file over the size limit is refused before it is parsed: one line, not a list of problems. */
     private static final String TOO_LARGE = "larger than 65536 bytes";
 
@@ -182,6 +183,40 @@ class AnalyticsCommandsTest {
                 "--timeframe", "4d");
         assertThat(badTimeframe.exitCode()).isEqualTo(2);
         assertThat(badTimeframe.errLines()).singleElement().asString().contains("Unknown timeframe '4d'");
+    }
+
+    @Test
+    void aScanRanksTheSessionsUniverseAndWritesGoldSignals() throws Exception {
+        Path always = folder.resolve("always.json");
+        Files.writeString(always, """
+                {"name": "always-long", "components": {
+                  "trigger": {"expression": {"left": {"price": "close"}, "op": "GT", "right": {"constant": 0}}},
+                  "exit": {"expression": {"left": {"price": "close"}, "op": "LT", "right": {"constant": 0}}}}}""");
+
+        CliRun run = CliRun.execute(environment, "scan", "--date", "2024-12-31", "--strategy", always.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Scan of 2024-12-31: 1 symbols, timeframes 1d,3d,5d,8d,13d,21d,34d, 1 strategies: 1 picks")
+                .contains("Wrote gold/signals/date=2024-12-31/signals.parquet");
+        try (LocalObjectStore store = new LocalObjectStore(folder.resolve("lake"))) {
+            List<io.barlake.lake.model.SignalPick> picks = ParquetCodec.SIGNALS.read(store, LakeLayout.signals(SCAN_DAY));
+            assertThat(picks).singleElement().satisfies(pick -> {
+                assertThat(pick.rank()).isEqualTo(1);
+                assertThat(pick.symbol()).isEqualTo("WALK");
+                assertThat(pick.signal()).isEqualTo("BUY");
+                assertThat(pick.score()).isEqualTo(1.0);
+                assertThat(pick.timeframes()).isEqualTo("1d:BUY,5d:BUY");
+                assertThat(pick.explanation()).isEqualTo("1d BUY: close > 0; 5d BUY: close > 0");
+            });
+        }
+
+        CliRun prebuilt = CliRun.execute(environment, "scan", "--json");
+        assertThat(prebuilt.exitCode()).as(prebuilt.err()).isZero();
+        assertThat(new ObjectMapper().readTree(prebuilt.out()).isArray()).isTrue();
+
+        CliRun noSession = CliRun.execute(environment, "scan", "--date", "2030-01-02");
+        assertThat(noSession.exitCode()).isEqualTo(1);
+        assertThat(noSession.errLines()).singleElement().asString().startsWith("barlake: No symbol has a daily bar on 2030-01-02");
     }
 
     @Test

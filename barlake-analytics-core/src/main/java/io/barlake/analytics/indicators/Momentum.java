@@ -1,8 +1,9 @@
 package io.barlake.analytics.indicators;
 
 /**
- * Momentum oscillators, computed as TA-Lib computes them: RSI (Wilder), MACD, rate of change and
- * the (slow) stochastic. Warm-up positions are {@code NaN}.
+ * Momentum oscillators with TA-Lib's definitions and seeding: RSI (Wilder), MACD (its EMAs as
+ * fused multiply-adds, like {@link MovingAverages#ema}), rate of change and the (slow)
+ * stochastic. Warm-up positions are {@code NaN}.
  */
 public final class Momentum {
     private Momentum() {}
@@ -86,7 +87,7 @@ public final class Momentum {
         if (close.length <= lookback) {
             return new Macd(line, signalLine, histogram);
         }
-        // One pass, with the operations and order of MovingAverages.ema: both EMAs seeded at bar slow-1.
+        // One pass, as MovingAverages.ema computes: both EMAs seeded at bar slow-1.
         double slowK = 2.0 / (slow + 1);
         double fastK = 2.0 / (fast + 1);
         double slowSum = 0;
@@ -101,9 +102,11 @@ public final class Momentum {
         double fastEma = fastSum / fast;
         line[start] = fastEma - slowEma;
         double signalSum = line[start];
+        double slowKeep = 1 - slowK;
+        double fastKeep = 1 - fastK;
         for (int i = start + 1; i < close.length; i++) {
-            slowEma = ((close[i] - slowEma) * slowK) + slowEma;
-            fastEma = ((close[i] - fastEma) * fastK) + fastEma;
+            slowEma = Math.fma(slowEma, slowKeep, close[i] * slowK);
+            fastEma = Math.fma(fastEma, fastKeep, close[i] * fastK);
             line[i] = fastEma - slowEma;
             if (i <= lookback) {
                 signalSum += line[i];
@@ -113,8 +116,9 @@ public final class Momentum {
         double previous = signalSum / signal;
         signalLine[lookback] = previous;
         histogram[lookback] = line[lookback] - previous;
+        double signalKeep = 1 - signalK;
         for (int i = lookback + 1; i < close.length; i++) {
-            previous = ((line[i] - previous) * signalK) + previous;
+            previous = Math.fma(previous, signalKeep, line[i] * signalK);
             signalLine[i] = previous;
             histogram[i] = line[i] - previous;
         }

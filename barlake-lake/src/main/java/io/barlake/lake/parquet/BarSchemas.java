@@ -55,6 +55,18 @@ final class BarSchemas {
               {"name": "split_to", "type": "double"}
             ]}""");
 
+    static final Schema SIGNALS = new Schema.Parser().parse("""
+            {"type": "record", "name": "SignalPick", "namespace": "io.barlake.lake", "fields": [
+              {"name": "session", "type": {"type": "int", "logicalType": "date"}},
+              {"name": "rank", "type": "int"},
+              {"name": "symbol", "type": "string"},
+              {"name": "strategy", "type": "string"},
+              {"name": "signal", "type": "string"},
+              {"name": "score", "type": "double"},
+              {"name": "timeframes", "type": "string"},
+              {"name": "explanation", "type": "string"}
+            ]}""");
+
     /** Only the symbol and time columns, to take inventory without reading prices. */
     static Schema inventory(Schema full, String timeColumn) {
         if (timeColumn == null) {

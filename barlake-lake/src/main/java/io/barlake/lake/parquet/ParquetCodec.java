@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.barlake.lake.model.DailyBar;
 import io.barlake.lake.model.ResampledBar;
+import io.barlake.lake.model.SignalPick;
 import io.barlake.lake.model.Split;
 import io.barlake.lake.model.TickerInfo;
 import io.barlake.lake.store.ObjectInfo;
@@ -49,7 +50,8 @@ import org.apache.parquet.io.api.Binary;
  * sorted and checked for duplicate keys on write, so the same rows always give the same bytes.
  *
  * @param <T> {@link DailyBar} ({@link #DAILY}), {@link ResampledBar} ({@link #RESAMPLED}),
- *            {@link TickerInfo} ({@link #TICKERS}) or {@link Split} ({@link #SPLITS})
+ *            {@link TickerInfo} ({@link #TICKERS}), {@link Split} ({@link #SPLITS}) or
+ *            {@link SignalPick} ({@link #SIGNALS})
  */
 public final class ParquetCodec<T> {
     /** Row-group size: small, so a one-symbol read skips most of a year file. */
@@ -74,6 +76,10 @@ public final class ParquetCodec<T> {
     public static final ParquetCodec<Split> SPLITS = new ParquetCodec<>(BarSchemas.SPLITS, "execution_date",
             Comparator.comparing(Split::symbol).thenComparing(Split::executionDate),
             ParquetCodec::splitToRecord, ParquetCodec::splitFromRecord);
+
+    /** Scanner picks of one session, in rank order. */
+    public static final ParquetCodec<SignalPick> SIGNALS = new ParquetCodec<>(BarSchemas.SIGNALS, "session",
+            Comparator.comparingInt(SignalPick::rank), ParquetCodec::signalToRecord, ParquetCodec::signalFromRecord);
 
     private final Schema schema;
     private final String timeColumn;
@@ -309,6 +315,25 @@ public final class ParquetCodec<T> {
                 string(record, "type"), (Boolean) record.get("active"), string(record, "currency"),
                 string(record, "cik"), string(record, "composite_figi"),
                 delisted == null ? null : LocalDate.ofEpochDay(delisted));
+    }
+
+    private static GenericRecord signalToRecord(SignalPick pick) {
+        GenericRecord record = new GenericData.Record(BarSchemas.SIGNALS);
+        record.put(0, (int) pick.session().toEpochDay());
+        record.put(1, pick.rank());
+        record.put(2, pick.symbol());
+        record.put(3, pick.strategy());
+        record.put(4, pick.signal());
+        record.put(5, pick.score());
+        record.put(6, pick.timeframes());
+        record.put(7, pick.explanation());
+        return record;
+    }
+
+    private static SignalPick signalFromRecord(GenericRecord record) {
+        return new SignalPick(LocalDate.ofEpochDay((Integer) record.get(0)), (Integer) record.get(1), string(record.get(2)),
+                string(record.get(3)), string(record.get(4)), (Double) record.get(5), string(record.get(6)),
+                string(record.get(7)));
     }
 
     private static GenericRecord splitToRecord(Split split) {

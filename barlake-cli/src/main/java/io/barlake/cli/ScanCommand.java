@@ -1,0 +1,148 @@
+package io.barlake.cli;
+
+import io.barlake.analytics.scan.Scanner;
+import io.barlake.analytics.scan.SignalRow;
+import io.barlake.analytics.strategy.PrebuiltStrategies;
+import io.barlake.analytics.strategy.Strategy;
+import io.barlake.lake.layout.LakeLayout;
+import io.barlake.lake.model.SignalPick;
+import io.barlake.lake.model.Symbols;
+import io.barlake.lake.model.Timeframe;
+import io.barlake.lake.parquet.ParquetCodec;
+import io.barlake.lake.state.DailyCheckpoint;
+import io.barlake.lake.state.LakeJson;
+import io.barlake.lake.state.StateStore;
+import io.barlake.lake.store.InvalidSettingException;
+import io.barlake.lake.store.ObjectStore;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code barlake scan}: rank the universe of one session by the strategies' agreement across timeframes. */
+@Command(name = "scan", mixinStandardHelpOptions = true,
+        description = {"Run strategies over every symbol that traded on a session, in 1d and the resampled timeframes,",
+                "rank the picks by weighted agreement across timeframes (docs/analytics.md), write them to",
+                "gold/signals/date=D/signals.parquet and print the top ones."})
+final class ScanCommand implements Callable<Integer> {
+    @ParentCommand
+    Barlake parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    LakeOption lake = new LakeOption();
+
+    @Option(names = "--date", description = "Session to scan (default: the latest session in silver).")
+    LocalDate date;
+
+    @Option(names = "--strategy", paramLabel = "NAME|FILE.json", description = "One strategy (default: every prebuilt one).")
+    String strategy;
+
+    @Option(names = "--timeframe", split = ",", paramLabel = "TF",
+            description = "Timeframes to consult, e.g. 1d,5d (default: 1d,3d,5d,8d,13d,21d,34d).")
+    List<String> timeframes;
+
+    @Option(names = "--symbols", split = ",", paramLabel = "SYM", description = "Only these symbols (default: all).")
+    List<String> symbols;
+
+    @Option(names = "--top", defaultValue = "20", description = "Picks to print (default ${DEFAULT-VALUE}); all are written.")
+    int top;
+
+    @Option(names = "--json", description = "Print every pick as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<Strategy> strategies;
+        if (strategy == null) {
+            strategies = PrebuiltStrategies.all();
+        } else {
+            Strategy one = StrategyArgument.resolve(strategy, err);
+            if (one == null) {
+                return ExitCodes.USAGE;
+            }
+            strategies = List.of(one);
+        }
+        List<Timeframe> frames = new ArrayList<>();
+        for (String label : timeframes == null ? List.of("1d", "3d", "5d", "8d", "13d", "21d", "34d") : timeframes) {
+            try {
+                frames.add(Timeframe.parse(label));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidSettingException("--timeframe", label, e.getMessage());
+            }
+        }
+        Set<String> only = new TreeSet<>();
+        for (String raw : symbols == null ? List.<String>of() : symbols) {
+            String symbol = Symbols.normalize(raw);
+            if (!Symbols.isValid(symbol)) {
+                throw new InvalidSettingException("--symbols", raw, "not a ticker");
+            }
+            only.add(symbol);
+        }
+        if (top < 0) {
+            throw new InvalidSettingException("--top", Integer.toString(top), "must be >= 0");
+        }
+        try (ObjectStore store = lake.open(parent.environment())) {
+            LocalDate session = date != null ? date : latestSession(store);
+            long started = System.nanoTime();
+            Map<String, List<Scanner.Input>> universe = LakeUniverse.load(store, session, frames, only);
+            if (universe.isEmpty()) {
+                throw new IllegalStateException("No symbol has a daily bar on " + session + " in " + store.location()
+                        + "; 'barlake status' shows the sessions the lake holds");
+            }
+            List<SignalRow> rows = Scanner.scan(session, strategies, universe);
+            List<SignalPick> picks = rows.stream().map(ScanCommand::pick).toList();
+            String key = LakeLayout.signals(session);
+            ParquetCodec.SIGNALS.write(store, key, picks);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            if (json) {
+                out.println(LakeJson.mapper().writeValueAsString(picks));
+            } else {
+                out.printf(Locale.ROOT, "Scan of %s: %,d symbols, timeframes %s, %d strategies: %,d picks in %.1f s%n",
+                        session, universe.size(), frames.stream().map(Timeframe::label).collect(Collectors.joining(",")),
+                        strategies.size(), picks.size(), seconds);
+                out.println("Wrote " + key + " in " + store.location());
+                if (!picks.isEmpty() && top > 0) {
+                    out.printf(Locale.ROOT, "%5s  %-10s %-20s %-6s %7s  %s%n", "rank", "symbol", "strategy", "signal", "score",
+                            "why");
+                    picks.stream().limit(top).forEach(pick -> out.printf(Locale.ROOT, "%5d  %-10s %-20s %-6s %7.3f  %s%n",
+                            pick.rank(), pick.symbol(), pick.strategy(), pick.signal(), pick.score(), pick.explanation()));
+                }
+            }
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private static SignalPick pick(SignalRow row) {
+        String timeframes = row.timeframes().stream().map(t -> t.timeframe() + ":" + t.signal())
+                .collect(Collectors.joining(","));
+        return new SignalPick(row.session(), row.rank(), row.symbol(), row.strategy(), row.signal().name(), row.score(),
+                timeframes, row.explanation());
+    }
+
+    private LocalDate latestSession(ObjectStore store) {
+        return new StateStore(store, parent.clock()).checkpoint(DailyCheckpoint.NAME, DailyCheckpoint.class)
+                .filter(checkpoint -> !checkpoint.sessions().isEmpty())
+                .map(checkpoint -> new TreeSet<>(checkpoint.sessions().keySet()).last())
+                .orElseThrow(() -> new IllegalStateException("The lake has no consolidated sessions yet: nothing to scan. "
+                        + "Fill it first (see 'barlake --help')"));
+    }
+}
