@@ -53,42 +53,48 @@ public final class Backtester {
         BacktestResult execute() {
             int n = bars.size();
             StrategySignals signals = strategy.signals(new BarContext(bars));
+            double[] opens = bars.open();
+            double[] highs = bars.high();
+            double[] closes = bars.close();
+            boolean protective = exits.stopLossPercent().isPresent() || exits.trailingStopPercent().isPresent()
+                    || exits.takeProfitPercent().isPresent();
+            int maxHolding = exits.maxHoldingSessions().orElse(Integer.MAX_VALUE);
             double[] equity = new double[n];
             int exposed = 0;
             Explanation pendingEntry = null;
             ExitReason pendingExit = null;
             Explanation pendingExitReason = null;
             for (int i = 0; i < n; i++) {
-                double open = bars.open()[i];
                 if (pendingExit != null && shares > 0) {
-                    exit(i, open, pendingExit, pendingExitReason);
+                    exit(i, opens[i], pendingExit, pendingExitReason);
                 } else if (pendingEntry != null && shares == 0) {
-                    enter(i, open, pendingEntry);
+                    enter(i, opens[i], pendingEntry);
                 }
                 pendingEntry = null;
                 pendingExit = null;
-                if (shares > 0) {
+                if (protective && shares > 0) {
                     protectiveExit(i);
                 }
+                Signal signal = signals.at(i);
                 if (shares > 0) {
                     exposed++;
-                    highestSinceEntry = Math.max(highestSinceEntry, bars.high()[i]);
+                    highestSinceEntry = Math.max(highestSinceEntry, highs[i]);
                     int held = i - entryBar + 1;
-                    if (signals.at(i) == Signal.SELL) {
+                    if (signal == Signal.SELL) {
                         pendingExit = ExitReason.SIGNAL;
                         pendingExitReason = signals.explain(i);
-                    } else if (exits.maxHoldingSessions().isPresent() && held >= exits.maxHoldingSessions().getAsInt()) {
+                    } else if (held >= maxHolding) {
                         pendingExit = ExitReason.TIME_LIMIT;
                         pendingExitReason = new Explanation("time-limit",
-                                "held " + held + " bars (limit " + exits.maxHoldingSessions().getAsInt() + ")", Map.of());
+                                "held " + held + " bars (limit " + maxHolding + ")", Map.of());
                     }
-                } else if (signals.at(i) == Signal.BUY) {
+                } else if (signal == Signal.BUY) {
                     pendingEntry = signals.explain(i);
                 }
-                equity[i] = cash + shares * bars.close()[i];
+                equity[i] = cash + shares * closes[i];
             }
             if (shares > 0) {
-                exit(n - 1, bars.close()[n - 1], ExitReason.END_OF_DATA,
+                exit(n - 1, closes[n - 1], ExitReason.END_OF_DATA,
                         new Explanation("end-of-data", "position closed at the last bar's close", Map.of()));
                 equity[n - 1] = cash;
             }

@@ -10,7 +10,16 @@ import java.util.Map;
  */
 public final class BarContext {
     private final BarSeries bars;
-    private final Map<String, double[][]> computed = new HashMap<>();
+    private final Map<Key, double[][]> computed = new HashMap<>();
+
+    /** What identifies an indicator's outputs: name, parameters (at most three) and input column. */
+    private record Key(String name, int count, double p0, double p1, double p2, PriceField source) {
+        static Key of(Operand.Indicator indicator) {
+            double[] p = indicator.parameters();
+            return new Key(indicator.name(), p.length, p.length > 0 ? p[0] : 0, p.length > 1 ? p[1] : 0,
+                    p.length > 2 ? p[2] : 0, indicator.source());
+        }
+    }
 
     public BarContext(BarSeries bars) {
         this.bars = bars;
@@ -22,8 +31,7 @@ public final class BarContext {
 
     double[] indicator(Operand.Indicator indicator) {
         IndicatorCatalog.Definition definition = IndicatorCatalog.find(indicator.name()).orElseThrow();
-        String key = indicator.name() + java.util.Arrays.toString(indicator.parameters()) + indicator.source();
-        double[][] outputs = computed.computeIfAbsent(key, k -> {
+        double[][] outputs = computed.computeIfAbsent(Key.of(indicator), k -> {
             double[] raw = indicator.parameters();
             int[] periods = new int[raw.length];
             for (int i = 0; i < raw.length; i++) {

@@ -14,20 +14,45 @@ public enum Comparison {
         return text;
     }
 
-    /** Whether it holds at bar {@code i}; never when a value it needs is {@code NaN} (warm-up). */
-    boolean holds(double[] left, double[] right, int i) {
-        double l = left[i];
-        double r = right[i];
-        if (Double.isNaN(l) || Double.isNaN(r)) {
-            return false;
+    /**
+     * Whether it holds at each bar; never where a value it needs is {@code NaN} (warm-up): every
+     * comparison with {@code NaN} is false. One loop per kind, so the choice is not made per bar.
+     */
+    boolean[] evaluate(double[] left, double[] right) {
+        int n = left.length;
+        boolean[] out = new boolean[n];
+        switch (this) {
+            case GT -> {
+                for (int i = 0; i < n; i++) {
+                    out[i] = left[i] > right[i];
+                }
+            }
+            case LT -> {
+                for (int i = 0; i < n; i++) {
+                    out[i] = left[i] < right[i];
+                }
+            }
+            case GTE -> {
+                for (int i = 0; i < n; i++) {
+                    out[i] = left[i] >= right[i];
+                }
+            }
+            case LTE -> {
+                for (int i = 0; i < n; i++) {
+                    out[i] = left[i] <= right[i];
+                }
+            }
+            case CROSS_ABOVE -> {
+                for (int i = 1; i < n; i++) {
+                    out[i] = left[i] > right[i] && left[i - 1] <= right[i - 1];
+                }
+            }
+            case CROSS_BELOW -> {
+                for (int i = 1; i < n; i++) {
+                    out[i] = left[i] < right[i] && left[i - 1] >= right[i - 1];
+                }
+            }
         }
-        return switch (this) {
-            case GT -> l > r;
-            case LT -> l < r;
-            case GTE -> l >= r;
-            case LTE -> l <= r;
-            case CROSS_ABOVE -> i > 0 && l > r && left[i - 1] <= right[i - 1];
-            case CROSS_BELOW -> i > 0 && l < r && left[i - 1] >= right[i - 1];
-        };
+        return out;
     }
 }

@@ -25,13 +25,7 @@ public sealed interface Rule {
 
         @Override
         public boolean[] evaluate(BarContext context) {
-            double[] l = left.values(context);
-            double[] r = right.values(context);
-            boolean[] out = new boolean[l.length];
-            for (int i = 0; i < l.length; i++) {
-                out[i] = comparison.holds(l, r, i);
-            }
-            return out;
+            return comparison.evaluate(left.values(context), right.values(context));
         }
 
         @Override

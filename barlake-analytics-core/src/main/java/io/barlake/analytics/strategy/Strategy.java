@@ -1,7 +1,5 @@
 package io.barlake.analytics.strategy;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -25,32 +23,13 @@ public record Strategy(String name, String description, Rule setup, Rule trigger
 
     /** The signal at every bar of the context's series. */
     public StrategySignals signals(BarContext context) {
-        boolean[] setupHolds = setup.evaluate(context);
+        boolean[] setupHolds = setup instanceof Rule.Always ? null : setup.evaluate(context);
         boolean[] triggered = trigger.evaluate(context);
         boolean[] exits = exit.evaluate(context);
-        Signal[] signals = new Signal[setupHolds.length];
+        Signal[] signals = new Signal[triggered.length];
         for (int i = 0; i < signals.length; i++) {
-            signals[i] = setupHolds[i] && triggered[i] ? Signal.BUY : exits[i] ? Signal.SELL : Signal.HOLD;
+            signals[i] = (setupHolds == null || setupHolds[i]) && triggered[i] ? Signal.BUY : exits[i] ? Signal.SELL : Signal.HOLD;
         }
         return new StrategySignals(this, context, signals);
-    }
-
-    /** Why the signal at {@code bar} is what it is. */
-    Explanation explain(BarContext context, Signal signal, int bar) {
-        Map<String, Double> values = new LinkedHashMap<>();
-        return switch (signal) {
-            case BUY -> {
-                setup.values(context, bar, values);
-                trigger.values(context, bar, values);
-                String why = setup instanceof Rule.Always ? trigger.describe()
-                        : trigger.describe() + " (setup: " + setup.describe() + ")";
-                yield new Explanation("trigger", why, values);
-            }
-            case SELL -> {
-                exit.values(context, bar, values);
-                yield new Explanation("exit", exit.describe(), values);
-            }
-            case HOLD -> new Explanation("hold", "no rule fired", values);
-        };
     }
 }
