@@ -1,9 +1,9 @@
 package io.barlake.analytics.indicators;
 
 /**
- * Momentum oscillators with TA-Lib's definitions and seeding: RSI (Wilder), MACD (its EMAs as
- * fused multiply-adds, like {@link MovingAverages#ema}), rate of change and the (slow)
- * stochastic. Warm-up positions are {@code NaN}.
+ * Momentum oscillators with TA-Lib's definitions and seeding: RSI (Wilder smoothing) and MACD (its
+ * EMAs) with their recurrences as fused multiply-adds, like {@link MovingAverages#ema}, rate of
+ * change and the (slow) stochastic. Warm-up positions are {@code NaN}.
  */
 public final class Momentum {
     private Momentum() {}
@@ -42,19 +42,14 @@ public final class Momentum {
         loss /= period;
         gain /= period;
         out[period] = ratio(gain, loss);
+        // Wilder: avg = (avg·(n−1) + x)/n, as one fused multiply-add per bar on the loop-carried chain.
+        double keep = (period - 1.0) / period;
         while (today < close.length) {
             double value = close[today];
             double change = value - previous;
             previous = value;
-            loss *= (period - 1);
-            gain *= (period - 1);
-            if (change < 0) {
-                loss -= change;
-            } else {
-                gain += change;
-            }
-            loss /= period;
-            gain /= period;
+            loss = Math.fma(loss, keep, (change < 0 ? -change : 0) / period);
+            gain = Math.fma(gain, keep, (change < 0 ? 0 : change) / period);
             out[today++] = ratio(gain, loss);
         }
         return out;
