@@ -173,7 +173,7 @@ public final class Backtester {
             double peak = settings.initialCapital();
             for (int i = 0; i < equity.length; i++) {
                 peak = Math.max(peak, equity[i]);
-                drawdown[i] = peak > 0 ? (peak - equity[i]) / peak : 0;
+                drawdown[i] = equity[i] == peak || peak <= 0 ? 0 : (peak - equity[i]) / peak;
             }
             return drawdown;
         }

@@ -18,7 +18,8 @@ final class MetricsCalculator {
         double previous = initial;
         double sum = 0;
         for (int i = 0; i < n; i++) {
-            returns[i] = previous > 0 ? equity[i] / previous - 1 : 0;
+            // Flat stretches (no position) are most bars: no division for an unchanged equity.
+            returns[i] = equity[i] == previous || previous <= 0 ? 0 : equity[i] / previous - 1;
             previous = equity[i];
             sum += returns[i];
         }
