@@ -91,9 +91,6 @@ final class LakeSeries {
 
     /** The latest session consolidated into silver: the date the resampled bars are adjusted as of. */
     private static LocalDate asOf(ObjectStore store) {
-        return new StateStore(store, Clock.systemUTC()).checkpoint(DailyCheckpoint.NAME, DailyCheckpoint.class)
-                .filter(checkpoint -> !checkpoint.sessions().isEmpty())
-                .map(checkpoint -> new TreeSet<>(checkpoint.sessions().keySet()).last())
-                .orElse(LocalDate.now(Clock.systemUTC()));
+        return DailyCheckpoint.latestSession(new StateStore(store, Clock.systemUTC())).orElse(LocalDate.now(Clock.systemUTC()));
     }
 }

@@ -139,10 +139,7 @@ final class ScanCommand implements Callable<Integer> {
     }
 
     private LocalDate latestSession(ObjectStore store) {
-        return new StateStore(store, parent.clock()).checkpoint(DailyCheckpoint.NAME, DailyCheckpoint.class)
-                .filter(checkpoint -> !checkpoint.sessions().isEmpty())
-                .map(checkpoint -> new TreeSet<>(checkpoint.sessions().keySet()).last())
-                .orElseThrow(() -> new IllegalStateException("The lake has no consolidated sessions yet: nothing to scan. "
+        return DailyCheckpoint.latestSession(new StateStore(store, parent.clock())).orElseThrow(() -> new IllegalStateException("The lake has no consolidated sessions yet: nothing to scan. "
                         + "Fill it first (see 'barlake --help')"));
     }
 }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -25,6 +26,16 @@ public record DailyCheckpoint(Map<LocalDate, Session> sessions) {
 
     public static DailyCheckpoint empty() {
         return new DailyCheckpoint(Map.of());
+    }
+
+    /** The latest consolidated session: the date silver is complete up to and adjusted as of. */
+    public Optional<LocalDate> latestSession() {
+        return sessions.isEmpty() ? Optional.empty() : Optional.of(Collections.max(sessions.keySet()));
+    }
+
+    /** The latest consolidated session of the lake's {@code silver-daily} checkpoint, if any. */
+    public static Optional<LocalDate> latestSession(StateStore state) {
+        return state.checkpoint(NAME, DailyCheckpoint.class).flatMap(DailyCheckpoint::latestSession);
     }
 
     /**
