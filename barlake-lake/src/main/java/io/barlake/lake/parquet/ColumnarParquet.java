@@ -2,9 +2,7 @@ package io.barlake.lake.parquet;
 
 import static java.util.Objects.requireNonNull;
 
-import io.barlake.lake.store.ObjectInfo;
 import io.barlake.lake.store.ObjectStore;
-import io.barlake.lake.store.ObjectStoreException;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +74,7 @@ public final class ColumnarParquet {
     /** Opens the file, fetches only {@code names}, sizes the target from the footer and fills it row group by row group. */
     private static <T> T read(ObjectStore store, String key, List<String> names, IntFunction<T> allocate,
             RowGroupDecoder<T> decoder) {
-        ObjectStoreInputFile input = open(store, key);
+        ObjectStoreInputFile input = ObjectStoreInputFile.open(store, key);
         try (ParquetFileReader reader = ParquetFileReader.open(input, readOptions())) {
             MessageType file = reader.getFooter().getFileMetaData().getSchema();
             MessageType projection = new MessageType(file.getName(), names.stream().map(file::getType).toList());
@@ -91,7 +89,7 @@ public final class ColumnarParquet {
             }
             return target;
         } catch (IOException | RuntimeException e) {
-            throw readFailure(store, key, e);
+            throw ObjectStoreInputFile.readFailure(store, key, e);
         }
     }
 
@@ -118,19 +116,5 @@ public final class ColumnarParquet {
     private static int rowCount(ParquetFileReader reader) {
         long rows = reader.getFooter().getBlocks().stream().mapToLong(BlockMetaData::getRowCount).sum();
         return Math.toIntExact(rows);
-    }
-
-    private static ObjectStoreInputFile open(ObjectStore store, String key) {
-        ObjectInfo info = store.head(key).orElseThrow(() ->
-                new ObjectStoreException("Cannot read " + key + " in " + store.location() + ": no such object"));
-        return new ObjectStoreInputFile(store, key, info.size());
-    }
-
-    private static ObjectStoreException readFailure(ObjectStore store, String key, Exception e) {
-        if (e instanceof ObjectStoreException storeFailure) {
-            return storeFailure;
-        }
-        return new ObjectStoreException("Cannot read " + key + " in " + store.location()
-                + ": not a readable Parquet bar file (" + e.getMessage() + ")", e);
     }
 }

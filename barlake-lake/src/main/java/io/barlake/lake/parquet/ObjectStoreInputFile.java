@@ -2,7 +2,9 @@ package io.barlake.lake.parquet;
 
 import static java.util.Objects.requireNonNull;
 
+import io.barlake.lake.store.ObjectInfo;
 import io.barlake.lake.store.ObjectStore;
+import io.barlake.lake.store.ObjectStoreException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -21,6 +23,22 @@ final class ObjectStoreInputFile implements InputFile {
     private final ObjectStore store;
     private final String key;
     private final long length;
+
+    /** The object as a Parquet input; a missing key fails with a message naming it. */
+    static ObjectStoreInputFile open(ObjectStore store, String key) {
+        ObjectInfo info = store.head(key).orElseThrow(() ->
+                new ObjectStoreException("Cannot read " + key + " in " + store.location() + ": no such object"));
+        return new ObjectStoreInputFile(store, key, info.size());
+    }
+
+    /** A read failure as one message naming the key: Parquet reports a damaged file as a bare RuntimeException. */
+    static ObjectStoreException readFailure(ObjectStore store, String key, Exception e) {
+        if (e instanceof ObjectStoreException storeFailure) {
+            return storeFailure;
+        }
+        return new ObjectStoreException("Cannot read " + key + " in " + store.location()
+                + ": not a readable Parquet bar file (" + e.getMessage() + ")", e);
+    }
 
     ObjectStoreInputFile(ObjectStore store, String key, long length) {
         this.store = requireNonNull(store, "store is null");

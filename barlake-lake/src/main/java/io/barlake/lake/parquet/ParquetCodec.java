@@ -7,9 +7,7 @@ import io.barlake.lake.model.ResampledBar;
 import io.barlake.lake.model.SignalPick;
 import io.barlake.lake.model.Split;
 import io.barlake.lake.model.TickerInfo;
-import io.barlake.lake.store.ObjectInfo;
 import io.barlake.lake.store.ObjectStore;
-import io.barlake.lake.store.ObjectStoreException;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -61,38 +59,48 @@ public final class ParquetCodec<T> {
     /** Daily bars, sorted by (symbol, date). */
     public static final ParquetCodec<DailyBar> DAILY = new ParquetCodec<>(BarSchemas.DAILY, "date",
             Comparator.comparing(DailyBar::symbol).thenComparing(DailyBar::date),
-            ParquetCodec::dailyToRecord, ParquetCodec::dailyFromRecord);
+            avro(BarSchemas.DAILY, ParquetCodec::dailyToRecord), ParquetCodec::dailyFromRecord);
 
     /** Resampled bars, sorted by (symbol, start). */
     public static final ParquetCodec<ResampledBar> RESAMPLED = new ParquetCodec<>(BarSchemas.RESAMPLED, "start",
             Comparator.comparing(ResampledBar::symbol).thenComparing(ResampledBar::start),
-            ParquetCodec::resampledToRecord, ParquetCodec::resampledFromRecord);
+            // One page encoder for every resampled file, whichever job writes it.
+            (store, key, rows) -> ColumnarParquet.writeResampled(store, key, ResampledColumns.of(rows)),
+            ParquetCodec::resampledFromRecord);
 
     /** Ticker reference data, sorted by symbol. */
     public static final ParquetCodec<TickerInfo> TICKERS = new ParquetCodec<>(BarSchemas.TICKERS, null,
-            Comparator.comparing(TickerInfo::symbol), ParquetCodec::tickerToRecord, ParquetCodec::tickerFromRecord);
+            Comparator.comparing(TickerInfo::symbol), avro(BarSchemas.TICKERS, ParquetCodec::tickerToRecord),
+            ParquetCodec::tickerFromRecord);
 
     /** Splits, sorted by (symbol, execution date). */
     public static final ParquetCodec<Split> SPLITS = new ParquetCodec<>(BarSchemas.SPLITS, "execution_date",
             Comparator.comparing(Split::symbol).thenComparing(Split::executionDate),
-            ParquetCodec::splitToRecord, ParquetCodec::splitFromRecord);
+            avro(BarSchemas.SPLITS, ParquetCodec::splitToRecord), ParquetCodec::splitFromRecord);
 
     /** Scanner picks of one session, in rank order. */
     public static final ParquetCodec<SignalPick> SIGNALS = new ParquetCodec<>(BarSchemas.SIGNALS, "session",
-            Comparator.comparingInt(SignalPick::rank), ParquetCodec::signalToRecord, ParquetCodec::signalFromRecord);
+            Comparator.comparingInt(SignalPick::rank), avro(BarSchemas.SIGNALS, ParquetCodec::signalToRecord),
+            ParquetCodec::signalFromRecord);
 
     private final Schema schema;
     private final String timeColumn;
     private final Comparator<T> order;
-    private final Function<T, GenericRecord> toRecord;
+    private final RowWriter<T> writer;
     private final Function<GenericRecord, T> fromRecord;
 
-    private ParquetCodec(Schema schema, String timeColumn, Comparator<T> order,
-            Function<T, GenericRecord> toRecord, Function<GenericRecord, T> fromRecord) {
+    /** Writes rows already sorted by key and free of duplicates as one object. */
+    @FunctionalInterface
+    private interface RowWriter<T> {
+        void write(ObjectStore store, String key, List<T> sortedRows);
+    }
+
+    private ParquetCodec(Schema schema, String timeColumn, Comparator<T> order, RowWriter<T> writer,
+            Function<GenericRecord, T> fromRecord) {
         this.schema = schema;
         this.timeColumn = timeColumn;
         this.order = order;
-        this.toRecord = toRecord;
+        this.writer = writer;
         this.fromRecord = fromRecord;
     }
 
@@ -100,7 +108,6 @@ public final class ParquetCodec<T> {
      * Writes the rows as one Parquet object, replacing the previous one atomically. Rows are
      * sorted by their key; two rows with the same key are refused.
      */
-    @SuppressWarnings("unchecked") // the resampled codec's rows are ResampledBars
     public void write(ObjectStore store, String key, List<T> rows) {
         requireNonNull(rows, "rows is null");
         List<T> sorted = new ArrayList<>(rows);
@@ -110,12 +117,12 @@ public final class ParquetCodec<T> {
                 throw new IllegalArgumentException("Cannot write " + key + ": duplicate row " + sorted.get(i));
             }
         }
-        if (schema == BarSchemas.RESAMPLED) {
-            // One encoder for every resampled file, whichever job writes it.
-            ColumnarParquet.writeResampled(store, key, ResampledColumns.of((List<ResampledBar>) sorted));
-            return;
-        }
-        store.write(key, out -> {
+        writer.write(store, key, sorted);
+    }
+
+    /** Parquet through parquet-avro: ZSTD, small row groups, a dictionary on the symbol only. */
+    private static <T> RowWriter<T> avro(Schema schema, Function<T, GenericRecord> toRecord) {
+        return (store, key, rows) -> store.write(key, out -> {
             try (ParquetWriter<GenericRecord> writer = AvroParquetWriter.<GenericRecord>builder(new StreamOutputFile(out))
                     .withConf(new PlainParquetConfiguration())
                     .withSchema(schema)
@@ -127,7 +134,7 @@ public final class ParquetCodec<T> {
                     .withDictionaryEncoding(false)
                     .withDictionaryEncoding("symbol", true)
                     .build()) {
-                for (T row : sorted) {
+                for (T row : rows) {
                     writer.write(toRecord.apply(row));
                 }
             }
@@ -158,7 +165,7 @@ public final class ParquetCodec<T> {
 
     /** Footer facts, distinct symbols and distinct dates, reading only the symbol and time columns. */
     public FileSummary summarize(ObjectStore store, String key) {
-        ObjectStoreInputFile input = open(store, key);
+        ObjectStoreInputFile input = ObjectStoreInputFile.open(store, key);
         int rowGroups;
         long rows = 0;
         LocalDate first = null;
@@ -182,7 +189,7 @@ public final class ParquetCodec<T> {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            throw readFailure(store, key, e);
+            throw ObjectStoreInputFile.readFailure(store, key, e);
         }
         Set<String> symbols = new HashSet<>();
         Set<Integer> dates = new HashSet<>();
@@ -196,13 +203,13 @@ public final class ParquetCodec<T> {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            throw readFailure(store, key, e);
+            throw ObjectStoreInputFile.readFailure(store, key, e);
         }
         return FileSummary.of(key, input.getLength(), rows, rowGroups, symbols, dates.size(), first, last);
     }
 
     private void forEach(ObjectStore store, String key, FilterCompat.Filter filter, Consumer<T> consumer) {
-        ObjectStoreInputFile input = open(store, key);
+        ObjectStoreInputFile input = ObjectStoreInputFile.open(store, key);
         try (ParquetReader<GenericRecord> reader = AvroParquetReader.<GenericRecord>builder(input, new PlainParquetConfiguration())
                 .withDataModel(GenericData.get())
                 .withFilter(filter)
@@ -211,23 +218,8 @@ public final class ParquetCodec<T> {
                 consumer.accept(fromRecord.apply(record));
             }
         } catch (IOException | RuntimeException e) {
-            throw readFailure(store, key, e);
+            throw ObjectStoreInputFile.readFailure(store, key, e);
         }
-    }
-
-    private static ObjectStoreException readFailure(ObjectStore store, String key, Exception e) {
-        if (e instanceof ObjectStoreException storeFailure) {
-            return storeFailure;
-        }
-        // Parquet reports a damaged file as a bare RuntimeException; name the key instead of a path.
-        return new ObjectStoreException("Cannot read " + key + " in " + store.location()
-                + ": not a readable Parquet bar file (" + e.getMessage() + ")", e);
-    }
-
-    private static ObjectStoreInputFile open(ObjectStore store, String key) {
-        ObjectInfo info = store.head(key).orElseThrow(() ->
-                new ObjectStoreException("Cannot read " + key + " in " + store.location() + ": no such object"));
-        return new ObjectStoreInputFile(store, key, info.size());
     }
 
     private static GenericRecord dailyToRecord(DailyBar bar) {
@@ -262,22 +254,6 @@ public final class ParquetCodec<T> {
                 (Long) record.get(8),
                 string(record.get(9)),
                 Instant.EPOCH.plus(micros, ChronoUnit.MICROS));
-    }
-
-    private static GenericRecord resampledToRecord(ResampledBar bar) {
-        GenericRecord record = new GenericData.Record(BarSchemas.RESAMPLED);
-        record.put(0, bar.symbol());
-        record.put(1, (int) bar.start().toEpochDay());
-        record.put(2, (int) bar.end().toEpochDay());
-        record.put(3, bar.sessions());
-        record.put(4, bar.complete());
-        record.put(5, bar.open());
-        record.put(6, bar.high());
-        record.put(7, bar.low());
-        record.put(8, bar.close());
-        record.put(9, bar.volume());
-        record.put(10, bar.vwap());
-        return record;
     }
 
     private static ResampledBar resampledFromRecord(GenericRecord record) {
