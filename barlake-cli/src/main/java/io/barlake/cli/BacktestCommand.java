@@ -101,7 +101,7 @@ final class BacktestCommand implements Callable<Integer> {
         }
         BarSeries bars;
         try (ObjectStore store = lake.open(parent.environment())) {
-            bars = LakeSeries.load(store, symbol, frame, from, to);
+            bars = LakeSeries.load(store, symbol, frame, from, to, parent.clock());
         }
         BacktestResult result = Backtester.run(bars, chosen, settings);
         String describedSettings = String.format(Locale.ROOT, "Capital %,.0f; commission %s + %s%%; slippage %s%%; %s of equity per entry.",

@@ -161,12 +161,12 @@ final class IndicatorsCommand implements Callable<Integer> {
                             + "' column (header: " + parser.getHeaderNames() + ")");
                 }
             }
-            List<LocalDate> dates = new ArrayList<>();
-            List<double[]> rows = new ArrayList<>();
+            SeriesBuilder series = new SeriesBuilder();
             for (CSVRecord record : parser) {
                 long line = record.getRecordNumber() + 1;
+                LocalDate date;
                 try {
-                    dates.add(LocalDate.parse(record.get(positions.get("date"))));
+                    date = LocalDate.parse(record.get(positions.get("date")));
                 } catch (DateTimeParseException e) {
                     throw new InvalidSettingException("--csv", file.toString(), "line " + line
                             + ": '" + record.get(positions.get("date")) + "' is not a date (YYYY-MM-DD)");
@@ -181,17 +181,10 @@ final class IndicatorsCommand implements Callable<Integer> {
                                 + ": '" + cell + "' is not a number in column " + COLUMNS.get(c));
                     }
                 }
-                rows.add(row);
-            }
-            double[][] columns = new double[5][rows.size()];
-            for (int i = 0; i < rows.size(); i++) {
-                for (int c = 0; c < 5; c++) {
-                    columns[c][i] = rows.get(i)[c];
-                }
+                series.add(date, row[0], row[1], row[2], row[3], row[4]);
             }
             try {
-                return new BarSeries(file.getFileName().toString(), dates.toArray(LocalDate[]::new), columns[0], columns[1],
-                        columns[2], columns[3], columns[4]);
+                return series.build(file.getFileName().toString());
             } catch (IllegalArgumentException e) {
                 throw new InvalidSettingException("--csv", file.toString(), e.getMessage());
             }

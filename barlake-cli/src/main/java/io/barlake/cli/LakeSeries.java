@@ -16,7 +16,6 @@ import io.barlake.lake.store.ObjectInfo;
 import io.barlake.lake.store.ObjectStore;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -29,7 +28,8 @@ final class LakeSeries {
     private LakeSeries() {}
 
     /** Bars dated (1d) or starting (Nd) within {@code [from, to]}; either bound may be null for "all". */
-    static BarSeries load(ObjectStore store, String rawSymbol, Timeframe timeframe, LocalDate from, LocalDate to) {
+    static BarSeries load(ObjectStore store, String rawSymbol, Timeframe timeframe, LocalDate from, LocalDate to,
+            Clock clock) {
         String symbol = Symbols.normalize(rawSymbol);
         if (!Symbols.isValid(symbol)) {
             throw new InvalidSettingException("--symbol", rawSymbol, "not a ticker (A-Z, digits, '.' and '-', up to 10 characters)");
@@ -42,21 +42,18 @@ final class LakeSeries {
             LakeLayout.yearOf(info.key()).filter(year -> (from == null || year >= from.getYear())
                     && (to == null || year <= to.getYear())).ifPresent(years::add);
         }
-        List<LocalDate> dates = new ArrayList<>();
-        List<double[]> rows = new ArrayList<>();
+        SeriesBuilder series = new SeriesBuilder();
         if (timeframe == Timeframe.D1) {
-            List<Split> splits = store.head(LakeLayout.SILVER_SPLITS).isPresent()
-                    ? ParquetCodec.SPLITS.read(store, LakeLayout.SILVER_SPLITS) : List.of();
             SplitAdjuster adjuster = null;
             for (int year : years) {
                 for (DailyBar bar : ParquetCodec.DAILY.readSymbol(store, LakeLayout.silverDaily(year), symbol)) {
                     if (within(bar.date(), from, to)) {
                         if (adjuster == null) {
-                            adjuster = new SplitAdjuster(splits, asOf(store));
+                            adjuster = splitAdjuster(store, DailyCheckpoint.latestSession(new StateStore(store, clock))
+                                    .orElse(LocalDate.now(clock)));
                         }
                         double f = adjuster.factor(symbol, bar.date());
-                        dates.add(bar.date());
-                        rows.add(new double[] {bar.open() / f, bar.high() / f, bar.low() / f, bar.close() / f, bar.volume() * f});
+                        series.add(bar.date(), bar.open() / f, bar.high() / f, bar.low() / f, bar.close() / f, bar.volume() * f);
                     }
                 }
             }
@@ -64,33 +61,30 @@ final class LakeSeries {
             for (int year : years) {
                 for (ResampledBar bar : ParquetCodec.RESAMPLED.readSymbol(store, LakeLayout.bars(timeframe, year), symbol)) {
                     if (within(bar.start(), from, to)) {
-                        dates.add(bar.start());
-                        rows.add(new double[] {bar.open(), bar.high(), bar.low(), bar.close(), bar.volume()});
+                        series.add(bar.start(), bar.open(), bar.high(), bar.low(), bar.close(), bar.volume());
                     }
                 }
             }
         }
-        if (dates.isEmpty()) {
+        if (series.isEmpty()) {
             throw new IllegalStateException("No " + timeframe.label() + " bars for " + symbol + " in " + store.location()
                     + (from == null && to == null ? "" : " between " + (from == null ? "the start" : from) + " and "
                     + (to == null ? "the end" : to)) + "; 'barlake status' shows what the lake holds");
         }
-        double[][] columns = new double[5][dates.size()];
-        for (int i = 0; i < dates.size(); i++) {
-            for (int c = 0; c < 5; c++) {
-                columns[c][i] = rows.get(i)[c];
-            }
-        }
-        return new BarSeries(symbol, dates.toArray(LocalDate[]::new), columns[0], columns[1], columns[2], columns[3],
-                columns[4]);
+        return series.build(symbol);
+    }
+
+    /**
+     * Split factors as of {@code asOf} (the latest session in silver, as the resamplers adjust):
+     * daily prices are divided by them, volumes multiplied.
+     */
+    static SplitAdjuster splitAdjuster(ObjectStore store, LocalDate asOf) {
+        List<Split> splits = store.head(LakeLayout.SILVER_SPLITS).isPresent()
+                ? ParquetCodec.SPLITS.read(store, LakeLayout.SILVER_SPLITS) : List.of();
+        return new SplitAdjuster(splits, asOf);
     }
 
     private static boolean within(LocalDate date, LocalDate from, LocalDate to) {
         return (from == null || !date.isBefore(from)) && (to == null || !date.isAfter(to));
-    }
-
-    /** The latest session consolidated into silver: the date the resampled bars are adjusted as of. */
-    private static LocalDate asOf(ObjectStore store) {
-        return DailyCheckpoint.latestSession(new StateStore(store, Clock.systemUTC())).orElse(LocalDate.now(Clock.systemUTC()));
     }
 }

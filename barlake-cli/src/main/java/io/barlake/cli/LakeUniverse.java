@@ -3,12 +3,10 @@ package io.barlake.cli;
 import io.barlake.analytics.scan.Scanner;
 import io.barlake.analytics.series.BarSeries;
 import io.barlake.lake.layout.LakeLayout;
-import io.barlake.lake.model.Split;
 import io.barlake.lake.model.SplitAdjuster;
 import io.barlake.lake.model.Timeframe;
 import io.barlake.lake.parquet.ColumnarParquet;
 import io.barlake.lake.parquet.DailyColumns;
-import io.barlake.lake.parquet.ParquetCodec;
 import io.barlake.lake.parquet.ResampledColumns;
 import io.barlake.lake.store.ObjectStore;
 import java.time.LocalDate;
@@ -33,9 +31,7 @@ final class LakeUniverse {
 
     static Map<String, List<Scanner.Input>> load(ObjectStore store, LocalDate session, List<Timeframe> timeframes,
             Set<String> only) {
-        List<Split> splits = store.head(LakeLayout.SILVER_SPLITS).isPresent()
-                ? ParquetCodec.SPLITS.read(store, LakeLayout.SILVER_SPLITS) : List.of();
-        SplitAdjuster adjuster = new SplitAdjuster(splits, session);
+        SplitAdjuster adjuster = LakeSeries.splitAdjuster(store, session);
         Map<String, List<Scanner.Input>> universe = new TreeMap<>();
         Map<String, BarSeries> daily = daily(store, session, adjuster, only);
         daily.forEach((symbol, bars) -> {
@@ -56,7 +52,7 @@ final class LakeUniverse {
     }
 
     private static Map<String, BarSeries> daily(ObjectStore store, LocalDate session, SplitAdjuster adjuster, Set<String> only) {
-        Map<String, Columns> bySymbol = new TreeMap<>();
+        Map<String, SeriesBuilder> bySymbol = new TreeMap<>();
         int sessionDay = (int) session.toEpochDay();
         for (int year = session.getYear() - DAILY_YEARS + 1; year <= session.getYear(); year++) {
             String key = LakeLayout.silverDaily(year);
@@ -71,18 +67,18 @@ final class LakeUniverse {
                 }
                 LocalDate date = LocalDate.ofEpochDay(columns.date(i));
                 double f = adjuster.factor(symbol, date);
-                bySymbol.computeIfAbsent(symbol, s -> new Columns()).add(date, columns.open(i) / f, columns.high(i) / f,
+                bySymbol.computeIfAbsent(symbol, s -> new SeriesBuilder()).add(date, columns.open(i) / f, columns.high(i) / f,
                         columns.low(i) / f, columns.close(i) / f, columns.volume(i) * f);
             }
         }
         Map<String, BarSeries> series = new TreeMap<>();
-        bySymbol.forEach((symbol, columns) -> series.put(symbol, columns.toSeries(symbol)));
+        bySymbol.forEach((symbol, builder) -> series.put(symbol, builder.build(symbol)));
         return series;
     }
 
     private static Map<String, BarSeries> resampled(ObjectStore store, LocalDate session, Timeframe timeframe,
             Set<String> symbols) {
-        Map<String, Columns> bySymbol = new TreeMap<>();
+        Map<String, SeriesBuilder> bySymbol = new TreeMap<>();
         int years = (int) Math.ceil(BARS_PER_TIMEFRAME * timeframe.sessions() / 252.0);
         int sessionDay = (int) session.toEpochDay();
         for (int year = session.getYear() - years; year <= session.getYear(); year++) {
@@ -93,41 +89,13 @@ final class LakeUniverse {
             ResampledColumns columns = ColumnarParquet.readResampled(store, key);
             for (int i = 0; i < columns.size(); i++) {
                 if (columns.start(i) <= sessionDay && symbols.contains(columns.symbol(i))) {
-                    bySymbol.computeIfAbsent(columns.symbol(i), s -> new Columns()).add(LocalDate.ofEpochDay(columns.start(i)),
+                    bySymbol.computeIfAbsent(columns.symbol(i), s -> new SeriesBuilder()).add(LocalDate.ofEpochDay(columns.start(i)),
                             columns.open(i), columns.high(i), columns.low(i), columns.close(i), columns.volume(i));
                 }
             }
         }
         Map<String, BarSeries> series = new TreeMap<>();
-        bySymbol.forEach((symbol, columns) -> series.put(symbol, columns.toSeries(symbol)));
+        bySymbol.forEach((symbol, builder) -> series.put(symbol, builder.build(symbol)));
         return series;
-    }
-
-    /** One symbol's bars as they are read, in date order (files are sorted by symbol and date, years ascending). */
-    private static final class Columns {
-        private final List<LocalDate> dates = new ArrayList<>();
-        private double[][] values = new double[5][64];
-
-        void add(LocalDate date, double open, double high, double low, double close, double volume) {
-            int i = dates.size();
-            if (i == values[0].length) {
-                for (int c = 0; c < 5; c++) {
-                    values[c] = java.util.Arrays.copyOf(values[c], i * 2);
-                }
-            }
-            dates.add(date);
-            values[0][i] = open;
-            values[1][i] = high;
-            values[2][i] = low;
-            values[3][i] = close;
-            values[4][i] = volume;
-        }
-
-        BarSeries toSeries(String symbol) {
-            int n = dates.size();
-            return new BarSeries(symbol, dates.toArray(LocalDate[]::new), java.util.Arrays.copyOf(values[0], n),
-                    java.util.Arrays.copyOf(values[1], n), java.util.Arrays.copyOf(values[2], n),
-                    java.util.Arrays.copyOf(values[3], n), java.util.Arrays.copyOf(values[4], n));
-        }
     }
 }

@@ -73,7 +73,7 @@ class AnalyticsCommandsTest {
     @Test
     void dailyBarsAreSplitAdjustedOnReadSoTheSplitLeavesNoJump() {
         try (LocalObjectStore store = new LocalObjectStore(folder.resolve("lake"))) {
-            BarSeries bars = LakeSeries.load(store, "walk", Timeframe.D1, null, null);
+            BarSeries bars = LakeSeries.load(store, "walk", Timeframe.D1, null, null, CliRun.CLOCK);
             assertThat(bars.size()).isEqualTo(raw.size());
             int split = java.util.Arrays.asList(bars.dates()).indexOf(SPLIT);
             assertThat(bars.open()[split] / bars.close()[split - 1]).isBetween(0.9, 1.1);
