@@ -157,21 +157,12 @@ public final class Momentum {
             double diff = (highest - lowest) / 100.0;
             fastK[today] = diff != 0.0 ? (close[today] - lowest) / diff : 0.0;
         }
-        double[] k = smaFrom(fastK, kPeriod - 1, kSmoothing);
-        double[] d = smaFrom(k, kPeriod - 1 + kSmoothing - 1, dPeriod);
+        double[] k = MovingAverages.sma(fastK, kPeriod - 1, kSmoothing);
+        double[] d = MovingAverages.sma(k, kPeriod - 1 + kSmoothing - 1, dPeriod);
         int lookback = kPeriod - 1 + kSmoothing - 1 + dPeriod - 1;
         for (int i = 0; i < Math.min(lookback, k.length); i++) {
             k[i] = Double.NaN; // TA-Lib starts %K where %D starts
         }
         return new Stochastic(k, d);
-    }
-
-    /** SMA over {@code values[from..]}. */
-    private static double[] smaFrom(double[] values, int from, int period) {
-        double[] tail = MovingAverages.sma(java.util.Arrays.copyOfRange(values, Math.min(from, values.length),
-                values.length), period);
-        double[] out = Series.empty(values.length);
-        System.arraycopy(tail, 0, out, Math.min(from, values.length), tail.length);
-        return out;
     }
 }

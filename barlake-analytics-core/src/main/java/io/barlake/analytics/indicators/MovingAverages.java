@@ -12,17 +12,22 @@ public final class MovingAverages {
     /** SMA(n): mean of the last n values. Lookback n − 1. Source: TA-Lib {@code TA_SMA}. */
     public static double[] sma(double[] values, int period) {
         Series.requirePeriod("SMA", period, 1);
-        int first = period - 1;
+        return sma(values, 0, period);
+    }
+
+    /** SMA over {@code values[from..]}; earlier positions stay {@code NaN} (smoothing an indicator's output). */
+    static double[] sma(double[] values, int from, int period) {
+        int first = from + period - 1;
         double[] out = Series.withWarmUp(values.length, first);
         if (values.length <= first) {
             return out;
         }
         double total = 0;
-        int i = 0;
+        int i = from;
         while (i < first) {
             total += values[i++];
         }
-        int trailing = 0;
+        int trailing = from;
         while (i < values.length) {
             total += values[i];
             double sum = total;

@@ -32,11 +32,14 @@ public final class BacktestReport {
     private static final Color ENTRY = new Color(0x1a7f37);
     private static final Color EXIT = new Color(0xcf222e);
 
+    static {
+        System.setProperty("java.awt.headless", "true"); // charts are drawn off-screen, on servers without a display
+    }
+
     private BacktestReport() {}
 
     /** The page for {@code result}, run on {@code bars} (the same series) in {@code timeframe}. */
     public static String html(BacktestResult result, BarSeries bars, String timeframe, String settings) {
-        System.setProperty("java.awt.headless", "true");
         Metrics m = result.metrics();
         StringBuilder page = new StringBuilder(64 * 1024);
         String title = result.strategy() + " on " + result.symbol() + " (" + timeframe + ")";

@@ -364,9 +364,9 @@ public final class CompositeStrategies {
             if (!node.isObject()) {
                 return ExitRules.none();
             }
-            OptionalDouble stop = percent(node, "stop_loss_percent", path, 100);
-            OptionalDouble trailing = percent(node, "trailing_stop_percent", path, 100);
-            OptionalDouble target = percent(node, "take_profit_percent", path, 10_000);
+            OptionalDouble stop = percent(node, "stop_loss_percent", path, ExitRules.MAX_STOP_PERCENT);
+            OptionalDouble trailing = percent(node, "trailing_stop_percent", path, ExitRules.MAX_STOP_PERCENT);
+            OptionalDouble target = percent(node, "take_profit_percent", path, ExitRules.MAX_TAKE_PROFIT_PERCENT);
             OptionalInt holding = OptionalInt.empty();
             JsonNode sessions = node.get("max_holding_sessions");
             if (sessions != null) {

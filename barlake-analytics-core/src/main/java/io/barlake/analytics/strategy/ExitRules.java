@@ -12,10 +12,15 @@ import java.util.OptionalInt;
 public record ExitRules(OptionalDouble stopLossPercent, OptionalDouble takeProfitPercent,
         OptionalDouble trailingStopPercent, OptionalInt maxHoldingSessions) {
 
+    /** Stops (fixed or trailing) lie strictly between 0 and this percentage below the price. */
+    public static final double MAX_STOP_PERCENT = 100;
+    /** Take-profit targets lie strictly between 0 and this percentage above the entry. */
+    public static final double MAX_TAKE_PROFIT_PERCENT = 10_000;
+
     public ExitRules {
-        check("stop_loss_percent", stopLossPercent, 100);
-        check("take_profit_percent", takeProfitPercent, 10_000);
-        check("trailing_stop_percent", trailingStopPercent, 100);
+        check("stop_loss_percent", stopLossPercent, MAX_STOP_PERCENT);
+        check("take_profit_percent", takeProfitPercent, MAX_TAKE_PROFIT_PERCENT);
+        check("trailing_stop_percent", trailingStopPercent, MAX_STOP_PERCENT);
         if (maxHoldingSessions.isPresent() && maxHoldingSessions.getAsInt() < 1) {
             throw new IllegalArgumentException("max_holding_sessions must be >= 1, was " + maxHoldingSessions.getAsInt());
         }
