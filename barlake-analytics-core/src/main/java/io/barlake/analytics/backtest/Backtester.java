@@ -9,6 +9,7 @@ import io.barlake.analytics.strategy.Signal;
 import io.barlake.analytics.strategy.Strategy;
 import io.barlake.analytics.strategy.StrategySignals;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,12 +29,22 @@ public final class Backtester {
         return new Run(bars, strategy, settings).execute();
     }
 
+    /**
+     * One run. The bars are walked in segments between events: a flat stretch ends at the next BUY
+     * and a held stretch without stops at the next SELL or time limit, and each is filled in one
+     * tight loop; only a position with price-based stops is checked bar by bar.
+     */
     private static final class Run {
         private final BarSeries bars;
         private final Strategy strategy;
         private final BacktestSettings settings;
         private final ExitRules exits;
+        private final boolean checkedEachBar;
+        private final boolean trailing;
+        private final int maxHolding;
+        private final EquityCurve curve;
         private final List<Trade> trades = new ArrayList<>();
+        private StrategySignals signals;
         private double cash;
         private double shares;
         private int entryBar;
@@ -41,66 +52,113 @@ public final class Backtester {
         private double entryCost;
         private double highestSinceEntry;
         private Explanation entryReason;
+        private int exposedBars;
+        private Explanation pendingEntry;
+        private ExitReason pendingExit;
+        private Explanation pendingExitReason;
 
         Run(BarSeries bars, Strategy strategy, BacktestSettings settings) {
             this.bars = bars;
             this.strategy = strategy;
             this.settings = settings;
             this.exits = strategy.exitRules();
+            this.checkedEachBar = exits.stopLossPercent().isPresent() || exits.trailingStopPercent().isPresent()
+                    || exits.takeProfitPercent().isPresent();
+            this.trailing = exits.trailingStopPercent().isPresent();
+            this.maxHolding = exits.maxHoldingSessions().orElse(Integer.MAX_VALUE);
+            this.curve = new EquityCurve(bars.size(), settings.initialCapital());
             this.cash = settings.initialCapital();
         }
 
         BacktestResult execute() {
+            signals = strategy.signals(new BarContext(bars));
             int n = bars.size();
-            StrategySignals signals = strategy.signals(new BarContext(bars));
-            double[] opens = bars.open();
-            double[] highs = bars.high();
-            double[] closes = bars.close();
-            boolean protective = exits.stopLossPercent().isPresent() || exits.trailingStopPercent().isPresent()
-                    || exits.takeProfitPercent().isPresent();
-            int maxHolding = exits.maxHoldingSessions().orElse(Integer.MAX_VALUE);
-            double[] equity = new double[n];
-            int exposed = 0;
-            Explanation pendingEntry = null;
-            ExitReason pendingExit = null;
-            Explanation pendingExitReason = null;
-            for (int i = 0; i < n; i++) {
-                if (pendingExit != null && shares > 0) {
-                    exit(i, opens[i], pendingExit, pendingExitReason);
-                } else if (pendingEntry != null && shares == 0) {
-                    enter(i, opens[i], pendingEntry);
+            for (int bar = 0; bar < n; ) {
+                fillPendingOrder(bar);
+                if (shares == 0) {
+                    bar = flatUntilBuy(bar);
+                } else if (checkedEachBar) {
+                    bar = holdOneBar(bar);
+                } else {
+                    bar = holdUntilExit(bar);
                 }
-                pendingEntry = null;
-                pendingExit = null;
-                if (protective && shares > 0) {
-                    protectiveExit(i);
-                }
-                Signal signal = signals.at(i);
-                if (shares > 0) {
-                    exposed++;
-                    highestSinceEntry = Math.max(highestSinceEntry, highs[i]);
-                    int held = i - entryBar + 1;
-                    if (signal == Signal.SELL) {
-                        pendingExit = ExitReason.SIGNAL;
-                        pendingExitReason = signals.explain(i);
-                    } else if (held >= maxHolding) {
-                        pendingExit = ExitReason.TIME_LIMIT;
-                        pendingExitReason = new Explanation("time-limit",
-                                "held " + held + " bars (limit " + maxHolding + ")", Map.of());
-                    }
-                } else if (signal == Signal.BUY) {
-                    pendingEntry = signals.explain(i);
-                }
-                equity[i] = cash + shares * closes[i];
             }
-            if (shares > 0) {
-                exit(n - 1, closes[n - 1], ExitReason.END_OF_DATA,
+            Metrics metrics = MetricsCalculator.compute(settings, curve, trades, exposedBars);
+            return new BacktestResult(bars.symbol(), strategy.name(), metrics, trades, bars.dates(), curve.values(),
+                    settings.initialCapital());
+        }
+
+        /** The order decided at the previous close fills at this bar's open. */
+        private void fillPendingOrder(int bar) {
+            if (pendingExit != null && shares > 0) {
+                exit(bar, bars.open()[bar], pendingExit, pendingExitReason);
+            } else if (pendingEntry != null && shares == 0) {
+                enter(bar, bars.open()[bar], pendingEntry);
+            }
+            pendingEntry = null;
+            pendingExit = null;
+        }
+
+        /** No position from {@code bar} through the next BUY, whose entry fills the bar after. */
+        private int flatUntilBuy(int bar) {
+            int buyAt = signals.nextBuy(bar);
+            int last = Math.min(buyAt, bars.size() - 1);
+            curve.flat(bar, last, cash);
+            if (buyAt < bars.size()) {
+                pendingEntry = signals.explain(buyAt);
+            }
+            return last + 1;
+        }
+
+        /** Held from {@code bar} through the next SELL, the time limit or the last bar. */
+        private int holdUntilExit(int bar) {
+            int sellAt = signals.nextSell(bar);
+            long limitAt = (long) entryBar + maxHolding - 1;
+            int last = (int) Math.min(Math.min(sellAt, limitAt), bars.size() - 1);
+            curve.held(bar, last - 1, cash, shares, bars.close());
+            exposedBars += last - bar + 1;
+            decideExit(last, sellAt == last);
+            curve.at(last, cash + shares * bars.close()[last]);
+            return last + 1;
+        }
+
+        /** One held bar with its stops checked against the bar's range. */
+        private int holdOneBar(int bar) {
+            protectiveExit(bar);
+            if (shares == 0) {
+                if (signals.at(bar) == Signal.BUY) {
+                    pendingEntry = signals.explain(bar);
+                }
+                curve.at(bar, cash);
+                return bar + 1;
+            }
+            exposedBars++;
+            if (trailing) {
+                highestSinceEntry = Math.max(highestSinceEntry, bars.high()[bar]);
+            }
+            decideExit(bar, signals.at(bar) == Signal.SELL);
+            curve.at(bar, cash + shares * bars.close()[bar]);
+            return bar + 1;
+        }
+
+        /**
+         * At a held bar's close: a SELL or the time limit orders the exit; the last bar closes the
+         * position (before the bar's equity is recorded, so it is the cash).
+         */
+        private void decideExit(int bar, boolean sellSignal) {
+            int held = bar - entryBar + 1;
+            if (sellSignal) {
+                pendingExit = ExitReason.SIGNAL;
+                pendingExitReason = signals.explain(bar);
+            } else if (held >= maxHolding) {
+                pendingExit = ExitReason.TIME_LIMIT;
+                pendingExitReason = new Explanation("time-limit",
+                        "held " + held + " bars (limit " + maxHolding + ")", Map.of());
+            }
+            if (bar == bars.size() - 1) {
+                exit(bar, bars.close()[bar], ExitReason.END_OF_DATA,
                         new Explanation("end-of-data", "position closed at the last bar's close", Map.of()));
-                equity[n - 1] = cash;
             }
-            double[] drawdown = drawdowns(equity);
-            Metrics metrics = MetricsCalculator.compute(settings, equity, drawdown, trades, exposed);
-            return new BacktestResult(bars.symbol(), strategy.name(), metrics, trades, bars.dates(), equity, drawdown);
         }
 
         /** Stops first (the worse outcome when a bar reaches both), then the target. */
@@ -122,7 +180,7 @@ public final class Backtester {
             if (stopReason != null && bars.low()[i] <= stop) {
                 double level = stop;
                 exit(i, Math.min(open, level), stopReason, new Explanation(label(stopReason),
-                        "low " + bars.low()[i] + " reached the stop at " + level, Map.of("stop", level, "low", bars.low()[i])));
+                        "low " + bars.low()[i] + " reached the stop at " + level, values("stop", level, "low", bars.low()[i])));
                 return;
             }
             if (exits.takeProfitPercent().isPresent()) {
@@ -130,7 +188,7 @@ public final class Backtester {
                 if (bars.high()[i] >= target) {
                     exit(i, Math.max(open, target), ExitReason.TAKE_PROFIT, new Explanation("take-profit",
                             "high " + bars.high()[i] + " reached the target at " + target,
-                            Map.of("target", target, "high", bars.high()[i])));
+                            values("target", target, "high", bars.high()[i])));
                 }
             }
         }
@@ -164,18 +222,16 @@ public final class Backtester {
             shares = 0;
         }
 
-        private static String label(ExitReason reason) {
-            return reason.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        /** Two values in this order (Map.of would give them in an order that changes from run to run). */
+        private static Map<String, Double> values(String first, double firstValue, String second, double secondValue) {
+            Map<String, Double> values = new LinkedHashMap<>();
+            values.put(first, firstValue);
+            values.put(second, secondValue);
+            return values;
         }
 
-        private double[] drawdowns(double[] equity) {
-            double[] drawdown = new double[equity.length];
-            double peak = settings.initialCapital();
-            for (int i = 0; i < equity.length; i++) {
-                peak = Math.max(peak, equity[i]);
-                drawdown[i] = equity[i] == peak || peak <= 0 ? 0 : (peak - equity[i]) / peak;
-            }
-            return drawdown;
+        private static String label(ExitReason reason) {
+            return reason.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         }
     }
 }

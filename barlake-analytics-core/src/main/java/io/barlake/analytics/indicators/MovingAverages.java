@@ -1,10 +1,10 @@
 package io.barlake.analytics.indicators;
 
 /**
- * Simple, exponential and weighted moving averages with TA-Lib's definitions (same running sums,
- * same seeding). The EMA recurrence is evaluated as one fused multiply-add per bar, which keeps
- * the loop-carried chain short; values agree with TA-Lib far inside 1e-9. Positions before the
- * warm-up ({@code lookback}) are {@code NaN}.
+ * Simple, exponential and weighted moving averages with TA-Lib's definitions (running sums, same
+ * seeding). The SMA's running total and the EMA recurrence are each evaluated with one operation
+ * per bar on the loop-carried chain, which keeps it short; values agree with TA-Lib far inside
+ * 1e-9. Positions before the warm-up ({@code lookback}) are {@code NaN}.
  */
 public final class MovingAverages {
     private MovingAverages() {}
@@ -23,16 +23,25 @@ public final class MovingAverages {
             return out;
         }
         double total = 0;
-        int i = from;
-        while (i < first) {
-            total += values[i++];
-        }
-        int trailing = from;
-        while (i < values.length) {
+        for (int i = from; i <= first; i++) {
             total += values[i];
-            double sum = total;
-            total -= values[trailing++];
-            out[i++] = sum / period;
+        }
+        // The running total advances two bars per addition on its dependency chain (the bar
+        // differences are summed off it), and a multiplication replaces the division.
+        double inverse = 1.0 / period;
+        out[first] = total * inverse;
+        // Indexed from i alone (the bar leaving the window is i − period) so the compiler can drop
+        // the bounds checks, whatever the period.
+        int i = first + 1;
+        for (; i + 1 < values.length; i += 2) {
+            double step = values[i] - values[i - period];
+            double twoSteps = step + (values[i + 1] - values[i + 1 - period]);
+            out[i] = (total + step) * inverse;
+            total += twoSteps;
+            out[i + 1] = total * inverse;
+        }
+        if (i < values.length) {
+            out[i] = (total + (values[i] - values[i - period])) * inverse;
         }
         return out;
     }

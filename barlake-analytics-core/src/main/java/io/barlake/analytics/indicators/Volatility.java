@@ -110,27 +110,35 @@ public final class Volatility {
      */
     public static Bollinger bollinger(double[] close, int period, double deviations) {
         Series.requirePeriod("Bollinger", period, 2);
-        double[] middle = MovingAverages.sma(close, period);
         int first = period - 1;
+        double[] middle = Series.withWarmUp(close.length, first);
         double[] upper = Series.withWarmUp(close.length, first);
         double[] lower = Series.withWarmUp(close.length, first);
         if (close.length <= first) {
             return new Bollinger(close, middle, upper, lower);
         }
-        // The deviation around the precomputed mean, with TA-Lib's running sum of squares.
+        // The mean and the mean of squares as TA-Lib's running sums, in its order of operations:
+        // the variance is their difference, which cancels badly on a short period, so a mean
+        // rounded any other way (MovingAverages.sma's faster sum) would move the bands off TA-Lib.
+        double total = 0;
         double squares = 0;
         for (int i = 0; i < first; i++) {
+            total += close[i];
             squares += close[i] * close[i];
         }
         for (int end = first, start = 0; end < close.length; end++, start++) {
+            total += close[end];
+            double mean = total / period;
+            total -= close[start];
             squares += close[end] * close[end];
             double meanOfSquares = squares / period;
             squares -= close[start] * close[start];
-            double variance = meanOfSquares - middle[end] * middle[end];
+            middle[end] = mean;
+            double variance = meanOfSquares - mean * mean;
             double deviation = variance < Series.EPSILON ? 0.0 : Math.sqrt(variance);
             double band = deviation * deviations;
-            upper[end] = middle[end] + band;
-            lower[end] = middle[end] - band;
+            upper[end] = mean + band;
+            lower[end] = mean - band;
         }
         return new Bollinger(close, middle, upper, lower);
     }

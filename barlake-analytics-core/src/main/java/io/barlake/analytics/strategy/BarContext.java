@@ -2,6 +2,7 @@ package io.barlake.analytics.strategy;
 
 import io.barlake.analytics.series.BarSeries;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
@@ -11,6 +12,8 @@ import java.util.Map;
 public final class BarContext {
     private final BarSeries bars;
     private final Map<Key, double[][]> computed = new HashMap<>();
+    /** The same operand object is read at every explanation: found by identity before any hashing. */
+    private final Map<Operand.Indicator, double[]> byOperand = new IdentityHashMap<>();
 
     /** What identifies an indicator's outputs: name, parameters (at most three) and input column. */
     private record Key(String name, int count, double p0, double p1, double p2, PriceField source) {
@@ -30,15 +33,20 @@ public final class BarContext {
     }
 
     double[] indicator(Operand.Indicator indicator) {
-        IndicatorCatalog.Definition definition = IndicatorCatalog.find(indicator.name()).orElseThrow();
+        double[] known = byOperand.get(indicator);
+        if (known != null) {
+            return known;
+        }
         double[][] outputs = computed.computeIfAbsent(Key.of(indicator), k -> {
             double[] raw = indicator.parameters();
             int[] periods = new int[raw.length];
             for (int i = 0; i < raw.length; i++) {
                 periods[i] = (int) Math.round(raw[i]);
             }
-            return definition.compute().apply(bars, indicator.source().of(bars), periods, raw);
+            return indicator.definition().compute().apply(bars, indicator.source().of(bars), periods, raw);
         });
-        return outputs[definition.outputs().indexOf(indicator.output())];
+        double[] values = outputs[indicator.outputIndex()];
+        byOperand.put(indicator, values);
+        return values;
     }
 }

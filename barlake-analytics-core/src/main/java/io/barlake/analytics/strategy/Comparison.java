@@ -16,7 +16,9 @@ public enum Comparison {
 
     /**
      * Whether it holds at each bar; never where a value it needs is {@code NaN} (warm-up): every
-     * comparison with {@code NaN} is false. One loop per kind, so the choice is not made per bar.
+     * comparison with {@code NaN} is false. One loop per kind, so the choice is not made per bar. A
+     * cross is rare and indicator series are smooth, so its test is a well-predicted branch that
+     * writes only the crossing bars.
      */
     boolean[] evaluate(double[] left, double[] right) {
         int n = left.length;
@@ -44,12 +46,16 @@ public enum Comparison {
             }
             case CROSS_ABOVE -> {
                 for (int i = 1; i < n; i++) {
-                    out[i] = left[i] > right[i] && left[i - 1] <= right[i - 1];
+                    if (left[i] > right[i] && left[i - 1] <= right[i - 1]) {
+                        out[i] = true;
+                    }
                 }
             }
             case CROSS_BELOW -> {
                 for (int i = 1; i < n; i++) {
-                    out[i] = left[i] < right[i] && left[i - 1] >= right[i - 1];
+                    if (left[i] < right[i] && left[i - 1] >= right[i - 1]) {
+                        out[i] = true;
+                    }
                 }
             }
         }

@@ -415,8 +415,11 @@ public final class CompositeStrategies {
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 String key = it.next().getKey();
                 if (!allowed.contains(key)) {
-                    problem(path.isEmpty() ? key : path + "." + key, "unknown field" + suggestion(key, List.copyOf(allowed))
-                            + " (expected " + String.join(", ", allowed.stream().sorted().toList()) + ")");
+                    // Sorted: Set.of iterates in an order that changes from run to run, and the
+                    // suggestion among equally close names must not.
+                    List<String> expected = allowed.stream().sorted().toList();
+                    problem(path.isEmpty() ? key : path + "." + key, "unknown field" + suggestion(key, expected)
+                            + " (expected " + String.join(", ", expected) + ")");
                 }
             }
         }

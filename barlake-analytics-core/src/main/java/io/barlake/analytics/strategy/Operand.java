@@ -10,22 +10,61 @@ public sealed interface Operand {
     /** How the operand reads in an explanation, e.g. {@code SMA(50)} or {@code MACD(12,26,9).signal}. */
     String label();
 
-    /** An indicator's output, e.g. {@code BBANDS(20, 2).upper} over close. */
-    record Indicator(String name, double[] parameters, String output, PriceField source) implements Operand {
-        public Indicator {
-            Objects.requireNonNull(name, "name is null");
-            parameters = parameters.clone();
-            IndicatorCatalog.Definition definition = IndicatorCatalog.find(name)
+    /**
+     * An indicator's output, e.g. {@code BBANDS(20, 2).upper} over close. A value: equal when name,
+     * parameters, output and source are. Its label is built once, since every explanation reads it.
+     */
+    final class Indicator implements Operand {
+        private final String name;
+        private final double[] parameters;
+        private final String output;
+        private final PriceField source;
+        private final IndicatorCatalog.Definition definition;
+        private final int outputIndex;
+        private final String label;
+
+        /** {@code output} null: the indicator's first output; {@code source} null: the close. */
+        public Indicator(String name, double[] parameters, String output, PriceField source) {
+            this.name = Objects.requireNonNull(name, "name is null");
+            this.parameters = parameters.clone();
+            this.definition = IndicatorCatalog.find(name)
                     .orElseThrow(() -> new IllegalArgumentException("unknown indicator '" + name + "'"));
             if (parameters.length != definition.parameters().size()) {
                 throw new IllegalArgumentException(name + " takes " + definition.parameters().size() + " parameters "
                         + definition.parameters() + ", got " + parameters.length);
             }
-            output = output == null ? definition.outputs().get(0) : output;
-            if (!definition.outputs().contains(output)) {
+            this.output = output == null ? definition.outputs().get(0) : output;
+            this.outputIndex = definition.outputs().indexOf(this.output);
+            if (outputIndex < 0) {
                 throw new IllegalArgumentException(name + " has no output '" + output + "'; it has " + definition.outputs());
             }
-            source = source == null ? PriceField.CLOSE : source;
+            this.source = source == null ? PriceField.CLOSE : source;
+            this.label = describe();
+        }
+
+        public String name() {
+            return name;
+        }
+
+        /** The parameters as given, e.g. {@code [20, 2]}; a copy. */
+        public double[] parameters() {
+            return parameters.clone();
+        }
+
+        public String output() {
+            return output;
+        }
+
+        public PriceField source() {
+            return source;
+        }
+
+        IndicatorCatalog.Definition definition() {
+            return definition;
+        }
+
+        int outputIndex() {
+            return outputIndex;
         }
 
         @Override
@@ -35,12 +74,15 @@ public sealed interface Operand {
 
         @Override
         public String label() {
+            return label;
+        }
+
+        private String describe() {
             StringBuilder text = new StringBuilder(name).append('(');
             for (int i = 0; i < parameters.length; i++) {
                 text.append(i == 0 ? "" : ",").append(number(parameters[i]));
             }
             text.append(')');
-            IndicatorCatalog.Definition definition = IndicatorCatalog.find(name).orElseThrow();
             if (definition.outputs().size() > 1) {
                 text.append('.').append(output);
             }
@@ -60,7 +102,7 @@ public sealed interface Operand {
 
         @Override
         public String toString() {
-            return label();
+            return label;
         }
     }
 

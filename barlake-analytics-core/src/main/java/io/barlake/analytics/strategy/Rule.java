@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /** A per-bar condition: a comparison of two operands, or AND / OR / NOT of rules. */
 public sealed interface Rule {
-    /** Whether the rule holds at each bar. */
+    /** Whether the rule holds at each bar: a new array, the caller's to keep or change. */
     boolean[] evaluate(BarContext context);
 
     /** The rule as a sentence, e.g. {@code SMA(50) crosses above SMA(200)}. */

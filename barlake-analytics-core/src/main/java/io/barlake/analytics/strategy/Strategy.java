@@ -23,13 +23,13 @@ public record Strategy(String name, String description, Rule setup, Rule trigger
 
     /** The signal at every bar of the context's series. */
     public StrategySignals signals(BarContext context) {
-        boolean[] setupHolds = setup instanceof Rule.Always ? null : setup.evaluate(context);
-        boolean[] triggered = trigger.evaluate(context);
-        boolean[] exits = exit.evaluate(context);
-        Signal[] signals = new Signal[triggered.length];
-        for (int i = 0; i < signals.length; i++) {
-            signals[i] = (setupHolds == null || setupHolds[i]) && triggered[i] ? Signal.BUY : exits[i] ? Signal.SELL : Signal.HOLD;
+        boolean[] buy = trigger.evaluate(context);
+        if (!(setup instanceof Rule.Always)) {
+            boolean[] setupHolds = setup.evaluate(context);
+            for (int i = 0; i < buy.length; i++) {
+                buy[i] &= setupHolds[i];
+            }
         }
-        return new StrategySignals(this, context, signals);
+        return new StrategySignals(this, context, buy, exit.evaluate(context));
     }
 }

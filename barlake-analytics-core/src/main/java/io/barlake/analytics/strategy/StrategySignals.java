@@ -10,28 +10,49 @@ import java.util.Map;
 public final class StrategySignals {
     private final Strategy strategy;
     private final BarContext context;
-    private final Signal[] signals;
+    private final boolean[] buy;
+    private final boolean[] sell;
     private String buyRule;
     private String sellRule;
 
-    StrategySignals(Strategy strategy, BarContext context, Signal[] signals) {
+    /** {@code buy}: setup and trigger hold; {@code sell}: the exit holds (BUY wins where both do). */
+    StrategySignals(Strategy strategy, BarContext context, boolean[] buy, boolean[] sell) {
         this.strategy = strategy;
         this.context = context;
-        this.signals = signals;
+        this.buy = buy;
+        this.sell = sell;
     }
 
     public int size() {
-        return signals.length;
+        return buy.length;
     }
 
     public Signal at(int bar) {
-        return signals[bar];
+        return buy[bar] ? Signal.BUY : sell[bar] ? Signal.SELL : Signal.HOLD;
+    }
+
+    /** The first bar at or after {@code from} whose signal is BUY; {@link #size()} if none. */
+    public int nextBuy(int from) {
+        int bar = from;
+        while (bar < buy.length && !buy[bar]) {
+            bar++;
+        }
+        return bar;
+    }
+
+    /** The first bar at or after {@code from} whose signal is SELL; {@link #size()} if none. */
+    public int nextSell(int from) {
+        int bar = from;
+        while (bar < sell.length && !(sell[bar] && !buy[bar])) {
+            bar++;
+        }
+        return bar;
     }
 
     /** Why the signal at {@code bar} is what it is: the step, the rule and the values it read there. */
     public Explanation explain(int bar) {
         Map<String, Double> values = new LinkedHashMap<>();
-        switch (signals[bar]) {
+        switch (at(bar)) {
             case BUY -> {
                 strategy.setup().values(context, bar, values);
                 strategy.trigger().values(context, bar, values);

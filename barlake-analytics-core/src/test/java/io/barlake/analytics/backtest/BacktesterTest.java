@@ -175,4 +175,65 @@ class BacktesterTest {
             assertThat(first.metrics().maxDrawdown()).isBetween(0.0, 1.0);
         }
     }
+
+    /**
+     * The metrics are summed while the curve is written, stretch by stretch; recomputed here the
+     * textbook way from the finished equity curve (two-pass deviation, the drawdown curve) they
+     * must agree, for every prebuilt strategy on several walks.
+     */
+    @Test
+    void onePassMetricsAgreeWithTheEquityCurveRecomputedTheTextbookWay() {
+        for (long seed : new long[] {1, 7, 42, 99}) {
+            BarSeries series = io.barlake.analytics.indicators.TestBarsAccess.randomWalk(seed, 2_000);
+            for (Strategy strategy : PrebuiltStrategies.all()) {
+                BacktestResult result = Backtester.run(series, strategy, FREE);
+                double[] equity = result.equity();
+                int n = equity.length;
+                double[] returns = new double[n];
+                double previous = FREE.initialCapital();
+                for (int i = 0; i < n; i++) {
+                    returns[i] = equity[i] / previous - 1;
+                    previous = equity[i];
+                }
+                double mean = Arrays.stream(returns).average().orElseThrow();
+                double deviation = Math.sqrt(Arrays.stream(returns).map(r -> (r - mean) * (r - mean)).sum() / (n - 1));
+                double downside = Math.sqrt(Arrays.stream(returns).map(r -> Math.min(r, 0) * Math.min(r, 0)).sum() / n);
+                double annualise = Math.sqrt(FREE.barsPerYear());
+                String what = strategy.name() + " on walk " + seed;
+                assertThat(result.metrics().annualVolatility()).as(what).isCloseTo(deviation * annualise, within(1e-9));
+                assertThat(result.metrics().sharpe()).as(what).isCloseTo(mean / deviation * annualise, within(1e-9));
+                if (downside > 0) {
+                    assertThat(result.metrics().sortino()).as(what).isCloseTo(mean / downside * annualise, within(1e-9));
+                }
+
+                double[] drawdown = result.drawdown();
+                double deepest = Arrays.stream(drawdown).max().orElseThrow();
+                int longest = 0;
+                int run = 0;
+                for (double d : drawdown) {
+                    run = d > 0 ? run + 1 : 0;
+                    longest = Math.max(longest, run);
+                }
+                assertThat(result.metrics().maxDrawdown()).as(what).isEqualTo(deepest);
+                assertThat(result.metrics().maxDrawdownBars()).as(what).isEqualTo(longest);
+                assertThat(result.metrics().trades()).as(what).isEqualTo(result.trades().size());
+            }
+        }
+    }
+
+    @Test
+    void explanationValuesKeepTheOrderTheRuleReadsThem() {
+        BarSeries series = io.barlake.analytics.indicators.TestBarsAccess.randomWalk(42, 3_000);
+        Strategy goldenCross = PrebuiltStrategies.find("golden-cross").orElseThrow();
+        Trade trade = Backtester.run(series, goldenCross, FREE).trades().get(0);
+        assertThat(trade.entry().values().keySet()).containsExactly("SMA(50)", "SMA(200)");
+        assertThat(trade.exit().values().keySet()).containsExactly("SMA(50)", "SMA(200)");
+
+        Strategy stopped = levels(11, 5, new ExitRules(OptionalDouble.of(10), OptionalDouble.empty(),
+                OptionalDouble.empty(), OptionalInt.empty()));
+        BarSeries falling = bars(bar(10, 10, 10, 10), bar(10, 12, 10, 12), bar(12, 12, 12, 12), bar(12, 12, 9, 9.5));
+        Trade stop = Backtester.run(falling, stopped, FREE).trades().get(0);
+        assertThat(stop.exitReason()).isEqualTo(ExitReason.STOP_LOSS);
+        assertThat(stop.exit().values().keySet()).containsExactly("stop", "low");
+    }
 }

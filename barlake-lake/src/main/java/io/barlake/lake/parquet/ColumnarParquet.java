@@ -6,6 +6,7 @@ import io.barlake.lake.store.ObjectStore;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.IntFunction;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.avro.AvroSchemaConverter;
@@ -26,8 +27,9 @@ public final class ColumnarParquet {
     private static final String AVRO_SCHEMA_KEY = "parquet.avro.schema";
     private static final ResampledFileWriter RESAMPLED_WRITER = new ResampledFileWriter(
             new AvroSchemaConverter(new PlainParquetConfiguration()).convert(BarSchemas.RESAMPLED),
-            // What parquet-avro records, so Avro readers get the exact schema back.
-            Map.of(AVRO_SCHEMA_KEY, BarSchemas.RESAMPLED.toString(), "writer.model.name", "avro"));
+            // What parquet-avro records, so Avro readers get the exact schema back. Sorted: the
+            // footer lists the keys in map order, and Map.of's order changes from run to run.
+            new TreeMap<>(Map.of(AVRO_SCHEMA_KEY, BarSchemas.RESAMPLED.toString(), "writer.model.name", "avro")));
 
     private ColumnarParquet() {}
 
