@@ -1,5 +1,6 @@
 package io.barlake.cli;
 
+import io.barlake.statemachine.scan.LakeSeries;
 import io.barlake.analytics.backtest.BacktestResult;
 import io.barlake.analytics.backtest.BacktestSettings;
 import io.barlake.analytics.backtest.Backtester;

@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
         usageHelpWidth = 100,
         versionProvider = Barlake.Version.class,
         description = "Nightly market-data pipeline for US equities: fetch, consolidate, resample, scan.",
-        subcommands = {RunCommand.class, FetchCommand.class, StatusCommand.class, BacktestCommand.class,
+        subcommands = {RunCommand.class, BackfillCommand.class, FetchCommand.class, StatusCommand.class, BacktestCommand.class,
                 IndicatorsCommand.class, ScanCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nEnvironment:%n",
         footer = {

@@ -1,5 +1,6 @@
 package io.barlake.cli;
 
+import io.barlake.statemachine.scan.SeriesBuilder;
 import io.barlake.analytics.series.BarSeries;
 import io.barlake.analytics.strategy.BarContext;
 import io.barlake.analytics.strategy.CompositeStrategies;

@@ -1,25 +1,45 @@
 package io.barlake.cli;
 
+import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/**
- * {@code barlake run}: the nightly job. The state machine that chains the stages is not built
- * yet, so it says so and fails instead of pretending to run.
- */
+/** {@code barlake run}: the nightly job, through the pipeline's state-machine definition. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run the nightly job (fetch, consolidate, resample, scan). Not built yet.")
+        description = {"Run the nightly job: fetch (bars and reference data), consolidate, resample the six timeframes, scan.",
+                "It executes the same state-machine definition as AWS Step Functions (pipeline.asl.json), in this process.",
+                "On an empty lake it first builds a history: two years of the synthetic market, or 20 sessions from Polygon.",
+                "Interrupted? Run it again: every write is atomic and each stage continues from its watermark."},
+        footer = {"", "A failure prints what failed, why, and the command that re-runs those sessions; exit code 1."})
 final class RunCommand implements Callable<Integer> {
+    @ParentCommand
+    Barlake parent;
+
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    LakeOption lake = new LakeOption();
+
+    @Option(names = "--date", paramLabel = "DATE", description = "Run as if DATE were the latest session (default: the latest closed session).")
+    LocalDate date;
+
+    @Option(names = "--history", paramLabel = "SESSIONS",
+            description = "Sessions of history to build when the lake is empty (default: 504 synthetic, 20 on Polygon).")
+    Integer history;
+
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("barlake: the pipeline is not built yet: the state machine that chains"
-                + " fetch, consolidate, resample and scan is still to come; nothing was run and the lake is unchanged."
-                + " Until then: 'barlake fetch', then the Batch mains (see README), then 'barlake status'.");
-        return ExitCodes.FAILURE;
+        if (history != null && history < 1) {
+            throw new io.barlake.lake.store.InvalidSettingException("--history", history.toString(), "must be 1 or more sessions");
+        }
+        String command = "run" + (date == null ? "" : " --date " + date) + (history == null ? "" : " --history " + history);
+        return new PipelineRunner(parent, lake, spec.commandLine().getOut(), spec.commandLine().getErr())
+                .nightly(date, history, command);
     }
 }

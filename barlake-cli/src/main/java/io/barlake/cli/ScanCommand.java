@@ -1,5 +1,7 @@
 package io.barlake.cli;
 
+import io.barlake.statemachine.scan.NightlyScan;
+
 import io.barlake.analytics.scan.Scanner;
 import io.barlake.analytics.scan.SignalRow;
 import io.barlake.analytics.strategy.PrebuiltStrategies;
@@ -100,25 +102,17 @@ final class ScanCommand implements Callable<Integer> {
             throw new InvalidSettingException("--top", Integer.toString(top), "must be >= 0");
         }
         try (ObjectStore store = lake.open(parent.environment())) {
-            LocalDate session = date != null ? date : latestSession(store);
             long started = System.nanoTime();
-            Map<String, List<Scanner.Input>> universe = LakeUniverse.load(store, session, frames, only);
-            if (universe.isEmpty()) {
-                throw new IllegalStateException("No symbol has a daily bar on " + session + " in " + store.location()
-                        + "; 'barlake status' shows the sessions the lake holds");
-            }
-            List<SignalRow> rows = Scanner.scan(session, strategies, universe);
-            List<SignalPick> picks = rows.stream().map(ScanCommand::pick).toList();
-            String key = LakeLayout.signals(session);
-            ParquetCodec.SIGNALS.write(store, key, picks);
+            NightlyScan.Result result = NightlyScan.run(store, parent.clock(), date, strategies, frames, only);
+            List<SignalPick> picks = result.picks();
             double seconds = (System.nanoTime() - started) / 1e9;
             if (json) {
                 out.println(LakeJson.mapper().writeValueAsString(picks));
             } else {
                 out.printf(Locale.ROOT, "Scan of %s: %,d symbols, timeframes %s, %d strategies: %,d picks in %.1f s%n",
-                        session, universe.size(), frames.stream().map(Timeframe::label).collect(Collectors.joining(",")),
+                        result.session(), result.symbols(), frames.stream().map(Timeframe::label).collect(Collectors.joining(",")),
                         strategies.size(), picks.size(), seconds);
-                out.println("Wrote " + key + " in " + store.location());
+                out.println("Wrote " + result.key() + " in " + store.location());
                 if (!picks.isEmpty() && top > 0) {
                     out.printf(Locale.ROOT, "%5s  %-10s %-20s %-6s %7s  %s%n", "rank", "symbol", "strategy", "signal", "score",
                             "why");
@@ -129,17 +123,5 @@ final class ScanCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
-    }
-
-    private static SignalPick pick(SignalRow row) {
-        String timeframes = row.timeframes().stream().map(t -> t.timeframe() + ":" + t.signal())
-                .collect(Collectors.joining(","));
-        return new SignalPick(row.session(), row.rank(), row.symbol(), row.strategy(), row.signal().name(), row.score(),
-                timeframes, row.explanation());
-    }
-
-    private LocalDate latestSession(ObjectStore store) {
-        return DailyCheckpoint.latestSession(new StateStore(store, parent.clock())).orElseThrow(() -> new IllegalStateException("The lake has no consolidated sessions yet: nothing to scan. "
-                        + "Fill it first (see 'barlake --help')"));
     }
 }

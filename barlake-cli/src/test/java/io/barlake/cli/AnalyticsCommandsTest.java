@@ -1,5 +1,6 @@
 package io.barlake.cli;
 
+import io.barlake.statemachine.scan.LakeSeries;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

@@ -27,7 +27,7 @@ public final class ConsolidatorMain {
         System.exit(BatchJob.run("consolidate", ConsolidatorMain::consolidate, System.getenv(), Clock.systemUTC(), System.err));
     }
 
-    static String consolidate(ObjectStore store, Map<String, String> environment, Clock clock) {
+    public static String consolidate(ObjectStore store, Map<String, String> environment, Clock clock) {
         int vacuumDays = vacuumDays(environment);
         ConsolidationResult result = new Consolidator(store, TradingCalendar.nyse(), clock).consolidate();
         List<String> vacuumed = vacuumDays == 0 ? List.of() : new Vacuum(store, clock).run(vacuumDays);

@@ -31,7 +31,8 @@ public final class FetchBarsHandler implements RequestStreamHandler {
         this(FetcherEnvironment.fromProcess(), FetchSettings.defaults());
     }
 
-    FetchBarsHandler(FetcherEnvironment environment, FetchSettings settings) {
+    /** With a given environment and settings: the local executor binds the task this way. */
+    public FetchBarsHandler(FetcherEnvironment environment, FetchSettings settings) {
         this.environment = environment;
         this.settings = settings;
     }

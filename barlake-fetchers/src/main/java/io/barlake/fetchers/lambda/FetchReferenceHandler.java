@@ -19,7 +19,8 @@ public final class FetchReferenceHandler implements RequestStreamHandler {
         this(FetcherEnvironment.fromProcess());
     }
 
-    FetchReferenceHandler(FetcherEnvironment environment) {
+    /** With a given environment: the local executor binds the task this way. */
+    public FetchReferenceHandler(FetcherEnvironment environment) {
         this.environment = environment;
     }
 

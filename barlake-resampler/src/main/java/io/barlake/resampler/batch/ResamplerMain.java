@@ -25,7 +25,7 @@ public final class ResamplerMain {
         System.exit(BatchJob.run("resample", ResamplerMain::resample, System.getenv(), Clock.systemUTC(), System.err));
     }
 
-    static String resample(ObjectStore store, Map<String, String> environment, Clock clock) {
+    public static String resample(ObjectStore store, Map<String, String> environment, Clock clock) {
         List<ResampleResult> results = new Resampler(store, TradingCalendar.nyse(), clock).resampleAll(timeframes(environment));
         return results.stream().map(result -> result.sessions() + "d: " + result.bucketsRebuilt() + " buckets, "
                 + result.symbolsRebuilt().size() + " symbols rebuilt, years " + result.yearsWritten())

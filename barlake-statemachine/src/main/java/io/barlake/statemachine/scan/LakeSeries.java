@@ -1,4 +1,4 @@
-package io.barlake.cli;
+package io.barlake.statemachine.scan;
 
 import io.barlake.analytics.series.BarSeries;
 import io.barlake.lake.layout.LakeLayout;
@@ -24,11 +24,11 @@ import java.util.TreeSet;
  * on read as of the latest session in silver (as the resamplers adjust theirs), N-session bars are
  * stored adjusted. Only the row groups that can hold the symbol are fetched.
  */
-final class LakeSeries {
+public final class LakeSeries {
     private LakeSeries() {}
 
     /** Bars dated (1d) or starting (Nd) within {@code [from, to]}; either bound may be null for "all". */
-    static BarSeries load(ObjectStore store, String rawSymbol, Timeframe timeframe, LocalDate from, LocalDate to,
+    public static BarSeries load(ObjectStore store, String rawSymbol, Timeframe timeframe, LocalDate from, LocalDate to,
             Clock clock) {
         String symbol = Symbols.normalize(rawSymbol);
         if (!Symbols.isValid(symbol)) {
@@ -78,7 +78,7 @@ final class LakeSeries {
      * Split factors as of {@code asOf} (the latest session in silver, as the resamplers adjust):
      * daily prices are divided by them, volumes multiplied.
      */
-    static SplitAdjuster splitAdjuster(ObjectStore store, LocalDate asOf) {
+    public static SplitAdjuster splitAdjuster(ObjectStore store, LocalDate asOf) {
         List<Split> splits = store.head(LakeLayout.SILVER_SPLITS).isPresent()
                 ? ParquetCodec.SPLITS.read(store, LakeLayout.SILVER_SPLITS) : List.of();
         return new SplitAdjuster(splits, asOf);

@@ -1,4 +1,4 @@
-package io.barlake.cli;
+package io.barlake.statemachine.scan;
 
 import io.barlake.analytics.series.BarSeries;
 import java.time.LocalDate;
@@ -7,11 +7,11 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Collects one symbol's bars in date order, as they are read, into a {@link BarSeries}. */
-final class SeriesBuilder {
+public final class SeriesBuilder {
     private final List<LocalDate> dates = new ArrayList<>();
     private double[][] columns = new double[5][64];
 
-    void add(LocalDate date, double open, double high, double low, double close, double volume) {
+    public void add(LocalDate date, double open, double high, double low, double close, double volume) {
         int i = dates.size();
         if (i == columns[0].length) {
             for (int c = 0; c < 5; c++) {
@@ -26,11 +26,11 @@ final class SeriesBuilder {
         columns[4][i] = volume;
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return dates.isEmpty();
     }
 
-    BarSeries build(String symbol) {
+    public BarSeries build(String symbol) {
         int n = dates.size();
         return new BarSeries(symbol, dates.toArray(LocalDate[]::new), Arrays.copyOf(columns[0], n),
                 Arrays.copyOf(columns[1], n), Arrays.copyOf(columns[2], n), Arrays.copyOf(columns[3], n),

@@ -1,4 +1,4 @@
-package io.barlake.cli;
+package io.barlake.statemachine.scan;
 
 import io.barlake.analytics.scan.Scanner;
 import io.barlake.analytics.series.BarSeries;
@@ -21,7 +21,7 @@ import java.util.TreeMap;
  * for), with its history in each timeframe up to the session, split-adjusted as of the session.
  * Whole year files are read column by column, so the universe costs a handful of reads.
  */
-final class LakeUniverse {
+public final class LakeUniverse {
     /** Daily history kept per symbol: enough for a 200-session average and then some. */
     private static final int DAILY_YEARS = 2;
     /** N-session bars kept: about 250 bars of each timeframe. */
@@ -29,7 +29,7 @@ final class LakeUniverse {
 
     private LakeUniverse() {}
 
-    static Map<String, List<Scanner.Input>> load(ObjectStore store, LocalDate session, List<Timeframe> timeframes,
+    public static Map<String, List<Scanner.Input>> load(ObjectStore store, LocalDate session, List<Timeframe> timeframes,
             Set<String> only) {
         SplitAdjuster adjuster = LakeSeries.splitAdjuster(store, session);
         Map<String, List<Scanner.Input>> universe = new TreeMap<>();

@@ -1,0 +1,192 @@
+package io.barlake.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.barlake.fetchers.bronze.BarsFetcher;
+import io.barlake.fetchers.polygon.SecretsManagerApiKeys;
+import io.barlake.fetchers.source.MarketDataSource;
+import io.barlake.fetchers.source.MarketDataSources;
+import io.barlake.lake.calendar.TradingCalendar;
+import io.barlake.lake.layout.LakeLayout;
+import io.barlake.lake.state.LakeJson;
+import io.barlake.lake.state.RunIds;
+import io.barlake.lake.state.RunReport;
+import io.barlake.lake.state.StateStore;
+import io.barlake.lake.store.LakeLocation;
+import io.barlake.lake.store.ObjectStore;
+import io.barlake.statemachine.asl.ExecutionListener;
+import io.barlake.statemachine.asl.StatesError;
+import io.barlake.statemachine.local.LocalPipeline;
+import java.io.PrintWriter;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the pipeline definition locally for {@code barlake run} and {@code barlake backfill}: the
+ * lake and source from the settings, one line per stage as it starts and ends (with retries),
+ * then a summary, the run report's key, and the exit code.
+ */
+final class PipelineRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(PipelineRunner.class);
+    /** History the first run builds on an empty lake: two years of the synthetic market … */
+    static final int SYNTHETIC_HISTORY_SESSIONS = 504;
+    /** … or 20 sessions from Polygon, whose free plan allows 5 requests a minute. */
+    static final int POLYGON_HISTORY_SESSIONS = 20;
+
+    private final Barlake parent;
+    private final LakeOption lake;
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    PipelineRunner(Barlake parent, LakeOption lake, PrintWriter out, PrintWriter err) {
+        this.parent = parent;
+        this.lake = lake;
+        this.out = out;
+        this.err = err;
+    }
+
+    /** {@code barlake run}: a default history first when the lake has none, then the nightly run. */
+    int nightly(LocalDate date, Integer history, String command) {
+        return withPipeline((store, source, pipeline) -> {
+            TradingCalendar calendar = TradingCalendar.nyse();
+            boolean empty = new StateStore(store, parent.clock()).watermark(BarsFetcher.WATERMARK).isEmpty();
+            ObjectNode input = LakeJson.mapper().createObjectNode();
+            if (empty) {
+                int sessions = history != null ? history
+                        : source.name().equals("synthetic") ? SYNTHETIC_HISTORY_SESSIONS : POLYGON_HISTORY_SESSIONS;
+                LocalDate to = date != null ? calendar.sessionOnOrBefore(date) : calendar.latestClosedSession(parent.clock().instant());
+                LocalDate from = to;
+                for (int i = 1; i < sessions; i++) {
+                    from = calendar.previousSession(from);
+                }
+                out.printf("The lake has no history yet: building %d sessions (%s to %s) first.%n", sessions, from, to);
+                input.put("mode", "backfill").put("from", from.toString()).put("to", to.toString());
+            } else {
+                input.put("mode", "nightly");
+                if (date != null) {
+                    input.put("date", date.toString());
+                }
+            }
+            return execute(store, pipeline, input, command);
+        });
+    }
+
+    /** {@code barlake backfill}: the sessions from {@code from} to {@code to}, through the same definition. */
+    int backfill(LocalDate from, LocalDate to, String command) {
+        return withPipeline((store, source, pipeline) -> {
+            ObjectNode input = LakeJson.mapper().createObjectNode();
+            input.put("mode", "backfill").put("from", from.toString()).put("to", to.toString());
+            return execute(store, pipeline, input, command);
+        });
+    }
+
+    @FunctionalInterface
+    private interface Work {
+        int run(ObjectStore store, MarketDataSource source, LocalPipeline pipeline);
+    }
+
+    private int withPipeline(Work work) {
+        Map<String, String> environment = new HashMap<>(parent.environment());
+        LakeLocation location = lake.location(parent.environment());
+        // The Batch jobs open the lake from their environment, as on AWS: give them the one chosen here.
+        environment.put(LakeLocation.SETTING, location.toString());
+        try (ObjectStore store = lake.open(parent.environment());
+             MarketDataSource source = MarketDataSources.open(parent.environment(), TradingCalendar.nyse(), parent.clock(),
+                     SecretsManagerApiKeys.usingDefaultClient())) {
+            out.println("Source: " + source.description() + (source.name().equals("synthetic") ? " (no POLYGON_API_KEY set)" : ""));
+            out.println("Lake: " + store.location());
+            out.flush();
+            LocalPipeline pipeline = new LocalPipeline(environment, store, source, parent.clock(), 1.0,
+                    (topic, subject, message) -> LOG.error("{}\n{}", subject, message));
+            return work.run(store, source, pipeline);
+        }
+    }
+
+    private int execute(ObjectStore store, LocalPipeline pipeline, JsonNode input, String command) {
+        String runId = RunIds.next(parent.clock().instant(), new SecureRandom());
+        out.println("Run " + runId + ": " + input);
+        out.flush();
+        LocalPipeline.Outcome outcome = pipeline.run(runId, command, input, new StageLines());
+        RunReport report = outcome.report();
+        out.println();
+        for (RunReport.StageReport stage : report.stages()) {
+            Duration took = stage.finishedAt() == null || stage.startedAt() == null ? Duration.ZERO
+                    : Duration.between(stage.startedAt(), stage.finishedAt());
+            out.printf(Locale.ROOT, "  %-16s %-9s %8s  %s%n", stage.name(), stage.status(), FetchProgress.human(took),
+                    stage.attempts() > 1 ? stage.attempts() + " attempts" : "");
+        }
+        pipeline.tasks().jobSummaries().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(job -> out.println("  " + job.getKey().replaceFirst("-" + runId + "$", "") + ": " + job.getValue()));
+        Map<String, Long> counts = report.counts();
+        if (outcome.result().succeeded()) {
+            out.printf(Locale.ROOT, "Done in %s: %d sessions fetched (%,d records), %d objects written, %d signals.%n",
+                    FetchProgress.human(Duration.between(report.startedAt(), report.finishedAt())),
+                    counts.getOrDefault("sessions_fetched", 0L), counts.getOrDefault("records_fetched", 0L),
+                    outcome.objectsWritten(), counts.getOrDefault("signals", 0L));
+        }
+        out.println("Run report: " + LakeLayout.runReport(runId) + " in " + store.location());
+        out.flush();
+        if (!outcome.result().succeeded()) {
+            String alert = outcome.alert();
+            if (alert != null) {
+                out.println();
+                out.println(alert);
+                out.flush();
+            }
+            err.println("barlake: run " + runId + " failed: " + outcome.result().error() + ": "
+                    + firstLine(outcome.result().cause()) + (alert == null ? "" : " (details above)"));
+            err.flush();
+            return ExitCodes.FAILURE;
+        }
+        return ExitCodes.OK;
+    }
+
+    private static String firstLine(String text) {
+        return text == null ? "" : text.lines().findFirst().orElse("");
+    }
+
+    /** One line per stage start, end and retry, on standard error so standard output stays the summary. */
+    private final class StageLines implements ExecutionListener {
+        private static final List<String> SHOWN = List.of("Task", "Parallel");
+
+        @Override
+        public void stateEntered(String state, String type) {
+            if (SHOWN.contains(type)) {
+                line("→ " + state);
+            }
+        }
+
+        @Override
+        public void stateSucceeded(String state, String type, JsonNode output) {
+            if (SHOWN.contains(type)) {
+                line("✓ " + state);
+            }
+        }
+
+        @Override
+        public void stateFailed(String state, String type, StatesError error) {
+            if (SHOWN.contains(type)) {
+                line("✗ " + state + ": " + error.error());
+            }
+        }
+
+        @Override
+        public void retrying(String state, StatesError error, int attempt, Duration wait) {
+            line("↻ " + state + ": " + error.error() + " (attempt " + attempt + "), retrying in " + FetchProgress.human(wait));
+        }
+
+        private void line(String text) {
+            synchronized (err) {
+                err.println(text);
+                err.flush();
+            }
+        }
+    }
+}

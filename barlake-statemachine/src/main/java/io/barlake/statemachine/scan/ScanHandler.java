@@ -1,0 +1,56 @@
+package io.barlake.statemachine.scan;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.barlake.analytics.strategy.PrebuiltStrategies;
+import io.barlake.lake.model.Timeframe;
+import io.barlake.lake.state.LakeJson;
+import io.barlake.lake.store.LakeLocation;
+import io.barlake.lake.store.ObjectStore;
+import io.barlake.lake.store.ObjectStores;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The Scan task: every prebuilt strategy over the latest consolidated session, in 1d and the six
+ * resampled timeframes; out {@code {"session":"…","symbols":N,"picks":N,"key":"gold/signals/…"}}.
+ * The event (the run's request) is read for its shape only: the scan always scores what the
+ * lake's latest session is after consolidation.
+ */
+public final class ScanHandler implements RequestStreamHandler {
+    private final ObjectStore store;
+    private final Clock clock;
+
+    /** Cold start: the lake from the process environment. */
+    public ScanHandler() {
+        this(System.getenv(), Clock.systemUTC());
+    }
+
+    public ScanHandler(Map<String, String> environment, Clock clock) {
+        this(ObjectStores.open(LakeLocation.parse(environment.getOrDefault(LakeLocation.SETTING, LakeLocation.DEFAULT),
+                LakeLocation.SETTING), environment), clock);
+    }
+
+    public ScanHandler(ObjectStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        LakeJson.mapper().readTree(input);
+        NightlyScan.Result result = NightlyScan.run(store, clock, null, PrebuiltStrategies.all(), List.of(Timeframe.values()), Set.of());
+        ObjectNode out = LakeJson.mapper().createObjectNode();
+        out.put("session", result.session().toString());
+        out.put("symbols", result.symbols());
+        out.put("picks", result.picks().size());
+        out.put("key", result.key());
+        LakeJson.mapper().writeValue(output, out);
+    }
+}
