@@ -55,6 +55,11 @@ public final class LocalTasks implements TaskHandler {
         return this;
     }
 
+    /** The handler bound to a function ARN, or null. */
+    public RequestStreamHandler function(String arn) {
+        return functions.get(arn);
+    }
+
     /** Binds a job definition ARN to a Batch job's work. */
     public LocalTasks job(String arn, BatchJob.Work work) {
         jobs.put(arn, work);
