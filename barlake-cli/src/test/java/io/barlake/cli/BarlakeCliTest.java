@@ -111,15 +111,6 @@ class BarlakeCliTest {
     }
 
     @Test
-    void runSaysPlainlyThatThePipelineIsNotBuiltAndTouchesNothing() {
-        Path lake = folder.resolve("lake");
-        CliRun run = CliRun.execute(lakeAt(lake), "run");
-        assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.errLines()).singleElement().asString().startsWith("barlake: the pipeline is not built yet");
-        assertThat(lake).doesNotExist();
-    }
-
-    @Test
     void unknownOptionsAndCommandsAreUsageErrors() {
         CliRun option = CliRun.execute(Map.of(), "status", "--bogus");
         assertThat(option.exitCode()).isEqualTo(2);

@@ -1,0 +1,116 @@
+package io.barlake.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code barlake run} and {@code barlake backfill} end to end in-process, and every error path as one line. */
+class RunCommandTest {
+    @TempDir
+    Path folder;
+
+    private Map<String, String> environment(Path lake) {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("BARLAKE_LAKE", lake.toString());
+        environment.put("BARLAKE_SYNTHETIC_SYMBOLS", "30");
+        return environment;
+    }
+
+    @Test
+    void aFirstRunBuildsTheHistoryThroughEveryStageAndASecondChangesNoByteOfSilver() throws Exception {
+        Path lake = folder.resolve("lake");
+        CliRun first = CliRun.execute(environment(lake), "run", "--history", "40");
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(first.out()).contains("The lake has no history yet: building 40 sessions (2025-04-04 to 2025-06-02) first.",
+                "Done in", "40 sessions fetched", "Run report: _runs/");
+        assertThat(first.err()).contains("✓ FetchBars", "✓ Consolidate", "✓ Resample34", "✓ Scan");
+        Map<String, String> silver = hashes(lake.resolve("silver"));
+        assertThat(silver).containsKeys("daily/year=2025/bars.parquet", "34d/year=2025/bars.parquet");
+
+        CliRun status = CliRun.execute(environment(lake), "status");
+        assertThat(status.out()).contains("daily bars are fresh", "SUCCEEDED");
+
+        CliRun second = CliRun.execute(environment(lake), "run");
+        assertThat(second.exitCode()).as(second.err()).isZero();
+        assertThat(second.out()).contains("0 sessions fetched");
+        assertThat(hashes(lake.resolve("silver"))).isEqualTo(silver);
+    }
+
+    @Test
+    void badDatesAreOneLineAndExitTwo() {
+        Path lake = folder.resolve("lake");
+        CliRun date = CliRun.execute(environment(lake), "run", "--date", "2025-13-01");
+        assertThat(date.exitCode()).isEqualTo(2);
+        assertThat(date.errLines().get(0)).startsWith("barlake: Invalid value for option '--date'");
+
+        CliRun order = CliRun.execute(environment(lake), "backfill", "--from", "2025-05-02", "--to", "2025-05-01");
+        assertThat(order.exitCode()).isEqualTo(2);
+        assertThat(order.errLines()).singleElement().asString().contains("--from").contains("is after --to 2025-05-01");
+
+        CliRun history = CliRun.execute(environment(lake), "run", "--history", "0");
+        assertThat(history.exitCode()).isEqualTo(2);
+        assertThat(history.errLines()).singleElement().asString().contains("--history");
+        assertThat(lake).doesNotExist();
+    }
+
+    @Test
+    void anUnreachableLakeIsOneLine() {
+        Map<String, String> environment = environment(folder);
+        environment.put("BARLAKE_LAKE", "s3://nowhere/lake");
+        environment.put("AWS_ENDPOINT_URL_S3", "http://127.0.0.1:1");
+        environment.put("AWS_REGION", "us-east-1");
+        environment.put("AWS_ACCESS_KEY_ID", "x");
+        environment.put("AWS_SECRET_ACCESS_KEY", "y");
+        CliRun run = CliRun.execute(environment, "run");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errLines()).singleElement().asString().startsWith("barlake: ");
+    }
+
+    @Test
+    void aRejectedPolygonKeyFailsTheRunWithOneLineAndNeverShowsTheKey() throws IOException {
+        try (MockWebServer polygon = new MockWebServer()) {
+            polygon.setDispatcher(new okhttp3.mockwebserver.Dispatcher() {
+                @Override
+                public MockResponse dispatch(okhttp3.mockwebserver.RecordedRequest request) {
+                    return new MockResponse().setResponseCode(401).setBody(
+                            "{\"status\":\"ERROR\",\"request_id\":\"x\",\"error\":\"Unknown API Key\"}");
+                }
+            });
+            polygon.start();
+            Path lake = folder.resolve("lake");
+            Map<String, String> environment = environment(lake);
+            environment.put("POLYGON_API_KEY", "sk-secret-123");
+            environment.put("POLYGON_BASE_URL", polygon.url("/").toString());
+            environment.put("POLYGON_RATE_LIMIT", "6000");
+            CliRun run = CliRun.execute(environment, "backfill", "--from", "2025-05-28", "--to", "2025-05-30");
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.errLines()).filteredOn(line -> line.startsWith("barlake: "))
+                    .singleElement().asString().contains("PolygonUnauthorizedException");
+            assertThat(run.out() + run.err()).doesNotContain("sk-secret-123");
+            assertThat(run.out()).contains("State: FetchStage", "Re-run them: barlake backfill --from 2025-05-28 --to 2025-05-30");
+            assertThat(lake.resolve("silver")).doesNotExist();
+        }
+    }
+
+    private static Map<String, String> hashes(Path root) throws IOException, java.security.NoSuchAlgorithmException {
+        Map<String, String> hashes = new TreeMap<>();
+        try (var files = java.nio.file.Files.walk(root)) {
+            for (Path file : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+                hashes.put(root.relativize(file).toString(), HexFormat.of().formatHex(
+                        MessageDigest.getInstance("SHA-256").digest(java.nio.file.Files.readAllBytes(file))));
+            }
+        }
+        return hashes;
+    }
+
+}
