@@ -1,28 +1,21 @@
 package io.barlake.cli;
 
-import io.barlake.statemachine.scan.NightlyScan;
 
-import io.barlake.analytics.scan.Scanner;
-import io.barlake.analytics.scan.SignalRow;
 import io.barlake.analytics.strategy.PrebuiltStrategies;
 import io.barlake.analytics.strategy.Strategy;
-import io.barlake.lake.layout.LakeLayout;
 import io.barlake.lake.model.SignalPick;
 import io.barlake.lake.model.Symbols;
 import io.barlake.lake.model.Timeframe;
-import io.barlake.lake.parquet.ParquetCodec;
-import io.barlake.lake.state.DailyCheckpoint;
 import io.barlake.lake.state.LakeJson;
-import io.barlake.lake.state.StateStore;
 import io.barlake.lake.store.InvalidSettingException;
 import io.barlake.lake.store.ObjectStore;
+import io.barlake.statemachine.scan.NightlyScan;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
