@@ -1,6 +1,5 @@
 package io.barlake.cli;
 
-import io.barlake.statemachine.scan.LakeSeries;
 import io.barlake.analytics.backtest.BacktestResult;
 import io.barlake.analytics.backtest.BacktestSettings;
 import io.barlake.analytics.backtest.Backtester;
@@ -12,6 +11,7 @@ import io.barlake.lake.model.Timeframe;
 import io.barlake.lake.state.LakeJson;
 import io.barlake.lake.store.InvalidSettingException;
 import io.barlake.lake.store.ObjectStore;
+import io.barlake.statemachine.scan.LakeSeries;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -23,10 +23,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code barlake backtest}: one strategy on one symbol's bars from the lake. */
 @Command(name = "backtest", mixinStandardHelpOptions = true,

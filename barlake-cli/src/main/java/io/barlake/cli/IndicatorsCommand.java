@@ -1,12 +1,12 @@
 package io.barlake.cli;
 
-import io.barlake.statemachine.scan.SeriesBuilder;
 import io.barlake.analytics.series.BarSeries;
 import io.barlake.analytics.strategy.BarContext;
 import io.barlake.analytics.strategy.CompositeStrategies;
 import io.barlake.analytics.strategy.IndicatorCatalog;
 import io.barlake.analytics.strategy.Operand;
 import io.barlake.lake.store.InvalidSettingException;
+import io.barlake.statemachine.scan.SeriesBuilder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Reader;

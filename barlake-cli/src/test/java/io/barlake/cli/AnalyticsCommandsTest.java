@@ -1,6 +1,5 @@
 package io.barlake.cli;
 
-import io.barlake.statemachine.scan.LakeSeries;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -14,10 +13,11 @@ import io.barlake.lake.model.DailyBar;
 import io.barlake.lake.model.Split;
 import io.barlake.lake.model.Timeframe;
 import io.barlake.lake.parquet.ParquetCodec;
-import io.barlake.lake.store.LocalObjectStore;
-import io.barlake.resampler.Resampler;
 import io.barlake.lake.state.DailyCheckpoint;
 import io.barlake.lake.state.StateStore;
+import io.barlake.lake.store.LocalObjectStore;
+import io.barlake.resampler.Resampler;
+import io.barlake.statemachine.scan.LakeSeries;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
