@@ -120,7 +120,12 @@ public final class StateMachineExecutor {
             }
         }
 
-        private record Step(JsonNode output, String next) {}
+        /** A state's output and next state; {@code caught}: the error a catcher took, choosing {@code next}, or null. */
+        private record Step(JsonNode output, String next, StatesError caught) {
+            Step(JsonNode output, String next) {
+                this(output, next, null);
+            }
+        }
 
         private Step state(String name, JsonNode state, JsonNode input) {
             String type = state.path("Type").asText();
@@ -136,7 +141,11 @@ public final class StateMachineExecutor {
                     default -> throw new StatesError(StatesError.RUNTIME, "State '" + name + "' has type '" + type
                             + "', which this engine does not run");
                 };
-                listener.stateSucceeded(name, type, step.output());
+                if (step.caught() != null) {
+                    listener.stateFailed(name, type, step.caught());
+                } else {
+                    listener.stateSucceeded(name, type, step.output());
+                }
                 return step;
             } catch (StatesError e) {
                 listener.stateFailed(name, type, e);
@@ -208,8 +217,7 @@ public final class StateMachineExecutor {
                             errorOutput.put("Cause", error.cause());
                             JsonNode output = JsonPaths.place(catcher.hasResultPath() ? catcher.resultPath() : null,
                                     input, errorOutput);
-                            listener.stateFailed(name, state.path("Type").asText(), error);
-                            return new Step(output, catcher.next());
+                            return new Step(output, catcher.next(), error);
                         }
                     }
                     throw error;

@@ -180,9 +180,10 @@ public final class LocalPipeline {
             if (type.equals("Task") || type.equals("Parallel")) {
                 Stage stage = stages.computeIfAbsent(state, s -> new Stage());
                 if (stage.started == null) {
+                    // Entered again (the FetchBars chunk loop) is not another attempt: only retries are.
                     stage.started = clock.instant();
+                    stage.attempts = 1;
                 }
-                stage.attempts++;
             }
             next.stateEntered(state, type);
         }

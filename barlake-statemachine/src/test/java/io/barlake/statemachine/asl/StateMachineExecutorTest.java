@@ -283,4 +283,29 @@ class StateMachineExecutorTest {
         assertThat(heard).containsExactly("T Lambda.TooManyRequestsException 1 30");
         assertThat(waits).as("scaled by 0.001").containsExactly(Duration.ofMillis(30));
     }
+
+    @Test
+    void aCaughtFailureIsHeardAsAFailureOfItsStateNotASuccess() {
+        List<String> heard = new CopyOnWriteArrayList<>();
+        TaskHandler failing = (resource, parameters, context) -> {
+            throw new StatesError("Boom", "broke");
+        };
+        StateMachineExecutor executor = new StateMachineExecutor(json("""
+                {'StartAt':'T','States':{
+                  'T':{'Type':'Task','Resource':'r','Catch':[{'ErrorEquals':['States.ALL'],'Next':'Handled'}],'End':true},
+                  'Handled':{'Type':'Pass','End':true}}}"""),
+                "arn:aws:states:local:0:stateMachine:test", failing, 1.0, waits::add, new Random(1), CLOCK);
+        executor.execute("r", json("{}"), new ExecutionListener() {
+            @Override
+            public void stateSucceeded(String state, String type, JsonNode output) {
+                heard.add("ok " + state);
+            }
+
+            @Override
+            public void stateFailed(String state, String type, StatesError error) {
+                heard.add("failed " + state + " " + error.error());
+            }
+        });
+        assertThat(heard).containsExactly("failed T Boom", "ok Handled");
+    }
 }

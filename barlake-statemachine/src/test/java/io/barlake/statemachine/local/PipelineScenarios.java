@@ -116,6 +116,11 @@ final class PipelineScenarios {
         RunReport report = new StateStore(store, CLOCK).runReport("run-broken").orElseThrow();
         assertThat(report.status()).isEqualTo(RunReport.Status.FAILED);
         assertThat(report.error()).contains("State: Consolidate");
+        assertThat(report.stages()).filteredOn(stage -> stage.name().equals("Consolidate")).singleElement()
+                .satisfies(stage -> {
+                    assertThat(stage.status()).as("caught, but failed").isEqualTo(RunReport.Status.FAILED);
+                    assertThat(stage.attempts()).isEqualTo(2);
+                });
         assertThat(silver()).as("silver is as it was").isEqualTo(silverBefore);
     }
 
