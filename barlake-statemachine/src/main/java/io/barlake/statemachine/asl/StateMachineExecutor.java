@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -268,12 +267,16 @@ public final class StateMachineExecutor {
             state.path("Branches").forEach(list::add);
             JsonNode[] results = new JsonNode[list.size()];
             AtomicReference<StatesError> firstFailure = new AtomicReference<>();
-            List<Thread> threads = new CopyOnWriteArrayList<>();
+            List<BranchRun> running = new ArrayList<>();
+            for (int i = 0; i < list.size(); i++) {
+                running.add(new BranchRun());
+            }
             CountDownLatch stopped = new CountDownLatch(list.size());
             for (int i = 0; i < list.size(); i++) {
                 int index = i;
                 branches.execute(() -> {
-                    threads.add(Thread.currentThread());
+                    BranchRun run = running.get(index);
+                    run.start();
                     try {
                         if (firstFailure.get() == null) {
                             results[index] = states(list.get(index), branchInput);
@@ -281,17 +284,12 @@ public final class StateMachineExecutor {
                     } catch (StatesError e) {
                         if (firstFailure.compareAndSet(null, e)) {
                             // The first failure stops the other branches, as in AWS.
-                            threads.forEach(thread -> {
-                                if (thread != Thread.currentThread()) {
-                                    thread.interrupt();
-                                }
-                            });
+                            running.forEach(other -> other.stopUnless(run));
                         }
                     } catch (RuntimeException e) {
                         firstFailure.compareAndSet(null, new StatesError(StatesError.RUNTIME, String.valueOf(e)));
                     } finally {
-                        threads.remove(Thread.currentThread());
-                        Thread.interrupted();
+                        run.finish();
                         stopped.countDown();
                     }
                 });
@@ -300,7 +298,7 @@ public final class StateMachineExecutor {
                 // Every branch is waited for, failed or not, so none is still writing when this state ends.
                 stopped.await();
             } catch (InterruptedException e) {
-                threads.forEach(Thread::interrupt);
+                running.forEach(other -> other.stopUnless(null));
                 awaitUninterruptibly(stopped);
                 Thread.currentThread().interrupt();
                 throw new StatesError(StatesError.RUNTIME, "Interrupted while '" + name + "' ran its branches");
@@ -313,6 +311,31 @@ public final class StateMachineExecutor {
                 out.add(result);
             }
             return state.has("ResultSelector") ? PayloadTemplate.apply(state.get("ResultSelector"), out, context) : out;
+        }
+
+        /**
+         * The thread running one branch, so another branch's failure can stop it. Stopping and finishing share
+         * one lock: an interrupt meant for this branch cannot reach the pool thread after it moved on.
+         */
+        private static final class BranchRun {
+            private Thread thread;
+            private boolean finished;
+
+            synchronized void start() {
+                thread = Thread.currentThread();
+            }
+
+            synchronized void stopUnless(BranchRun self) {
+                if (this != self && thread != null && !finished) {
+                    thread.interrupt();
+                }
+            }
+
+            synchronized void finish() {
+                finished = true;
+                thread = null;
+                Thread.interrupted();
+            }
         }
 
         private void awaitUninterruptibly(CountDownLatch latch) {

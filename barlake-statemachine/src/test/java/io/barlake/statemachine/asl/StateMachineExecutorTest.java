@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -234,10 +235,14 @@ class StateMachineExecutorTest {
     @Test
     void aFailingBranchFailsTheParallelWithItsErrorAfterTheOthersStopped() {
         List<String> finished = new ArrayList<>();
+        CountDownLatch slowStarted = new CountDownLatch(1);
         TaskHandler tasks = (resource, parameters, context) -> {
             if (parameters.path("fail").asBoolean()) {
+                // Fail only once the slow branch is inside its task, so it is the one that gets stopped.
+                awaitQuietly(slowStarted);
                 throw new StatesError("States.TaskFailed", "job failed");
             }
+            slowStarted.countDown();
             try {
                 Thread.sleep(30_000);
             } catch (InterruptedException e) {
@@ -307,5 +312,16 @@ class StateMachineExecutorTest {
             }
         });
         assertThat(heard).containsExactly("failed T Boom", "ok Handled");
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            if (!latch.await(10, TimeUnit.SECONDS)) {
+                throw new AssertionError("the slow branch never started");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting for the slow branch", e);
+        }
     }
 }
