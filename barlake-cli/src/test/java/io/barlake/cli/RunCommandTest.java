@@ -2,13 +2,19 @@ package io.barlake.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.barlake.fetchers.polygon.PolygonDispatcher;
+import io.barlake.fetchers.polygon.PolygonReplay;
+import io.barlake.lake.calendar.TradingCalendar;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import org.junit.jupiter.api.Test;
@@ -99,6 +105,38 @@ class RunCommandTest {
             assertThat(run.out() + run.err()).doesNotContain("sk-secret-123");
             assertThat(run.out()).contains("State: FetchStage", "Re-run them: barlake backfill --from 2025-05-28 --to 2025-05-30");
             assertThat(lake.resolve("silver")).doesNotExist();
+        }
+    }
+
+    @Test
+    void aPolygonBackfillAsksForExactlyTheNyseSessionsOfTheRangeAndNothingElse() throws Exception {
+        PolygonDispatcher polygon = new PolygonDispatcher();
+        try (MockWebServer server = new MockWebServer()) {
+            server.setDispatcher(polygon);
+            server.start();
+            polygon.baseUrl(server.url("/").toString());
+            Path lake = folder.resolve("lake");
+            Map<String, String> environment = environment(lake);
+            environment.put("POLYGON_API_KEY", PolygonReplay.KEY);
+            environment.put("POLYGON_BASE_URL", server.url("/").toString());
+            environment.put("POLYGON_RATE_LIMIT", "6000");
+
+            CliRun run = CliRun.execute(environment, "backfill", "--from", "2024-12-20", "--to", "2025-01-10");
+
+            assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+            // Worked out by hand: no weekends, no Christmas, no New Year's Day, no 2025-01-09 (national day
+            // of mourning); Christmas Eve, a half day, is a session.
+            List<LocalDate> sessions = Stream.of("2024-12-20", "2024-12-23", "2024-12-24", "2024-12-26", "2024-12-27",
+                    "2024-12-30", "2024-12-31", "2025-01-02", "2025-01-03", "2025-01-06", "2025-01-07", "2025-01-08",
+                    "2025-01-10").map(LocalDate::parse).toList();
+            assertThat(TradingCalendar.nyse().sessionsBetween(LocalDate.parse("2024-12-20"), LocalDate.parse("2025-01-10")))
+                    .isEqualTo(sessions);
+            assertThat(polygon.groupedSessions()).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(sessions);
+            assertThat(polygon.paths()).filteredOn(path -> !path.startsWith(PolygonDispatcher.GROUPED))
+                    .isNotEmpty().allMatch(path -> path.startsWith("/v3/reference/tickers") || path.startsWith("/v3/reference/splits"));
+            assertThat(run.out()).contains("13 sessions fetched").doesNotContain(PolygonReplay.KEY);
+            assertThat(hashes(lake.resolve("silver"))).containsKeys("daily/year=2024/bars.parquet", "daily/year=2025/bars.parquet",
+                    "5d/year=2025/bars.parquet");
         }
     }
 

@@ -12,6 +12,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.barlake.fetchers.polygon.PolygonClient;
+import io.barlake.fetchers.polygon.PolygonDispatcher;
 import io.barlake.fetchers.polygon.PolygonMalformedResponseException;
 import io.barlake.fetchers.polygon.PolygonReplay;
 import io.barlake.fetchers.polygon.PolygonUnauthorizedException;

@@ -1,6 +1,5 @@
-package io.barlake.fetchers.bronze;
+package io.barlake.fetchers.polygon;
 
-import io.barlake.fetchers.polygon.PolygonReplay;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -14,32 +13,39 @@ import okhttp3.mockwebserver.RecordedRequest;
 
 /**
  * Answers like Polygon by path: grouped daily bars for any date, two pages of tickers, splits;
- * responses scripted per date take precedence (a 429, a 500, a truncated body…).
+ * responses scripted per date take precedence (a 429, a 500, a truncated body…). Every request
+ * path is recorded, so a test can check what was asked for and what was not.
  */
-final class PolygonDispatcher extends Dispatcher {
-    private static final String GROUPED = "/v2/aggs/grouped/locale/us/market/stocks/";
+public final class PolygonDispatcher extends Dispatcher {
+    public static final String GROUPED = "/v2/aggs/grouped/locale/us/market/stocks/";
     private final Map<LocalDate, Deque<MockResponse>> scripted = new HashMap<>();
     private final List<String> paths = new CopyOnWriteArrayList<>();
     private final Map<LocalDate, String> bodies = new HashMap<>();
     private String baseUrl = "";
 
-    void baseUrl(String url) {
+    public void baseUrl(String url) {
         this.baseUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
-    synchronized void script(LocalDate session, MockResponse... responses) {
+    public synchronized void script(LocalDate session, MockResponse... responses) {
         scripted.computeIfAbsent(session, d -> new ArrayDeque<>()).addAll(List.of(responses));
     }
 
-    synchronized void body(LocalDate session, String body) {
+    public synchronized void body(LocalDate session, String body) {
         bodies.put(session, body);
     }
 
-    List<String> paths() {
+    public List<String> paths() {
         return paths;
     }
 
-    long groupedRequests(LocalDate session) {
+    /** The sessions asked for with grouped-daily requests, in request order, repeats included. */
+    public List<LocalDate> groupedSessions() {
+        return paths.stream().filter(path -> path.startsWith(GROUPED))
+                .map(path -> LocalDate.parse(path.substring(GROUPED.length(), GROUPED.length() + 10))).toList();
+    }
+
+    public long groupedRequests(LocalDate session) {
         return paths.stream().filter(path -> path.startsWith(GROUPED + session)).count();
     }
 
