@@ -2,10 +2,14 @@ package io.barlake.cli;
 
 import static java.util.Objects.requireNonNull;
 
+import io.barlake.lake.store.InvalidSettingException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Properties;
 import picocli.CommandLine;
@@ -25,9 +29,12 @@ import picocli.CommandLine.Command;
                 "  AWS_ENDPOINT_URL_S3  S3-compatible endpoint for s3:// lakes",
                 "  POLYGON_API_KEY      Polygon key; without it the synthetic market is used",
                 "  POLYGON_RATE_LIMIT   Polygon requests per minute (default 5, the free plan)",
+                "  BARLAKE_NOW          pin the clock to an instant (2025-06-03T22:00:00Z): a reproducible run",
                 "",
                 "Exit codes: 0 success, 1 failure, 2 bad usage or setting."})
 public final class Barlake {
+    static final String NOW_SETTING = "BARLAKE_NOW";
+
     private final Map<String, String> environment;
     private final Clock clock;
 
@@ -40,8 +47,21 @@ public final class Barlake {
         return environment;
     }
 
+    /**
+     * The clock every command uses: the system's, or pinned to {@value #NOW_SETTING} when set, so a run
+     * can be replayed as it happened at that instant, byte for byte (the clock dates bronze's
+     * {@code fetched_at}, silver's {@code ingested_at} and the watermarks).
+     */
     Clock clock() {
-        return clock;
+        String now = environment.get(NOW_SETTING);
+        if (now == null || now.isBlank()) {
+            return clock;
+        }
+        try {
+            return Clock.fixed(Instant.parse(now.strip()), ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            throw new InvalidSettingException(NOW_SETTING, now, "expected an ISO-8601 instant such as 2025-06-03T22:00:00Z");
+        }
     }
 
     /** A command line wired with this environment, the error handler and the given writers. */

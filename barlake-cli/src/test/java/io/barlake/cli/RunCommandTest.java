@@ -66,6 +66,13 @@ class RunCommandTest {
         CliRun history = CliRun.execute(environment(lake), "run", "--history", "0");
         assertThat(history.exitCode()).isEqualTo(2);
         assertThat(history.errLines()).singleElement().asString().contains("--history");
+
+        Map<String, String> badClock = environment(lake);
+        badClock.put("BARLAKE_NOW", "yesterday");
+        CliRun now = CliRun.execute(badClock, "run");
+        assertThat(now.exitCode()).isEqualTo(2);
+        assertThat(now.errLines()).singleElement().asString().isEqualTo(
+                "barlake: Invalid BARLAKE_NOW 'yesterday': expected an ISO-8601 instant such as 2025-06-03T22:00:00Z");
         assertThat(lake).doesNotExist();
     }
 
