@@ -17,6 +17,7 @@ import io.barlake.lake.store.ObjectStore;
 import io.barlake.statemachine.asl.ExecutionListener;
 import io.barlake.statemachine.asl.StatesError;
 import io.barlake.statemachine.local.LocalPipeline;
+import io.barlake.statemachine.local.SnsAlertPublisher;
 import java.io.PrintWriter;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -25,6 +26,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,14 +100,27 @@ final class PipelineRunner {
         LakeLocation location = lake.location(parent.environment());
         // The Batch jobs open the lake from their environment, as on AWS: give them the one chosen here.
         environment.put(LakeLocation.SETTING, location.toString());
-        try (ObjectStore store = lake.open(parent.environment());
+        String topic = parent.environment().get(LocalPipeline.ALERT_TOPIC_SETTING);
+        try (SnsAlertPublisher sns = topic == null || topic.isBlank() ? null : SnsAlertPublisher.forTopic(topic, parent.environment());
+             ObjectStore store = lake.open(parent.environment());
              MarketDataSource source = MarketDataSources.open(parent.environment(), TradingCalendar.nyse(), parent.clock(),
                      SecretsManagerApiKeys.usingDefaultClient())) {
             out.println("Source: " + source.description() + (source.name().equals("synthetic") ? " (no POLYGON_API_KEY set)" : ""));
             out.println("Lake: " + store.location());
+            if (sns != null) {
+                out.println("Failures are published to " + topic.strip());
+            }
             out.flush();
+            Set<String> logged = ConcurrentHashMap.newKeySet();
             LocalPipeline pipeline = new LocalPipeline(environment, store, source, parent.clock(), 1.0,
-                    (topic, subject, message) -> LOG.error("{}\n{}", subject, message));
+                    (topicArn, subject, message) -> {
+                        if (logged.add(message)) {
+                            LOG.error("{}\n{}", subject, message); // once, however many times NotifyFailure retries
+                        }
+                        if (sns != null) {
+                            sns.publish(topicArn, subject, message);
+                        }
+                    });
             return work.run(store, source, pipeline);
         }
     }

@@ -73,6 +73,12 @@ class RunCommandTest {
         assertThat(now.exitCode()).isEqualTo(2);
         assertThat(now.errLines()).singleElement().asString().isEqualTo(
                 "barlake: Invalid BARLAKE_NOW 'yesterday': expected an ISO-8601 instant such as 2025-06-03T22:00:00Z");
+
+        Map<String, String> badTopic = environment(lake);
+        badTopic.put("BARLAKE_ALERT_TOPIC_ARN", "barlake-alerts");
+        CliRun topic = CliRun.execute(badTopic, "run");
+        assertThat(topic.exitCode()).isEqualTo(2);
+        assertThat(topic.errLines()).singleElement().asString().startsWith("barlake: Invalid BARLAKE_ALERT_TOPIC_ARN 'barlake-alerts'");
         assertThat(lake).doesNotExist();
     }
 

@@ -67,7 +67,9 @@ public final class LocalPipeline {
         this.retryTimeScale = retryTimeScale;
         this.arns = localArns(environment);
         LocalTasks.AlertPublisher recording = (topic, subject, message) -> {
-            alerts.add(message);
+            if (!alerts.contains(message)) {
+                alerts.add(message); // once, however many times NotifyFailure retries
+            }
             publisher.publish(topic, subject, message);
         };
         FetcherEnvironment fetchers = new FetcherEnvironment(store, source, TradingCalendar.nyse(), clock);

@@ -146,8 +146,12 @@ public final class LocalTasks implements TaskHandler {
     }
 
     private JsonNode publish(JsonNode parameters) {
-        alerts.publish(parameters.path("TopicArn").asText(), parameters.path("Subject").asText(),
-                parameters.path("Message").asText());
+        try {
+            alerts.publish(parameters.path("TopicArn").asText(), parameters.path("Subject").asText(),
+                    parameters.path("Message").asText());
+        } catch (SnsAlertPublisher.SnsPublishException e) {
+            throw new StatesError(e.error(), String.valueOf(e.getMessage()));
+        }
         ObjectNode result = LakeJson.mapper().createObjectNode();
         result.put("MessageId", "local-" + clock.millis());
         return result;
