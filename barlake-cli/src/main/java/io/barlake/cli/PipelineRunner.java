@@ -33,8 +33,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the pipeline definition locally for {@code barlake run} and {@code barlake backfill}: the
- * lake and source from the settings, one line per stage as it starts and ends (with retries),
- * then a summary, the run report's key, and the exit code.
+ * lake and source from the settings; a progress bar per stage on a terminal, otherwise one line
+ * per stage as it starts and ends (with retries); then a summary, the run report's key, and the
+ * exit code.
  */
 final class PipelineRunner {
     private static final Logger LOG = LoggerFactory.getLogger(PipelineRunner.class);
@@ -129,7 +130,17 @@ final class PipelineRunner {
         String runId = RunIds.next(parent.clock().instant(), new SecureRandom());
         out.println("Run " + runId + ": " + input);
         out.flush();
-        LocalPipeline.Outcome outcome = pipeline.run(runId, command, input, new StageLines());
+        LocalPipeline.Outcome outcome;
+        if (System.console() != null) {
+            try (StageBars bars = new StageBars()) {
+                outcome = pipeline.run(runId, command, input, bars, bars);
+            }
+        } else {
+            // Logs and pipes: a line per stage event, and the fetch's count every ten seconds.
+            try (FetchProgress fetch = new FetchProgress(err, false)) {
+                outcome = pipeline.run(runId, command, input, new StageLines(), fetch);
+            }
+        }
         RunReport report = outcome.report();
         out.println();
         for (RunReport.StageReport stage : report.stages()) {

@@ -25,16 +25,23 @@ public final class FetchBarsHandler implements RequestStreamHandler {
 
     private final FetcherEnvironment environment;
     private final FetchSettings settings;
+    private final ProgressListener progress;
 
     /** Cold start: build everything from the process environment once. */
     public FetchBarsHandler() {
         this(FetcherEnvironment.fromProcess(), FetchSettings.defaults());
     }
 
-    /** With a given environment and settings: the local executor binds the task this way. */
+    /** With a given environment and settings. */
     public FetchBarsHandler(FetcherEnvironment environment, FetchSettings settings) {
+        this(environment, settings, ProgressListener.NONE);
+    }
+
+    /** With a listener that hears every session: the local executor binds the task this way, for its progress bar. */
+    public FetchBarsHandler(FetcherEnvironment environment, FetchSettings settings, ProgressListener progress) {
         this.environment = environment;
         this.settings = settings;
+        this.progress = progress;
     }
 
     @Override
@@ -50,7 +57,7 @@ public final class FetchBarsHandler implements RequestStreamHandler {
         }
         BarsFetcher fetcher = new BarsFetcher(environment.store(), environment.source(), environment.calendar(),
                 environment.clock(), new FetchSettings(budget, settings.lookback(), settings.maxMissing()));
-        FetchResult result = fetcher.fetch(request, ProgressListener.NONE);
+        FetchResult result = fetcher.fetch(request, progress);
         LakeJson.mapper().writeValue(output, result);
     }
 }

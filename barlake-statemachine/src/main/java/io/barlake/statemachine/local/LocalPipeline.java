@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.barlake.consolidator.batch.ConsolidatorMain;
 import io.barlake.fetchers.bronze.FetchSettings;
+import io.barlake.fetchers.bronze.ProgressListener;
+import io.barlake.fetchers.bronze.SessionOutcome;
 import io.barlake.fetchers.lambda.FetchBarsHandler;
 import io.barlake.fetchers.lambda.FetchReferenceHandler;
 import io.barlake.fetchers.lambda.FetcherEnvironment;
@@ -27,6 +29,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -52,6 +55,8 @@ public final class LocalPipeline {
     private final Map<Placeholder, String> arns;
     private final LocalTasks tasks;
     private final List<String> alerts = new CopyOnWriteArrayList<>();
+    /** Hears the bars fetch of the run in progress (a progress bar); the handler is bound once, the listener per run. */
+    private volatile ProgressListener fetchProgress = ProgressListener.NONE;
 
     /**
      * @param environment    the settings the Batch jobs read ({@code BARLAKE_LAKE}, …)
@@ -74,7 +79,18 @@ public final class LocalPipeline {
         };
         FetcherEnvironment fetchers = new FetcherEnvironment(store, source, TradingCalendar.nyse(), clock);
         this.tasks = new LocalTasks(environment, clock, recording)
-                .function(arns.get(Placeholder.FetchBarsFunctionArn), new FetchBarsHandler(fetchers, FetchSettings.defaults()))
+                .function(arns.get(Placeholder.FetchBarsFunctionArn), new FetchBarsHandler(fetchers, FetchSettings.defaults(),
+                        new ProgressListener() {
+                            @Override
+                            public void planned(int total, int alreadyDone) {
+                                fetchProgress.planned(total, alreadyDone);
+                            }
+
+                            @Override
+                            public void session(LocalDate session, SessionOutcome outcome) {
+                                fetchProgress.session(session, outcome);
+                            }
+                        }))
                 .function(arns.get(Placeholder.FetchReferenceFunctionArn), new FetchReferenceHandler(fetchers))
                 .function(arns.get(Placeholder.ScanFunctionArn), new ScanHandler(store, clock))
                 .job(arns.get(Placeholder.ConsolidateJobDefinitionArn), ConsolidatorMain::consolidate)
@@ -117,6 +133,20 @@ public final class LocalPipeline {
 
     /** Runs the definition once with {@code input}, as execution {@code runId}; the report says what {@code command} was. */
     public Outcome run(String runId, String command, JsonNode input, ExecutionListener listener) {
+        return run(runId, command, input, listener, ProgressListener.NONE);
+    }
+
+    /** As {@link #run(String, String, JsonNode, ExecutionListener)}, with {@code fetchProgress} hearing each session fetched. */
+    public Outcome run(String runId, String command, JsonNode input, ExecutionListener listener, ProgressListener fetchProgress) {
+        this.fetchProgress = requireNonNull(fetchProgress, "fetchProgress is null");
+        try {
+            return execute(runId, command, input, listener);
+        } finally {
+            this.fetchProgress = ProgressListener.NONE;
+        }
+    }
+
+    private Outcome execute(String runId, String command, JsonNode input, ExecutionListener listener) {
         Map<String, ObjectInfo> before = snapshot();
         Instant started = clock.instant();
         StageRecorder stages = new StageRecorder(listener);
