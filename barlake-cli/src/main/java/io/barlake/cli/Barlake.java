@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
                 "  AWS_ENDPOINT_URL_S3  S3-compatible endpoint for s3:// lakes",
                 "  POLYGON_API_KEY      Polygon key; without it the synthetic market is used",
                 "  POLYGON_RATE_LIMIT   Polygon requests per minute (default 5, the free plan)",
+                "  BARLAKE_ALERT_TOPIC_ARN  SNS topic for failure messages (besides the log and the run report)",
                 "  BARLAKE_NOW          pin the clock to an instant (2025-06-03T22:00:00Z): a reproducible run",
                 "",
                 "Exit codes: 0 success, 1 failure, 2 bad usage or setting."})
