@@ -1,0 +1,32 @@
+package io.barlake.cdk;
+
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Environment;
+import software.amazon.awscdk.StackProps;
+
+/**
+ * The CDK app: {@code npx cdk deploy -c stage=staging -c alertEmail=you@example.com}. The stack is
+ * {@code Barlake-<stage>}, in the account and region of the CLI's credentials.
+ */
+public final class BarlakeApp {
+    private BarlakeApp() {}
+
+    public static void main(String[] args) {
+        App app = new App();
+        StageSettings settings = StageSettings.fromContext(app.getNode());
+        stack(app, settings);
+        app.synth();
+    }
+
+    /** The stage's stack in {@code app}. */
+    public static BarlakeStack stack(App app, StageSettings settings) {
+        String account = System.getenv("CDK_DEFAULT_ACCOUNT");
+        String region = System.getenv("CDK_DEFAULT_REGION");
+        StackProps.Builder props = StackProps.builder()
+                .description("Barlake " + settings.stage() + ": nightly US equities bars, resampled and scanned");
+        if (account != null && region != null) {
+            props.env(Environment.builder().account(account).region(region).build());
+        }
+        return new BarlakeStack(app, "Barlake-" + settings.stage(), props.build(), settings);
+    }
+}

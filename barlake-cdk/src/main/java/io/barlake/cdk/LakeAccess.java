@@ -1,0 +1,71 @@
+package io.barlake.cdk;
+
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awscdk.services.iam.Effect;
+import software.amazon.awscdk.services.iam.IGrantable;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.s3.IBucket;
+
+/**
+ * The lake prefixes one function or job may touch, as IAM statements on exactly those keys:
+ * {@code s3:GetObject} on what it reads, {@code s3:PutObject} on what it writes,
+ * {@code s3:DeleteObject} on what it removes. {@code s3:ListBucket} is on the bucket without a
+ * prefix condition: without it S3 answers a read of a missing key with 403 instead of 404, and the
+ * code relies on "not found" (a first run has no watermark yet). Names are listed, never contents.
+ * Each component's set follows what its code opens (see {@code LakeLayout}).
+ */
+public record LakeAccess(List<String> read, List<String> write, List<String> delete) {
+    /** The bars fetcher: its bronze folder and its watermark. */
+    public static final LakeAccess FETCH_BARS = new LakeAccess(
+            List.of("bronze/bars/", "_state/watermarks/"),
+            List.of("bronze/bars/", "_state/watermarks/bronze-bars.json"),
+            List.of("bronze/bars/"));
+    /** The reference fetcher: the ticker and split snapshots. */
+    public static final LakeAccess FETCH_REFERENCE = new LakeAccess(
+            List.of("bronze/tickers/", "bronze/splits/"),
+            List.of("bronze/tickers/", "bronze/splits/"),
+            List.of());
+    /** The consolidator: all of bronze in, silver daily, rejects and reference out, old snapshots vacuumed. */
+    public static final LakeAccess CONSOLIDATE = new LakeAccess(
+            List.of("bronze/", "silver/daily/", "silver/rejects/", "silver/tickers/", "silver/splits/", "_state/"),
+            List.of("silver/daily/", "silver/rejects/", "silver/tickers/", "silver/splits/", "_state/watermarks/silver-daily.json",
+                    "_state/checkpoints/silver-daily.json"),
+            List.of("bronze/tickers/", "bronze/splits/", "silver/rejects/"));
+    /** A resampler: silver daily and splits in, the six timeframes and its checkpoint out. */
+    public static final LakeAccess RESAMPLE = new LakeAccess(
+            List.of("silver/", "_state/checkpoints/"),
+            List.of("silver/3d/", "silver/5d/", "silver/8d/", "silver/13d/", "silver/21d/", "silver/34d/",
+                    "_state/checkpoints/resampler-"),
+            List.of());
+    /** The scan: silver in, gold signals out. */
+    public static final LakeAccess SCAN = new LakeAccess(
+            List.of("silver/", "gold/signals/", "_state/"),
+            List.of("gold/signals/"),
+            List.of());
+
+    /** Adds the statements to {@code grantee}'s policy. */
+    public void grant(IGrantable grantee, IBucket bucket) {
+        statements(bucket).forEach(statement -> grantee.getGrantPrincipal().addToPrincipalPolicy(statement));
+    }
+
+    List<PolicyStatement> statements(IBucket bucket) {
+        List<PolicyStatement> statements = new ArrayList<>();
+        statements.add(objects(bucket, "s3:GetObject", read));
+        if (!write.isEmpty()) {
+            statements.add(objects(bucket, "s3:PutObject", write));
+        }
+        if (!delete.isEmpty()) {
+            statements.add(objects(bucket, "s3:DeleteObject", delete));
+        }
+        statements.add(PolicyStatement.Builder.create().effect(Effect.ALLOW).actions(List.of("s3:ListBucket"))
+                .resources(List.of(bucket.getBucketArn())).build());
+        return statements;
+    }
+
+    private static PolicyStatement objects(IBucket bucket, String action, List<String> prefixes) {
+        List<String> arns = new ArrayList<>();
+        prefixes.forEach(prefix -> arns.add(bucket.arnForObjects(prefix.endsWith("/") || prefix.endsWith("-") ? prefix + "*" : prefix)));
+        return PolicyStatement.Builder.create().effect(Effect.ALLOW).actions(List.of(action)).resources(arns).build();
+    }
+}

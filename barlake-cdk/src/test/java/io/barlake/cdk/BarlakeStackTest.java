@@ -1,0 +1,304 @@
+package io.barlake.cdk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import io.barlake.statemachine.PipelineDefinition;
+import io.barlake.statemachine.Placeholder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.AppProps;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+/** Synthesizes both stages once and checks what a deployment would create. */
+class BarlakeStackTest {
+    static final String DIGEST = "sha256:" + "0123456789abcdef".repeat(4);
+    static Template staging;
+    static Template prod;
+    static Map<String, Object> stagingJson;
+    static Map<String, Object> prodJson;
+
+    static Template synth(Map<String, Object> context) {
+        Map<String, Object> all = new java.util.HashMap<>(context);
+        all.put("alertEmail", "quant@example.com");
+        all.put("projectRoot", "..");
+        App app = new App(AppProps.builder().context(all).build());
+        return Template.fromStack(BarlakeApp.stack(app, StageSettings.fromContext(app.getNode())));
+    }
+
+    @BeforeAll
+    static void synthesize() {
+        staging = synth(Map.of("stage", "staging"));
+        prod = synth(Map.of("stage", "prod", "imageRepository", "barlake", "imageDigest", DIGEST));
+        stagingJson = staging.toJSON();
+        prodJson = prod.toJSON();
+    }
+
+    @Test
+    void theLakeBucketIsVersionedEncryptedPrivateAndKeptInProduction() {
+        for (Template template : List.of(staging, prod)) {
+            template.hasResourceProperties("AWS::S3::Bucket", Map.of(
+                    "VersioningConfiguration", Map.of("Status", "Enabled"),
+                    "BucketEncryption", Map.of("ServerSideEncryptionConfiguration", List.of(
+                            Map.of("ServerSideEncryptionByDefault", Map.of("SSEAlgorithm", "AES256")))),
+                    "PublicAccessBlockConfiguration", Map.of("BlockPublicAcls", true, "BlockPublicPolicy", true,
+                            "IgnorePublicAcls", true, "RestrictPublicBuckets", true),
+                    "LifecycleConfiguration", Map.of("Rules", Match.arrayWith(List.of(
+                            Match.objectLike(Map.of("Prefix", "bronze/", "Status", "Enabled", "Transitions", List.of(
+                                    Map.of("StorageClass", "STANDARD_IA", "TransitionInDays", 30)))),
+                            Match.objectLike(Map.of("NoncurrentVersionExpiration", Map.of("NoncurrentDays", 30))))))));
+        }
+        prod.hasResource("AWS::S3::Bucket", Map.of("DeletionPolicy", "Retain", "UpdateReplacePolicy", "Retain"));
+        staging.hasResource("AWS::S3::Bucket", Map.of("DeletionPolicy", "Delete"));
+    }
+
+    @Test
+    void theBucketPolicyRefusesAnythingButTls() {
+        staging.hasResourceProperties("AWS::S3::BucketPolicy", Map.of("PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(
+                Match.objectLike(Map.of("Effect", "Deny", "Action", "s3:*", "Principal", Map.of("AWS", "*"),
+                        "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")))))))));
+    }
+
+    @Test
+    void threeJava21FunctionsWithSnapStartAndNoSecretInTheirEnvironment() {
+        staging.resourceCountIs("AWS::Lambda::Function", 3);
+        for (String handler : List.of("io.barlake.fetchers.lambda.FetchBarsHandler::handleRequest",
+                "io.barlake.fetchers.lambda.FetchReferenceHandler::handleRequest",
+                "io.barlake.statemachine.scan.ScanHandler::handleRequest")) {
+            staging.hasResourceProperties("AWS::Lambda::Function", Map.of("Handler", handler, "Runtime", "java21",
+                    "SnapStart", Map.of("ApplyOn", "PublishedVersions"), "Architectures", List.of("arm64")));
+        }
+        staging.hasResourceProperties("AWS::Lambda::Function", Map.of("FunctionName", "barlake-staging-fetch-bars",
+                "MemorySize", PipelineFunctions.FETCH_MEMORY_MB, "Timeout", 900,
+                "Environment", Map.of("Variables", Map.of("POLYGON_API_KEY_SECRET_ARN", Map.of("Ref", BarlakeStack.POLYGON_SECRET_PARAMETER),
+                        "BARLAKE_LAKE", Match.anyValue()))));
+        staging.hasResourceProperties("AWS::Lambda::Function", Map.of("FunctionName", "barlake-staging-scan",
+                "MemorySize", PipelineFunctions.SCAN_MEMORY_MB, "Timeout", 900));
+        staging.resourceCountIs("AWS::Lambda::Alias", 3);
+        for (Map<String, Object> function : resources(stagingJson, "AWS::Lambda::Function")) {
+            assertThat(String.valueOf(properties(function).get("Environment"))).doesNotContain("POLYGON_API_KEY=");
+        }
+        staging.hasParameter(BarlakeStack.POLYGON_SECRET_PARAMETER, Map.of("Type", "String"));
+    }
+
+    @Test
+    void onlyTheFetchersMayReadThePolygonSecret() {
+        List<String> readers = new ArrayList<>();
+        for (Map.Entry<String, Map<String, Object>> policy : named(stagingJson, "AWS::IAM::Policy")) {
+            if (statements(policy.getValue()).stream().anyMatch(s -> actions(s).contains("secretsmanager:GetSecretValue"))) {
+                readers.add(policy.getKey());
+            }
+        }
+        assertThat(readers).hasSize(2).allMatch(name -> name.startsWith("FunctionsFetch"));
+    }
+
+    @Test
+    void batchRunsOnFargateSpotWithTwoVcpuAndFourGibJobs() {
+        staging.hasResourceProperties("AWS::Batch::ComputeEnvironment", Map.of("Type", "managed",
+                "ComputeResources", Map.of("Type", "FARGATE_SPOT", "MaxvCpus", BatchJobs.MAX_VCPUS)));
+        staging.resourceCountIs("AWS::Batch::JobQueue", 1);
+        staging.resourceCountIs("AWS::EC2::NatGateway", 0);
+        for (String main : List.of("io.barlake.consolidator.batch.ConsolidatorMain", "io.barlake.resampler.batch.ResamplerMain")) {
+            staging.hasResourceProperties("AWS::Batch::JobDefinition", Map.of("PlatformCapabilities", List.of("FARGATE"),
+                    "ContainerProperties", Match.objectLike(Map.of("Command", List.of(main),
+                            "ResourceRequirements", List.of(Map.of("Type", "MEMORY", "Value", "4096"),
+                                    Map.of("Type", "VCPU", "Value", "2"))))));
+        }
+    }
+
+    @Test
+    void productionPinsTheImageByDigestAndStagingBuildsTheDockerfile() {
+        for (Map<String, Object> job : resources(prodJson, "AWS::Batch::JobDefinition")) {
+            String image = String.valueOf(((Map<?, ?>) properties(job).get("ContainerProperties")).get("Image"));
+            assertThat(image).contains("/barlake@" + DIGEST);
+        }
+        for (Map<String, Object> job : resources(stagingJson, "AWS::Batch::JobDefinition")) {
+            String image = String.valueOf(((Map<?, ?>) properties(job).get("ContainerProperties")).get("Image"));
+            assertThat(image).contains("container-assets").doesNotContain("@sha256:");
+        }
+    }
+
+    @Test
+    void theStateMachineIsTheOneDefinitionWithEveryPlaceholderSubstituted() {
+        Map<String, Object> machine = resources(stagingJson, "AWS::StepFunctions::StateMachine").get(0);
+        Map<?, ?> substitutions = (Map<?, ?>) properties(machine).get("DefinitionSubstitutions");
+        assertThat(new TreeSet<>(stringKeys(substitutions))).isEqualTo(Placeholder.names());
+        String definition = String.valueOf(properties(machine).get("DefinitionString"));
+        assertThat(definition).isEqualTo(PipelineDefinition.text());
+        String rendered = definition;
+        for (Object key : substitutions.keySet()) {
+            rendered = rendered.replace("${" + key + "}", "arn:aws:x:us-east-1:123456789012:" + key);
+        }
+        assertThat(rendered).doesNotContain("${");
+        assertThat(substitutions.get("AlertTopicArn")).isEqualTo(Map.of("Ref", logicalId(stagingJson, "AWS::SNS::Topic")));
+    }
+
+    @Test
+    void theNightlyScheduleStartsTheMachineAfterTheCloseOnWeekdays() {
+        staging.hasResourceProperties("AWS::Events::Rule", Map.of("ScheduleExpression", "cron(5 21 ? * MON-FRI *)",
+                "State", "ENABLED", "Targets", List.of(Match.objectLike(Map.of("Input", "{\"mode\":\"nightly\"}")))));
+        Template custom = synth(Map.of("stage", "staging", "schedule", "cron(30 22 ? * MON-FRI *)"));
+        custom.hasResourceProperties("AWS::Events::Rule", Map.of("ScheduleExpression", "cron(30 22 ? * MON-FRI *)"));
+    }
+
+    @Test
+    void failuresGoToAnEmailSubscriptionAndTwoAlarms() {
+        staging.hasResourceProperties("AWS::SNS::Subscription", Map.of("Protocol", "email", "Endpoint", "quant@example.com"));
+        staging.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("MetricName", "ExecutionsFailed", "Threshold", 1,
+                "ComparisonOperator", "GreaterThanOrEqualToThreshold"));
+        staging.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("ComparisonOperator", "LessThanThreshold",
+                "TreatMissingData", "breaching", "Metrics", Match.arrayWith(List.of(
+                        Match.objectLike(Map.of("Expression", Pipeline.WEEKDAY_SUCCEEDED))))));
+        for (Map<String, Object> alarm : resources(stagingJson, "AWS::CloudWatch::Alarm")) {
+            assertThat((List<?>) properties(alarm).get("AlarmActions")).hasSize(1);
+        }
+    }
+
+    @Test
+    void noPolicyAllowsAWildcardActionOnAWildcardResource() {
+        List<String> offenders = new ArrayList<>();
+        for (Map<String, Object> json : List.of(stagingJson, prodJson)) {
+            for (Map.Entry<String, Map<String, Object>> policy : named(json, "AWS::IAM::Policy")) {
+                for (Map<?, ?> statement : statements(policy.getValue())) {
+                    boolean wildcardAction = actions(statement).stream().anyMatch(a -> a.equals("*") || a.endsWith(":*"));
+                    boolean wildcardResource = list(statement.get("Resource")).contains("*");
+                    if ("Allow".equals(statement.get("Effect")) && (wildcardAction && wildcardResource || actions(statement).contains("*"))) {
+                        offenders.add(policy.getKey() + ": " + statement);
+                    }
+                }
+            }
+        }
+        assertThat(offenders).isEmpty();
+        assertThat(stagingJson.toString()).doesNotContain("\"Action\":\"*\"");
+    }
+
+    @Test
+    void eachComponentWritesOnlyItsOwnLakePrefixes() {
+        assertThat(puts("FunctionsFetchBars")).containsExactlyInAnyOrder("bronze/bars/*", "_state/watermarks/bronze-bars.json");
+        assertThat(puts("FunctionsScan")).containsExactly("gold/signals/*");
+        assertThat(puts("JobsResampleJobRole")).allMatch(key -> key.matches("silver/\\d+d/\\*|_state/checkpoints/resampler-\\*"));
+        assertThat(puts("JobsConsolidateJobRole")).noneMatch(key -> key.startsWith("bronze/") || key.startsWith("gold/"));
+    }
+
+    @Test
+    void theStateMachineMayInvokeOnlyItsOwnFunctionsAndJobs() {
+        Map.Entry<String, Map<String, Object>> policy = named(stagingJson, "AWS::IAM::Policy").stream()
+                .filter(entry -> entry.getKey().startsWith("PipelineStateMachineRole")).findFirst().orElseThrow();
+        List<String> invoked = new ArrayList<>();
+        List<Object> submitted = new ArrayList<>();
+        for (Map<?, ?> statement : statements(policy.getValue())) {
+            if (actions(statement).contains("lambda:InvokeFunction")) {
+                list(statement.get("Resource")).forEach(resource -> invoked.add(String.valueOf(((Map<?, ?>) resource).get("Ref"))));
+            }
+            if (actions(statement).contains("batch:SubmitJob")) {
+                submitted.addAll(list(statement.get("Resource")));
+            }
+        }
+        assertThat(invoked).hasSize(3).allMatch(ref -> ref.matches("Functions(FetchBars|FetchReference|Scan)Aliaslive[0-9A-F]{8}"));
+        assertThat(submitted).containsExactlyInAnyOrder(
+                Map.of("Fn::GetAtt", List.of(logicalId(stagingJson, "AWS::Batch::JobQueue"), "JobQueueArn")),
+                Map.of("Ref", named(stagingJson, "AWS::Batch::JobDefinition").get(0).getKey()),
+                Map.of("Ref", named(stagingJson, "AWS::Batch::JobDefinition").get(1).getKey()));
+    }
+
+    @Test
+    void theOutputsNameTheBucketTheMachineAndTheBackfillCommand() {
+        staging.hasOutput("BucketName", Map.of());
+        staging.hasOutput("StateMachineArn", Map.of());
+        staging.hasOutput("BackfillCommand", Map.of("Value", Map.of("Fn::Join", List.of("", Match.arrayWith(List.of(
+                "aws stepfunctions start-execution --state-machine-arn "))))));
+    }
+
+    @Test
+    void badContextIsOneClearMessage() {
+        assertThat(catchThrowable(() -> synth(Map.of("stage", "dev")))).hasMessage("Context 'stage' must be staging or prod, not 'dev'");
+        assertThat(catchThrowable(() -> synth(Map.of("stage", "prod", "imageDigest", "latest")))).hasMessageContaining("imageDigest");
+        App app = new App(AppProps.builder().context(Map.of("stage", "staging")).build());
+        assertThat(catchThrowable(() -> StageSettings.fromContext(app.getNode())))
+                .hasMessage("Context 'alertEmail' is missing: cdk deploy -c alertEmail=you@example.com");
+    }
+
+    // ---- reading the template ----
+
+    private static List<String> puts(String policyPrefix) {
+        List<String> keys = new ArrayList<>();
+        for (Map.Entry<String, Map<String, Object>> policy : named(stagingJson, "AWS::IAM::Policy")) {
+            if (!policy.getKey().startsWith(policyPrefix)) {
+                continue;
+            }
+            for (Map<?, ?> statement : statements(policy.getValue())) {
+                if (actions(statement).contains("s3:PutObject")) {
+                    list(statement.get("Resource")).forEach(resource -> keys.add(objectKey(resource)));
+                }
+            }
+        }
+        return keys;
+    }
+
+    /** The key pattern of {"Fn::Join":["",[{"Fn::GetAtt":[bucket,"Arn"]},"/key"]]}, the way CDK writes an object ARN. */
+    private static String objectKey(Object resource) {
+        List<?> join = list(((Map<?, ?>) resource).get("Fn::Join"));
+        List<?> parts = list(join.get(1));
+        String key = String.valueOf(parts.get(parts.size() - 1));
+        assertThat(key).startsWith("/");
+        return key.substring(1);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> resources(Map<String, Object> json, String type) {
+        List<Map<String, Object>> found = new ArrayList<>();
+        named(json, type).forEach(entry -> found.add(entry.getValue()));
+        return found;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map.Entry<String, Map<String, Object>>> named(Map<String, Object> json, String type) {
+        List<Map.Entry<String, Map<String, Object>>> found = new ArrayList<>();
+        ((Map<String, Object>) json.get("Resources")).forEach((name, value) -> {
+            Map<String, Object> resource = (Map<String, Object>) value;
+            if (type.equals(resource.get("Type"))) {
+                found.add(Map.entry(name, resource));
+            }
+        });
+        return found;
+    }
+
+    private static String logicalId(Map<String, Object> json, String type) {
+        return named(json, type).get(0).getKey();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> properties(Map<String, Object> resource) {
+        return (Map<String, Object>) resource.get("Properties");
+    }
+
+    private static List<Map<?, ?>> statements(Map<String, Object> policy) {
+        List<Map<?, ?>> statements = new ArrayList<>();
+        for (Object statement : list(((Map<?, ?>) properties(policy).get("PolicyDocument")).get("Statement"))) {
+            statements.add((Map<?, ?>) statement);
+        }
+        return statements;
+    }
+
+    private static List<String> actions(Map<?, ?> statement) {
+        List<String> actions = new ArrayList<>();
+        list(statement.get("Action")).forEach(action -> actions.add(String.valueOf(action)));
+        return actions;
+    }
+
+    private static List<?> list(Object value) {
+        return value instanceof List<?> values ? values : value == null ? List.of() : List.of(value);
+    }
+
+    private static List<String> stringKeys(Map<?, ?> map) {
+        List<String> keys = new ArrayList<>();
+        map.keySet().forEach(key -> keys.add(String.valueOf(key)));
+        return keys;
+    }
+}
