@@ -13,8 +13,13 @@ public final class BarlakeApp {
 
     public static void main(String[] args) {
         App app = new App();
-        StageSettings settings = StageSettings.fromContext(app.getNode());
-        stack(app, settings);
+        try {
+            stack(app, StageSettings.fromContext(app.getNode()));
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // Bad context or an unbuilt jar: one line that says what to do, no stack trace.
+            System.err.println("barlake-cdk: " + e.getMessage());
+            System.exit(2);
+        }
         app.synth();
     }
 

@@ -22,6 +22,9 @@ public final class BarlakeStack extends Stack {
         super(scope, id, props);
         CfnParameter secretArn = CfnParameter.Builder.create(this, POLYGON_SECRET_PARAMETER)
                 .type("String")
+                // Only the secret's ARN, but CloudFormation's validator takes any parameter named like a
+                // secret for a password; hiding the ARN in the console costs nothing.
+                .noEcho(true)
                 .allowedPattern("arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\\d{12}:secret:.+")
                 .description("ARN of the Secrets Manager secret holding the Polygon API key (its whole ARN, with the suffix)")
                 .build();

@@ -1,8 +1,10 @@
 package io.barlake.cdk;
 
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.IgnoreMode;
 import software.amazon.awscdk.Size;
 import software.amazon.awscdk.services.batch.EcsFargateContainerDefinition;
 import software.amazon.awscdk.services.batch.EcsJobDefinition;
@@ -33,6 +35,7 @@ public final class BatchJobs extends Construct {
     static final int VCPUS = 2;
     static final int MEMORY_GIB = 4;
     static final int MAX_VCPUS = 16;
+    static final String CLI_JAR = "barlake-cli/target/barlake.jar";
 
     private final JobQueue queue;
     private final EcsJobDefinition consolidate;
@@ -63,16 +66,23 @@ public final class BatchJobs extends Construct {
         resample = job(settings, lake, "Resample", "io.barlake.resampler.batch.ResamplerMain", image, LakeAccess.RESAMPLE);
     }
 
-    /** The project's Dockerfile built on deploy, or the image of {@code imageRepository} pinned by digest. */
+    /** The project's docker/Dockerfile built on deploy, or the image of {@code imageRepository} pinned by digest. */
     private ContainerImage image(StageSettings settings) {
         if (settings.imageDigest().isPresent()) {
             return ContainerImage.fromEcrRepository(
                     Repository.fromRepositoryName(this, "ImageRepository", settings.imageRepository().orElseThrow()),
                     settings.imageDigest().get());
         }
+        // The context is the project folder, but only what docker/Dockerfile copies: the image changes
+        // (and is rebuilt on deploy) exactly when the jar or the logging configuration does.
+        if (!Files.isRegularFile(settings.root().resolve(CLI_JAR))) {
+            throw new IllegalStateException("No " + CLI_JAR + " for the Batch image: build it first with ./mvnw -DskipTests package");
+        }
         return ContainerImage.fromAsset(settings.root().toString(), AssetImageProps.builder()
+                .file("docker/Dockerfile")
                 .platform(Platform.LINUX_AMD64)
-                .exclude(List.of("**/target", "**/node_modules", "**/cdk.out", ".git", "lake"))
+                .ignoreMode(IgnoreMode.DOCKER)
+                .exclude(List.of("*", "!docker", "!" + CLI_JAR))
                 .build());
     }
 

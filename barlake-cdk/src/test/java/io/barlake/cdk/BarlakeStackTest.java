@@ -28,6 +28,8 @@ class BarlakeStackTest {
         Map<String, Object> all = new java.util.HashMap<>(context);
         all.put("alertEmail", "quant@example.com");
         all.put("projectRoot", "..");
+        // Assets are fingerprinted but not copied: the Lambda jars are 25 and 85 MB.
+        all.put("aws:cdk:disable-asset-staging", true);
         App app = new App(AppProps.builder().context(all).build());
         return Template.fromStack(BarlakeApp.stack(app, StageSettings.fromContext(app.getNode())));
     }
