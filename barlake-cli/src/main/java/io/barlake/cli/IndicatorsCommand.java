@@ -5,8 +5,9 @@ import io.barlake.analytics.strategy.BarContext;
 import io.barlake.analytics.strategy.CompositeStrategies;
 import io.barlake.analytics.strategy.IndicatorCatalog;
 import io.barlake.analytics.strategy.Operand;
+import io.barlake.lake.read.SymbolBarsBuilder;
 import io.barlake.lake.store.InvalidSettingException;
-import io.barlake.statemachine.scan.SeriesBuilder;
+import io.barlake.statemachine.scan.LakeSeries;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Reader;
@@ -162,7 +163,7 @@ final class IndicatorsCommand implements Callable<Integer> {
                             + "' column (header: " + parser.getHeaderNames() + ")");
                 }
             }
-            SeriesBuilder series = new SeriesBuilder();
+            SymbolBarsBuilder series = new SymbolBarsBuilder();
             for (CSVRecord record : parser) {
                 long line = record.getRecordNumber() + 1;
                 LocalDate date;
@@ -185,7 +186,7 @@ final class IndicatorsCommand implements Callable<Integer> {
                 series.add(date, row[0], row[1], row[2], row[3], row[4]);
             }
             try {
-                return series.build(file.getFileName().toString());
+                return LakeSeries.of(series.build(file.getFileName().toString()));
             } catch (IllegalArgumentException e) {
                 throw new InvalidSettingException("--csv", file.toString(), e.getMessage());
             }

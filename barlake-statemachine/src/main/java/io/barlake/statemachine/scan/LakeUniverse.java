@@ -8,6 +8,8 @@ import io.barlake.lake.model.Timeframe;
 import io.barlake.lake.parquet.ColumnarParquet;
 import io.barlake.lake.parquet.DailyColumns;
 import io.barlake.lake.parquet.ResampledColumns;
+import io.barlake.lake.read.BarHistory;
+import io.barlake.lake.read.SymbolBarsBuilder;
 import io.barlake.lake.store.ObjectStore;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -31,7 +33,7 @@ public final class LakeUniverse {
 
     public static Map<String, List<Scanner.Input>> load(ObjectStore store, LocalDate session, List<Timeframe> timeframes,
             Set<String> only) {
-        SplitAdjuster adjuster = LakeSeries.splitAdjuster(store, session);
+        SplitAdjuster adjuster = BarHistory.splitAdjuster(store, session);
         Map<String, List<Scanner.Input>> universe = new TreeMap<>();
         Map<String, BarSeries> daily = daily(store, session, adjuster, only);
         daily.forEach((symbol, bars) -> {
@@ -52,7 +54,7 @@ public final class LakeUniverse {
     }
 
     private static Map<String, BarSeries> daily(ObjectStore store, LocalDate session, SplitAdjuster adjuster, Set<String> only) {
-        Map<String, SeriesBuilder> bySymbol = new TreeMap<>();
+        Map<String, SymbolBarsBuilder> bySymbol = new TreeMap<>();
         int sessionDay = (int) session.toEpochDay();
         for (int year = session.getYear() - DAILY_YEARS + 1; year <= session.getYear(); year++) {
             String key = LakeLayout.silverDaily(year);
@@ -67,18 +69,18 @@ public final class LakeUniverse {
                 }
                 LocalDate date = LocalDate.ofEpochDay(columns.date(i));
                 double f = adjuster.factor(symbol, date);
-                bySymbol.computeIfAbsent(symbol, s -> new SeriesBuilder()).add(date, columns.open(i) / f, columns.high(i) / f,
+                bySymbol.computeIfAbsent(symbol, s -> new SymbolBarsBuilder()).add(date, columns.open(i) / f, columns.high(i) / f,
                         columns.low(i) / f, columns.close(i) / f, columns.volume(i) * f);
             }
         }
         Map<String, BarSeries> series = new TreeMap<>();
-        bySymbol.forEach((symbol, builder) -> series.put(symbol, builder.build(symbol)));
+        bySymbol.forEach((symbol, builder) -> series.put(symbol, LakeSeries.of(builder.build(symbol))));
         return series;
     }
 
     private static Map<String, BarSeries> resampled(ObjectStore store, LocalDate session, Timeframe timeframe,
             Set<String> symbols) {
-        Map<String, SeriesBuilder> bySymbol = new TreeMap<>();
+        Map<String, SymbolBarsBuilder> bySymbol = new TreeMap<>();
         int years = (int) Math.ceil(BARS_PER_TIMEFRAME * timeframe.sessions() / 252.0);
         int sessionDay = (int) session.toEpochDay();
         for (int year = session.getYear() - years; year <= session.getYear(); year++) {
@@ -89,13 +91,13 @@ public final class LakeUniverse {
             ResampledColumns columns = ColumnarParquet.readResampled(store, key);
             for (int i = 0; i < columns.size(); i++) {
                 if (columns.start(i) <= sessionDay && symbols.contains(columns.symbol(i))) {
-                    bySymbol.computeIfAbsent(columns.symbol(i), s -> new SeriesBuilder()).add(LocalDate.ofEpochDay(columns.start(i)),
+                    bySymbol.computeIfAbsent(columns.symbol(i), s -> new SymbolBarsBuilder()).add(LocalDate.ofEpochDay(columns.start(i)),
                             columns.open(i), columns.high(i), columns.low(i), columns.close(i), columns.volume(i));
                 }
             }
         }
         Map<String, BarSeries> series = new TreeMap<>();
-        bySymbol.forEach((symbol, builder) -> series.put(symbol, builder.build(symbol)));
+        bySymbol.forEach((symbol, builder) -> series.put(symbol, LakeSeries.of(builder.build(symbol))));
         return series;
     }
 }

@@ -1,13 +1,12 @@
-package io.barlake.statemachine.scan;
+package io.barlake.lake.read;
 
-import io.barlake.analytics.series.BarSeries;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** Collects one symbol's bars in date order, as they are read, into a {@link BarSeries}. */
-public final class SeriesBuilder {
+/** Collects one symbol's bars in date order, as they are read, into {@link SymbolBars}. */
+public final class SymbolBarsBuilder {
     private final List<LocalDate> dates = new ArrayList<>();
     private double[][] columns = new double[5][64];
 
@@ -30,9 +29,9 @@ public final class SeriesBuilder {
         return dates.isEmpty();
     }
 
-    public BarSeries build(String symbol) {
+    public SymbolBars build(String symbol) {
         int n = dates.size();
-        return new BarSeries(symbol, dates.toArray(LocalDate[]::new), Arrays.copyOf(columns[0], n),
+        return new SymbolBars(symbol, dates.toArray(LocalDate[]::new), Arrays.copyOf(columns[0], n),
                 Arrays.copyOf(columns[1], n), Arrays.copyOf(columns[2], n), Arrays.copyOf(columns[3], n),
                 Arrays.copyOf(columns[4], n));
     }

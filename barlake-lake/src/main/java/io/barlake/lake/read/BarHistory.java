@@ -1,0 +1,89 @@
+package io.barlake.lake.read;
+
+import io.barlake.lake.layout.LakeLayout;
+import io.barlake.lake.model.DailyBar;
+import io.barlake.lake.model.ResampledBar;
+import io.barlake.lake.model.Split;
+import io.barlake.lake.model.SplitAdjuster;
+import io.barlake.lake.model.Symbols;
+import io.barlake.lake.model.Timeframe;
+import io.barlake.lake.parquet.ParquetCodec;
+import io.barlake.lake.state.DailyCheckpoint;
+import io.barlake.lake.state.StateStore;
+import io.barlake.lake.store.InvalidSettingException;
+import io.barlake.lake.store.ObjectInfo;
+import io.barlake.lake.store.ObjectStore;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * One symbol's bars from the lake, split-adjusted: daily bars are adjusted on read as of the
+ * latest session in silver (as the resamplers adjust theirs), N-session bars are stored adjusted.
+ * Only the row groups that can hold the symbol are fetched.
+ */
+public final class BarHistory {
+    private BarHistory() {}
+
+    /** Bars dated (1d) or starting (Nd) within {@code [from, to]}; either bound may be null for "all". */
+    public static SymbolBars load(ObjectStore store, String rawSymbol, Timeframe timeframe, LocalDate from, LocalDate to,
+            Clock clock) {
+        String symbol = Symbols.normalize(rawSymbol);
+        if (!Symbols.isValid(symbol)) {
+            throw new InvalidSettingException("--symbol", rawSymbol, "not a ticker (A-Z, digits, '.' and '-', up to 10 characters)");
+        }
+        if (from != null && to != null && to.isBefore(from)) {
+            throw new InvalidSettingException("--to", to.toString(), "before --from " + from);
+        }
+        TreeSet<Integer> years = new TreeSet<>();
+        for (ObjectInfo info : store.list(LakeLayout.barsPrefix(timeframe))) {
+            LakeLayout.yearOf(info.key()).filter(year -> (from == null || year >= from.getYear())
+                    && (to == null || year <= to.getYear())).ifPresent(years::add);
+        }
+        SymbolBarsBuilder series = new SymbolBarsBuilder();
+        if (timeframe == Timeframe.D1) {
+            SplitAdjuster adjuster = null;
+            for (int year : years) {
+                for (DailyBar bar : ParquetCodec.DAILY.readSymbol(store, LakeLayout.silverDaily(year), symbol)) {
+                    if (within(bar.date(), from, to)) {
+                        if (adjuster == null) {
+                            adjuster = splitAdjuster(store, DailyCheckpoint.latestSession(new StateStore(store, clock))
+                                    .orElse(LocalDate.now(clock)));
+                        }
+                        double f = adjuster.factor(symbol, bar.date());
+                        series.add(bar.date(), bar.open() / f, bar.high() / f, bar.low() / f, bar.close() / f, bar.volume() * f);
+                    }
+                }
+            }
+        } else {
+            for (int year : years) {
+                for (ResampledBar bar : ParquetCodec.RESAMPLED.readSymbol(store, LakeLayout.bars(timeframe, year), symbol)) {
+                    if (within(bar.start(), from, to)) {
+                        series.add(bar.start(), bar.open(), bar.high(), bar.low(), bar.close(), bar.volume());
+                    }
+                }
+            }
+        }
+        if (series.isEmpty()) {
+            throw new IllegalStateException("No " + timeframe.label() + " bars for " + symbol + " in " + store.location()
+                    + (from == null && to == null ? "" : " between " + (from == null ? "the start" : from) + " and "
+                    + (to == null ? "the end" : to)) + "; 'barlake status' shows what the lake holds");
+        }
+        return series.build(symbol);
+    }
+
+    /**
+     * Split factors as of {@code asOf} (the latest session in silver, as the resamplers adjust):
+     * daily prices are divided by them, volumes multiplied.
+     */
+    public static SplitAdjuster splitAdjuster(ObjectStore store, LocalDate asOf) {
+        List<Split> splits = store.head(LakeLayout.SILVER_SPLITS).isPresent()
+                ? ParquetCodec.SPLITS.read(store, LakeLayout.SILVER_SPLITS) : List.of();
+        return new SplitAdjuster(splits, asOf);
+    }
+
+    private static boolean within(LocalDate date, LocalDate from, LocalDate to) {
+        return (from == null || !date.isBefore(from)) && (to == null || !date.isAfter(to));
+    }
+}
