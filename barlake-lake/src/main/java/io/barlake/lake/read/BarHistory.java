@@ -29,6 +29,19 @@ public final class BarHistory {
     /** Bars dated (1d) or starting (Nd) within {@code [from, to]}; either bound may be null for "all". */
     public static SymbolBars load(ObjectStore store, String rawSymbol, Timeframe timeframe, LocalDate from, LocalDate to,
             Clock clock) {
+        return load(store, rawSymbol, timeframe, from, to, clock, true);
+    }
+
+    /**
+     * As {@link #load(ObjectStore, String, Timeframe, LocalDate, LocalDate, Clock)}; with
+     * {@code adjusted} false, daily bars come as stored (raw, as traded). N-session bars are only
+     * stored adjusted: asking for them raw is refused.
+     */
+    public static SymbolBars load(ObjectStore store, String rawSymbol, Timeframe timeframe, LocalDate from, LocalDate to,
+            Clock clock, boolean adjusted) {
+        if (!adjusted && timeframe != Timeframe.D1) {
+            throw new InvalidSettingException("adjusted", "false", timeframe.label() + " bars are stored split-adjusted only");
+        }
         String symbol = Symbols.normalize(rawSymbol);
         if (!Symbols.isValid(symbol)) {
             throw new InvalidSettingException("--symbol", rawSymbol, "not a ticker (A-Z, digits, '.' and '-', up to 10 characters)");
@@ -47,6 +60,10 @@ public final class BarHistory {
             for (int year : years) {
                 for (DailyBar bar : ParquetCodec.DAILY.readSymbol(store, LakeLayout.silverDaily(year), symbol)) {
                     if (within(bar.date(), from, to)) {
+                        if (!adjusted) {
+                            series.add(bar.date(), bar.open(), bar.high(), bar.low(), bar.close(), bar.volume());
+                            continue;
+                        }
                         if (adjuster == null) {
                             adjuster = splitAdjuster(store, DailyCheckpoint.latestSession(new StateStore(store, clock))
                                     .orElse(LocalDate.now(clock)));
@@ -66,7 +83,7 @@ public final class BarHistory {
             }
         }
         if (series.isEmpty()) {
-            throw new IllegalStateException("No " + timeframe.label() + " bars for " + symbol + " in " + store.location()
+            throw new NoBarsException("No " + timeframe.label() + " bars for " + symbol + " in " + store.location()
                     + (from == null && to == null ? "" : " between " + (from == null ? "the start" : from) + " and "
                     + (to == null ? "the end" : to)) + "; 'barlake status' shows what the lake holds");
         }

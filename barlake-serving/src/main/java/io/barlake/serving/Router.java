@@ -1,0 +1,149 @@
+package io.barlake.serving;
+
+import io.barlake.lake.store.InvalidSettingException;
+import io.barlake.lake.store.ObjectStore;
+import io.barlake.serving.access.ApiKeys;
+import io.barlake.serving.access.RequestLimits;
+import io.barlake.serving.endpoints.BacktestEndpoint;
+import io.barlake.serving.endpoints.BarsEndpoint;
+import io.barlake.serving.endpoints.HealthEndpoint;
+import io.barlake.serving.endpoints.SignalsEndpoint;
+import io.barlake.serving.http.ApiException;
+import io.barlake.serving.http.ApiJson;
+import io.barlake.serving.http.ApiRequest;
+import io.barlake.serving.http.ApiResponse;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The serving API's one router, behind both front doors (the Lambda handler and the local
+ * server): it checks the API key and the key's limits, dispatches to the endpoint, and turns
+ * every refusal into {@code {"error":{"code","message"}}} with its status. An unexpected failure
+ * is a 500 naming a request id that the server's log also holds; no stack trace, path or
+ * exception text reaches a response.
+ */
+public final class Router {
+    private static final Logger LOG = LoggerFactory.getLogger(Router.class);
+    /** Every body is refused above this; the backtest's own limit is lower. */
+    public static final int MAX_BODY = 256 * 1024;
+    /** The caller when no keys are configured (the local server on loopback). */
+    public static final String OPEN_ACCESS = "local";
+
+    private final ApiKeys keys;
+    private final boolean openWithoutKeys;
+    private final RequestLimits limits;
+    private final Map<String, Map<String, Function<ApiRequest, ApiResponse>>> routes = new LinkedHashMap<>();
+    private final HealthEndpoint health;
+
+    /**
+     * @param keys          the accepted keys
+     * @param limits        the per-key rate limit and daily quota
+     * @param openWithoutKeys with no keys configured, let every caller in as {@value #OPEN_ACCESS}
+     *                      (the local server on loopback); otherwise refuse all
+     */
+    public Router(ObjectStore store, Clock clock, ApiKeys keys, RequestLimits limits, boolean openWithoutKeys) {
+        this.keys = keys;
+        this.openWithoutKeys = openWithoutKeys;
+        this.limits = limits;
+        this.health = new HealthEndpoint(store, clock);
+        BarsEndpoint bars = new BarsEndpoint(store, clock);
+        SignalsEndpoint signals = new SignalsEndpoint(store);
+        BacktestEndpoint backtest = new BacktestEndpoint(store, clock);
+        route("GET", "/v1/bars", bars::get);
+        route("GET", "/v1/signals", signals::get);
+        route("POST", "/v1/backtest", backtest::post);
+        route("GET", "/v1/usage", this::usage);
+    }
+
+    private void route(String method, String path, Function<ApiRequest, ApiResponse> handler) {
+        routes.computeIfAbsent(path, p -> new LinkedHashMap<>()).put(method, handler);
+    }
+
+    public ApiResponse handle(ApiRequest request) {
+        try {
+            if (request.path().equals("/health")) {
+                return request.method().equals("GET") ? health.get() : notAllowed(List.of("GET"));
+            }
+            Map<String, Function<ApiRequest, ApiResponse>> methods = routes.get(request.path());
+            if (methods == null) {
+                throw ApiException.notFound("No such endpoint: " + request.method() + " " + safe(request.path()));
+            }
+            Function<ApiRequest, ApiResponse> handler = methods.get(request.method());
+            if (handler == null) {
+                return notAllowed(List.copyOf(methods.keySet()));
+            }
+            String caller = authenticate(request);
+            limits.admit(caller);
+            if (request.body().length > MAX_BODY) {
+                throw new ApiException(413, "body_too_large", "The body is larger than " + MAX_BODY + " bytes");
+            }
+            return handler.apply(new ApiRequest(request.method(), request.path(), request.query(),
+                    withCaller(request.headers(), caller), request.body()));
+        } catch (ApiException e) {
+            return error(e);
+        } catch (InvalidSettingException e) {
+            return error(ApiException.badRequest(e.getMessage()));
+        } catch (RuntimeException e) {
+            String id = UUID.randomUUID().toString();
+            LOG.error("Request {} {} failed (id {})", request.method(), safe(request.path()), id, e);
+            return error(new ApiException(500, "internal", "Internal error; the server log has request id " + id));
+        }
+    }
+
+    private String authenticate(ApiRequest request) {
+        if (keys.isEmpty() && openWithoutKeys) {
+            return OPEN_ACCESS;
+        }
+        return keys.identify(request.header("x-api-key"))
+                .orElseThrow(() -> new ApiException(401, "unauthorized", "Missing or unknown API key (header x-api-key)"));
+    }
+
+    private ApiResponse usage(ApiRequest request) {
+        String caller = request.header(CALLER_HEADER);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("key", caller);
+        body.put("requests_today", limits.usedToday(caller));
+        body.put("daily_quota", limits.dailyQuota());
+        return ApiResponse.json(200, ApiJson.write(body));
+    }
+
+    /** Set by the router after authentication; a header of the same name from outside is replaced. */
+    static final String CALLER_HEADER = "x-barlake-caller";
+
+    private static Map<String, String> withCaller(Map<String, String> headers, String caller) {
+        Map<String, String> copy = new LinkedHashMap<>(headers);
+        copy.put(CALLER_HEADER, caller);
+        return copy;
+    }
+
+    private static ApiResponse notAllowed(List<String> allowed) {
+        return error(new ApiException(405, "method_not_allowed", "Use " + String.join(" or ", allowed),
+                List.of(), Map.of("Allow", String.join(", ", allowed))));
+    }
+
+    static ApiResponse error(ApiException e) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", e.code());
+        error.put("message", e.getMessage());
+        if (!e.details().isEmpty()) {
+            error.put("details", e.details());
+        }
+        ApiResponse response = ApiResponse.json(e.status(), ApiJson.write(Map.of("error", error)));
+        for (Map.Entry<String, String> header : e.headers().entrySet()) {
+            response = response.with(header.getKey(), header.getValue());
+        }
+        return response;
+    }
+
+    /** A path echoed in a message: printable, short. */
+    private static String safe(String path) {
+        String printable = path.replaceAll("[^\\x20-\\x7E]", "?");
+        return printable.length() > 100 ? printable.substring(0, 100) + "…" : printable;
+    }
+}

@@ -1,0 +1,175 @@
+package io.barlake.serving.endpoints;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.barlake.analytics.backtest.BacktestResult;
+import io.barlake.analytics.backtest.BacktestSettings;
+import io.barlake.analytics.backtest.Backtester;
+import io.barlake.analytics.series.BarSeries;
+import io.barlake.analytics.strategy.CompositeStrategies;
+import io.barlake.analytics.strategy.PrebuiltStrategies;
+import io.barlake.analytics.strategy.Strategy;
+import io.barlake.analytics.strategy.StrategyConfigException;
+import io.barlake.lake.model.Symbols;
+import io.barlake.lake.model.Timeframe;
+import io.barlake.lake.read.BarHistory;
+import io.barlake.lake.read.NoBarsException;
+import io.barlake.lake.read.SymbolBars;
+import io.barlake.lake.store.ObjectStore;
+import io.barlake.serving.http.ApiException;
+import io.barlake.serving.http.ApiJson;
+import io.barlake.serving.http.ApiRequest;
+import io.barlake.serving.http.ApiResponse;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code POST /v1/backtest}: a strategy (a prebuilt one's name, or a composite strategy object)
+ * run over one symbol's bars from the lake, in one timeframe and range. The answer holds the
+ * metrics, the trades and the equity curve. An invalid composite strategy is a 400 with every
+ * problem and its JSON path.
+ *
+ * <pre>{"symbol":"AAPL","strategy":"golden-cross","timeframe":"1d","from":"2021-01-04","to":"2025-12-31",
+ *  "capital":100000,"commission":0,"commission_percent":0,"slippage_percent":0,"fraction":1}</pre>
+ */
+public final class BacktestEndpoint {
+    /** A composite strategy's own limit, plus room for the other fields. */
+    public static final int MAX_BODY = CompositeStrategies.MAX_BYTES + 4096;
+    /** At most 30 years of history in one backtest. */
+    public static final long MAX_SPAN_DAYS = 30L * 366;
+
+    private final ObjectStore store;
+    private final Clock clock;
+
+    public BacktestEndpoint(ObjectStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public ApiResponse post(ApiRequest request) {
+        if (request.body().length > MAX_BODY) {
+            throw new ApiException(413, "body_too_large", "The body is larger than " + MAX_BODY + " bytes");
+        }
+        JsonNode body = ApiJson.read(request.body());
+        if (!body.isObject()) {
+            throw ApiException.badRequest("the body must be a JSON object");
+        }
+        String symbol = Symbols.normalize(text(body, "symbol", null));
+        if (!Symbols.isValid(symbol)) {
+            throw ApiException.badRequest("'symbol' is not a ticker: letters, digits, '.' and '-', up to 10 characters");
+        }
+        Timeframe timeframe;
+        try {
+            timeframe = Timeframe.parse(text(body, "timeframe", "1d"));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("'timeframe' must be one of 1d, 3d, 5d, 8d, 13d, 21d, 34d");
+        }
+        LocalDate from = date(body, "from");
+        LocalDate to = date(body, "to");
+        if (from != null && to != null) {
+            if (to.isBefore(from)) {
+                throw ApiException.badRequest("'to' " + to + " is before 'from' " + from);
+            }
+            if (ChronoUnit.DAYS.between(from, to) > MAX_SPAN_DAYS) {
+                throw ApiException.badRequest("the range is longer than 30 years");
+            }
+        }
+        Strategy strategy = strategy(body.get("strategy"));
+        BacktestSettings settings;
+        try {
+            settings = new BacktestSettings(number(body, "capital", 100_000), number(body, "commission", 0),
+                    number(body, "commission_percent", 0), number(body, "slippage_percent", 0), number(body, "fraction", 1), 252)
+                    .forSessionsPerBar(timeframe.sessions());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("backtest settings: " + e.getMessage());
+        }
+        SymbolBars bars;
+        try {
+            bars = BarHistory.load(store, symbol, timeframe, from, to, clock);
+        } catch (NoBarsException e) {
+            throw ApiException.notFound("No " + timeframe.label() + " bars for " + symbol + " in that range");
+        }
+        BarSeries series = new BarSeries(bars.symbol(), bars.dates(), bars.open(), bars.high(), bars.low(), bars.close(),
+                bars.volume());
+        BacktestResult result = Backtester.run(series, strategy, settings);
+        List<Map<String, Object>> equity = new ArrayList<>(result.dates().length);
+        for (int i = 0; i < result.dates().length; i++) {
+            equity.add(Map.of("date", result.dates()[i].toString(), "equity", result.equity()[i]));
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("symbol", result.symbol());
+        answer.put("strategy", result.strategy());
+        answer.put("timeframe", timeframe.label());
+        answer.put("from", bars.dates()[0].toString());
+        answer.put("to", bars.dates()[bars.size() - 1].toString());
+        answer.put("bars", bars.size());
+        answer.put("metrics", result.metrics());
+        answer.put("trades", result.trades());
+        answer.put("equity", equity);
+        return ApiResponse.json(200, ApiJson.write(answer));
+    }
+
+    private static Strategy strategy(JsonNode value) {
+        if (value == null || value.isNull()) {
+            throw ApiException.badRequest("'strategy' is required: a prebuilt strategy's name or a composite strategy object");
+        }
+        if (value.isTextual()) {
+            List<String> names = PrebuiltStrategies.all().stream().map(Strategy::name).toList();
+            return PrebuiltStrategies.find(value.asText()).orElseThrow(() -> ApiException.badRequest("'strategy' "
+                    + "is not a prebuilt strategy" + CompositeStrategies.suggestion(value.asText(), names) + " Prebuilt: "
+                    + String.join(", ", names)));
+        }
+        if (!value.isObject()) {
+            throw ApiException.badRequest("'strategy' must be a prebuilt strategy's name or a composite strategy object");
+        }
+        try {
+            return CompositeStrategies.parse(value.toString());
+        } catch (StrategyConfigException e) {
+            List<String> problems = e.problems().stream().map(problem -> "strategy." + problem).toList();
+            throw new ApiException(400, "invalid_strategy", "The composite strategy has " + problems.size()
+                    + (problems.size() == 1 ? " problem" : " problems"), problems, Map.of());
+        }
+    }
+
+    private static String text(JsonNode body, String field, String defaultValue) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            if (defaultValue == null) {
+                throw ApiException.badRequest("'" + field + "' is required");
+            }
+            return defaultValue;
+        }
+        if (!value.isTextual()) {
+            throw ApiException.badRequest("'" + field + "' must be a string");
+        }
+        return value.asText();
+    }
+
+    private static LocalDate date(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.asText());
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest("'" + field + "' is not a date (YYYY-MM-DD)");
+        }
+    }
+
+    private static double number(JsonNode body, String field, double defaultValue) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return defaultValue;
+        }
+        if (!value.isNumber() || !Double.isFinite(value.asDouble())) {
+            throw ApiException.badRequest("'" + field + "' must be a finite number");
+        }
+        return value.asDouble();
+    }
+}

@@ -1,0 +1,56 @@
+package io.barlake.serving.endpoints;
+
+import io.barlake.lake.calendar.TradingCalendar;
+import io.barlake.lake.state.DailyCheckpoint;
+import io.barlake.lake.state.StateStore;
+import io.barlake.lake.store.ObjectStore;
+import io.barlake.serving.http.ApiJson;
+import io.barlake.serving.http.ApiResponse;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code GET /health}, open to all: whether the lake answers, whether its daily bars are fresh
+ * (the latest closed NYSE session is in silver), and the state of the quote source. 200 when the
+ * lake answers, 503 when it does not; never a path, a bucket name or an exception's text.
+ */
+public final class HealthEndpoint {
+    private static final Logger LOG = LoggerFactory.getLogger(HealthEndpoint.class);
+
+    private final ObjectStore store;
+    private final Clock clock;
+
+    public HealthEndpoint(ObjectStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public ApiResponse get() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        Optional<LocalDate> latest;
+        try {
+            latest = DailyCheckpoint.latestSession(new StateStore(store, clock));
+        } catch (RuntimeException e) {
+            LOG.warn("Health: the lake did not answer: {}", e.toString());
+            body.put("status", "unavailable");
+            body.put("lake", Map.of("reachable", false));
+            return ApiResponse.json(503, ApiJson.write(body));
+        }
+        LocalDate closed = TradingCalendar.nyse().latestClosedSession(clock.instant());
+        boolean fresh = latest.map(session -> !session.isBefore(closed)).orElse(false);
+        body.put("status", fresh ? "ok" : "stale");
+        body.put("lake", Map.of("reachable", true));
+        Map<String, Object> freshness = new LinkedHashMap<>();
+        freshness.put("latest_session", latest.map(LocalDate::toString).orElse(null));
+        freshness.put("latest_closed_session", closed.toString());
+        freshness.put("fresh", fresh);
+        body.put("freshness", freshness);
+        body.put("quotes", Map.of("source", "lake"));
+        return ApiResponse.json(200, ApiJson.write(body));
+    }
+}

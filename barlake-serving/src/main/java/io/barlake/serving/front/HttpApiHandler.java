@@ -1,0 +1,87 @@
+package io.barlake.serving.front;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.barlake.lake.store.LakeLocation;
+import io.barlake.lake.store.ObjectStores;
+import io.barlake.serving.Router;
+import io.barlake.serving.ServingSettings;
+import io.barlake.serving.http.ApiJson;
+import io.barlake.serving.http.ApiRequest;
+import io.barlake.serving.http.ApiResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The router as a Lambda function behind an API Gateway HTTP API or a Function URL (payload
+ * format 2.0): the event becomes an {@link ApiRequest}, the answer a {@code statusCode}, headers
+ * and a body. On Lambda the keys are required: with none configured every /v1 request is a 401.
+ * Limits are counted per function instance.
+ */
+public final class HttpApiHandler implements RequestStreamHandler {
+    /**
+     * The event envelope is read with Jackson's default limits: the body inside is a string, and the
+     * router refuses an oversized one with a 413. The API's tight limits apply to the body's own JSON.
+     */
+    private static final ObjectMapper EVENTS = new ObjectMapper();
+
+    private final Router router;
+
+    /** Cold start: the lake and the settings from the process environment. */
+    public HttpApiHandler() {
+        this(router(System.getenv(), Clock.systemUTC()));
+    }
+
+    public HttpApiHandler(Router router) {
+        this.router = router;
+    }
+
+    private static Router router(Map<String, String> environment, Clock clock) {
+        ServingSettings settings = ServingSettings.from(environment);
+        // Never open on AWS: without configured keys every /v1 request is refused.
+        return new Router(ObjectStores.open(LakeLocation.parse(environment.getOrDefault(LakeLocation.SETTING, LakeLocation.DEFAULT),
+                LakeLocation.SETTING), environment), clock, settings.keys(), settings.limits(clock), false);
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        JsonNode event = EVENTS.readTree(input);
+        ApiResponse response = router.handle(request(event));
+        ObjectNode answer = ApiJson.mapper().createObjectNode();
+        answer.put("statusCode", response.status());
+        ObjectNode headers = answer.putObject("headers");
+        response.headers().forEach(headers::put);
+        answer.put("body", response.bodyText());
+        answer.put("isBase64Encoded", false);
+        ApiJson.mapper().writeValue(output, answer);
+    }
+
+    static ApiRequest request(JsonNode event) {
+        String method = event.path("requestContext").path("http").path("method").asText("GET").toUpperCase(Locale.ROOT);
+        String path = event.path("rawPath").asText("/");
+        Map<String, String> query = new LinkedHashMap<>();
+        // HTTP APIs join repeated parameters with commas; the first value is the one, as on the local server.
+        event.path("queryStringParameters").fields().forEachRemaining(field -> query.put(field.getKey(),
+                field.getValue().asText().split(",", -1)[0]));
+        Map<String, String> headers = new LinkedHashMap<>();
+        event.path("headers").fields().forEachRemaining(field -> headers.put(field.getKey().toLowerCase(Locale.ROOT),
+                field.getValue().asText()));
+        byte[] body = new byte[0];
+        if (event.hasNonNull("body")) {
+            String text = event.get("body").asText();
+            body = event.path("isBase64Encoded").asBoolean(false) ? Base64.getDecoder().decode(text)
+                    : text.getBytes(StandardCharsets.UTF_8);
+        }
+        return new ApiRequest(method, path, query, headers, body);
+    }
+}

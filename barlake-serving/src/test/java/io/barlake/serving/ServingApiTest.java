@@ -1,0 +1,265 @@
+package io.barlake.serving;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.barlake.lake.store.LocalObjectStore;
+import io.barlake.serving.access.ApiKeys;
+import io.barlake.serving.access.RequestLimits;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every endpoint, success and failure, through both front doors: the local server and the Lambda event adapter. */
+class ServingApiTest {
+    private static final String KEY = "bk_live_6f1d2c3b4a5e";
+    private static final Map<String, String> WITH_KEY = Map.of("x-api-key", KEY);
+    private static final Map<String, String> NONE = Map.of();
+
+    @TempDir
+    static Path folder;
+    static LocalObjectStore store;
+
+    @BeforeAll
+    static void lake() {
+        store = new LocalObjectStore(folder.resolve("lake"));
+        ServingLake.write(store);
+    }
+
+    private static Router router(long perSecond, long burst, long quota) {
+        return new Router(store, ServingLake.CLOCK, ApiKeys.parse("team=" + ApiKeys.hash(KEY)),
+                new RequestLimits(perSecond, burst, quota, ServingLake.CLOCK), false);
+    }
+
+    /** Runs {@code check} once through each front door, each on a router of its own (limits are per router). */
+    private static void throughBothDoors(java.util.function.Supplier<Router> routers, Consumer<FrontDoor> check) {
+        for (FrontDoor door : List.of(FrontDoor.localServer(routers.get()), FrontDoor.lambda(routers.get()))) {
+            try (door) {
+                check.accept(door);
+            } catch (AssertionError e) {
+                throw new AssertionError("through the " + door + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static void throughBothDoors(Consumer<FrontDoor> check) {
+        throughBothDoors(() -> router(1000, 1000, 100_000), check);
+    }
+
+    private static void assertError(FrontDoor.Answer answer, int status, String code) {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(status);
+        assertThat(answer.headers().get("content-type")).startsWith("application/json");
+        assertThat(answer.json().path("error").path("code").asText()).isEqualTo(code);
+        assertThat(answer.json().path("error").path("message").asText()).isNotBlank();
+        assertThat(answer.body()).doesNotContain(folder.toString(), "Exception", "\tat ");
+    }
+
+    @Test
+    void healthIsOpenAndSaysTheLakeIsFreshWithoutNamingIt() {
+        throughBothDoors(door -> {
+            FrontDoor.Answer health = door.get("/health", NONE);
+            assertThat(health.status()).isEqualTo(200);
+            JsonNode json = health.json();
+            assertThat(json.path("status").asText()).isEqualTo("ok");
+            assertThat(json.path("lake").path("reachable").asBoolean()).isTrue();
+            assertThat(json.path("freshness").path("latest_session").asText()).isEqualTo("2025-06-02");
+            assertThat(json.path("freshness").path("fresh").asBoolean()).isTrue();
+            assertThat(health.body()).doesNotContain(folder.toString());
+        });
+    }
+
+    @Test
+    void barsAreSplitAdjustedByDefaultAndRawOnRequest() {
+        throughBothDoors(door -> {
+            JsonNode adjusted = door.get("/v1/bars?symbol=aapl&from=2024-01-02&to=2024-01-31", WITH_KEY).json();
+            JsonNode raw = door.get("/v1/bars?symbol=AAPL&from=2024-01-02&to=2024-01-31&adjusted=false", WITH_KEY).json();
+            assertThat(adjusted.path("symbol").asText()).isEqualTo("AAPL");
+            assertThat(adjusted.path("adjusted").asBoolean()).isTrue();
+            JsonNode first = adjusted.path("bars").get(0);
+            assertThat(first.path("date").asText()).isEqualTo("2024-01-02");
+            // Before the 4-for-1 split: adjusted = raw / 4, volume × 4.
+            assertThat(raw.path("bars").get(0).path("close").asDouble()).isEqualTo(ServingLake.rawAaplClose(0));
+            assertThat(first.path("close").asDouble()).isCloseTo(ServingLake.rawAaplClose(0) / 4, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(first.path("volume").asDouble()).isEqualTo(raw.path("bars").get(0).path("volume").asDouble() * 4);
+            assertThat(adjusted.path("bars").size()).isEqualTo(21);
+            assertThat(adjusted.path("next_cursor").isNull()).isTrue();
+        });
+    }
+
+    @Test
+    void aLongHistoryComesInPagesThatTheCursorWalksWithoutGapsOrRepeats() {
+        throughBothDoors(door -> {
+            List<String> dates = new ArrayList<>();
+            String cursor = null;
+            int pages = 0;
+            do {
+                JsonNode page = door.get("/v1/bars?symbol=MSFT&limit=100" + (cursor == null ? "" : "&cursor=" + cursor), WITH_KEY).json();
+                page.path("bars").forEach(bar -> dates.add(bar.path("date").asText()));
+                cursor = page.path("next_cursor").isNull() ? null : page.path("next_cursor").asText();
+                pages++;
+            } while (cursor != null && pages < 20);
+            assertThat(dates).hasSize(ServingLake.SESSIONS.size()).doesNotHaveDuplicates().isSorted();
+            assertThat(pages).isEqualTo((ServingLake.SESSIONS.size() + 99) / 100);
+            // This lake has daily bars only: the resampled timeframes are not there to page through.
+            FrontDoor.Answer weekly = door.get("/v1/bars?symbol=MSFT&timeframe=5d&limit=5", WITH_KEY);
+            assertError(weekly, 404, "not_found");
+            assertThat(weekly.json().path("error").path("message").asText()).isEqualTo("No 5d bars for MSFT");
+        });
+    }
+
+    @Test
+    void badBarsParametersAreCleanFourHundreds() {
+        throughBothDoors(door -> {
+            assertError(door.get("/v1/bars", WITH_KEY), 400, "bad_request");
+            assertError(door.get("/v1/bars?symbol=..%2F..%2Fx", WITH_KEY), 400, "bad_request");
+            assertError(door.get("/v1/bars?symbol=AAPL&from=9999-99-99", WITH_KEY), 400, "bad_request");
+            assertError(door.get("/v1/bars?symbol=AAPL&timeframe=2d", WITH_KEY), 400, "bad_request");
+            assertError(door.get("/v1/bars?symbol=AAPL&timeframe=5d&adjusted=false", WITH_KEY), 400, "bad_request");
+            assertError(door.get("/v1/bars?symbol=AAPL&limit=0", WITH_KEY), 400, "bad_request");
+            assertError(door.get("/v1/bars?symbol=AAPL&cursor=bm9wZQ", WITH_KEY), 400, "bad_request");
+            assertError(door.get("/v1/bars?symbol=AAPL&from=2025-02-01&to=2025-01-01", WITH_KEY), 400, "bad_request");
+            FrontDoor.Answer unknown = door.get("/v1/bars?symbol=ZZZZ", WITH_KEY);
+            assertError(unknown, 404, "not_found");
+            assertThat(unknown.json().path("error").path("message").asText()).isEqualTo("No 1d bars for ZZZZ");
+        });
+    }
+
+    @Test
+    void signalsAreTheLatestScansRankedPicksFilteredAndPaged() {
+        throughBothDoors(door -> {
+            JsonNode all = door.get("/v1/signals", WITH_KEY).json();
+            assertThat(all.path("date").asText()).isEqualTo("2025-06-02");
+            assertThat(all.path("total").asInt()).isEqualTo(3);
+            assertThat(all.path("signals").get(0).path("symbol").asText()).isEqualTo("AAPL");
+            assertThat(all.path("signals").get(0).path("timeframes").path("5d").asText()).isEqualTo("BUY");
+            assertThat(all.path("signals").get(0).path("explanation").asText()).isEqualTo("SMA50 crossed above SMA200");
+
+            JsonNode golden = door.get("/v1/signals?strategy=golden-cross&date=2025-06-02", WITH_KEY).json();
+            assertThat(golden.path("total").asInt()).isEqualTo(2);
+            JsonNode weekly = door.get("/v1/signals?timeframe=5d", WITH_KEY).json();
+            assertThat(weekly.path("signals").findValuesAsText("rank")).containsExactly("1", "3");
+
+            JsonNode first = door.get("/v1/signals?limit=2", WITH_KEY).json();
+            assertThat(first.path("signals").size()).isEqualTo(2);
+            JsonNode rest = door.get("/v1/signals?limit=2&cursor=" + first.path("next_cursor").asText(), WITH_KEY).json();
+            assertThat(rest.path("signals").findValuesAsText("rank")).containsExactly("3");
+            assertThat(rest.path("next_cursor").isNull()).isTrue();
+
+            assertError(door.get("/v1/signals?date=2025-05-30", WITH_KEY), 404, "not_found");
+            assertError(door.get("/v1/signals?date=2025-13-01", WITH_KEY), 400, "bad_request");
+        });
+    }
+
+    @Test
+    void aBacktestOfAPrebuiltOrACompositeStrategyAnswersMetricsTradesAndEquity() {
+        String composite = """
+                {"symbol":"MSFT","timeframe":"1d","from":"2024-01-02","to":"2025-06-02","strategy":{"name":"sma-cross",
+                 "components":{"trigger":{"expression":{"left":{"indicator":"SMA","params":[10]},"op":"CROSS_ABOVE",
+                   "right":{"indicator":"SMA","params":[30]}}},
+                  "exit":{"expression":{"left":{"indicator":"SMA","params":[10]},"op":"CROSS_BELOW",
+                   "right":{"indicator":"SMA","params":[30]}}}}}}""";
+        throughBothDoors(door -> {
+            FrontDoor.Answer answer = door.call("POST", "/v1/backtest", WITH_KEY, composite.getBytes(StandardCharsets.UTF_8));
+            assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+            JsonNode json = answer.json();
+            assertThat(json.path("strategy").asText()).isEqualTo("sma-cross");
+            assertThat(json.path("bars").asInt()).isEqualTo(ServingLake.SESSIONS.size());
+            assertThat(json.path("equity").size()).isEqualTo(ServingLake.SESSIONS.size());
+            assertThat(json.path("trades").size()).isPositive();
+            assertThat(json.path("metrics").has("sharpe")).isTrue();
+            assertThat(json.path("equity").get(0).path("equity").asDouble()).isEqualTo(100_000);
+
+            FrontDoor.Answer prebuilt = door.call("POST", "/v1/backtest", WITH_KEY,
+                    "{\"symbol\":\"AAPL\",\"strategy\":\"golden-cross\"}".getBytes(StandardCharsets.UTF_8));
+            assertThat(prebuilt.status()).as(prebuilt.body()).isEqualTo(200);
+            assertThat(prebuilt.json().path("strategy").asText()).isEqualTo("golden-cross");
+        });
+    }
+
+    @Test
+    void anInvalidStrategyListsEveryProblemWithItsPath() {
+        throughBothDoors(door -> {
+            FrontDoor.Answer answer = door.call("POST", "/v1/backtest", WITH_KEY, """
+                    {"symbol":"AAPL","strategy":{"name":"bad","components":{"trigger":{"expression":{"left":{"indicator":"EMAA",
+                     "params":[8]},"op":"GT","right":{"constant":1}}}}}}""".getBytes(StandardCharsets.UTF_8));
+            assertError(answer, 400, "invalid_strategy");
+            assertThat(answer.json().path("error").path("details").toString()).contains(
+                    "strategy.components.trigger.expression.left.indicator: unknown indicator 'EMAA'; did you mean 'EMA'?",
+                    "strategy.components.exit: missing");
+            assertError(door.call("POST", "/v1/backtest", WITH_KEY, "{\"symbol\":\"AAPL\",\"strategy\":\"golden-crosss\"}"
+                    .getBytes(StandardCharsets.UTF_8)), 400, "bad_request");
+            assertError(door.call("POST", "/v1/backtest", WITH_KEY, "{\"symbol\":\"AAPL\"".getBytes(StandardCharsets.UTF_8)),
+                    400, "bad_request");
+        });
+    }
+
+    @Test
+    void abusiveBodiesAreCleanFourHundredsAndTheServerCarriesOn() {
+        byte[] tenMegabytes = new byte[10 * 1024 * 1024];
+        java.util.Arrays.fill(tenMegabytes, (byte) ' ');
+        String deep = "{\"symbol\":\"AAPL\",\"strategy\":" + "[".repeat(1000) + "]".repeat(1000) + "}";
+        throughBothDoors(door -> {
+            assertError(door.call("POST", "/v1/backtest", WITH_KEY, tenMegabytes), 413, "body_too_large");
+            assertError(door.call("POST", "/v1/backtest", WITH_KEY, deep.getBytes(StandardCharsets.UTF_8)), 400, "bad_request");
+            assertThat(door.get("/health", NONE).status()).isEqualTo(200);
+        });
+    }
+
+    @Test
+    void aMissingOrWrongKeyIsA401AndHealthStaysOpen() {
+        throughBothDoors(door -> {
+            assertError(door.get("/v1/bars?symbol=AAPL", NONE), 401, "unauthorized");
+            assertError(door.get("/v1/bars?symbol=AAPL", Map.of("x-api-key", KEY + "x")), 401, "unauthorized");
+            assertThat(door.get("/v1/bars?symbol=AAPL&limit=1", WITH_KEY).status()).isEqualTo(200);
+            assertThat(door.get("/health", NONE).status()).isEqualTo(200);
+        });
+    }
+
+    @Test
+    void overTheRateOrTheDailyQuotaIsA429WithRetryAfter() {
+        throughBothDoors(() -> router(1, 2, 100_000), door -> {
+            assertThat(door.get("/v1/usage", WITH_KEY).status()).isEqualTo(200);
+            assertThat(door.get("/v1/usage", WITH_KEY).status()).isEqualTo(200);
+            FrontDoor.Answer limited = door.get("/v1/usage", WITH_KEY);
+            assertError(limited, 429, "too_many_requests");
+            assertThat(Long.parseLong(limited.headers().get("retry-after"))).isBetween(1L, 2L);
+        });
+        throughBothDoors(() -> router(1000, 1000, 3), door -> {
+            for (int i = 1; i <= 3; i++) {
+                assertThat(door.get("/v1/usage", WITH_KEY).json().path("requests_today").asInt()).isEqualTo(i);
+            }
+            FrontDoor.Answer over = door.get("/v1/usage", WITH_KEY);
+            assertError(over, 429, "too_many_requests");
+            // 2025-06-03T12:00Z: twelve hours to midnight UTC.
+            assertThat(over.headers().get("retry-after")).isEqualTo("43200");
+        });
+    }
+
+    @Test
+    void unknownPathsAndWrongMethodsAreAnsweredAsSuch() {
+        throughBothDoors(door -> {
+            assertError(door.get("/v1/nothing", WITH_KEY), 404, "not_found");
+            FrontDoor.Answer wrong = door.call("DELETE", "/v1/bars", WITH_KEY, new byte[0]);
+            assertError(wrong, 405, "method_not_allowed");
+            assertThat(wrong.headers().get("allow")).isEqualTo("GET");
+        });
+    }
+
+    @Test
+    void withoutConfiguredKeysTheLocalServerIsOpenAndTheLambdaRefusesAll() {
+        Router open = new Router(store, ServingLake.CLOCK, ApiKeys.none(), new RequestLimits(100, 100, 1000, ServingLake.CLOCK), true);
+        try (FrontDoor door = FrontDoor.localServer(open)) {
+            assertThat(door.get("/v1/usage", NONE).json().path("key").asText()).isEqualTo(Router.OPEN_ACCESS);
+        }
+        Router closed = new Router(store, ServingLake.CLOCK, ApiKeys.none(), new RequestLimits(100, 100, 1000, ServingLake.CLOCK), false);
+        try (FrontDoor door = FrontDoor.lambda(closed)) {
+            assertError(door.get("/v1/usage", Map.of("x-api-key", "anything")), 401, "unauthorized");
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package io.barlake.serving;
+
+import io.barlake.lake.calendar.TradingCalendar;
+import io.barlake.lake.layout.LakeLayout;
+import io.barlake.lake.model.DailyBar;
+import io.barlake.lake.model.SignalPick;
+import io.barlake.lake.model.Split;
+import io.barlake.lake.parquet.ParquetCodec;
+import io.barlake.lake.state.DailyCheckpoint;
+import io.barlake.lake.state.StateStore;
+import io.barlake.lake.store.ObjectStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * A small silver lake written with the lake's own codecs: AAPL and MSFT daily from 2024-01-02 to
+ * 2025-06-02 (seeded walks), AAPL split 4-for-1 on 2024-06-10 (raw prices drop fourfold that day),
+ * the consolidator's checkpoint at 2025-06-02, and three picks in gold for 2025-06-02.
+ */
+final class ServingLake {
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2025-06-03T12:00:00Z"), ZoneOffset.UTC);
+    static final LocalDate FIRST = LocalDate.of(2024, 1, 2);
+    static final LocalDate LAST = LocalDate.of(2025, 6, 2);
+    static final LocalDate SPLIT = LocalDate.of(2024, 6, 10);
+    static final List<LocalDate> SESSIONS = TradingCalendar.nyse().sessionsBetween(FIRST, LAST);
+
+    private ServingLake() {}
+
+    /** The raw close of AAPL on {@code session}: 4× higher before the split. */
+    static double rawAaplClose(int index) {
+        return walk(42, index) * (SESSIONS.get(index).isBefore(SPLIT) ? 4 : 1);
+    }
+
+    static void write(ObjectStore store) {
+        Map<Integer, List<DailyBar>> byYear = new java.util.TreeMap<>();
+        Instant ingested = Instant.parse("2025-06-02T22:00:00Z");
+        for (String symbol : List.of("AAPL", "MSFT")) {
+            for (int i = 0; i < SESSIONS.size(); i++) {
+                LocalDate session = SESSIONS.get(i);
+                double close = symbol.equals("AAPL") ? rawAaplClose(i) : walk(7, i);
+                double open = close * 0.995;
+                byYear.computeIfAbsent(session.getYear(), y -> new ArrayList<>()).add(new DailyBar(symbol, session, open,
+                        close * 1.01, open * 0.99, close, 1_000_000 + i, null, null, "test", ingested));
+            }
+        }
+        byYear.forEach((year, bars) -> {
+            bars.sort(java.util.Comparator.comparing(DailyBar::symbol).thenComparing(DailyBar::date));
+            ParquetCodec.DAILY.write(store, LakeLayout.silverDaily(year), bars);
+        });
+        ParquetCodec.SPLITS.write(store, LakeLayout.SILVER_SPLITS, List.of(new Split("AAPL", SPLIT, 1, 4)));
+        new StateStore(store, CLOCK).saveCheckpoint(DailyCheckpoint.NAME, new DailyCheckpoint(Map.of(LAST,
+                new DailyCheckpoint.Session("a".repeat(64), 100, 0, 2, 2, 0))));
+        ParquetCodec.SIGNALS.write(store, LakeLayout.signals(LAST), List.of(
+                new SignalPick(LAST, 1, "AAPL", "golden-cross", "BUY", 0.9, "1d:BUY,5d:BUY,34d:HOLD", "SMA50 crossed above SMA200"),
+                new SignalPick(LAST, 2, "MSFT", "rsi-momentum", "BUY", 0.6, "1d:BUY,5d:HOLD", "RSI14 crossed above 50"),
+                new SignalPick(LAST, 3, "MSFT", "golden-cross", "SELL", -0.4, "1d:SELL,5d:SELL", "SMA50 crossed below SMA200")));
+    }
+
+    /** A seeded random walk around 100, the same for the same seed and index. */
+    private static double walk(long seed, int index) {
+        Random random = new Random(seed);
+        double price = 100;
+        for (int i = 0; i <= index; i++) {
+            price *= 1 + (random.nextDouble() - 0.49) * 0.03;
+        }
+        return Math.round(price * 100) / 100.0;
+    }
+}
