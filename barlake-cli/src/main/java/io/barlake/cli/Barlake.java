@@ -22,7 +22,8 @@ import picocli.CommandLine.Command;
         versionProvider = Barlake.Version.class,
         description = "Nightly market-data pipeline for US equities: fetch, consolidate, resample, scan.",
         subcommands = {RunCommand.class, BackfillCommand.class, FetchCommand.class, StatusCommand.class, BacktestCommand.class,
-                IndicatorsCommand.class, ScanCommand.class, CommandLine.HelpCommand.class},
+                IndicatorsCommand.class, ScanCommand.class, ServeCommand.class,
+                CommandLine.HelpCommand.class},
         footerHeading = "%nEnvironment:%n",
         footer = {
                 "  BARLAKE_LAKE         lake location: a folder or s3://bucket/prefix (default ./lake)",

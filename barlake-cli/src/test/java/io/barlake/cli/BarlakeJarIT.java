@@ -2,7 +2,13 @@ package io.barlake.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,6 +59,27 @@ class BarlakeJarIT {
         assertThat(result.out()).isEmpty();
         assertThat(result.err().lines()).containsExactly(
                 "barlake: Invalid BARLAKE_LAKE 's3://': the bucket name is missing; expected s3://bucket/prefix");
+    }
+
+    @Test
+    void serveAnswersHealthOnThePortItPrintsAndStopsOnSigterm() throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process server = new ProcessBuilder(java.toString(), "-jar", JAR.toString(), "serve", "--port", "0")
+                .directory(folder.toFile()).redirectErrorStream(true).start();
+        try {
+            BufferedReader lines = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+            String first = lines.readLine();
+            assertThat(first).as("first line").matches("Serving .* on http://127\\.0\\.0\\.1:\\d+/");
+            String base = first.substring(first.indexOf("http://"));
+            HttpResponse<String> health = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(base + "health")).build(), HttpResponse.BodyHandlers.ofString());
+            // An empty lake answers: reachable, nothing consolidated yet, so not fresh.
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.body()).contains("\"reachable\":true", "\"status\":\"stale\"");
+        } finally {
+            server.destroy();
+            assertThat(server.waitFor(30, TimeUnit.SECONDS)).as("stopped on SIGTERM").isTrue();
+        }
     }
 
     @Test

@@ -83,6 +83,24 @@ class RunCommandTest {
     }
 
     @Test
+    void serveRefusesAnOpenApiBeyondThisMachineAndABadPort() {
+        Path lake = folder.resolve("lake");
+        CliRun open = CliRun.execute(environment(lake), "serve", "--host", "0.0.0.0");
+        assertThat(open.exitCode()).isEqualTo(2);
+        assertThat(open.errLines()).singleElement().asString()
+                .isEqualTo("barlake: Invalid --host '0.0.0.0': serving beyond this machine needs BARLAKE_API_KEYS");
+        CliRun port = CliRun.execute(environment(lake), "serve", "--port", "70000");
+        assertThat(port.exitCode()).isEqualTo(2);
+        assertThat(port.errLines()).singleElement().asString().contains("--port");
+        Map<String, String> badKeys = environment(lake);
+        badKeys.put("BARLAKE_API_KEYS", "team=notahash");
+        CliRun keys = CliRun.execute(badKeys, "serve");
+        assertThat(keys.exitCode()).isEqualTo(2);
+        assertThat(keys.errLines()).singleElement().asString().isEqualTo(
+                "barlake: Invalid BARLAKE_API_KEYS: entry 1 is not name=<64 hex digits of the key's SHA-256>");
+    }
+
+    @Test
     void anUnreachableLakeIsOneLine() {
         Map<String, String> environment = environment(folder);
         environment.put("BARLAKE_LAKE", "s3://nowhere/lake");

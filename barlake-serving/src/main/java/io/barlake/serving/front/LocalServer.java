@@ -30,15 +30,16 @@ public final class LocalServer implements AutoCloseable {
     /** Starts on {@code host}:{@code port} (0 picks a free port). */
     public static LocalServer start(Router router, String host, int port) {
         Javalin app = Javalin.create(config -> {
-            config.showJavalinBanner = false;
+            config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = Router.MAX_BODY + 1L;
-            config.useVirtualThreads = false;
+            config.jetty.host = host;
+            config.jetty.port = port;
+            for (HandlerType method : METHODS) {
+                config.routes.addHttpHandler(method, "/", ctx -> answer(router, ctx));
+                config.routes.addHttpHandler(method, "/<path>", ctx -> answer(router, ctx));
+            }
         });
-        for (HandlerType method : METHODS) {
-            app.addHttpHandler(method, "/", ctx -> answer(router, ctx));
-            app.addHttpHandler(method, "/<path>", ctx -> answer(router, ctx));
-        }
-        app.start(host, port);
+        app.start();
         return new LocalServer(app);
     }
 

@@ -1,0 +1,86 @@
+package io.barlake.cli;
+
+import io.barlake.lake.store.InvalidSettingException;
+import io.barlake.lake.store.ObjectStore;
+import io.barlake.serving.Router;
+import io.barlake.serving.ServingSettings;
+import io.barlake.serving.access.ApiKeys;
+import io.barlake.serving.front.LocalServer;
+import io.javalin.util.JavalinBindException;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code barlake serve}: the serving API (and its dashboard) on this machine, over the lake. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Serve the API over the lake: /health, /v1/bars, /v1/signals, /v1/backtest, /v1/usage.",
+                "Without BARLAKE_API_KEYS (name=sha256-of-key,…) the API is open, so it listens on this machine only.",
+                "Limits per key: BARLAKE_RATE_LIMIT requests a second, BARLAKE_RATE_BURST, BARLAKE_DAILY_QUOTA."},
+        footer = {"", "Make a key's hash: printf %s \"$KEY\" | sha256sum"})
+final class ServeCommand implements Callable<Integer> {
+    @ParentCommand
+    Barlake parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    LakeOption lake = new LakeOption();
+
+    @Option(names = "--port", defaultValue = "8080", description = "Port to listen on (default ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default ${DEFAULT-VALUE}).")
+    String host;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (port < 0 || port > 65_535) {
+            throw new InvalidSettingException("--port", Integer.toString(port), "expected 0 to 65535");
+        }
+        ServingSettings settings = ServingSettings.from(parent.environment());
+        boolean open = settings.keys().isEmpty();
+        if (open && !loopback(host)) {
+            throw new InvalidSettingException("--host", host, "serving beyond this machine needs " + ApiKeys.SETTING);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        try (ObjectStore store = lake.open(parent.environment())) {
+            Router router = new Router(store, parent.clock(), settings.keys(), settings.limits(parent.clock()), open);
+            LocalServer server;
+            try {
+                server = LocalServer.start(router, host, port);
+            } catch (JavalinBindException e) {
+                throw new InvalidSettingException("--port", Integer.toString(port), "cannot listen on " + host + ":" + port
+                        + " (in use?); choose another with --port");
+            }
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                server.close();
+                stopped.countDown();
+            }, "barlake-serve-stop"));
+            out.println("Serving " + store.location() + " on http://" + host + ":" + server.port() + "/");
+            out.println("  API under /v1 (bars, signals, backtest, usage), health at /health");
+            out.println(open ? "  No " + ApiKeys.SETTING + ": the API is open, to this machine only." : "  API keys required (x-api-key).");
+            out.println("Ctrl-C stops.");
+            out.flush();
+            stopped.await();
+        }
+        return ExitCodes.OK;
+    }
+
+    private static boolean loopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            throw new InvalidSettingException("--host", host, "not an address of this machine");
+        }
+    }
+}
