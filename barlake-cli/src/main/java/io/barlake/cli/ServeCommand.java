@@ -1,5 +1,9 @@
 package io.barlake.cli;
 
+import io.barlake.fetchers.polygon.PolygonClient;
+import io.barlake.fetchers.polygon.PolygonSettings;
+import io.barlake.fetchers.polygon.SecretsManagerApiKeys;
+import io.barlake.lake.calendar.TradingCalendar;
 import io.barlake.lake.store.InvalidSettingException;
 import io.barlake.lake.store.ObjectStore;
 import io.barlake.serving.Router;
@@ -10,6 +14,7 @@ import io.javalin.util.JavalinBindException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -21,7 +26,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code barlake serve}: the serving API (and its dashboard) on this machine, over the lake. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Serve the API over the lake: /health, /v1/bars, /v1/signals, /v1/backtest, /v1/usage.",
+        description = {"Serve the API over the lake: /health, /v1/quote, /v1/bars, /v1/signals, /v1/backtest, /v1/usage.",
                 "Without BARLAKE_API_KEYS (name=sha256-of-key,…) the API is open, so it listens on this machine only.",
                 "Limits per key: BARLAKE_RATE_LIMIT requests a second, BARLAKE_RATE_BURST, BARLAKE_DAILY_QUOTA."},
         footer = {"", "Make a key's hash: printf %s \"$KEY\" | sha256sum"})
@@ -52,8 +57,12 @@ final class ServeCommand implements Callable<Integer> {
             throw new InvalidSettingException("--host", host, "serving beyond this machine needs " + ApiKeys.SETTING);
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (ObjectStore store = lake.open(parent.environment())) {
-            Router router = new Router(store, parent.clock(), settings.keys(), settings.limits(parent.clock()), open);
+        Optional<PolygonSettings> polygonSettings = PolygonSettings.fromEnvironment(parent.environment(),
+                SecretsManagerApiKeys.usingDefaultClient());
+        try (ObjectStore store = lake.open(parent.environment());
+             PolygonClient polygon = polygonSettings.map(s -> new PolygonClient(s, TradingCalendar.nyse(), parent.clock())).orElse(null)) {
+            Router router = new Router(store, parent.clock(), settings.keys(), settings.limits(parent.clock()), open,
+                    Optional.ofNullable(polygon));
             LocalServer server;
             try {
                 server = LocalServer.start(router, host, port);
@@ -67,7 +76,8 @@ final class ServeCommand implements Callable<Integer> {
                 stopped.countDown();
             }, "barlake-serve-stop"));
             out.println("Serving " + store.location() + " on http://" + host + ":" + server.port() + "/");
-            out.println("  API under /v1 (bars, signals, backtest, usage), health at /health");
+            out.println("  API under /v1 (quote, bars, signals, backtest, usage), health at /health");
+            out.println("  Quotes from " + (polygon == null ? "the lake (no POLYGON_API_KEY)" : "Polygon, the lake when it fails"));
             out.println(open ? "  No " + ApiKeys.SETTING + ": the API is open, to this machine only." : "  API keys required (x-api-key).");
             out.println("Ctrl-C stops.");
             out.flush();

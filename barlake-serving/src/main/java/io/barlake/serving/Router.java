@@ -1,5 +1,6 @@
 package io.barlake.serving;
 
+import io.barlake.fetchers.polygon.PolygonClient;
 import io.barlake.lake.store.InvalidSettingException;
 import io.barlake.lake.store.ObjectStore;
 import io.barlake.serving.access.ApiKeys;
@@ -7,6 +8,7 @@ import io.barlake.serving.access.RequestLimits;
 import io.barlake.serving.endpoints.BacktestEndpoint;
 import io.barlake.serving.endpoints.BarsEndpoint;
 import io.barlake.serving.endpoints.HealthEndpoint;
+import io.barlake.serving.endpoints.QuoteEndpoint;
 import io.barlake.serving.endpoints.SignalsEndpoint;
 import io.barlake.serving.http.ApiException;
 import io.barlake.serving.http.ApiJson;
@@ -16,6 +18,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -46,15 +49,19 @@ public final class Router {
      * @param limits        the per-key rate limit and daily quota
      * @param openWithoutKeys with no keys configured, let every caller in as {@value #OPEN_ACCESS}
      *                      (the local server on loopback); otherwise refuse all
+     * @param polygon       the quote source besides the lake, when a Polygon key is configured
      */
-    public Router(ObjectStore store, Clock clock, ApiKeys keys, RequestLimits limits, boolean openWithoutKeys) {
+    public Router(ObjectStore store, Clock clock, ApiKeys keys, RequestLimits limits, boolean openWithoutKeys,
+            Optional<PolygonClient> polygon) {
         this.keys = keys;
         this.openWithoutKeys = openWithoutKeys;
         this.limits = limits;
-        this.health = new HealthEndpoint(store, clock);
+        QuoteEndpoint quote = new QuoteEndpoint(store, clock, polygon);
+        this.health = new HealthEndpoint(store, clock, quote::health);
         BarsEndpoint bars = new BarsEndpoint(store, clock);
         SignalsEndpoint signals = new SignalsEndpoint(store);
         BacktestEndpoint backtest = new BacktestEndpoint(store, clock);
+        route("GET", "/v1/quote", quote::get);
         route("GET", "/v1/bars", bars::get);
         route("GET", "/v1/signals", signals::get);
         route("POST", "/v1/backtest", backtest::post);

@@ -34,7 +34,7 @@ class ServingApiTest {
 
     private static Router router(long perSecond, long burst, long quota) {
         return new Router(store, ServingLake.CLOCK, ApiKeys.parse("team=" + ApiKeys.hash(KEY)),
-                new RequestLimits(perSecond, burst, quota, ServingLake.CLOCK), false);
+                new RequestLimits(perSecond, burst, quota, ServingLake.CLOCK), false, java.util.Optional.empty());
     }
 
     /** Runs {@code check} once through each front door, each on a router of its own (limits are per router). */
@@ -253,11 +253,13 @@ class ServingApiTest {
 
     @Test
     void withoutConfiguredKeysTheLocalServerIsOpenAndTheLambdaRefusesAll() {
-        Router open = new Router(store, ServingLake.CLOCK, ApiKeys.none(), new RequestLimits(100, 100, 1000, ServingLake.CLOCK), true);
+        Router open = new Router(store, ServingLake.CLOCK, ApiKeys.none(), new RequestLimits(100, 100, 1000, ServingLake.CLOCK), true,
+                java.util.Optional.empty());
         try (FrontDoor door = FrontDoor.localServer(open)) {
             assertThat(door.get("/v1/usage", NONE).json().path("key").asText()).isEqualTo(Router.OPEN_ACCESS);
         }
-        Router closed = new Router(store, ServingLake.CLOCK, ApiKeys.none(), new RequestLimits(100, 100, 1000, ServingLake.CLOCK), false);
+        Router closed = new Router(store, ServingLake.CLOCK, ApiKeys.none(), new RequestLimits(100, 100, 1000, ServingLake.CLOCK), false,
+                java.util.Optional.empty());
         try (FrontDoor door = FrontDoor.lambda(closed)) {
             assertError(door.get("/v1/usage", Map.of("x-api-key", "anything")), 401, "unauthorized");
         }

@@ -11,12 +11,13 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /health}, open to all: whether the lake answers, whether its daily bars are fresh
- * (the latest closed NYSE session is in silver), and the state of the quote source. 200 when the
+ * (the latest closed NYSE session is in silver), and the quote source with its circuit breaker. 200 when the
  * lake answers, 503 when it does not; never a path, a bucket name or an exception's text.
  */
 public final class HealthEndpoint {
@@ -24,10 +25,13 @@ public final class HealthEndpoint {
 
     private final ObjectStore store;
     private final Clock clock;
+    private final Supplier<Map<String, Object>> quotes;
 
-    public HealthEndpoint(ObjectStore store, Clock clock) {
+    /** @param quotes the quote source's state ({@code source}, and Polygon's {@code breaker}) */
+    public HealthEndpoint(ObjectStore store, Clock clock, Supplier<Map<String, Object>> quotes) {
         this.store = store;
         this.clock = clock;
+        this.quotes = quotes;
     }
 
     public ApiResponse get() {
@@ -50,7 +54,7 @@ public final class HealthEndpoint {
         freshness.put("latest_closed_session", closed.toString());
         freshness.put("fresh", fresh);
         body.put("freshness", freshness);
-        body.put("quotes", Map.of("source", "lake"));
+        body.put("quotes", quotes.get());
         return ApiResponse.json(200, ApiJson.write(body));
     }
 }

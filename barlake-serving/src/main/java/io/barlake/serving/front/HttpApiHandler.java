@@ -5,6 +5,10 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.barlake.fetchers.polygon.PolygonClient;
+import io.barlake.fetchers.polygon.PolygonSettings;
+import io.barlake.fetchers.polygon.SecretsManagerApiKeys;
+import io.barlake.lake.calendar.TradingCalendar;
 import io.barlake.lake.store.LakeLocation;
 import io.barlake.lake.store.ObjectStores;
 import io.barlake.serving.Router;
@@ -21,6 +25,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The router as a Lambda function behind an API Gateway HTTP API or a Function URL (payload
@@ -49,8 +54,10 @@ public final class HttpApiHandler implements RequestStreamHandler {
     private static Router router(Map<String, String> environment, Clock clock) {
         ServingSettings settings = ServingSettings.from(environment);
         // Never open on AWS: without configured keys every /v1 request is refused.
+        Optional<PolygonClient> polygon = PolygonSettings.fromEnvironment(environment, SecretsManagerApiKeys.usingDefaultClient())
+                .map(polygonSettings -> new PolygonClient(polygonSettings, TradingCalendar.nyse(), clock));
         return new Router(ObjectStores.open(LakeLocation.parse(environment.getOrDefault(LakeLocation.SETTING, LakeLocation.DEFAULT),
-                LakeLocation.SETTING), environment), clock, settings.keys(), settings.limits(clock), false);
+                LakeLocation.SETTING), environment), clock, settings.keys(), settings.limits(clock), false, polygon);
     }
 
     @Override

@@ -1,0 +1,106 @@
+package io.barlake.serving.endpoints;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.barlake.fetchers.polygon.PolygonClient;
+import io.barlake.lake.model.Timeframe;
+import io.barlake.lake.read.BarHistory;
+import io.barlake.lake.read.NoBarsException;
+import io.barlake.lake.read.SymbolBars;
+import io.barlake.lake.store.ObjectStore;
+import io.barlake.serving.http.ApiException;
+import io.barlake.serving.http.ApiJson;
+import io.barlake.serving.http.ApiRequest;
+import io.barlake.serving.http.ApiResponse;
+import io.barlake.serving.http.QueryParams;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code GET /v1/quote?symbol=}: the latest price. With a Polygon key it is Polygon's previous
+ * close (through the fetchers' client: rate limit, retries, circuit breaker); when Polygon fails
+ * or has no key, the lake's latest daily bar. Answers are kept {@value #TTL_SECONDS} s per symbol.
+ * The answer says which source answered and how old the price is.
+ */
+public final class QuoteEndpoint {
+    public static final long TTL_SECONDS = 60;
+    private static final Logger LOG = LoggerFactory.getLogger(QuoteEndpoint.class);
+    private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+
+    /** One price: the close of {@code session} at {@code asOf}, from {@code source}. */
+    record Quote(String symbol, double price, LocalDate session, Instant asOf, String source) {}
+
+    private final ObjectStore store;
+    private final Clock clock;
+    private final Optional<PolygonClient> polygon;
+    private final Cache<String, Quote> cache;
+
+    public QuoteEndpoint(ObjectStore store, Clock clock, Optional<PolygonClient> polygon) {
+        this.store = store;
+        this.clock = clock;
+        this.polygon = polygon;
+        this.cache = Caffeine.newBuilder().maximumSize(20_000).expireAfterWrite(Duration.ofSeconds(TTL_SECONDS))
+                .ticker(() -> clock.millis() * 1_000_000L).build();
+    }
+
+    public ApiResponse get(ApiRequest request) {
+        String symbol = new QueryParams(request.query()).symbol("symbol");
+        Quote quote = cache.get(symbol, this::fetch);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("symbol", quote.symbol());
+        body.put("price", quote.price());
+        body.put("session", quote.session().toString());
+        body.put("as_of", quote.asOf().toString());
+        body.put("age_seconds", Math.max(0, Duration.between(quote.asOf(), clock.instant()).toSeconds()));
+        body.put("source", quote.source());
+        return ApiResponse.json(200, ApiJson.write(body));
+    }
+
+    /** {@code polygon} or {@code lake}, and the breaker's state when Polygon is configured. */
+    public Map<String, Object> health() {
+        Map<String, Object> health = new LinkedHashMap<>();
+        health.put("source", polygon.isPresent() ? "polygon" : "lake");
+        polygon.ifPresent(client -> health.put("breaker", client.breakerState()));
+        return health;
+    }
+
+    private Quote fetch(String symbol) {
+        if (polygon.isPresent()) {
+            try {
+                JsonNode bar = polygon.get().previousClose(symbol);
+                Instant at = Instant.ofEpochMilli(bar.path("t").asLong());
+                double close = bar.path("c").asDouble(Double.NaN);
+                if (Double.isFinite(close) && close > 0) {
+                    return new Quote(symbol, close, LocalDate.ofInstant(at, NEW_YORK), at, "polygon");
+                }
+                LOG.warn("Quote of {}: Polygon's previous close has no usable price; answering from the lake", symbol);
+            } catch (RuntimeException e) {
+                // Whatever Polygon did (down, rate-limited, breaker open): the lake still knows a price.
+                LOG.warn("Quote of {}: Polygon failed ({}); answering from the lake", symbol, e.getClass().getSimpleName());
+            }
+        }
+        return fromLake(symbol);
+    }
+
+    private Quote fromLake(String symbol) {
+        LocalDate from = LocalDate.now(clock.withZone(NEW_YORK)).minusDays(30);
+        SymbolBars bars;
+        try {
+            bars = BarHistory.load(store, symbol, Timeframe.D1, from, null, clock);
+        } catch (NoBarsException e) {
+            throw ApiException.notFound("No price for " + symbol + " in the last 30 days");
+        }
+        int last = bars.size() - 1;
+        LocalDate session = bars.dates()[last];
+        return new Quote(symbol, bars.close()[last], session, session.atTime(16, 0).atZone(NEW_YORK).toInstant(), "lake");
+    }
+}
