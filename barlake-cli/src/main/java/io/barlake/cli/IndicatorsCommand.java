@@ -1,9 +1,7 @@
 package io.barlake.cli;
 
 import io.barlake.analytics.series.BarSeries;
-import io.barlake.analytics.strategy.BarContext;
-import io.barlake.analytics.strategy.CompositeStrategies;
-import io.barlake.analytics.strategy.IndicatorCatalog;
+import io.barlake.analytics.strategy.IndicatorSpec;
 import io.barlake.analytics.strategy.Operand;
 import io.barlake.lake.read.SymbolBarsBuilder;
 import io.barlake.lake.store.InvalidSettingException;
@@ -57,16 +55,10 @@ final class IndicatorsCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         List<Operand.Indicator> indicators = parseSpec(indicatorSpec);
         BarSeries bars = readBars(csv);
-        BarContext context = new BarContext(bars);
+        Map<String, double[]> columns = IndicatorSpec.columns(bars, indicators);
         List<String> header = new ArrayList<>(COLUMNS);
-        List<double[]> values = new ArrayList<>();
-        for (Operand.Indicator indicator : indicators) {
-            for (String output : IndicatorCatalog.find(indicator.name()).orElseThrow().outputs()) {
-                Operand.Indicator one = new Operand.Indicator(indicator.name(), indicator.parameters(), output, null);
-                header.add(columnName(one, output));
-                values.add(one.values(context));
-            }
-        }
+        header.addAll(columns.keySet());
+        List<double[]> values = new ArrayList<>(columns.values());
         Writer target = out == null ? spec.commandLine().getOut() : Files.newBufferedWriter(out, StandardCharsets.UTF_8);
         try (CSVPrinter printer = new CSVPrinter(target, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
             printer.printRecord(header);
@@ -96,52 +88,11 @@ final class IndicatorsCommand implements Callable<Integer> {
     }
 
     static List<Operand.Indicator> parseSpec(String text) {
-        List<Operand.Indicator> indicators = new ArrayList<>();
-        for (String entry : text.split(",")) {
-            String[] parts = entry.trim().split(":");
-            String name = parts[0].trim().toUpperCase(Locale.ROOT);
-            IndicatorCatalog.Definition definition = IndicatorCatalog.find(name).orElseThrow(() -> new InvalidSettingException(
-                    "--spec", parts[0], "unknown indicator" + CompositeStrategies.suggestion(name, IndicatorCatalog.names())));
-            if (parts.length - 1 != definition.parameters().size()) {
-                throw new InvalidSettingException("--spec", entry.trim(), parts[0] + " takes "
-                        + definition.parameters().size() + " parameters " + definition.parameters() + ", e.g. " + parts[0]
-                        + example(definition));
-            }
-            double[] parameters = new double[parts.length - 1];
-            for (int i = 1; i < parts.length; i++) {
-                try {
-                    parameters[i - 1] = Double.parseDouble(parts[i]);
-                } catch (NumberFormatException e) {
-                    throw new InvalidSettingException("--spec", entry.trim(), "'" + parts[i] + "' is not a number");
-                }
-                if (!(parameters[i - 1] > 0) || parameters[i - 1] > 5_000) {
-                    throw new InvalidSettingException("--spec", entry.trim(),
-                            definition.parameters().get(i - 1) + " must be from 1 to 5000");
-                }
-            }
-            try {
-                indicators.add(new Operand.Indicator(name, parameters, null, null));
-            } catch (IllegalArgumentException e) {
-                throw new InvalidSettingException("--spec", null, e.getMessage());
-            }
+        try {
+            return IndicatorSpec.parse(text);
+        } catch (IndicatorSpec.Problem e) {
+            throw new InvalidSettingException("--spec", e.entry(), e.getMessage());
         }
-        return indicators;
-    }
-
-    private static String example(IndicatorCatalog.Definition definition) {
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < definition.parameters().size(); i++) {
-            text.append(':').append(i == 0 ? 14 : 2);
-        }
-        return text.toString();
-    }
-
-    private static String columnName(Operand.Indicator indicator, String output) {
-        StringBuilder name = new StringBuilder(indicator.name().toLowerCase(Locale.ROOT));
-        for (double p : indicator.parameters()) {
-            name.append('_').append(p == Math.rint(p) ? Long.toString((long) p) : Double.toString(p));
-        }
-        return IndicatorCatalog.find(indicator.name()).orElseThrow().outputs().size() > 1 ? name + "_" + output : name.toString();
     }
 
     private static String number(double value) {
