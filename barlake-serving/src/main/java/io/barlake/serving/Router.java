@@ -8,6 +8,7 @@ import io.barlake.serving.access.RequestLimits;
 import io.barlake.serving.endpoints.BacktestEndpoint;
 import io.barlake.serving.endpoints.BarsEndpoint;
 import io.barlake.serving.endpoints.HealthEndpoint;
+import io.barlake.serving.endpoints.LakeEndpoint;
 import io.barlake.serving.endpoints.QuoteEndpoint;
 import io.barlake.serving.endpoints.SignalsEndpoint;
 import io.barlake.serving.http.ApiException;
@@ -65,6 +66,9 @@ public final class Router {
         route("GET", "/v1/bars", bars::get);
         route("GET", "/v1/signals", signals::get);
         route("POST", "/v1/backtest", backtest::post);
+        LakeEndpoint lake = new LakeEndpoint(store, clock);
+        route("GET", "/v1/status", lake::status);
+        route("GET", "/v1/symbols", lake::symbols);
         route("GET", "/v1/usage", this::usage);
     }
 

@@ -131,6 +131,40 @@ class ServingApiTest {
     }
 
     @Test
+    void indicatorOverlaysComeAsColumnsOfEveryBarNullDuringWarmUp() {
+        throughBothDoors(door -> {
+            JsonNode page = door.get("/v1/bars?symbol=MSFT&limit=30&indicators=sma:5,bbands:20:2", WITH_KEY).json();
+            JsonNode bars = page.path("bars");
+            assertThat(bars.get(3).path("sma_5").isNull()).isTrue();
+            double mean = 0;
+            for (int i = 0; i < 5; i++) {
+                mean += bars.get(i).path("close").asDouble() / 5;
+            }
+            assertThat(bars.get(4).path("sma_5").asDouble()).isCloseTo(mean, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(bars.get(19).has("bbands_20_2_upper")).isTrue();
+            assertThat(bars.get(19).path("bbands_20_2_upper").asDouble()).isGreaterThan(bars.get(19).path("bbands_20_2_lower").asDouble());
+            FrontDoor.Answer unknown = door.get("/v1/bars?symbol=MSFT&indicators=smaa:5", WITH_KEY);
+            assertError(unknown, 400, "bad_request");
+            assertThat(unknown.json().path("error").path("message").asText()).contains("unknown indicator", "SMA");
+        });
+    }
+
+    @Test
+    void statusAndSymbolSearchTellTheDashboardWhatTheLakeHolds() {
+        throughBothDoors(door -> {
+            JsonNode status = door.get("/v1/status", WITH_KEY).json();
+            assertThat(status.path("fresh").asBoolean()).isTrue();
+            assertThat(status.path("latest_closed_session").asText()).isEqualTo("2025-06-02");
+            assertThat(status.path("datasets").findValuesAsText("name")).contains("silver/daily", "gold/signals");
+            assertThat(status.toString()).doesNotContain(folder.toString());
+            JsonNode symbols = door.get("/v1/symbols?prefix=a", WITH_KEY).json();
+            assertThat(symbols.path("symbols").findValuesAsText("symbol")).containsExactly("AAPL", "AMZN");
+            assertThat(symbols.path("symbols").get(0).path("name").asText()).isEqualTo("Apple Inc.");
+            assertError(door.get("/v1/symbols?prefix=%24%24", WITH_KEY), 400, "bad_request");
+        });
+    }
+
+    @Test
     void signalsAreTheLatestScansRankedPicksFilteredAndPaged() {
         throughBothDoors(door -> {
             JsonNode all = door.get("/v1/signals", WITH_KEY).json();

@@ -5,6 +5,7 @@ import io.barlake.lake.layout.LakeLayout;
 import io.barlake.lake.model.DailyBar;
 import io.barlake.lake.model.SignalPick;
 import io.barlake.lake.model.Split;
+import io.barlake.lake.model.TickerInfo;
 import io.barlake.lake.parquet.ParquetCodec;
 import io.barlake.lake.state.DailyCheckpoint;
 import io.barlake.lake.state.StateStore;
@@ -21,7 +22,8 @@ import java.util.Random;
 /**
  * A small silver lake written with the lake's own codecs: AAPL and MSFT daily from 2024-01-02 to
  * 2025-06-02 (seeded walks), AAPL split 4-for-1 on 2024-06-10 (raw prices drop fourfold that day),
- * the consolidator's checkpoint at 2025-06-02, and three picks in gold for 2025-06-02.
+ * reference tickers AAPL, AMZN and MSFT, the consolidator's checkpoint at 2025-06-02, and three picks in
+ * gold for 2025-06-02.
  */
 final class ServingLake {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2025-06-03T12:00:00Z"), ZoneOffset.UTC);
@@ -54,6 +56,10 @@ final class ServingLake {
             ParquetCodec.DAILY.write(store, LakeLayout.silverDaily(year), bars);
         });
         ParquetCodec.SPLITS.write(store, LakeLayout.SILVER_SPLITS, List.of(new Split("AAPL", SPLIT, 1, 4)));
+        ParquetCodec.TICKERS.write(store, LakeLayout.SILVER_TICKERS, List.of(
+                new TickerInfo("AAPL", "Apple Inc.", "XNAS", "CS", true, "usd", "0000320193", "BBG000B9XRY4", null),
+                new TickerInfo("AMZN", "Amazon.com, Inc.", "XNAS", "CS", true, "usd", "0001018724", "BBG000BVPV84", null),
+                new TickerInfo("MSFT", "Microsoft Corp", "XNAS", "CS", true, "usd", "0000789019", "BBG000BPH459", null)));
         new StateStore(store, CLOCK).saveCheckpoint(DailyCheckpoint.NAME, new DailyCheckpoint(Map.of(LAST,
                 new DailyCheckpoint.Session("a".repeat(64), 100, 0, 2, 2, 0))));
         ParquetCodec.SIGNALS.write(store, LakeLayout.signals(LAST), List.of(

@@ -1,5 +1,8 @@
 package io.barlake.serving.endpoints;
 
+import io.barlake.analytics.series.BarSeries;
+import io.barlake.analytics.strategy.IndicatorSpec;
+import io.barlake.analytics.strategy.Operand;
 import io.barlake.lake.model.Timeframe;
 import io.barlake.lake.read.BarHistory;
 import io.barlake.lake.read.NoBarsException;
@@ -14,15 +17,18 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * {@code GET /v1/bars?symbol=&timeframe=&from=&to=&adjusted=&limit=&cursor=}: history from
- * silver, split-adjusted unless {@code adjusted=false} (daily bars only), oldest first, at most
- * {@code limit} bars a page; {@code next_cursor} fetches the next page and is null on the last.
+ * {@code GET /v1/bars?symbol=&timeframe=&from=&to=&adjusted=&limit=&cursor=&indicators=}: history
+ * from silver, split-adjusted unless {@code adjusted=false} (daily bars only), oldest first, at
+ * most {@code limit} bars a page; {@code next_cursor} fetches the next page and is null on the
+ * last. {@code indicators=sma:50,bbands:20:2} adds each output as a column of every bar, computed
+ * over the page (null during an indicator's warm-up).
  */
 public final class BarsEndpoint {
     public static final int DEFAULT_LIMIT = 1000;
@@ -52,6 +58,7 @@ public final class BarsEndpoint {
             throw ApiException.badRequest(timeframe.label() + " bars are stored split-adjusted only; adjusted=false is for 1d");
         }
         LocalDate start = params.text("cursor").map(BarsEndpoint::after).orElse(from);
+        List<Operand.Indicator> indicators = params.text("indicators").map(BarsEndpoint::indicators).orElse(List.of());
         SymbolBars bars;
         try {
             bars = BarHistory.load(store, symbol, timeframe, start, to, clock, adjusted);
@@ -61,6 +68,9 @@ public final class BarsEndpoint {
                     + (to == null ? "the latest session" : to)));
         }
         int n = Math.min(limit, bars.size());
+        Map<String, double[]> overlays = indicators.isEmpty() ? Map.of() : IndicatorSpec.columns(new BarSeries(symbol,
+                Arrays.copyOf(bars.dates(), n), Arrays.copyOf(bars.open(), n), Arrays.copyOf(bars.high(), n),
+                Arrays.copyOf(bars.low(), n), Arrays.copyOf(bars.close(), n), Arrays.copyOf(bars.volume(), n)), indicators);
         List<Map<String, Object>> rows = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             Map<String, Object> row = new LinkedHashMap<>();
@@ -70,6 +80,10 @@ public final class BarsEndpoint {
             row.put("low", bars.low()[i]);
             row.put("close", bars.close()[i]);
             row.put("volume", bars.volume()[i]);
+            for (Map.Entry<String, double[]> overlay : overlays.entrySet()) {
+                double value = overlay.getValue()[i];
+                row.put(overlay.getKey(), Double.isFinite(value) ? value : null);
+            }
             rows.add(row);
         }
         Map<String, Object> body = new LinkedHashMap<>();
@@ -79,6 +93,18 @@ public final class BarsEndpoint {
         body.put("bars", rows);
         body.put("next_cursor", bars.size() > n ? cursor(bars.dates()[n - 1]) : null);
         return ApiResponse.json(200, ApiJson.write(body));
+    }
+
+    private static List<Operand.Indicator> indicators(String spec) {
+        try {
+            List<Operand.Indicator> parsed = IndicatorSpec.parse(spec);
+            if (parsed.size() > 10) {
+                throw ApiException.badRequest("'indicators' lists more than 10 indicators");
+            }
+            return parsed;
+        } catch (IndicatorSpec.Problem e) {
+            throw ApiException.badRequest("'indicators' " + (e.entry() == null ? "" : "'" + e.entry() + "'") + ": " + e.getMessage());
+        }
     }
 
     static String cursor(LocalDate last) {

@@ -19,6 +19,7 @@ import io.barlake.serving.http.ApiResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
@@ -73,13 +74,29 @@ public final class HttpApiHandler implements RequestStreamHandler {
         ApiJson.mapper().writeValue(output, answer);
     }
 
+    private static String decode(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return text; // a stray '%': kept as sent, and the parameter's own check refuses it
+        }
+    }
+
     static ApiRequest request(JsonNode event) {
         String method = event.path("requestContext").path("http").path("method").asText("GET").toUpperCase(Locale.ROOT);
         String path = event.path("rawPath").asText("/");
+        // The raw query, not queryStringParameters: those join a repeated parameter's values with commas,
+        // which cannot be told apart from a comma inside one value (indicators=sma:50,ema:20). The first
+        // value of a repeated parameter is the one, as on the local server.
         Map<String, String> query = new LinkedHashMap<>();
-        // HTTP APIs join repeated parameters with commas; the first value is the one, as on the local server.
-        event.path("queryStringParameters").fields().forEachRemaining(field -> query.put(field.getKey(),
-                field.getValue().asText().split(",", -1)[0]));
+        String raw = event.path("rawQueryString").asText("");
+        for (String pair : raw.isEmpty() ? new String[0] : raw.split("&")) {
+            int equals = pair.indexOf('=');
+            String name = decode(equals < 0 ? pair : pair.substring(0, equals));
+            if (!name.isEmpty()) {
+                query.putIfAbsent(name, equals < 0 ? "" : decode(pair.substring(equals + 1)));
+            }
+        }
         Map<String, String> headers = new LinkedHashMap<>();
         event.path("headers").fields().forEachRemaining(field -> headers.put(field.getKey().toLowerCase(Locale.ROOT),
                 field.getValue().asText()));

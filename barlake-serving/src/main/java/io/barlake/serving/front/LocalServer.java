@@ -14,12 +14,21 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code barlake serve}: the router on a local HTTP server (Javalin on Jetty). A body is read
- * up to the router's limit and no further, so an oversized upload is refused without being held.
+ * {@code barlake serve}: the router on a local HTTP server (Javalin on Jetty), and the dashboard
+ * at {@code /}: static files from the class path, a fixed list of them, so no request path can
+ * reach anything else. A body is read up to the router's limit and no further, so an oversized
+ * upload is refused without being held.
  */
 public final class LocalServer implements AutoCloseable {
     private static final List<HandlerType> METHODS = List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT,
             HandlerType.DELETE, HandlerType.PATCH);
+
+    private static final String DASHBOARD = "io/barlake/serving/dashboard/";
+    /** Request path → dashboard file and its content type. */
+    private static final Map<String, String[]> STATIC = Map.of(
+            "/", new String[] {"index.html", "text/html; charset=utf-8"},
+            "/dashboard/app.js", new String[] {"app.js", "text/javascript; charset=utf-8"},
+            "/dashboard/style.css", new String[] {"style.css", "text/css; charset=utf-8"});
 
     private final Javalin app;
 
@@ -48,6 +57,15 @@ public final class LocalServer implements AutoCloseable {
     }
 
     private static void answer(Router router, Context ctx) throws IOException {
+        String[] file = ctx.method() == HandlerType.GET ? STATIC.get(ctx.path()) : null;
+        if (file != null) {
+            try (InputStream in = LocalServer.class.getClassLoader().getResourceAsStream(DASHBOARD + file[0])) {
+                if (in != null) {
+                    ctx.status(200).contentType(file[1]).header("Cache-Control", "no-cache").result(in.readAllBytes());
+                    return;
+                }
+            }
+        }
         ApiResponse response = router.handle(request(ctx));
         ctx.status(response.status());
         response.headers().forEach(ctx::header);
