@@ -11,15 +11,12 @@ import io.barlake.analytics.strategy.Strategy;
 import io.barlake.analytics.strategy.StrategyConfigException;
 import io.barlake.lake.model.Symbols;
 import io.barlake.lake.model.Timeframe;
-import io.barlake.lake.read.BarHistory;
 import io.barlake.lake.read.NoBarsException;
 import io.barlake.lake.read.SymbolBars;
-import io.barlake.lake.store.ObjectStore;
 import io.barlake.serving.http.ApiException;
 import io.barlake.serving.http.ApiJson;
 import io.barlake.serving.http.ApiRequest;
 import io.barlake.serving.http.ApiResponse;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -43,12 +40,10 @@ public final class BacktestEndpoint {
     /** At most 30 years of history in one backtest. */
     public static final long MAX_SPAN_DAYS = 30L * 366;
 
-    private final ObjectStore store;
-    private final Clock clock;
+    private final SeriesCache series;
 
-    public BacktestEndpoint(ObjectStore store, Clock clock) {
-        this.store = store;
-        this.clock = clock;
+    public BacktestEndpoint(SeriesCache series) {
+        this.series = series;
     }
 
     public ApiResponse post(ApiRequest request) {
@@ -90,16 +85,16 @@ public final class BacktestEndpoint {
         }
         SymbolBars bars;
         try {
-            bars = BarHistory.load(store, symbol, timeframe, from, to, clock);
+            bars = series.bars(symbol, timeframe, from, to, true);
         } catch (NoBarsException e) {
             throw ApiException.notFound("No " + timeframe.label() + " bars for " + symbol + " in that range");
         }
         BarSeries series = new BarSeries(bars.symbol(), bars.dates(), bars.open(), bars.high(), bars.low(), bars.close(),
                 bars.volume());
         BacktestResult result = Backtester.run(series, strategy, settings);
-        List<Map<String, Object>> equity = new ArrayList<>(result.dates().length);
+        List<EquityPoint> equity = new ArrayList<>(result.dates().length);
         for (int i = 0; i < result.dates().length; i++) {
-            equity.add(Map.of("date", result.dates()[i].toString(), "equity", result.equity()[i]));
+            equity.add(new EquityPoint(result.dates()[i].toString(), result.equity()[i]));
         }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("symbol", result.symbol());
@@ -113,6 +108,9 @@ public final class BacktestEndpoint {
         answer.put("equity", equity);
         return ApiResponse.json(200, ApiJson.write(answer));
     }
+
+    /** One point of the equity curve, as the answer lists it. */
+    record EquityPoint(String date, double equity) {}
 
     private static Strategy strategy(JsonNode value) {
         if (value == null || value.isNull()) {

@@ -1,25 +1,24 @@
 package io.barlake.serving.endpoints;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.barlake.analytics.series.BarSeries;
 import io.barlake.analytics.strategy.IndicatorSpec;
 import io.barlake.analytics.strategy.Operand;
 import io.barlake.lake.model.Timeframe;
-import io.barlake.lake.read.BarHistory;
 import io.barlake.lake.read.NoBarsException;
 import io.barlake.lake.read.SymbolBars;
-import io.barlake.lake.store.ObjectStore;
 import io.barlake.serving.http.ApiException;
 import io.barlake.serving.http.ApiJson;
 import io.barlake.serving.http.ApiRequest;
 import io.barlake.serving.http.ApiResponse;
 import io.barlake.serving.http.QueryParams;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,12 +34,10 @@ public final class BarsEndpoint {
     public static final int MAX_LIMIT = 5000;
     private static final String CURSOR_PREFIX = "bars-after:";
 
-    private final ObjectStore store;
-    private final Clock clock;
+    private final SeriesCache series;
 
-    public BarsEndpoint(ObjectStore store, Clock clock) {
-        this.store = store;
-        this.clock = clock;
+    public BarsEndpoint(SeriesCache series) {
+        this.series = series;
     }
 
     public ApiResponse get(ApiRequest request) {
@@ -61,7 +58,7 @@ public final class BarsEndpoint {
         List<Operand.Indicator> indicators = params.text("indicators").map(BarsEndpoint::indicators).orElse(List.of());
         SymbolBars bars;
         try {
-            bars = BarHistory.load(store, symbol, timeframe, start, to, clock, adjusted);
+            bars = series.bars(symbol, timeframe, start, to, adjusted);
         } catch (NoBarsException e) {
             throw ApiException.notFound("No " + timeframe.label() + " bars for " + symbol
                     + (start == null && to == null ? "" : " between " + (start == null ? "the start" : start) + " and "
@@ -71,28 +68,44 @@ public final class BarsEndpoint {
         Map<String, double[]> overlays = indicators.isEmpty() ? Map.of() : IndicatorSpec.columns(new BarSeries(symbol,
                 Arrays.copyOf(bars.dates(), n), Arrays.copyOf(bars.open(), n), Arrays.copyOf(bars.high(), n),
                 Arrays.copyOf(bars.low(), n), Arrays.copyOf(bars.close(), n), Arrays.copyOf(bars.volume(), n)), indicators);
-        List<Map<String, Object>> rows = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("date", bars.dates()[i].toString());
-            row.put("open", bars.open()[i]);
-            row.put("high", bars.high()[i]);
-            row.put("low", bars.low()[i]);
-            row.put("close", bars.close()[i]);
-            row.put("volume", bars.volume()[i]);
-            for (Map.Entry<String, double[]> overlay : overlays.entrySet()) {
-                double value = overlay.getValue()[i];
-                row.put(overlay.getKey(), Double.isFinite(value) ? value : null);
+        // Streamed, not built as a map per bar: a five-year page is 1,260 bars and this is the hot path.
+        ByteArrayOutputStream out = new ByteArrayOutputStream(128 + n * 96);
+        try (JsonGenerator json = ApiJson.mapper().getFactory().createGenerator(out)) {
+            json.writeStartObject();
+            json.writeStringField("symbol", symbol);
+            json.writeStringField("timeframe", timeframe.label());
+            json.writeBooleanField("adjusted", adjusted);
+            json.writeArrayFieldStart("bars");
+            for (int i = 0; i < n; i++) {
+                json.writeStartObject();
+                json.writeStringField("date", bars.dates()[i].toString());
+                json.writeNumberField("open", bars.open()[i]);
+                json.writeNumberField("high", bars.high()[i]);
+                json.writeNumberField("low", bars.low()[i]);
+                json.writeNumberField("close", bars.close()[i]);
+                json.writeNumberField("volume", bars.volume()[i]);
+                for (Map.Entry<String, double[]> overlay : overlays.entrySet()) {
+                    double value = overlay.getValue()[i];
+                    json.writeFieldName(overlay.getKey());
+                    if (Double.isFinite(value)) {
+                        json.writeNumber(value);
+                    } else {
+                        json.writeNull();
+                    }
+                }
+                json.writeEndObject();
             }
-            rows.add(row);
+            json.writeEndArray();
+            if (bars.size() > n) {
+                json.writeStringField("next_cursor", cursor(bars.dates()[n - 1]));
+            } else {
+                json.writeNullField("next_cursor");
+            }
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("symbol", symbol);
-        body.put("timeframe", timeframe.label());
-        body.put("adjusted", adjusted);
-        body.put("bars", rows);
-        body.put("next_cursor", bars.size() > n ? cursor(bars.dates()[n - 1]) : null);
-        return ApiResponse.json(200, ApiJson.write(body));
+        return ApiResponse.json(200, out.toByteArray());
     }
 
     private static List<Operand.Indicator> indicators(String spec) {
