@@ -1,6 +1,6 @@
 package io.barlake.serving;
 
-import io.barlake.lake.store.InvalidSettingException;
+import io.barlake.lake.store.WholeNumberSetting;
 import io.barlake.serving.access.ApiKeys;
 import io.barlake.serving.access.RequestLimits;
 import java.time.Clock;
@@ -26,18 +26,6 @@ public record ServingSettings(ApiKeys keys, long perSecond, long burst, long dai
     }
 
     private static long positive(Map<String, String> environment, String name, long defaultValue) {
-        String value = environment.get(name);
-        if (value == null || value.isBlank()) {
-            return defaultValue;
-        }
-        try {
-            long parsed = Long.parseLong(value.strip());
-            if (parsed >= 1) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw new InvalidSettingException(name, value, "expected a whole number of 1 or more");
+        return WholeNumberSetting.parse(name, environment.get(name), defaultValue, 1, Long.MAX_VALUE, "a whole number of 1 or more");
     }
 }

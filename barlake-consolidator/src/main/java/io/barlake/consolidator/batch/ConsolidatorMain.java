@@ -5,7 +5,7 @@ import io.barlake.consolidator.Consolidator;
 import io.barlake.consolidator.Vacuum;
 import io.barlake.lake.batch.BatchJob;
 import io.barlake.lake.calendar.TradingCalendar;
-import io.barlake.lake.store.InvalidSettingException;
+import io.barlake.lake.store.WholeNumberSetting;
 import io.barlake.lake.store.ObjectStore;
 import java.time.Clock;
 import java.util.List;
@@ -39,18 +39,7 @@ public final class ConsolidatorMain {
     }
 
     static int vacuumDays(Map<String, String> environment) {
-        String value = environment.get(VACUUM_DAYS);
-        if (value == null) {
-            return 30;
-        }
-        try {
-            int days = Integer.parseInt(value.strip());
-            if (days >= 0) {
-                return days;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new InvalidSettingException(VACUUM_DAYS, value, "expected a whole number of days, 0 to turn vacuum off");
+        return (int) WholeNumberSetting.parse(VACUUM_DAYS, environment.get(VACUUM_DAYS), 30, 0, 36_500,
+                "a whole number of days, 0 to turn vacuum off");
     }
 }

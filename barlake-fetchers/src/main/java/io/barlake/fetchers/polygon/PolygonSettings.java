@@ -3,6 +3,7 @@ package io.barlake.fetchers.polygon;
 import static java.util.Objects.requireNonNull;
 
 import io.barlake.lake.store.InvalidSettingException;
+import io.barlake.lake.store.WholeNumberSetting;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -120,14 +121,7 @@ public record PolygonSettings(ApiKey apiKey, URI baseUrl, int requestsPerMinute,
     }
 
     static int parseRate(String value) {
-        try {
-            int perMinute = Integer.parseInt(value.strip());
-            if (perMinute >= 1 && perMinute <= 100_000) {
-                return perMinute;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new InvalidSettingException(RATE_LIMIT, value, "expected a whole number of requests per minute from 1 to 100000");
+        return (int) WholeNumberSetting.parse(RATE_LIMIT, value, DEFAULT_RATE_LIMIT, 1, 100_000,
+                "a whole number of requests per minute from 1 to 100000");
     }
 }

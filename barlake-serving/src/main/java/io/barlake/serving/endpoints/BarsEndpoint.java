@@ -11,14 +11,13 @@ import io.barlake.serving.http.ApiException;
 import io.barlake.serving.http.ApiJson;
 import io.barlake.serving.http.ApiRequest;
 import io.barlake.serving.http.ApiResponse;
+import io.barlake.serving.http.Cursors;
 import io.barlake.serving.http.QueryParams;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -32,7 +31,7 @@ import java.util.Map;
 public final class BarsEndpoint {
     public static final int DEFAULT_LIMIT = 1000;
     public static final int MAX_LIMIT = 5000;
-    private static final String CURSOR_PREFIX = "bars-after:";
+    private static final String CURSOR_KIND = "bars-after";
 
     private final SeriesCache series;
 
@@ -121,19 +120,15 @@ public final class BarsEndpoint {
     }
 
     static String cursor(LocalDate last) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString((CURSOR_PREFIX + last).getBytes(StandardCharsets.UTF_8));
+        return Cursors.encode(CURSOR_KIND, last.toString());
     }
 
     /** The first date of the page after the cursor's. */
     static LocalDate after(String cursor) {
         try {
-            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (text.startsWith(CURSOR_PREFIX)) {
-                return LocalDate.parse(text.substring(CURSOR_PREFIX.length())).plusDays(1);
-            }
-        } catch (IllegalArgumentException | java.time.DateTimeException e) {
-            // answered below
+            return LocalDate.parse(Cursors.decode(CURSOR_KIND, cursor)).plusDays(1);
+        } catch (java.time.DateTimeException e) {
+            throw Cursors.invalid();
         }
-        throw ApiException.badRequest("'cursor' is not one this API gave; use next_cursor from the previous page");
     }
 }

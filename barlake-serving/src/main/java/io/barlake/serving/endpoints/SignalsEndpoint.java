@@ -10,11 +10,10 @@ import io.barlake.serving.http.ApiException;
 import io.barlake.serving.http.ApiJson;
 import io.barlake.serving.http.ApiRequest;
 import io.barlake.serving.http.ApiResponse;
+import io.barlake.serving.http.Cursors;
 import io.barlake.serving.http.QueryParams;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +28,7 @@ import java.util.TreeSet;
 public final class SignalsEndpoint {
     public static final int DEFAULT_LIMIT = 100;
     public static final int MAX_LIMIT = 1000;
-    private static final String CURSOR_PREFIX = "signals-from:";
+    private static final String CURSOR_KIND = "signals-from";
 
     private final ObjectStore store;
 
@@ -105,21 +104,18 @@ public final class SignalsEndpoint {
     }
 
     static String cursor(int offset) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString((CURSOR_PREFIX + offset).getBytes(StandardCharsets.UTF_8));
+        return Cursors.encode(CURSOR_KIND, Integer.toString(offset));
     }
 
     static int offset(String cursor) {
         try {
-            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (text.startsWith(CURSOR_PREFIX)) {
-                int offset = Integer.parseInt(text.substring(CURSOR_PREFIX.length()));
-                if (offset >= 0) {
-                    return offset;
-                }
+            int offset = Integer.parseInt(Cursors.decode(CURSOR_KIND, cursor));
+            if (offset >= 0) {
+                return offset;
             }
-        } catch (IllegalArgumentException e) {
+        } catch (NumberFormatException e) {
             // answered below
         }
-        throw ApiException.badRequest("'cursor' is not one this API gave; use next_cursor from the previous page");
+        throw Cursors.invalid();
     }
 }
