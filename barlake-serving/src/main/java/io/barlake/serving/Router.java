@@ -5,6 +5,7 @@ import io.barlake.lake.store.InvalidSettingException;
 import io.barlake.lake.store.ObjectStore;
 import io.barlake.serving.access.ApiKeys;
 import io.barlake.serving.access.RequestLimits;
+import io.barlake.serving.endpoints.AlertsEndpoint;
 import io.barlake.serving.endpoints.BacktestEndpoint;
 import io.barlake.serving.endpoints.BarsEndpoint;
 import io.barlake.serving.endpoints.HealthEndpoint;
@@ -71,6 +72,10 @@ public final class Router {
         LakeEndpoint lake = new LakeEndpoint(store, clock);
         route("GET", "/v1/status", lake::status);
         route("GET", "/v1/symbols", lake::symbols);
+        AlertsEndpoint alerts = new AlertsEndpoint(store, clock);
+        route("POST", "/v1/alerts", alerts::create);
+        route("GET", "/v1/alerts", alerts::list);
+        route("DELETE", "/v1/alerts", alerts::delete);
         route("GET", "/v1/usage", this::usage);
     }
 
@@ -127,7 +132,7 @@ public final class Router {
     }
 
     /** Set by the router after authentication; a header of the same name from outside is replaced. */
-    static final String CALLER_HEADER = "x-barlake-caller";
+    public static final String CALLER_HEADER = "x-barlake-caller";
 
     private static Map<String, String> withCaller(Map<String, String> headers, String caller) {
         Map<String, String> copy = new LinkedHashMap<>(headers);

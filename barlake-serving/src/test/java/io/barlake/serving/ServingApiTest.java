@@ -234,6 +234,53 @@ class ServingApiTest {
     }
 
     @Test
+    void alertRulesAreCreatedListedAndDeletedPerKey() {
+        throughBothDoors(door -> {
+            FrontDoor.Answer created = door.call("POST", "/v1/alerts", WITH_KEY,
+                    "{\"symbol\":\"aapl\",\"kind\":\"price_above\",\"level\":210,\"webhook\":\"https://hooks.example.com/x\"}"
+                            .getBytes(StandardCharsets.UTF_8));
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            String id = created.json().path("id").asText();
+            assertThat(id).matches("al_[0-9a-f]{16}");
+            assertThat(created.json().path("symbol").asText()).isEqualTo("AAPL");
+            assertThat(created.json().path("cooldown_sessions").asInt()).isEqualTo(5);
+
+            FrontDoor.Answer condition = door.call("POST", "/v1/alerts", WITH_KEY, """
+                    {"symbol":"MSFT","kind":"condition","cooldown_sessions":0,
+                     "condition":{"left":{"indicator":"RSI","params":[14]},"op":"LT","right":{"constant":30}}}"""
+                    .getBytes(StandardCharsets.UTF_8));
+            assertThat(condition.status()).as(condition.body()).isEqualTo(201);
+            assertThat(condition.json().path("condition").path("op").asText()).isEqualTo("LT");
+
+            assertThat(door.get("/v1/alerts", WITH_KEY).json().path("alerts").findValuesAsText("id")).contains(id);
+            assertThat(door.call("DELETE", "/v1/alerts?id=" + id, WITH_KEY, new byte[0]).status()).isEqualTo(200);
+            assertThat(door.get("/v1/alerts", WITH_KEY).json().path("alerts").findValuesAsText("id")).doesNotContain(id);
+            assertError(door.call("DELETE", "/v1/alerts?id=" + id, WITH_KEY, new byte[0]), 404, "not_found");
+        });
+    }
+
+    @Test
+    void badAlertRulesAreCleanFourHundreds() {
+        throughBothDoors(door -> {
+            FrontDoor.Answer condition = door.call("POST", "/v1/alerts", WITH_KEY, """
+                    {"symbol":"MSFT","kind":"condition","condition":{"left":{"indicator":"RSII","params":[14]},"op":"LT",
+                     "right":{"constant":30}}}""".getBytes(StandardCharsets.UTF_8));
+            assertError(condition, 400, "invalid_condition");
+            assertThat(condition.json().path("error").path("details").get(0).asText())
+                    .isEqualTo("condition.left.indicator: unknown indicator 'RSII'; did you mean 'RSI'?");
+            for (String body : List.of("{\"symbol\":\"AAPL\",\"kind\":\"price_sideways\",\"level\":1}",
+                    "{\"symbol\":\"AAPL\",\"kind\":\"price_above\"}",
+                    "{\"symbol\":\"AAPL\",\"kind\":\"price_above\",\"level\":-5}",
+                    "{\"symbol\":\"../x\",\"kind\":\"price_above\",\"level\":5}",
+                    "{\"symbol\":\"AAPL\",\"kind\":\"price_above\",\"level\":5,\"webhook\":\"file:///etc/passwd\"}",
+                    "{\"symbol\":\"AAPL\",\"kind\":\"price_above\",\"level\":5,\"cooldown_sessions\":1.5}")) {
+                assertError(door.call("POST", "/v1/alerts", WITH_KEY, body.getBytes(StandardCharsets.UTF_8)), 400, "bad_request");
+            }
+            assertError(door.get("/v1/alerts", NONE), 401, "unauthorized");
+        });
+    }
+
+    @Test
     void abusiveBodiesAreCleanFourHundredsAndTheServerCarriesOn() {
         byte[] tenMegabytes = new byte[10 * 1024 * 1024];
         java.util.Arrays.fill(tenMegabytes, (byte) ' ');
