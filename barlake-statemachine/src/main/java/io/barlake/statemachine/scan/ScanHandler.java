@@ -9,6 +9,8 @@ import io.barlake.lake.state.LakeJson;
 import io.barlake.lake.store.LakeLocation;
 import io.barlake.lake.store.ObjectStore;
 import io.barlake.lake.store.ObjectStores;
+import io.barlake.statemachine.local.LocalPipeline;
+import io.barlake.statemachine.local.SnsAlertPublisher;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,30 +18,49 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * The Scan task: every prebuilt strategy over the latest consolidated session, in 1d and the six
- * resampled timeframes; out {@code {"session":"…","symbols":N,"picks":N,"key":"gold/signals/…"}}.
+ * resampled timeframes, then the users' alert rules on that session ({@link AlertCheck}); out
+ * {@code {"session":"…","symbols":N,"picks":N,"key":"gold/signals/…","alerts_fired":N}}.
  * The event (the run's request) is read for its shape only: the scan always scores what the
  * lake's latest session is after consolidation.
  */
 public final class ScanHandler implements RequestStreamHandler {
     private final ObjectStore store;
     private final Clock clock;
+    private final AlertCheck.Notifier alerts;
 
     /** Cold start: the lake from the process environment. */
     public ScanHandler() {
         this(System.getenv(), Clock.systemUTC());
     }
 
+    /** On AWS: alert firings also go to the SNS topic of {@code BARLAKE_ALERT_TOPIC_ARN} when it is set. */
     public ScanHandler(Map<String, String> environment, Clock clock) {
         this(ObjectStores.open(LakeLocation.parse(environment.getOrDefault(LakeLocation.SETTING, LakeLocation.DEFAULT),
-                LakeLocation.SETTING), environment), clock);
+                LakeLocation.SETTING), environment), clock, AlertNotifiers.standard(sns(environment)));
     }
 
+    /** Locally: alert firings go to the log and to each rule's webhook. */
     public ScanHandler(ObjectStore store, Clock clock) {
+        this(store, clock, AlertNotifiers.standard(null));
+    }
+
+    public ScanHandler(ObjectStore store, Clock clock, AlertCheck.Notifier alerts) {
         this.store = store;
         this.clock = clock;
+        this.alerts = alerts;
+    }
+
+    private static BiConsumer<String, String> sns(Map<String, String> environment) {
+        String topic = environment.get(LocalPipeline.ALERT_TOPIC_SETTING);
+        if (topic == null || topic.isBlank()) {
+            return null;
+        }
+        SnsAlertPublisher publisher = SnsAlertPublisher.forTopic(topic, environment);
+        return (subject, message) -> publisher.publish(topic.strip(), subject, message);
     }
 
     @Override
@@ -51,6 +72,7 @@ public final class ScanHandler implements RequestStreamHandler {
         out.put("symbols", result.symbols());
         out.put("picks", result.picks().size());
         out.put("key", result.key());
+        out.put("alerts_fired", AlertCheck.run(store, clock, result.session(), alerts).size());
         LakeJson.mapper().writeValue(output, out);
     }
 }

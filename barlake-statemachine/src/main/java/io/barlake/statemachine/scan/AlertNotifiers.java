@@ -1,0 +1,61 @@
+package io.barlake.statemachine.scan;
+
+import io.barlake.lake.state.LakeJson;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The notifiers of alert firings: the log always, the rule's webhook when it has one (a JSON POST,
+ * 5 s timeout, a failure logged), and a publisher (SNS on AWS) when given.
+ */
+public final class AlertNotifiers {
+    private static final Logger LOG = LoggerFactory.getLogger(AlertNotifiers.class);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private AlertNotifiers() {}
+
+    /** Log and webhook; {@code publish} (subject, message) as well when not null. */
+    public static AlertCheck.Notifier standard(BiConsumer<String, String> publish) {
+        return firing -> {
+            LOG.info("Alert: {}", firing.message());
+            if (firing.rule().webhook() != null) {
+                webhook(firing);
+            }
+            if (publish != null) {
+                publish.accept("Barlake alert: " + firing.rule().symbol(), firing.message());
+            }
+        };
+    }
+
+    static void webhook(AlertCheck.Firing firing) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("alert", firing.rule().id());
+        body.put("symbol", firing.rule().symbol());
+        body.put("kind", firing.rule().kind());
+        body.put("session", firing.session().toString());
+        body.put("close", firing.close());
+        body.put("message", firing.message());
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(firing.rule().webhook())).timeout(Duration.ofSeconds(5))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(LakeJson.mapper().writeValueAsBytes(body))).build();
+            HttpResponse<Void> response = HTTP.send(request, HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() >= 300) {
+                LOG.warn("Alert {}: the webhook answered {}", firing.rule().id(), response.statusCode());
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            LOG.warn("Alert {}: the webhook failed: {}", firing.rule().id(), e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
