@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code barlake serve}: the serving API (and its dashboard) on this machine, over the lake. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Serve the API over the lake: /health, /v1/quote, /v1/bars, /v1/signals, /v1/backtest, /v1/usage.",
+        description = {"Serve the API over the lake, and the dashboard at /: /health, /v1/quote, /v1/bars, /v1/signals, /v1/backtest,",
+                "/v1/alerts, /v1/status, /v1/symbols, /v1/usage (docs/serving.md).",
                 "Without BARLAKE_API_KEYS (name=sha256-of-key,…) the API is open, so it listens on this machine only.",
                 "Limits per key: BARLAKE_RATE_LIMIT requests a second, BARLAKE_RATE_BURST, BARLAKE_DAILY_QUOTA."},
         footer = {"", "Make a key's hash: printf %s \"$KEY\" | sha256sum"})
@@ -76,7 +77,7 @@ final class ServeCommand implements Callable<Integer> {
                 stopped.countDown();
             }, "barlake-serve-stop"));
             out.println("Serving " + store.location() + " on http://" + host + ":" + server.port() + "/");
-            out.println("  API under /v1 (quote, bars, signals, backtest, usage), health at /health");
+            out.println("  Dashboard at /, API under /v1 (quote, bars, signals, backtest, alerts, status), health at /health");
             out.println("  Quotes from " + (polygon == null ? "the lake (no POLYGON_API_KEY)" : "Polygon, the lake when it fails"));
             out.println(open ? "  No " + ApiKeys.SETTING + ": the API is open, to this machine only." : "  API keys required (x-api-key).");
             out.println("Ctrl-C stops.");
