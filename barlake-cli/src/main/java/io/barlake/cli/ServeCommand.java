@@ -26,11 +26,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code barlake serve}: the serving API (and its dashboard) on this machine, over the lake. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Serve the API over the lake, and the dashboard at /: /health, /v1/quote, /v1/bars, /v1/signals, /v1/backtest,",
-                "/v1/alerts, /v1/status, /v1/symbols, /v1/usage (docs/serving.md).",
+        description = {"Serve the dashboard at / and the API over the lake (docs/serving.md):",
+                "/health, /v1/quote, /v1/bars, /v1/signals, /v1/backtest, /v1/alerts,",
+                "/v1/status, /v1/symbols, /v1/usage.",
                 "Without BARLAKE_API_KEYS (name=sha256-of-key,…) the API is open, so it listens on this machine only.",
                 "Limits per key: BARLAKE_RATE_LIMIT requests a second, BARLAKE_RATE_BURST, BARLAKE_DAILY_QUOTA."},
-        footer = {"", "Make a key's hash: printf %s \"$KEY\" | sha256sum"})
+        footer = {"", "Make a key's hash: printf %%s \"$KEY\" | sha256sum"})
 final class ServeCommand implements Callable<Integer> {
     @ParentCommand
     Barlake parent;
