@@ -39,7 +39,7 @@ public final class ConsolidatorMain {
     }
 
     static int vacuumDays(Map<String, String> environment) {
-        return (int) WholeNumberSetting.parse(VACUUM_DAYS, environment.get(VACUUM_DAYS), 30, 0, 36_500,
+        return (int) WholeNumberSetting.parse(VACUUM_DAYS, environment.get(VACUUM_DAYS), 30, 0, Integer.MAX_VALUE,
                 "a whole number of days, 0 to turn vacuum off");
     }
 }
