@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -20,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The packaged, shaded jar run as a real process, the way the ./barlake launcher runs it. */
 class BarlakeJarIT {
-    private static final Path JAR = Path.of("target", "barlake.jar").toAbsolutePath();
+    private static final Path JAR = PackagedJar.JAR;
 
     @TempDir
     Path folder;
@@ -28,10 +27,7 @@ class BarlakeJarIT {
     record Result(int exitCode, String out, String err) {}
 
     private Result run(Map<String, String> environment, String... args) throws IOException, InterruptedException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new java.util.ArrayList<>(List.of(java.toString(), "-jar", JAR.toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile());
+        ProcessBuilder builder = new ProcessBuilder(PackagedJar.barlake(args)).directory(folder.toFile());
         builder.environment().remove("BARLAKE_LAKE");
         builder.environment().putAll(environment);
         Path out = folder.resolve("out.txt");
@@ -63,8 +59,7 @@ class BarlakeJarIT {
 
     @Test
     void serveAnswersHealthOnThePortItPrintsAndStopsOnSigterm() throws Exception {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process server = new ProcessBuilder(java.toString(), "-jar", JAR.toString(), "serve", "--port", "0")
+        Process server = new ProcessBuilder(PackagedJar.barlake("serve", "--port", "0"))
                 .directory(folder.toFile()).redirectErrorStream(true).start();
         try {
             BufferedReader lines = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));

@@ -24,10 +24,8 @@ class BatchJobsFromJarIT {
     private record Result(int exitCode, String out, String err) {}
 
     private Result run(String main, Map<String, String> environment) throws Exception {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Path config = Path.of("..", "docker", "logback-json.xml").toAbsolutePath().normalize();
-        ProcessBuilder builder = new ProcessBuilder(List.of(java.toString(), "-Dlogback.configurationFile=" + config,
-                "-cp", Path.of("target", "barlake.jar").toAbsolutePath().toString(), main))
+        ProcessBuilder builder = new ProcessBuilder(PackagedJar.main(List.of("-Dlogback.configurationFile=" + config), main))
                 .redirectOutput(folder.resolve("out").toFile()).redirectError(folder.resolve("err").toFile());
         builder.environment().putAll(environment);
         Process process = builder.start();

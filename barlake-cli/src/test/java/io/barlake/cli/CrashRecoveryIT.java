@@ -123,9 +123,7 @@ class CrashRecoveryIT {
     }
 
     private Process start(Path lake, Path log) throws IOException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-XX:TieredStopAtLevel=1", "-jar",
-                Path.of("target", "barlake.jar").toAbsolutePath().toString(), "run", "--history", "12");
+        ProcessBuilder builder = new ProcessBuilder(PackagedJar.barlake(List.of("-XX:TieredStopAtLevel=1"), "run", "--history", "12"));
         builder.environment().put("BARLAKE_LAKE", lake.toString());
         builder.environment().put("BARLAKE_SYNTHETIC_SYMBOLS", "40");
         builder.environment().put("BARLAKE_NOW", NOW);

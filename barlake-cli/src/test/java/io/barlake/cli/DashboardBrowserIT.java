@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,7 +29,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * and sees the equity curve. Screenshots go to {@code target/dashboard-screenshots/}.
  */
 class DashboardBrowserIT {
-    private static final Path JAR = Path.of("target", "barlake.jar").toAbsolutePath();
     private static final Path SCREENSHOTS = Path.of("target", "dashboard-screenshots").toAbsolutePath();
     /** The lake's latest session is then the latest closed one: the status says fresh. */
     private static final String NOW = "2025-06-03T22:00:00Z";
@@ -42,10 +40,7 @@ class DashboardBrowserIT {
     private WebDriver browser;
 
     private ProcessBuilder barlake(String... args) {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new java.util.ArrayList<>(List.of(java.toString(), "-jar", JAR.toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(PackagedJar.barlake(args)).directory(folder.toFile()).redirectErrorStream(true);
         builder.environment().put("BARLAKE_LAKE", folder.resolve("lake").toString());
         builder.environment().put("BARLAKE_SYNTHETIC_SYMBOLS", "60");
         builder.environment().put("BARLAKE_NOW", NOW);

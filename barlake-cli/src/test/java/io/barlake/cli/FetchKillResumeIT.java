@@ -60,10 +60,7 @@ class FetchKillResumeIT {
     }
 
     private Process start(MockWebServer server, Path lake, Path log) throws Exception {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder builder = new ProcessBuilder(List.of(java.toString(), "-jar",
-                Path.of("target", "barlake.jar").toAbsolutePath().toString(),
-                "fetch", "--from", "2023-11-01", "--to", "2023-12-29"));
+        ProcessBuilder builder = new ProcessBuilder(PackagedJar.barlake("fetch", "--from", "2023-11-01", "--to", "2023-12-29"));
         builder.environment().put("BARLAKE_LAKE", lake.toString());
         builder.environment().put("POLYGON_API_KEY", KEY);
         builder.environment().put("POLYGON_BASE_URL", server.url("/").toString());
