@@ -17,7 +17,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -25,8 +24,8 @@ import java.util.Map;
  * {@code GET /v1/bars?symbol=&timeframe=&from=&to=&adjusted=&limit=&cursor=&indicators=}: history
  * from silver, split-adjusted unless {@code adjusted=false} (daily bars only), oldest first, at
  * most {@code limit} bars a page; {@code next_cursor} fetches the next page and is null on the
- * last. {@code indicators=sma:50,bbands:20:2} adds each output as a column of every bar, computed
- * over the page (null during an indicator's warm-up).
+ * last. {@code indicators=sma:50,bbands:20:2} adds each output as a column of every bar (null
+ * during an indicator's warm-up, which starts at the page's first bar).
  */
 public final class BarsEndpoint {
     public static final int DEFAULT_LIMIT = 1000;
@@ -64,9 +63,9 @@ public final class BarsEndpoint {
                     + (to == null ? "the latest session" : to)));
         }
         int n = Math.min(limit, bars.size());
+        // Over the bars as loaded: indicators never look ahead, so a page's values are those of its own bars.
         Map<String, double[]> overlays = indicators.isEmpty() ? Map.of() : IndicatorSpec.columns(new BarSeries(symbol,
-                Arrays.copyOf(bars.dates(), n), Arrays.copyOf(bars.open(), n), Arrays.copyOf(bars.high(), n),
-                Arrays.copyOf(bars.low(), n), Arrays.copyOf(bars.close(), n), Arrays.copyOf(bars.volume(), n)), indicators);
+                bars.dates(), bars.open(), bars.high(), bars.low(), bars.close(), bars.volume()), indicators);
         // Streamed, not built as a map per bar: a five-year page is 1,260 bars and this is the hot path.
         ByteArrayOutputStream out = new ByteArrayOutputStream(128 + n * 96);
         try (JsonGenerator json = ApiJson.mapper().getFactory().createGenerator(out)) {
