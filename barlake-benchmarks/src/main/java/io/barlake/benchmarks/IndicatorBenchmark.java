@@ -11,8 +11,6 @@ import io.barlake.analytics.indicators.Volatility;
 import io.barlake.analytics.series.BarSeries;
 import io.barlake.analytics.strategy.PrebuiltStrategies;
 import io.barlake.analytics.strategy.Strategy;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -25,24 +23,14 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.ta4j.core.BaseBarSeriesBuilder;
 import org.ta4j.core.BaseStrategy;
 import org.ta4j.core.TradingRecord;
 import org.ta4j.core.backtest.BarSeriesManager;
 import org.ta4j.core.criteria.pnl.ReturnCriterion;
 import org.ta4j.core.rules.CrossedDownIndicatorRule;
 import org.ta4j.core.rules.CrossedUpIndicatorRule;
-import org.ta4j.core.indicators.ATRIndicator;
-import org.ta4j.core.indicators.MACDIndicator;
-import org.ta4j.core.indicators.RSIIndicator;
 import org.ta4j.core.indicators.SMAIndicator;
-import org.ta4j.core.indicators.EMAIndicator;
-import org.ta4j.core.indicators.bollinger.BollingerBandsLowerIndicator;
-import org.ta4j.core.indicators.bollinger.BollingerBandsMiddleIndicator;
-import org.ta4j.core.indicators.bollinger.BollingerBandsUpperIndicator;
 import org.ta4j.core.indicators.helpers.ClosePriceIndicator;
-import org.ta4j.core.indicators.statistics.StandardDeviationIndicator;
-import org.ta4j.core.num.DoubleNum;
 
 /**
  * Indicators on 5,000 daily bars (20 years): ours against ta4j 0.17 (with {@code DoubleNum}, its
@@ -68,29 +56,10 @@ public class IndicatorBenchmark {
 
     @Setup
     public void setUp() {
-        Random random = new Random(1);
-        LocalDate[] dates = new LocalDate[BARS];
-        double[] open = new double[BARS];
-        double[] high = new double[BARS];
-        double[] low = new double[BARS];
-        double[] close = new double[BARS];
-        double[] volume = new double[BARS];
-        double price = 100;
-        ta4j = new BaseBarSeriesBuilder().withNumTypeOf(DoubleNum.valueOf(0)).withName("walk").build();
-        for (int i = 0; i < BARS; i++) {
-            dates[i] = LocalDate.of(2005, 1, 3).plusDays(i);
-            open[i] = price;
-            close[i] = price * (1 + random.nextGaussian() * 0.02);
-            high[i] = Math.max(open[i], close[i]) * (1 + random.nextDouble() * 0.01);
-            low[i] = Math.min(open[i], close[i]) * (1 - random.nextDouble() * 0.01);
-            volume[i] = 1_000_000 + random.nextInt(1_000_000);
-            price = close[i];
-            ta4j.addBar(dates[i].atStartOfDay(ZoneOffset.UTC), open[i], high[i], low[i], close[i], volume[i]);
-        }
-        bars = new BarSeries("WALK", dates, open, high, low, close, volume);
-        fiveYears = new BarSeries("WALK", java.util.Arrays.copyOf(dates, 1260), java.util.Arrays.copyOf(open, 1260),
-                java.util.Arrays.copyOf(high, 1260), java.util.Arrays.copyOf(low, 1260), java.util.Arrays.copyOf(close, 1260),
-                java.util.Arrays.copyOf(volume, 1260));
+        WalkBars walk = WalkBars.generate(new Random(1), BARS);
+        ta4j = walk.toTa4j();
+        bars = walk.toSeries(BARS);
+        fiveYears = walk.toSeries(1260);
         vegas = PrebuiltStrategies.find("vegas-channel").orElseThrow();
         goldenCross = PrebuiltStrategies.find("golden-cross").orElseThrow();
     }
@@ -102,12 +71,7 @@ public class IndicatorBenchmark {
 
     @Benchmark
     public double sma20Ta4j() {
-        SMAIndicator sma = new SMAIndicator(new ClosePriceIndicator(ta4j), 20);
-        double sum = 0;
-        for (int i = 0; i < BARS; i++) {
-            sum += sma.getValue(i).doubleValue();
-        }
-        return sum;
+        return Ta4jIndicators.sma(ta4j, 20);
     }
 
     @Benchmark
@@ -124,12 +88,7 @@ public class IndicatorBenchmark {
 
     @Benchmark
     public double ema20Ta4j() {
-        EMAIndicator ema = new EMAIndicator(new ClosePriceIndicator(ta4j), 20);
-        double sum = 0;
-        for (int i = 0; i < BARS; i++) {
-            sum += ema.getValue(i).doubleValue();
-        }
-        return sum;
+        return Ta4jIndicators.ema(ta4j, 20);
     }
 
     @Benchmark
@@ -146,12 +105,7 @@ public class IndicatorBenchmark {
 
     @Benchmark
     public double rsi14Ta4j() {
-        RSIIndicator rsi = new RSIIndicator(new ClosePriceIndicator(ta4j), 14);
-        double sum = 0;
-        for (int i = 0; i < BARS; i++) {
-            sum += rsi.getValue(i).doubleValue();
-        }
-        return sum;
+        return Ta4jIndicators.rsi(ta4j, 14);
     }
 
     @Benchmark
@@ -168,13 +122,7 @@ public class IndicatorBenchmark {
 
     @Benchmark
     public double macdTa4j() {
-        MACDIndicator macd = new MACDIndicator(new ClosePriceIndicator(ta4j), 12, 26);
-        EMAIndicator signal = new EMAIndicator(macd, 9);
-        double sum = 0;
-        for (int i = 0; i < BARS; i++) {
-            sum += signal.getValue(i).doubleValue();
-        }
-        return sum;
+        return Ta4jIndicators.macdSignal(ta4j, 12, 26, 9);
     }
 
     @Benchmark
@@ -193,12 +141,7 @@ public class IndicatorBenchmark {
 
     @Benchmark
     public double atr14Ta4j() {
-        ATRIndicator atr = new ATRIndicator(ta4j, 14);
-        double sum = 0;
-        for (int i = 0; i < BARS; i++) {
-            sum += atr.getValue(i).doubleValue();
-        }
-        return sum;
+        return Ta4jIndicators.atr(ta4j, 14);
     }
 
     @Benchmark
@@ -215,16 +158,7 @@ public class IndicatorBenchmark {
 
     @Benchmark
     public double bollinger20Ta4j() {
-        ClosePriceIndicator close = new ClosePriceIndicator(ta4j);
-        BollingerBandsMiddleIndicator middle = new BollingerBandsMiddleIndicator(new SMAIndicator(close, 20));
-        StandardDeviationIndicator deviation = new StandardDeviationIndicator(close, 20);
-        BollingerBandsUpperIndicator upper = new BollingerBandsUpperIndicator(middle, deviation, DoubleNum.valueOf(2));
-        BollingerBandsLowerIndicator lower = new BollingerBandsLowerIndicator(middle, deviation, DoubleNum.valueOf(2));
-        double sum = 0;
-        for (int i = 0; i < BARS; i++) {
-            sum += upper.getValue(i).doubleValue() + lower.getValue(i).doubleValue();
-        }
-        return sum;
+        return Ta4jIndicators.bollinger(ta4j, 20, 2);
     }
 
     @Benchmark

@@ -15,29 +15,44 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 /**
- * The whole indicator set (SMA20, EMA20, RSI14, MACD(12,26,9), BBANDS(20,2), ATR14) over every
- * symbol of a lake's daily years, ours and TA-Lib's Java port in the same run, best of three
- * passes each after one warm-up pass. Input: a lake filled by {@code LakeBenchmark}.
+ * The whole indicator set (SMA20, EMA20, RSI14, MACD(12,26,9), BBANDS(20,2), ATR14) over a universe,
+ * ours, TA-Lib's Java port and ta4j 0.17 ({@code DoubleNum}) in the same run. Ours and TA-Lib: best
+ * of three passes after one warm-up pass. ta4j: one measured pass (a pass takes tens of seconds)
+ * after a warm-up over the first thousand symbols, its bar series built outside the timed part.
+ *
+ * <p>Two universes: {@code synthetic} is 12,000 seeded random walks of 1,260 sessions each (five
+ * years); a lake path reads every symbol of the lake's daily years (a lake filled by
+ * {@code LakeBenchmark}), each with the sessions it traded.
  *
  * <pre>
+ * java -Xmx3g -cp barlake-benchmarks/target/benchmarks.jar io.barlake.benchmarks.IndicatorSetBenchmark synthetic 12000 1260
  * java -Xmx3g -cp barlake-benchmarks/target/benchmarks.jar io.barlake.benchmarks.IndicatorSetBenchmark /tmp/bench12k/lake 2021 2025
  * </pre>
  */
 public final class IndicatorSetBenchmark {
+    private static final int TA4J_WARM_UP_SYMBOLS = 1_000;
+
     private IndicatorSetBenchmark() {}
 
     public static void main(String[] args) {
-        Path lake = Path.of(args.length > 0 ? args[0] : "/tmp/bench12k/lake");
-        int from = args.length > 1 ? Integer.parseInt(args[1]) : 2021;
-        int to = args.length > 2 ? Integer.parseInt(args[2]) : 2025;
+        String universe = args.length > 0 ? args[0] : "synthetic";
         long start = System.nanoTime();
-        Map<String, double[][]> symbols = load(lake, from, to);
-        long bars = symbols.values().stream().mapToLong(columns -> columns[0].length).sum();
-        System.out.printf("loaded %,d symbols, %,d daily bars (%d..%d) in %.1f s%n", symbols.size(), bars, from, to,
+        List<double[][]> series;
+        if (universe.equals("synthetic")) {
+            int symbols = args.length > 1 ? Integer.parseInt(args[1]) : 12_000;
+            int sessions = args.length > 2 ? Integer.parseInt(args[2]) : 1_260;
+            series = synthetic(symbols, sessions);
+        } else {
+            int from = args.length > 1 ? Integer.parseInt(args[1]) : 2021;
+            int to = args.length > 2 ? Integer.parseInt(args[2]) : 2025;
+            series = new ArrayList<>(load(Path.of(universe), from, to).values());
+        }
+        long bars = series.stream().mapToLong(columns -> columns[0].length).sum();
+        System.out.printf("%s: %,d symbols, %,d daily bars, ready in %.1f s%n", universe, series.size(), bars,
                 (System.nanoTime() - start) / 1e9);
-        List<double[][]> series = new ArrayList<>(symbols.values());
         Core talib = new Core();
         double ours = Double.MAX_VALUE;
         double theirs = Double.MAX_VALUE;
@@ -57,8 +72,38 @@ public final class IndicatorSetBenchmark {
                 theirs = Math.min(theirs, (t2 - t1) / 1e9);
             }
         }
-        System.out.printf("indicator set over %,d symbols: ours %.3f s, TA-Lib %.3f s (ratio %.2f); checksum %.3e%n",
-                series.size(), ours, theirs, ours / theirs, checksum);
+        checksum += ta4j(series.subList(0, Math.min(TA4J_WARM_UP_SYMBOLS, series.size()))).checksum();
+        Timed ta4jPass = ta4j(series);
+        checksum += ta4jPass.checksum();
+        double ta4j = ta4jPass.seconds();
+        System.out.printf("indicator set over %,d symbols: ours %.3f s, TA-Lib %.3f s (ours/TA-Lib %.2f), "
+                + "ta4j %.1f s (ta4j/ours %.0f×); checksum %.3e%n", series.size(), ours, theirs, ours / theirs, ta4j,
+                ta4j / ours, checksum);
+    }
+
+    /** Each symbol a seeded random walk, as the 5,000-bar JMH benchmarks use. */
+    private static List<double[][]> synthetic(int symbols, int sessions) {
+        List<double[][]> series = new ArrayList<>(symbols);
+        for (int i = 0; i < symbols; i++) {
+            WalkBars walk = WalkBars.generate(new Random(i), sessions);
+            series.add(new double[][] {walk.open(), walk.high(), walk.low(), walk.close(), walk.volume()});
+        }
+        return series;
+    }
+
+    private record Timed(double seconds, double checksum) {}
+
+    /** ta4j over the symbols, only its indicators timed: building its bar objects is not the indicators' cost. */
+    private static Timed ta4j(List<double[][]> series) {
+        double checksum = 0;
+        long nanos = 0;
+        for (double[][] s : series) {
+            org.ta4j.core.BarSeries bars = WalkBars.of(s).toTa4j();
+            long t0 = System.nanoTime();
+            checksum += Ta4jIndicators.standardSet(bars);
+            nanos += System.nanoTime() - t0;
+        }
+        return new Timed(nanos / 1e9, checksum);
     }
 
     private static double barlake(double[][] s) {
