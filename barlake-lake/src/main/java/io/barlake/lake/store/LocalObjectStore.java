@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -16,11 +17,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 /**
@@ -30,10 +35,19 @@ import java.util.stream.Stream;
  * file system), are flushed to disk, then renamed over the target atomically, so a crash or a
  * failing writer never leaves a partial file under a lake key. {@link #putIfAbsent} publishes
  * with a hard link, which fails atomically when the target exists.
+ *
+ * <p>A writer killed mid-write (SIGKILL, power loss) leaves its temporary file behind, outside
+ * every lake key. The first write through a store deletes such files once they are more than
+ * {@link #ABANDONED_AFTER} old, the local counterpart of the S3 bucket's rule that aborts
+ * incomplete multipart uploads; a younger one may still belong to a writer in another process.
  */
 public final class LocalObjectStore implements ObjectStore {
+    /** How old a temporary file must be before it is taken for abandoned and deleted. */
+    public static final Duration ABANDONED_AFTER = Duration.ofDays(1);
+
     private final Path root;
     private final Path scratch;
+    private final AtomicBoolean scratchSwept = new AtomicBoolean();
 
     /**
      * Opens the folder as a lake. Nothing is created until the first write, so reading a lake that
@@ -214,6 +228,9 @@ public final class LocalObjectStore implements ObjectStore {
 
     private Path writeTemp(ContentWriter writer) throws IOException {
         Files.createDirectories(scratch);
+        if (scratchSwept.compareAndSet(false, true)) {
+            deleteAbandonedTemps();
+        }
         Path temp = Files.createTempFile(scratch, "put-", ".tmp");
         boolean written = false;
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
@@ -228,6 +245,24 @@ public final class LocalObjectStore implements ObjectStore {
             }
         }
         return temp;
+    }
+
+    /** Best effort: a temporary file that cannot be read or deleted now is left for the next store. */
+    private void deleteAbandonedTemps() {
+        FileTime cutoff = FileTime.from(Instant.now().minus(ABANDONED_AFTER));
+        try (DirectoryStream<Path> temps = Files.newDirectoryStream(scratch, "put-*.tmp")) {
+            for (Path temp : temps) {
+                try {
+                    if (Files.getLastModifiedTime(temp).compareTo(cutoff) < 0) {
+                        Files.deleteIfExists(temp);
+                    }
+                } catch (IOException e) {
+                    // gone already, or not ours to delete: either way no write depends on it
+                }
+            }
+        } catch (IOException e) {
+            // the write itself goes on; the sweep is tried again by the next store opened on this lake
+        }
     }
 
     private Path resolve(String key) {
