@@ -5,6 +5,7 @@ import io.barlake.fetchers.bronze.SessionOutcome;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Locale;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -80,15 +81,22 @@ final class FetchProgress implements ProgressListener, AutoCloseable {
                 total == 0 ? 100 : done * 100 / total, session, left);
     }
 
+    /** Milliseconds under 0.1 s and tenths under 10 s, so that a quick stage does not read as a second. */
     static String human(Duration duration) {
-        long seconds = Math.max(1, duration.toSeconds());
+        if (duration.compareTo(Duration.ofMillis(100)) < 0) {
+            return Math.max(0, duration.toMillis()) + " ms";
+        }
+        if (duration.compareTo(Duration.ofSeconds(10)) < 0) {
+            return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+        }
+        long seconds = duration.toSeconds();
         if (seconds < 90) {
             return seconds + " s";
         }
         if (seconds < 90 * 60) {
             return Math.round(seconds / 60.0) + " min";
         }
-        return String.format("%.1f h", seconds / 3600.0);
+        return String.format(Locale.ROOT, "%.1f h", seconds / 3600.0);
     }
 
     @Override

@@ -27,6 +27,9 @@ class FetchProgressTest {
 
     @Test
     void durationsReadLikeAPersonWouldSayThem() {
+        assertThat(FetchProgress.human(Duration.ofMillis(42))).isEqualTo("42 ms");
+        assertThat(FetchProgress.human(Duration.ofMillis(420))).isEqualTo("0.4 s");
+        assertThat(FetchProgress.human(Duration.ofMillis(9_940))).isEqualTo("9.9 s");
         assertThat(FetchProgress.human(Duration.ofSeconds(42))).isEqualTo("42 s");
         assertThat(FetchProgress.human(Duration.ofMinutes(47))).isEqualTo("47 min");
         assertThat(FetchProgress.human(Duration.ofMinutes(250))).isEqualTo("4.2 h");
