@@ -48,6 +48,9 @@ class ScanLambdaJarIT {
             assertThat(zip.getEntry("io/barlake/statemachine/scan/ScanHandler.class")).isNotNull();
             assertThat(zip.getEntry("io/barlake/consolidator/Consolidator.class")).isNull();
             assertThat(zip.getEntry("io/barlake/fetchers/bronze/BarsFetcher.class")).isNull();
+            // Logging as the CDK app configures it (ServingLambdaJarIT runs a handler with it).
+            assertThat(zip.getEntry("barlake-lambda-logback.xml")).isNotNull();
+            assertThat(zip.getEntry("ch/qos/logback/classic/Logger.class")).as("a logging binding").isNotNull();
         }
         assertThat(unpacked).as("bytes unpacked").isLessThan(LAMBDA_UNZIPPED_LIMIT - 20L * 1024 * 1024);
     }
