@@ -1,0 +1,96 @@
+package io.barlake.serving;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.barlake.lake.alerts.AlertRuleStore;
+import io.barlake.lake.store.LocalObjectStore;
+import io.barlake.serving.access.ApiKeys;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The API Lambda's deployment jar fits Lambda's size limit and answers from a lake on its own class path. */
+class ServingLambdaJarIT {
+    /** Lambda's limit on a function's unzipped code: 250 MiB. */
+    private static final long LAMBDA_UNZIPPED_LIMIT = 250L * 1024 * 1024;
+    private static final String KEY = "bk_live_0a1b2c3d4e5f";
+
+    @TempDir
+    Path folder;
+
+    private static Path lambdaJar() throws Exception {
+        try (Stream<Path> files = Files.list(Path.of("target"))) {
+            return files.filter(path -> path.getFileName().toString().endsWith("-lambda.jar")).findFirst().orElseThrow();
+        }
+    }
+
+    @Test
+    void theJarUnpacksUnderLambdasLimitWithoutTheLocalServer() throws Exception {
+        long unpacked;
+        try (ZipFile zip = new ZipFile(lambdaJar().toFile())) {
+            unpacked = zip.stream().mapToLong(entry -> Math.max(0, entry.getSize())).sum();
+            assertThat(zip.getEntry("io/barlake/serving/front/HttpApiHandler.class")).isNotNull();
+            assertThat(zip.getEntry("barlake-lambda-logback.xml")).isNotNull();
+            assertThat(zip.getEntry("ch/qos/logback/classic/Logger.class")).as("a logging binding").isNotNull();
+            assertThat(zip.getEntry("io/javalin/Javalin.class")).isNull();
+            assertThat(zip.getEntry("org/eclipse/jetty/server/Server.class")).isNull();
+        }
+        assertThat(unpacked).as("bytes unpacked").isLessThan(LAMBDA_UNZIPPED_LIMIT - 20L * 1024 * 1024);
+    }
+
+    @Test
+    void theHandlerAnswersFromTheJarAloneAndLogsNoDebugLines() throws Exception {
+        Path lake = folder.resolve("lake");
+        ServingLake.write(new LocalObjectStore(lake));
+        String events = """
+                [{"version":"2.0","rawPath":"/v1/bars","rawQueryString":"symbol=AAPL&from=2025-05-01&to=2025-06-02",
+                  "headers":{"x-api-key":"%1$s"},"requestContext":{"http":{"method":"GET"}},"isBase64Encoded":false},
+                 {"version":"2.0","rawPath":"/v1/bars","rawQueryString":"symbol=AAPL",
+                  "headers":{},"requestContext":{"http":{"method":"GET"}},"isBase64Encoded":false},
+                 {"version":"2.0","rawPath":"/v1/alerts","rawQueryString":"",
+                  "headers":{"x-api-key":"%1$s","content-type":"application/json"},"requestContext":{"http":{"method":"POST"}},
+                  "body":"{\\"symbol\\":\\"MSFT\\",\\"kind\\":\\"price_below\\",\\"level\\":50}","isBase64Encoded":false}]
+                """.formatted(KEY);
+        Path input = Files.writeString(folder.resolve("events.json"), events);
+
+        // The launcher alone, not the test classes: their logback-test.xml would hide the jar's own logging setup.
+        Path launcher = folder.resolve("launcher");
+        String classFile = ServingJarLauncher.class.getName().replace('.', '/') + ".class";
+        Files.createDirectories(launcher.resolve(classFile).getParent());
+        Files.copy(Path.of("target", "test-classes").resolve(classFile), launcher.resolve(classFile));
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        ProcessBuilder builder = new ProcessBuilder(List.of(java.toString(), "-cp",
+                lambdaJar().toAbsolutePath() + File.pathSeparator + launcher, ServingJarLauncher.class.getName()))
+                .redirectInput(input.toFile())
+                .redirectOutput(folder.resolve("out.json").toFile())
+                .redirectError(folder.resolve("err.txt").toFile());
+        builder.environment().put("BARLAKE_LAKE", lake.toString());
+        builder.environment().put(ApiKeys.SETTING, "quant=" + ApiKeys.hash(KEY));
+        // As the CDK app sets it on every function.
+        builder.environment().put("JAVA_TOOL_OPTIONS", "-Dlogback.configurationFile=barlake-lambda-logback.xml");
+        Process process = builder.start();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        String err = Files.readString(folder.resolve("err.txt"), StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as(err).isZero();
+
+        String out = Files.readString(folder.resolve("out.json"), StandardCharsets.UTF_8);
+        JsonNode answers = new ObjectMapper().readTree(out.substring(out.lastIndexOf("\n[") + 1));
+        JsonNode bars = answers.get(0);
+        assertThat(bars.path("statusCode").asInt()).as(bars.toString()).isEqualTo(200);
+        JsonNode page = new ObjectMapper().readTree(bars.path("body").asText());
+        assertThat(page.path("bars")).as("May 2025 has 21 NYSE sessions (Memorial Day closed), and 2 June is one").hasSize(22);
+        assertThat(answers.get(1).path("statusCode").asInt()).as("no key").isEqualTo(401);
+        assertThat(answers.get(2).path("statusCode").asInt()).as(answers.get(2).toString()).isEqualTo(201);
+        assertThat(lake.resolve(AlertRuleStore.KEY)).content(StandardCharsets.UTF_8).contains("MSFT");
+        assertThat(out + err).doesNotContain("DEBUG").doesNotContain(KEY);
+    }
+}
