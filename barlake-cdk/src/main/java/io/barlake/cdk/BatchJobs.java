@@ -94,7 +94,7 @@ public final class BatchJobs extends Construct {
                 .build();
         access.grant(role, lake.bucket());
         return EcsJobDefinition.Builder.create(this, name + "Job")
-                .jobDefinitionName(settings.prefix() + "-" + PipelineFunctions.kebab(name))
+                .jobDefinitionName(settings.prefix() + "-" + LambdaFunctions.kebab(name))
                 .container(EcsFargateContainerDefinition.Builder.create(this, name + "Container")
                         .image(image)
                         .cpu(VCPUS)

@@ -1,5 +1,6 @@
 package io.barlake.cdk;
 
+import io.barlake.lake.alerts.AlertRuleStore;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awscdk.services.iam.Effect;
@@ -38,10 +39,15 @@ public record LakeAccess(List<String> read, List<String> write, List<String> del
             List.of("silver/3d/", "silver/5d/", "silver/8d/", "silver/13d/", "silver/21d/", "silver/34d/",
                     "_state/checkpoints/resampler-"),
             List.of());
-    /** The scan: silver in, gold signals out. */
+    /** The scan: silver in, gold signals out; the alert rules' firing times updated. */
     public static final LakeAccess SCAN = new LakeAccess(
             List.of("silver/", "gold/signals/", "_state/"),
-            List.of("gold/signals/"),
+            List.of("gold/signals/", AlertRuleStore.KEY),
+            List.of());
+    /** The API: bars, signals, state and run reports in; the alert rules it manages out. */
+    public static final LakeAccess SERVING = new LakeAccess(
+            List.of("silver/", "gold/signals/", "_state/", "_runs/"),
+            List.of(AlertRuleStore.KEY),
             List.of());
 
     /** Adds the statements to {@code grantee}'s policy. */

@@ -23,15 +23,14 @@ import software.amazon.awscdk.services.events.targets.SfnStateMachine;
 import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.sns.Topic;
-import software.amazon.awscdk.services.sns.subscriptions.EmailSubscription;
 import software.amazon.awscdk.services.stepfunctions.DefinitionBody;
 import software.amazon.awscdk.services.stepfunctions.StateMachine;
 import software.constructs.Construct;
 
 /**
  * The state machine from the one {@code pipeline.asl.json}, every placeholder substituted; the
- * weekday schedule that starts it; the failure topic with its e-mail subscription; and two
- * alarms on it: an execution failed, and a weekday passed without a successful execution.
+ * weekday schedule that starts it; and two alarms on the alerts topic: an execution failed, and a
+ * weekday passed without a successful execution.
  */
 public final class Pipeline extends Construct {
     /**
@@ -43,11 +42,10 @@ public final class Pipeline extends Construct {
     private final Topic alerts;
     private final StateMachine stateMachine;
 
-    public Pipeline(Construct scope, String id, StageSettings settings, PipelineFunctions functions, BatchJobs jobs) {
+    public Pipeline(Construct scope, String id, StageSettings settings, PipelineFunctions functions, BatchJobs jobs,
+            Topic alerts) {
         super(scope, id);
-        alerts = Topic.Builder.create(this, "Alerts").topicName(settings.prefix() + "-alerts")
-                .displayName("Barlake " + settings.stage()).build();
-        alerts.addSubscription(new EmailSubscription(settings.alertEmail()));
+        this.alerts = alerts;
 
         stateMachine = StateMachine.Builder.create(this, "StateMachine")
                 .stateMachineName(settings.prefix() + "-pipeline")

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.barlake.statemachine.PipelineDefinition;
 import io.barlake.statemachine.Placeholder;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ class BarlakeStackTest {
         Map<String, Object> all = new java.util.HashMap<>(context);
         all.put("alertEmail", "quant@example.com");
         all.put("projectRoot", "..");
-        // Assets are fingerprinted but not copied: the Lambda jars are 25 and 85 MB.
+        // Assets are fingerprinted but not copied: the Lambda jars are 25, 85 and 90 MB.
         all.put("aws:cdk:disable-asset-staging", true);
         App app = new App(AppProps.builder().context(all).build());
         return Template.fromStack(BarlakeApp.stack(app, StageSettings.fromContext(app.getNode())));
@@ -68,36 +69,93 @@ class BarlakeStackTest {
     }
 
     @Test
-    void threeJava21FunctionsWithSnapStartAndNoSecretInTheirEnvironment() {
-        staging.resourceCountIs("AWS::Lambda::Function", 3);
+    void fourJava21FunctionsWithSnapStartQuietLogsAndNoSecretInTheirEnvironment() {
+        staging.resourceCountIs("AWS::Lambda::Function", 4);
         for (String handler : List.of("io.barlake.fetchers.lambda.FetchBarsHandler::handleRequest",
                 "io.barlake.fetchers.lambda.FetchReferenceHandler::handleRequest",
-                "io.barlake.statemachine.scan.ScanHandler::handleRequest")) {
+                "io.barlake.statemachine.scan.ScanHandler::handleRequest",
+                "io.barlake.serving.front.HttpApiHandler::handleRequest")) {
             staging.hasResourceProperties("AWS::Lambda::Function", Map.of("Handler", handler, "Runtime", "java21",
                     "SnapStart", Map.of("ApplyOn", "PublishedVersions"), "Architectures", List.of("arm64")));
         }
         staging.hasResourceProperties("AWS::Lambda::Function", Map.of("FunctionName", "barlake-staging-fetch-bars",
                 "MemorySize", PipelineFunctions.FETCH_MEMORY_MB, "Timeout", 900,
                 "Environment", Map.of("Variables", Map.of("POLYGON_API_KEY_SECRET_ARN", Map.of("Ref", BarlakeStack.POLYGON_SECRET_PARAMETER),
-                        "BARLAKE_LAKE", Match.anyValue()))));
+                        "BARLAKE_LAKE", Match.anyValue(), "JAVA_TOOL_OPTIONS", Match.anyValue()))));
         staging.hasResourceProperties("AWS::Lambda::Function", Map.of("FunctionName", "barlake-staging-scan",
                 "MemorySize", PipelineFunctions.SCAN_MEMORY_MB, "Timeout", 900));
-        staging.resourceCountIs("AWS::Lambda::Alias", 3);
+        staging.resourceCountIs("AWS::Lambda::Alias", 4);
         for (Map<String, Object> function : resources(stagingJson, "AWS::Lambda::Function")) {
-            assertThat(String.valueOf(properties(function).get("Environment"))).doesNotContain("POLYGON_API_KEY=");
+            Map<?, ?> variables = (Map<?, ?>) ((Map<?, ?>) properties(function).get("Environment")).get("Variables");
+            assertThat(String.valueOf(variables)).doesNotContain("POLYGON_API_KEY=");
+            // Logback's file must be in every Lambda jar: it comes from the lake module, which every jar holds.
+            assertThat(variables.get("JAVA_TOOL_OPTIONS")).isEqualTo("-Dlogback.configurationFile=" + LambdaFunctions.LOGBACK_CONFIGURATION);
         }
+        assertThat(Path.of("..", "barlake-lake", "src", "main", "resources", LambdaFunctions.LOGBACK_CONFIGURATION)).isRegularFile();
         staging.hasParameter(BarlakeStack.POLYGON_SECRET_PARAMETER, Map.of("Type", "String"));
     }
 
     @Test
-    void onlyTheFetchersMayReadThePolygonSecret() {
+    void theApiIsAPublicFunctionUrlOnItsLiveAliasThatAsksForTheKeysOfAParameter() {
+        staging.hasResourceProperties("AWS::Lambda::Function", Map.of("FunctionName", "barlake-staging-api",
+                "MemorySize", ServingApi.MEMORY_MB, "Timeout", 30,
+                "Environment", Map.of("Variables", Match.objectLike(Map.of(
+                        "BARLAKE_API_KEYS", Map.of("Ref", BarlakeStack.API_KEYS_PARAMETER),
+                        "POLYGON_API_KEY_SECRET_ARN", Map.of("Ref", BarlakeStack.POLYGON_SECRET_PARAMETER))))));
+        staging.resourceCountIs("AWS::Lambda::Url", 1);
+        String alias = named(stagingJson, "AWS::Lambda::Alias").stream().map(Map.Entry::getKey)
+                .filter(name -> name.startsWith("ApiAliaslive")).findFirst().orElseThrow();
+        String function = named(stagingJson, "AWS::Lambda::Function").stream().map(Map.Entry::getKey)
+                .filter(name -> name.matches("Api[0-9A-F]{8}")).findFirst().orElseThrow();
+        staging.hasResourceProperties("AWS::Lambda::Url", Map.of("AuthType", "NONE", "Qualifier", "live",
+                "TargetFunctionArn", Map.of("Fn::GetAtt", List.of(function, "Arn"))));
+        // Since October 2025 a public URL needs both grants, or every call is a 403.
+        staging.hasResourceProperties("AWS::Lambda::Permission", Map.of("Action", "lambda:InvokeFunctionUrl",
+                "Principal", "*", "FunctionUrlAuthType", "NONE", "FunctionName", Map.of("Ref", alias)));
+        staging.hasResourceProperties("AWS::Lambda::Permission", Map.of("Action", "lambda:InvokeFunction",
+                "Principal", "*", "InvokedViaFunctionUrl", true, "FunctionName", Map.of("Ref", alias)));
+        staging.hasParameter(BarlakeStack.API_KEYS_PARAMETER, Map.of("Type", "String", "Default", "",
+                "AllowedPattern", BarlakeStack.API_KEYS_PATTERN));
+        staging.hasOutput("ApiUrl", Map.of("Value", Map.of("Fn::GetAtt", List.of(logicalId(stagingJson, "AWS::Lambda::Url"), "FunctionUrl"))));
+    }
+
+    @Test
+    void theKeysParameterTakesWhatTheApiTakesAndRefusesTheRest() {
+        String hash = "0123456789abcdef".repeat(4);
+        for (String good : List.of("", "quant=" + hash, "quant=" + hash + ",ci.bot-2=" + hash)) {
+            assertThat(good).as(good).matches(BarlakeStack.API_KEYS_PATTERN);
+        }
+        for (String bad : List.of("quant", "quant=" + hash.toUpperCase(java.util.Locale.ROOT), "quant=" + hash.substring(1),
+                "quant=" + hash + ",", "my key=" + hash, "plain-text-key-instead-of-its-hash")) {
+            assertThat(bad).as(bad).doesNotMatch(BarlakeStack.API_KEYS_PATTERN);
+        }
+    }
+
+    @Test
+    void theScanPublishesAlertFiringsToTheTopicThatMailsFailures() {
+        String topic = logicalId(stagingJson, "AWS::SNS::Topic");
+        staging.resourceCountIs("AWS::SNS::Topic", 1);
+        staging.hasResourceProperties("AWS::Lambda::Function", Map.of("FunctionName", "barlake-staging-scan",
+                "Environment", Map.of("Variables", Match.objectLike(Map.of("BARLAKE_ALERT_TOPIC_ARN", Map.of("Ref", topic))))));
+        List<String> publishers = new ArrayList<>();
+        for (Map.Entry<String, Map<String, Object>> policy : named(stagingJson, "AWS::IAM::Policy")) {
+            if (statements(policy.getValue()).stream().anyMatch(s -> actions(s).contains("sns:Publish"))) {
+                publishers.add(policy.getKey());
+            }
+        }
+        assertThat(publishers).hasSize(2).anyMatch(name -> name.startsWith("FunctionsScan"))
+                .anyMatch(name -> name.startsWith("PipelineStateMachineRole"));
+    }
+
+    @Test
+    void onlyTheFetchersAndTheApiMayReadThePolygonSecret() {
         List<String> readers = new ArrayList<>();
         for (Map.Entry<String, Map<String, Object>> policy : named(stagingJson, "AWS::IAM::Policy")) {
             if (statements(policy.getValue()).stream().anyMatch(s -> actions(s).contains("secretsmanager:GetSecretValue"))) {
                 readers.add(policy.getKey());
             }
         }
-        assertThat(readers).hasSize(2).allMatch(name -> name.startsWith("FunctionsFetch"));
+        assertThat(readers).hasSize(3).allMatch(name -> name.startsWith("FunctionsFetch") || name.startsWith("ApiServiceRole"));
     }
 
     @Test
@@ -183,7 +241,8 @@ class BarlakeStackTest {
     @Test
     void eachComponentWritesOnlyItsOwnLakePrefixes() {
         assertThat(puts("FunctionsFetchBars")).containsExactlyInAnyOrder("bronze/bars/*", "_state/watermarks/bronze-bars.json");
-        assertThat(puts("FunctionsScan")).containsExactly("gold/signals/*");
+        assertThat(puts("FunctionsScan")).containsExactlyInAnyOrder("gold/signals/*", "_state/alerts/rules.json");
+        assertThat(puts("ApiServiceRole")).containsExactly("_state/alerts/rules.json");
         assertThat(puts("JobsResampleJobRole")).allMatch(key -> key.matches("silver/\\d+d/\\*|_state/checkpoints/resampler-\\*"));
         assertThat(puts("JobsConsolidateJobRole")).noneMatch(key -> key.startsWith("bronze/") || key.startsWith("gold/"));
     }
@@ -213,6 +272,7 @@ class BarlakeStackTest {
     void theOutputsNameTheBucketTheMachineAndTheBackfillCommand() {
         staging.hasOutput("BucketName", Map.of());
         staging.hasOutput("StateMachineArn", Map.of());
+        staging.hasOutput("ApiUrl", Map.of());
         staging.hasOutput("BackfillCommand", Map.of("Value", Map.of("Fn::Join", List.of("", Match.arrayWith(List.of(
                 "aws stepfunctions start-execution --state-machine-arn "))))));
     }
