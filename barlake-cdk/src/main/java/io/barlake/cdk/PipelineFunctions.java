@@ -16,7 +16,8 @@ import software.constructs.Construct;
  * <ul>
  *   <li>FetchBars: 1,024 MB, 15 min. A chunk works for at most 10 minutes (its time budget, cut
  *       to what Lambda has left minus a minute) and parses one grouped-daily response of about
- *       12,000 records at a time. It alone reads the Polygon key, from Secrets Manager, by ARN.</li>
+ *       12,000 records at a time. The fetchers read the Polygon key from Secrets Manager, by ARN
+ *       (the API does too, for quotes: {@link ServingApi}).</li>
  *   <li>FetchReference: 1,024 MB, 10 min: the ticker pages (1,000 a page) and the splits.</li>
  *   <li>Scan: 3,008 MB, 15 min: it reads a year of silver in seven timeframes for the whole
  *       universe; memory also buys the CPU the indicators use. It then checks the alert rules the

@@ -6,45 +6,32 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.barlake.lake.alerts.AlertRuleStore;
 import io.barlake.lake.store.LocalObjectStore;
+import io.barlake.lake.testing.LambdaJar;
 import io.barlake.serving.access.ApiKeys;
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The API Lambda's deployment jar fits Lambda's size limit and answers from a lake on its own class path. */
 class ServingLambdaJarIT {
-    /** Lambda's limit on a function's unzipped code: 250 MiB. */
-    private static final long LAMBDA_UNZIPPED_LIMIT = 250L * 1024 * 1024;
     private static final String KEY = "bk_live_0a1b2c3d4e5f";
 
     @TempDir
     Path folder;
 
-    private static Path lambdaJar() throws Exception {
-        try (Stream<Path> files = Files.list(Path.of("target"))) {
-            return files.filter(path -> path.getFileName().toString().endsWith("-lambda.jar")).findFirst().orElseThrow();
-        }
-    }
-
     @Test
-    void theJarUnpacksUnderLambdasLimitWithoutTheLocalServer() throws Exception {
-        long unpacked;
-        try (ZipFile zip = new ZipFile(lambdaJar().toFile())) {
-            unpacked = zip.stream().mapToLong(entry -> Math.max(0, entry.getSize())).sum();
-            assertThat(zip.getEntry("io/barlake/serving/front/HttpApiHandler.class")).isNotNull();
-            assertThat(zip.getEntry("barlake-lambda-logback.xml")).isNotNull();
-            assertThat(zip.getEntry("ch/qos/logback/classic/Logger.class")).as("a logging binding").isNotNull();
-            assertThat(zip.getEntry("io/javalin/Javalin.class")).isNull();
-            assertThat(zip.getEntry("org/eclipse/jetty/server/Server.class")).isNull();
-        }
-        assertThat(unpacked).as("bytes unpacked").isLessThan(LAMBDA_UNZIPPED_LIMIT - 20L * 1024 * 1024);
+    void theJarUnpacksUnderLambdasLimitWithoutTheLocalServer() {
+        LambdaJar jar = LambdaJar.ofThisModule();
+        assertThat(jar.contains("io/barlake/serving/front/HttpApiHandler.class")).isTrue();
+        assertThat(jar.contains("barlake-lambda-logback.xml")).isTrue();
+        assertThat(jar.contains("ch/qos/logback/classic/Logger.class")).as("a logging binding").isTrue();
+        assertThat(jar.contains("io/javalin/Javalin.class")).isFalse();
+        assertThat(jar.contains("org/eclipse/jetty/server/Server.class")).isFalse();
+        assertThat(jar.unpackedBytes()).as("bytes unpacked").isLessThan(LambdaJar.UNZIPPED_LIMIT - 20L * 1024 * 1024);
     }
 
     @Test
@@ -67,9 +54,7 @@ class ServingLambdaJarIT {
         String classFile = ServingJarLauncher.class.getName().replace('.', '/') + ".class";
         Files.createDirectories(launcher.resolve(classFile).getParent());
         Files.copy(Path.of("target", "test-classes").resolve(classFile), launcher.resolve(classFile));
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder builder = new ProcessBuilder(List.of(java.toString(), "-cp",
-                lambdaJar().toAbsolutePath() + File.pathSeparator + launcher, ServingJarLauncher.class.getName()))
+        ProcessBuilder builder = LambdaJar.ofThisModule().launch(List.of(launcher), ServingJarLauncher.class.getName())
                 .redirectInput(input.toFile())
                 .redirectOutput(folder.resolve("out.json").toFile())
                 .redirectError(folder.resolve("err.txt").toFile());

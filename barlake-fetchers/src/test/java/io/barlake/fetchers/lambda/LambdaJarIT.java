@@ -2,13 +2,12 @@ package io.barlake.fetchers.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.barlake.lake.testing.LambdaJar;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,20 +16,12 @@ class LambdaJarIT {
     @TempDir
     Path folder;
 
-    private static Path lambdaJar() throws Exception {
-        try (java.util.stream.Stream<Path> files = Files.list(Path.of("target"))) {
-            return files.filter(path -> path.getFileName().toString().endsWith("-lambda.jar")).findFirst().orElseThrow();
-        }
-    }
-
     @Test
     void theJarUnpacksWellUnderLambdasLimit() throws Exception {
-        long unpacked = 0;
-        try (ZipFile zip = new ZipFile(lambdaJar().toFile())) {
-            unpacked = zip.stream().mapToLong(entry -> Math.max(0, entry.getSize())).sum();
-            assertThat(zip.getEntry("org/apache/hadoop/conf/Configuration.class")).isNull();
-        }
-        assertThat(unpacked).as("bytes unpacked; Lambda allows 250 MB").isLessThan(150L * 1024 * 1024);
+        LambdaJar jar = LambdaJar.ofThisModule();
+        assertThat(jar.contains("org/apache/hadoop/conf/Configuration.class")).isFalse();
+        assertThat(jar.contains("barlake-lambda-logback.xml")).as("the logging file the CDK app names").isTrue();
+        assertThat(jar.unpackedBytes()).as("bytes unpacked; Lambda allows 250 MB").isLessThan(150L * 1024 * 1024);
     }
 
     @Test
@@ -38,9 +29,7 @@ class LambdaJarIT {
         Path lake = folder.resolve("lake");
         Path event = Files.writeString(folder.resolve("event.json"),
                 "{\"mode\":\"backfill\",\"from\":\"2024-01-02\",\"to\":\"2024-01-05\"}");
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder builder = new ProcessBuilder(List.of(java.toString(), "-cp", lambdaJar().toAbsolutePath().toString(),
-                "io.barlake.fetchers.lambda.InvokeLocally", "FetchBars"))
+        ProcessBuilder builder = LambdaJar.ofThisModule().launch("io.barlake.fetchers.lambda.InvokeLocally", "FetchBars")
                 .redirectInput(event.toFile())
                 .redirectOutput(folder.resolve("out.json").toFile())
                 .redirectError(folder.resolve("err.txt").toFile());

@@ -8,9 +8,9 @@ import io.barlake.fetchers.source.MarketDataSources;
 import io.barlake.lake.calendar.TradingCalendar;
 import io.barlake.lake.state.LakeJson;
 import io.barlake.lake.store.LocalObjectStore;
+import io.barlake.lake.testing.LambdaJar;
 import io.barlake.statemachine.asl.ExecutionListener;
 import io.barlake.statemachine.local.LocalPipeline;
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,39 +20,26 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The scan Lambda's deployment jar fits Lambda's size limit and scans a lake on its own classpath. */
 class ScanLambdaJarIT {
-    /** Lambda's limit on a function's unzipped code: 250 MiB. */
-    private static final long LAMBDA_UNZIPPED_LIMIT = 250L * 1024 * 1024;
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-20T23:00:00Z"), ZoneOffset.UTC);
 
     @TempDir
     Path folder;
 
-    private static Path lambdaJar() throws Exception {
-        try (Stream<Path> files = Files.list(Path.of("target"))) {
-            return files.filter(path -> path.getFileName().toString().endsWith("-lambda.jar")).findFirst().orElseThrow();
-        }
-    }
-
     @Test
-    void theJarUnpacksUnderLambdasLimitWithoutTheOtherStagesCode() throws Exception {
-        long unpacked;
-        try (ZipFile zip = new ZipFile(lambdaJar().toFile())) {
-            unpacked = zip.stream().mapToLong(entry -> Math.max(0, entry.getSize())).sum();
-            assertThat(zip.getEntry("io/barlake/statemachine/scan/ScanHandler.class")).isNotNull();
-            assertThat(zip.getEntry("io/barlake/consolidator/Consolidator.class")).isNull();
-            assertThat(zip.getEntry("io/barlake/fetchers/bronze/BarsFetcher.class")).isNull();
-            // Logging as the CDK app configures it (ServingLambdaJarIT runs a handler with it).
-            assertThat(zip.getEntry("barlake-lambda-logback.xml")).isNotNull();
-            assertThat(zip.getEntry("ch/qos/logback/classic/Logger.class")).as("a logging binding").isNotNull();
-        }
-        assertThat(unpacked).as("bytes unpacked").isLessThan(LAMBDA_UNZIPPED_LIMIT - 20L * 1024 * 1024);
+    void theJarUnpacksUnderLambdasLimitWithoutTheOtherStagesCode() {
+        LambdaJar jar = LambdaJar.ofThisModule();
+        assertThat(jar.contains("io/barlake/statemachine/scan/ScanHandler.class")).isTrue();
+        assertThat(jar.contains("io/barlake/consolidator/Consolidator.class")).isFalse();
+        assertThat(jar.contains("io/barlake/fetchers/bronze/BarsFetcher.class")).isFalse();
+        // Logging as the CDK app configures it (ServingLambdaJarIT runs a handler with it).
+        assertThat(jar.contains("barlake-lambda-logback.xml")).isTrue();
+        assertThat(jar.contains("ch/qos/logback/classic/Logger.class")).as("a logging binding").isTrue();
+        assertThat(jar.unpackedBytes()).as("bytes unpacked").isLessThan(LambdaJar.UNZIPPED_LIMIT - 20L * 1024 * 1024);
     }
 
     @Test
@@ -67,11 +54,9 @@ class ScanLambdaJarIT {
                 .isTrue();
         Files.delete(lake.resolve("gold/signals/date=2026-11-20/signals.parquet"));
 
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Path event = Files.writeString(folder.resolve("event.json"), "{\"mode\":\"nightly\"}");
-        ProcessBuilder builder = new ProcessBuilder(List.of(java.toString(), "-cp",
-                lambdaJar().toAbsolutePath() + File.pathSeparator + Path.of("target", "test-classes").toAbsolutePath(),
-                ScanJarLauncher.class.getName()))
+        ProcessBuilder builder = LambdaJar.ofThisModule().launch(List.of(Path.of("target", "test-classes")),
+                ScanJarLauncher.class.getName())
                 .redirectInput(event.toFile())
                 .redirectOutput(folder.resolve("out.json").toFile())
                 .redirectError(folder.resolve("err.txt").toFile());
