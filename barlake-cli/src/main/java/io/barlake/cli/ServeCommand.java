@@ -9,6 +9,7 @@ import io.barlake.lake.store.ObjectStore;
 import io.barlake.serving.Router;
 import io.barlake.serving.ServingSettings;
 import io.barlake.serving.access.ApiKeys;
+import io.barlake.serving.endpoints.QuoteCache;
 import io.barlake.serving.front.LocalServer;
 import io.javalin.util.JavalinBindException;
 import java.io.PrintWriter;
@@ -30,7 +31,8 @@ import picocli.CommandLine.Spec;
                 "/health, /v1/quote, /v1/bars, /v1/signals, /v1/backtest, /v1/alerts,",
                 "/v1/status, /v1/symbols, /v1/usage.",
                 "Without BARLAKE_API_KEYS (name=sha256-of-key,…) the API is open, so it listens on this machine only.",
-                "Limits per key: BARLAKE_RATE_LIMIT requests a second, BARLAKE_RATE_BURST, BARLAKE_DAILY_QUOTA."},
+                "Limits per key: BARLAKE_RATE_LIMIT requests a second, BARLAKE_RATE_BURST, BARLAKE_DAILY_QUOTA.",
+                "Quotes are kept 60 s in this process, or in BARLAKE_REDIS_URL (redis://host:port) to share them."},
         footer = {"", "Make a key's hash: printf %%s \"$KEY\" | sha256sum"})
 final class ServeCommand implements Callable<Integer> {
     @ParentCommand
@@ -62,9 +64,10 @@ final class ServeCommand implements Callable<Integer> {
         Optional<PolygonSettings> polygonSettings = PolygonSettings.fromEnvironment(parent.environment(),
                 SecretsManagerApiKeys.usingDefaultClient());
         try (ObjectStore store = lake.open(parent.environment());
-             PolygonClient polygon = polygonSettings.map(s -> new PolygonClient(s, TradingCalendar.nyse(), parent.clock())).orElse(null)) {
+             PolygonClient polygon = polygonSettings.map(s -> new PolygonClient(s, TradingCalendar.nyse(), parent.clock())).orElse(null);
+             QuoteCache quotes = settings.quoteCache(parent.clock())) {
             Router router = new Router(store, parent.clock(), settings.keys(), settings.limits(parent.clock()), open,
-                    Optional.ofNullable(polygon));
+                    Optional.ofNullable(polygon), quotes);
             LocalServer server;
             try {
                 server = LocalServer.start(router, host, port);

@@ -10,6 +10,7 @@ import io.barlake.serving.endpoints.BacktestEndpoint;
 import io.barlake.serving.endpoints.BarsEndpoint;
 import io.barlake.serving.endpoints.HealthEndpoint;
 import io.barlake.serving.endpoints.LakeEndpoint;
+import io.barlake.serving.endpoints.QuoteCache;
 import io.barlake.serving.endpoints.QuoteEndpoint;
 import io.barlake.serving.endpoints.SeriesCache;
 import io.barlake.serving.endpoints.SignalsEndpoint;
@@ -56,10 +57,16 @@ public final class Router {
      */
     public Router(ObjectStore store, Clock clock, ApiKeys keys, RequestLimits limits, boolean openWithoutKeys,
             Optional<PolygonClient> polygon) {
+        this(store, clock, keys, limits, openWithoutKeys, polygon, QuoteCache.local(clock));
+    }
+
+    /** The same, with quotes kept in {@code quotes} (Redis, to share them across instances). */
+    public Router(ObjectStore store, Clock clock, ApiKeys keys, RequestLimits limits, boolean openWithoutKeys,
+            Optional<PolygonClient> polygon, QuoteCache quotes) {
         this.keys = keys;
         this.openWithoutKeys = openWithoutKeys;
         this.limits = limits;
-        QuoteEndpoint quote = new QuoteEndpoint(store, clock, polygon);
+        QuoteEndpoint quote = new QuoteEndpoint(store, clock, polygon, quotes);
         this.health = new HealthEndpoint(store, clock, quote::health);
         SeriesCache series = new SeriesCache(store, clock);
         BarsEndpoint bars = new BarsEndpoint(series);

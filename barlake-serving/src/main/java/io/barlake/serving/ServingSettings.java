@@ -3,22 +3,52 @@ package io.barlake.serving;
 import io.barlake.lake.store.WholeNumberSetting;
 import io.barlake.serving.access.ApiKeys;
 import io.barlake.serving.access.RequestLimits;
+import io.barlake.lake.store.InvalidSettingException;
+import io.barlake.serving.endpoints.QuoteCache;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The serving settings from the environment: the accepted keys ({@value ApiKeys#SETTING}) and
- * each key's limits: {@value #RATE} requests a second (default 20) with bursts of
- * {@value #BURST} (default 40), and {@value #QUOTA} requests a UTC day (default 50,000).
+ * The serving settings from the environment: the accepted keys ({@value ApiKeys#SETTING}); each
+ * key's limits: {@value #RATE} requests a second (default 20) with bursts of {@value #BURST}
+ * (default 40), and {@value #QUOTA} requests a UTC day (default 50,000); and {@value #REDIS}, a
+ * Redis ({@code redis://[:password@]host:port[/db]}, or {@code rediss://} for TLS) that keeps
+ * quotes for every instance instead of each process keeping its own.
  */
-public record ServingSettings(ApiKeys keys, long perSecond, long burst, long dailyQuota) {
+public record ServingSettings(ApiKeys keys, long perSecond, long burst, long dailyQuota, Optional<URI> redis) {
     public static final String RATE = "BARLAKE_RATE_LIMIT";
     public static final String BURST = "BARLAKE_RATE_BURST";
     public static final String QUOTA = "BARLAKE_DAILY_QUOTA";
+    public static final String REDIS = "BARLAKE_REDIS_URL";
 
     public static ServingSettings from(Map<String, String> environment) {
         return new ServingSettings(ApiKeys.parse(environment.get(ApiKeys.SETTING)), positive(environment, RATE, 20),
-                positive(environment, BURST, 40), positive(environment, QUOTA, 50_000));
+                positive(environment, BURST, 40), positive(environment, QUOTA, 50_000), redis(environment.get(REDIS)));
+    }
+
+    /** Where quotes are kept: Redis when {@value #REDIS} is set, else this process. */
+    public QuoteCache quoteCache(Clock clock) {
+        return redis.map(QuoteCache::redis).orElseGet(() -> QuoteCache.local(clock));
+    }
+
+    /** The URL is never repeated in an error: it may carry the Redis password. */
+    private static Optional<URI> redis(String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        URI url;
+        try {
+            url = new URI(value.strip());
+        } catch (URISyntaxException e) {
+            throw new InvalidSettingException(REDIS, null, "not a URL; expected redis://host:port or rediss://host:port");
+        }
+        if (!"redis".equals(url.getScheme()) && !"rediss".equals(url.getScheme()) || url.getHost() == null) {
+            throw new InvalidSettingException(REDIS, null, "expected redis://host:port or rediss://host:port");
+        }
+        return Optional.of(url);
     }
 
     public RequestLimits limits(Clock clock) {

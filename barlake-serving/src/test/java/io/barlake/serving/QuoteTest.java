@@ -1,15 +1,21 @@
 package io.barlake.serving;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.fppt.jedismock.RedisServer;
 import io.barlake.fetchers.polygon.PolygonClient;
 import io.barlake.fetchers.polygon.PolygonReplay;
 import io.barlake.lake.calendar.TradingCalendar;
+import io.barlake.lake.store.InvalidSettingException;
 import io.barlake.lake.store.LocalObjectStore;
 import io.barlake.serving.access.ApiKeys;
 import io.barlake.serving.access.RequestLimits;
+import io.barlake.serving.endpoints.QuoteCache;
+import io.barlake.serving.endpoints.QuoteEndpoint;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,8 +36,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import redis.clients.jedis.Jedis;
 
-/** {@code /v1/quote} through both front doors: Polygon's previous close, its 60 s cache, and the lake when Polygon fails. */
+/**
+ * {@code /v1/quote} through both front doors: Polygon's previous close, its 60 s cache (in the
+ * process, or in Redis shared by instances), and the lake when Polygon fails.
+ */
 class QuoteTest {
     private static final String PREVIOUS_CLOSE = """
             {"ticker":"AAPL","queryCount":1,"resultsCount":1,"adjusted":true,"results":[{"T":"AAPL","v":4.6137291e+07,
@@ -100,10 +110,14 @@ class QuoteTest {
     }
 
     private Router router(Clock clock, boolean withPolygon) {
+        return router(clock, withPolygon, QuoteCache.local(clock));
+    }
+
+    private Router router(Clock clock, boolean withPolygon, QuoteCache quotes) {
         Optional<PolygonClient> client = withPolygon
                 ? Optional.of(new PolygonClient(PolygonReplay.settings(polygon.url("/").toString()), TradingCalendar.nyse(), clock))
                 : Optional.empty();
-        return new Router(store, clock, ApiKeys.none(), new RequestLimits(1000, 1000, 100_000, clock), true, client);
+        return new Router(store, clock, ApiKeys.none(), new RequestLimits(1000, 1000, 100_000, clock), true, client, quotes);
     }
 
     @Test
@@ -157,5 +171,67 @@ class QuoteTest {
             assertThat(door.get("/health", Map.of()).json().path("quotes").path("source").asText()).isEqualTo("lake");
         }
         assertThat(requests.get()).isZero();
+    }
+
+    @Test
+    void withRedisEveryInstanceSharesTheQuoteSoPolygonIsAskedOnceAMinute() throws IOException {
+        TestClock clock = new TestClock();
+        RedisServer redis = RedisServer.newRedisServer().setClock(clock).start();
+        URI url = URI.create("redis://" + redis.getHost() + ":" + redis.getBindPort());
+        // Two Lambda instances: each its own router, process cache and connection pool, one Redis.
+        try (QuoteCache firstCache = ServingSettings.from(Map.of(ServingSettings.REDIS, url.toString())).quoteCache(clock);
+             QuoteCache secondCache = QuoteCache.redis(url);
+             FrontDoor first = FrontDoor.lambda(router(clock, true, firstCache));
+             FrontDoor second = FrontDoor.lambda(router(clock, true, secondCache));
+             Jedis inspect = new Jedis(url)) {
+            JsonNode fetched = first.get("/v1/quote?symbol=AAPL", Map.of()).json();
+            assertThat(fetched.path("source").asText()).isEqualTo("polygon");
+            assertThat(requests.get()).isEqualTo(1);
+            long ttl = inspect.ttl("barlake:quote:AAPL");
+            assertThat(ttl).as("seconds the quote has left").isBetween(1L, QuoteEndpoint.TTL_SECONDS);
+
+            clock.advance(Duration.ofSeconds(30));
+            JsonNode shared = second.get("/v1/quote?symbol=AAPL", Map.of()).json();
+            assertThat(requests.get()).as("the other instance found it in Redis").isEqualTo(1);
+            assertThat(shared.path("price").asDouble()).isEqualTo(fetched.path("price").asDouble());
+            assertThat(shared.path("as_of").asText()).isEqualTo(fetched.path("as_of").asText());
+            assertThat(shared.path("age_seconds").asLong()).isEqualTo(fetched.path("age_seconds").asLong() + 30);
+            assertThat(second.get("/health", Map.of()).json().path("quotes").path("cache").asText()).isEqualTo("redis");
+
+            clock.advance(Duration.ofSeconds(31));
+            second.get("/v1/quote?symbol=AAPL", Map.of());
+            assertThat(requests.get()).as("expired in Redis after 60 s, asked again").isEqualTo(2);
+        } finally {
+            redis.stop();
+        }
+    }
+
+    @Test
+    void aRedisThatCannotBeReachedNeverFailsAQuote() throws IOException {
+        RedisServer gone = RedisServer.newRedisServer().start();
+        URI url = URI.create("redis://" + gone.getHost() + ":" + gone.getBindPort());
+        gone.stop();
+        TestClock clock = new TestClock();
+        try (QuoteCache quotes = QuoteCache.redis(url); FrontDoor door = FrontDoor.lambda(router(clock, true, quotes))) {
+            for (int attempt = 1; attempt <= 2; attempt++) {
+                FrontDoor.Answer answer = door.get("/v1/quote?symbol=AAPL", Map.of());
+                assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+                assertThat(answer.json().path("price").asDouble()).isEqualTo(201.7);
+                assertThat(requests.get()).as("nothing cached, so Polygon answers each time").isEqualTo(attempt);
+            }
+        }
+    }
+
+    @Test
+    void aBadRedisUrlIsOneErrorThatNeverRepeatsThePassword() {
+        for (String bad : List.of("http://:s3cret-pass@cache.internal:6379", "redis://:s3cret-pass@", "not a url :s3cret-pass")) {
+            assertThatThrownBy(() -> ServingSettings.from(Map.of(ServingSettings.REDIS, bad)))
+                    .isInstanceOf(InvalidSettingException.class)
+                    .hasMessageStartingWith("Invalid BARLAKE_REDIS_URL: ")
+                    .message().doesNotContain("s3cret");
+        }
+        assertThat(ServingSettings.from(Map.of(ServingSettings.REDIS, "rediss://:pw@cache.internal:6380/0")).redis())
+                .hasValue(URI.create("rediss://:pw@cache.internal:6380/0"));
+        assertThat(ServingSettings.from(Map.of()).redis()).isEmpty();
     }
 }

@@ -1,8 +1,6 @@
 package io.barlake.serving.endpoints;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.barlake.fetchers.polygon.PolygonClient;
 import io.barlake.lake.model.Timeframe;
 import io.barlake.lake.read.BarHistory;
@@ -28,7 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code GET /v1/quote?symbol=}: the latest price. With a Polygon key it is Polygon's previous
  * close (through the fetchers' client: rate limit, retries, circuit breaker); when Polygon fails
- * or has no key, the lake's latest daily bar. Answers are kept {@value #TTL_SECONDS} s per symbol.
+ * or has no key, the lake's latest daily bar. Answers are kept {@value #TTL_SECONDS} s per symbol in a
+ * {@link QuoteCache}: this process's, or Redis shared by every instance.
  * The answer says which source answered and how old the price is.
  */
 public final class QuoteEndpoint {
@@ -36,20 +35,16 @@ public final class QuoteEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(QuoteEndpoint.class);
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
 
-    /** One price: the close of {@code session} at {@code asOf}, from {@code source}. */
-    record Quote(String symbol, double price, LocalDate session, Instant asOf, String source) {}
-
     private final ObjectStore store;
     private final Clock clock;
     private final Optional<PolygonClient> polygon;
-    private final Cache<String, Quote> cache;
+    private final QuoteCache cache;
 
-    public QuoteEndpoint(ObjectStore store, Clock clock, Optional<PolygonClient> polygon) {
+    public QuoteEndpoint(ObjectStore store, Clock clock, Optional<PolygonClient> polygon, QuoteCache cache) {
         this.store = store;
         this.clock = clock;
         this.polygon = polygon;
-        this.cache = Caffeine.newBuilder().maximumSize(20_000).expireAfterWrite(Duration.ofSeconds(TTL_SECONDS))
-                .ticker(() -> clock.millis() * 1_000_000L).build();
+        this.cache = cache;
     }
 
     public ApiResponse get(ApiRequest request) {
@@ -69,6 +64,7 @@ public final class QuoteEndpoint {
     public Map<String, Object> health() {
         Map<String, Object> health = new LinkedHashMap<>();
         health.put("source", polygon.isPresent() ? "polygon" : "lake");
+        health.put("cache", cache.kind());
         polygon.ifPresent(client -> health.put("breaker", client.breakerState()));
         return health;
     }

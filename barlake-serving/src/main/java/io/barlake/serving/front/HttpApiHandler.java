@@ -58,7 +58,8 @@ public final class HttpApiHandler implements RequestStreamHandler {
         Optional<PolygonClient> polygon = PolygonSettings.fromEnvironment(environment, SecretsManagerApiKeys.usingDefaultClient())
                 .map(polygonSettings -> new PolygonClient(polygonSettings, TradingCalendar.nyse(), clock));
         return new Router(ObjectStores.open(LakeLocation.parse(environment.getOrDefault(LakeLocation.SETTING, LakeLocation.DEFAULT),
-                LakeLocation.SETTING), environment), clock, settings.keys(), settings.limits(clock), false, polygon);
+                LakeLocation.SETTING), environment), clock, settings.keys(), settings.limits(clock), false, polygon,
+                settings.quoteCache(clock));
     }
 
     @Override

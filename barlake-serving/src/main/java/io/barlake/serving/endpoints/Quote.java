@@ -1,0 +1,7 @@
+package io.barlake.serving.endpoints;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** One price: the close of {@code session} at {@code asOf}, from {@code source} ({@code polygon} or {@code lake}). */
+public record Quote(String symbol, double price, LocalDate session, Instant asOf, String source) {}
