@@ -1,9 +1,9 @@
 package io.barlake.serving;
 
+import io.barlake.lake.store.InvalidSettingException;
 import io.barlake.lake.store.WholeNumberSetting;
 import io.barlake.serving.access.ApiKeys;
 import io.barlake.serving.access.RequestLimits;
-import io.barlake.lake.store.InvalidSettingException;
 import io.barlake.serving.endpoints.QuoteCache;
 import java.net.URI;
 import java.net.URISyntaxException;
