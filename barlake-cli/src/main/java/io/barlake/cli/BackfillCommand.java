@@ -2,29 +2,15 @@ package io.barlake.cli;
 
 import io.barlake.lake.store.InvalidSettingException;
 import java.time.LocalDate;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code barlake backfill}: a manual backfill through the same state-machine definition as the nightly run. */
 @Command(name = "backfill", mixinStandardHelpOptions = true,
         description = {"Fetch, consolidate, resample and scan the NYSE sessions from --from to --to, through the same",
                 "state-machine definition as the nightly run. Sessions already in bronze are not asked for again.",
                 "On AWS the same is: aws stepfunctions start-execution --input '{\"mode\":\"backfill\",\"from\":…,\"to\":…}'."})
-final class BackfillCommand implements Callable<Integer> {
-    @ParentCommand
-    Barlake parent;
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    LakeOption lake = new LakeOption();
-
+final class BackfillCommand extends LakeCommand {
     @Option(names = "--from", required = true, paramLabel = "DATE", description = "First date (YYYY-MM-DD).")
     LocalDate from;
 

@@ -20,13 +20,8 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code barlake backtest}: one strategy on one symbol's bars from the lake. */
 @Command(name = "backtest", mixinStandardHelpOptions = true,
@@ -34,16 +29,7 @@ import picocli.CommandLine.Spec;
                 "the close filled at the next open, stops checked against highs and lows.",
                 "Prebuilt strategies: golden-cross, rsi-momentum, macd-crossover, bollinger-breakout,",
                 "atr-breakout, vegas-channel; or a composite strategy JSON file (docs/analytics.md)."})
-final class BacktestCommand implements Callable<Integer> {
-    @ParentCommand
-    Barlake parent;
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    LakeOption lake = new LakeOption();
-
+final class BacktestCommand extends LakeCommand {
     @Option(names = "--symbol", required = true, description = "Ticker, e.g. AAPL or BRK.B.")
     String symbol;
 

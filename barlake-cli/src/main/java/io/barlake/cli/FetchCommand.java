@@ -16,15 +16,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code barlake fetch}: raw bars (and reference data) into bronze only, without consolidating.
@@ -37,16 +32,7 @@ import picocli.CommandLine.Spec;
                 "Interrupted? Run the same command again: sessions already in bronze are not asked for twice."},
         footer = {"", "Source: Polygon when POLYGON_API_KEY is set (POLYGON_RATE_LIMIT requests a minute, default 5),",
                 "otherwise the synthetic market (BARLAKE_SYNTHETIC_SEED, BARLAKE_SYNTHETIC_SYMBOLS)."})
-final class FetchCommand implements Callable<Integer> {
-    @ParentCommand
-    Barlake parent;
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    LakeOption lake = new LakeOption();
-
+final class FetchCommand extends LakeCommand {
     @ArgGroup(exclusive = true)
     Dates dates;
 

@@ -1,13 +1,8 @@
 package io.barlake.cli;
 
 import java.time.LocalDate;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code barlake run}: the nightly job, through the pipeline's state-machine definition. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -16,16 +11,7 @@ import picocli.CommandLine.Spec;
                 "On an empty lake it first builds a history: two years of the synthetic market, or 20 sessions from Polygon.",
                 "Interrupted? Run it again: every write is atomic and each stage continues from its watermark."},
         footer = {"", "A failure prints what failed, why, and the command that re-runs those sessions; exit code 1."})
-final class RunCommand implements Callable<Integer> {
-    @ParentCommand
-    Barlake parent;
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    LakeOption lake = new LakeOption();
-
+final class RunCommand extends LakeCommand {
     @Option(names = "--date", paramLabel = "DATE", description = "Run as if DATE were the latest session (default: the latest closed session).")
     LocalDate date;
 

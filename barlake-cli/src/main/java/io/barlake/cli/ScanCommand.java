@@ -18,30 +18,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code barlake scan}: rank the universe of one session by the strategies' agreement across timeframes. */
 @Command(name = "scan", mixinStandardHelpOptions = true,
         description = {"Run strategies over every symbol that traded on a session, in 1d and the resampled timeframes,",
                 "rank the picks by weighted agreement across timeframes (docs/analytics.md), write them to",
                 "gold/signals/date=D/signals.parquet and print the top ones."})
-final class ScanCommand implements Callable<Integer> {
-    @ParentCommand
-    Barlake parent;
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    LakeOption lake = new LakeOption();
-
+final class ScanCommand extends LakeCommand {
     @Option(names = "--date", description = "Session to scan (default: the latest session in silver).")
     LocalDate date;
 

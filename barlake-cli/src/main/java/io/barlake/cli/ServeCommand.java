@@ -16,14 +16,9 @@ import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code barlake serve}: the serving API (and its dashboard) on this machine, over the lake. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -34,16 +29,7 @@ import picocli.CommandLine.Spec;
                 "Limits per key: BARLAKE_RATE_LIMIT requests a second, BARLAKE_RATE_BURST, BARLAKE_DAILY_QUOTA.",
                 "Quotes are kept 60 s in this process, or in BARLAKE_REDIS_URL (redis://host:port) to share them."},
         footer = {"", "Make a key's hash: printf %%s \"$KEY\" | sha256sum"})
-final class ServeCommand implements Callable<Integer> {
-    @ParentCommand
-    Barlake parent;
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    LakeOption lake = new LakeOption();
-
+final class ServeCommand extends LakeCommand {
     @Option(names = "--port", defaultValue = "8080", description = "Port to listen on (default ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
 

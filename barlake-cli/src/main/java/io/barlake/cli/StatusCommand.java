@@ -6,27 +6,13 @@ import io.barlake.lake.state.LakeJson;
 import io.barlake.lake.status.LakeInspector;
 import io.barlake.lake.status.LakeStatus;
 import io.barlake.lake.store.ObjectStore;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code barlake status}: what the lake holds, its watermarks, freshness and latest runs. */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Show the lake location, what each dataset holds, the watermarks, freshness and the last runs.")
-final class StatusCommand implements Callable<Integer> {
-    @ParentCommand
-    Barlake parent;
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    LakeOption lake = new LakeOption();
-
+final class StatusCommand extends LakeCommand {
     @Option(names = "--json", description = "Print machine-readable JSON instead of a table.")
     boolean json;
 
