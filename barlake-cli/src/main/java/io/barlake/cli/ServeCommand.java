@@ -53,7 +53,7 @@ final class ServeCommand extends LakeCommand {
              PolygonClient polygon = polygonSettings.map(s -> new PolygonClient(s, TradingCalendar.nyse(), parent.clock())).orElse(null);
              QuoteCache quotes = settings.quoteCache(parent.clock())) {
             Router router = new Router(store, parent.clock(), settings.keys(), settings.limits(parent.clock()), open,
-                    Optional.ofNullable(polygon), quotes);
+                    Optional.ofNullable(polygon), quotes, settings.webhooks());
             LocalServer server;
             try {
                 server = LocalServer.start(router, host, port);

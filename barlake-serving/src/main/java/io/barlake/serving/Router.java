@@ -1,9 +1,11 @@
 package io.barlake.serving;
 
 import io.barlake.fetchers.polygon.PolygonClient;
+import io.barlake.lake.alerts.WebhookPolicy;
 import io.barlake.lake.store.InvalidSettingException;
 import io.barlake.lake.store.ObjectStore;
 import io.barlake.serving.access.ApiKeys;
+import io.barlake.serving.access.OpenAccessGuard;
 import io.barlake.serving.access.RequestLimits;
 import io.barlake.serving.endpoints.AlertsEndpoint;
 import io.barlake.serving.endpoints.BacktestEndpoint;
@@ -18,11 +20,14 @@ import io.barlake.serving.http.ApiException;
 import io.barlake.serving.http.ApiJson;
 import io.barlake.serving.http.ApiRequest;
 import io.barlake.serving.http.ApiResponse;
+import io.barlake.serving.http.Echo;
+import io.barlake.serving.http.SecurityHeaders;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -57,12 +62,16 @@ public final class Router {
      */
     public Router(ObjectStore store, Clock clock, ApiKeys keys, RequestLimits limits, boolean openWithoutKeys,
             Optional<PolygonClient> polygon) {
-        this(store, clock, keys, limits, openWithoutKeys, polygon, QuoteCache.local(clock));
+        this(store, clock, keys, limits, openWithoutKeys, polygon, QuoteCache.local(clock),
+                new WebhookPolicy(Set.of(), WebhookPolicy.SYSTEM));
     }
 
-    /** The same, with quotes kept in {@code quotes} (Redis, to share them across instances). */
+    /**
+     * The same, with quotes kept in {@code quotes} (Redis, to share them across instances) and
+     * alert webhooks judged by {@code webhooks}.
+     */
     public Router(ObjectStore store, Clock clock, ApiKeys keys, RequestLimits limits, boolean openWithoutKeys,
-            Optional<PolygonClient> polygon, QuoteCache quotes) {
+            Optional<PolygonClient> polygon, QuoteCache quotes, WebhookPolicy webhooks) {
         this.keys = keys;
         this.openWithoutKeys = openWithoutKeys;
         this.limits = limits;
@@ -79,7 +88,7 @@ public final class Router {
         LakeEndpoint lake = new LakeEndpoint(store, clock);
         route("GET", "/v1/status", lake::status);
         route("GET", "/v1/symbols", lake::symbols);
-        AlertsEndpoint alerts = new AlertsEndpoint(store, clock);
+        AlertsEndpoint alerts = new AlertsEndpoint(store, clock, webhooks);
         route("POST", "/v1/alerts", alerts::create);
         route("GET", "/v1/alerts", alerts::list);
         route("DELETE", "/v1/alerts", alerts::delete);
@@ -90,14 +99,39 @@ public final class Router {
         routes.computeIfAbsent(path, p -> new LinkedHashMap<>()).put(method, handler);
     }
 
+    /** The answer to {@code request}, with the security headers every answer carries. */
     public ApiResponse handle(ApiRequest request) {
+        return SecurityHeaders.addTo(answer(request));
+    }
+
+    /** Whether every caller is let in without a key: then only this machine's pages may talk to the API. */
+    public boolean open() {
+        return keys.isEmpty() && openWithoutKeys;
+    }
+
+    /** Whether this request may be answered at all (an open server's Host rule); the dashboard's files ask this. */
+    public boolean admits(ApiRequest request) {
         try {
+            if (open()) {
+                OpenAccessGuard.check(request);
+            }
+            return true;
+        } catch (ApiException e) {
+            return false;
+        }
+    }
+
+    private ApiResponse answer(ApiRequest request) {
+        try {
+            if (open()) {
+                OpenAccessGuard.check(request);
+            }
             if (request.path().equals("/health")) {
                 return request.method().equals("GET") ? health.get() : notAllowed(List.of("GET"));
             }
             Map<String, Function<ApiRequest, ApiResponse>> methods = routes.get(request.path());
             if (methods == null) {
-                throw ApiException.notFound("No such endpoint: " + request.method() + " " + safe(request.path()));
+                throw ApiException.notFound("No such endpoint: " + request.method() + " " + Echo.of(request.path()));
             }
             Function<ApiRequest, ApiResponse> handler = methods.get(request.method());
             if (handler == null) {
@@ -116,13 +150,15 @@ public final class Router {
             return error(ApiException.badRequest(e.getMessage()));
         } catch (RuntimeException e) {
             String id = UUID.randomUUID().toString();
-            LOG.error("Request {} {} failed (id {})", request.method(), safe(request.path()), id, e);
+            // One line per failure; the trace only when asked for, as everywhere else.
+            LOG.error("Request {} {} failed (id {}): {}", request.method(), Echo.of(request.path()), id, e.toString());
+            LOG.debug("Request {} failed", id, e);
             return error(new ApiException(500, "internal", "Internal error; the server log has request id " + id));
         }
     }
 
     private String authenticate(ApiRequest request) {
-        if (keys.isEmpty() && openWithoutKeys) {
+        if (open()) {
             return OPEN_ACCESS;
         }
         return keys.identify(request.header("x-api-key"))
@@ -152,7 +188,8 @@ public final class Router {
                 List.of(), Map.of("Allow", String.join(", ", allowed))));
     }
 
-    static ApiResponse error(ApiException e) {
+    /** The JSON answer of a refusal: {@code {"error":{"code","message"[,"details"]}}}, its status and headers. */
+    public static ApiResponse error(ApiException e) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("code", e.code());
         error.put("message", e.getMessage());
@@ -166,9 +203,4 @@ public final class Router {
         return response;
     }
 
-    /** A path echoed in a message: printable, short. */
-    private static String safe(String path) {
-        String printable = path.replaceAll("[^\\x20-\\x7E]", "?");
-        return printable.length() > 100 ? printable.substring(0, 100) + "…" : printable;
-    }
 }

@@ -1,5 +1,6 @@
 package io.barlake.serving;
 
+import io.barlake.lake.alerts.WebhookPolicy;
 import io.barlake.lake.store.InvalidSettingException;
 import io.barlake.lake.store.WholeNumberSetting;
 import io.barlake.serving.access.ApiKeys;
@@ -16,9 +17,11 @@ import java.util.Optional;
  * key's limits: {@value #RATE} requests a second (default 20) with bursts of {@value #BURST}
  * (default 40), and {@value #QUOTA} requests a UTC day (default 50,000); and {@value #REDIS}, a
  * Redis ({@code redis://[:password@]host:port[/db]}, or {@code rediss://} for TLS) that keeps
- * quotes for every instance instead of each process keeping its own.
+ * quotes for every instance instead of each process keeping its own; and which alert webhooks
+ * may be stored ({@value WebhookPolicy#TRUSTED_HOSTS_SETTING}, {@link WebhookPolicy}).
  */
-public record ServingSettings(ApiKeys keys, long perSecond, long burst, long dailyQuota, Optional<URI> redis) {
+public record ServingSettings(ApiKeys keys, long perSecond, long burst, long dailyQuota, Optional<URI> redis,
+        WebhookPolicy webhooks) {
     public static final String RATE = "BARLAKE_RATE_LIMIT";
     public static final String BURST = "BARLAKE_RATE_BURST";
     public static final String QUOTA = "BARLAKE_DAILY_QUOTA";
@@ -26,7 +29,8 @@ public record ServingSettings(ApiKeys keys, long perSecond, long burst, long dai
 
     public static ServingSettings from(Map<String, String> environment) {
         return new ServingSettings(ApiKeys.parse(environment.get(ApiKeys.SETTING)), positive(environment, RATE, 20),
-                positive(environment, BURST, 40), positive(environment, QUOTA, 50_000), redis(environment.get(REDIS)));
+                positive(environment, BURST, 40), positive(environment, QUOTA, 50_000), redis(environment.get(REDIS)),
+                WebhookPolicy.fromEnvironment(environment, WebhookPolicy.SYSTEM));
     }
 
     /** Where quotes are kept: Redis when {@value #REDIS} is set, else this process. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.fppt.jedismock.RedisServer;
 import io.barlake.fetchers.polygon.PolygonClient;
 import io.barlake.fetchers.polygon.PolygonReplay;
+import io.barlake.lake.alerts.WebhookPolicy;
 import io.barlake.lake.calendar.TradingCalendar;
 import io.barlake.lake.store.InvalidSettingException;
 import io.barlake.lake.store.LocalObjectStore;
@@ -117,7 +118,8 @@ class QuoteTest {
         Optional<PolygonClient> client = withPolygon
                 ? Optional.of(new PolygonClient(PolygonReplay.settings(polygon.url("/").toString()), TradingCalendar.nyse(), clock))
                 : Optional.empty();
-        return new Router(store, clock, ApiKeys.none(), new RequestLimits(1000, 1000, 100_000, clock), true, client, quotes);
+        return new Router(store, clock, ApiKeys.none(), new RequestLimits(1000, 1000, 100_000, clock), true, client, quotes,
+                new WebhookPolicy(java.util.Set.of(), WebhookPolicy.SYSTEM));
     }
 
     @Test

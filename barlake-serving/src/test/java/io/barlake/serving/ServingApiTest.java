@@ -3,9 +3,11 @@ package io.barlake.serving;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.barlake.lake.alerts.WebhookPolicy;
 import io.barlake.lake.store.LocalObjectStore;
 import io.barlake.serving.access.ApiKeys;
 import io.barlake.serving.access.RequestLimits;
+import io.barlake.serving.endpoints.QuoteCache;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,7 +36,8 @@ class ServingApiTest {
 
     private static Router router(long perSecond, long burst, long quota) {
         return new Router(store, ServingLake.CLOCK, ApiKeys.parse("team=" + ApiKeys.hash(KEY)),
-                new RequestLimits(perSecond, burst, quota, ServingLake.CLOCK), false, java.util.Optional.empty());
+                new RequestLimits(perSecond, burst, quota, ServingLake.CLOCK), false, java.util.Optional.empty(),
+                QuoteCache.local(ServingLake.CLOCK), new WebhookPolicy(java.util.Set.of(), ServingLake.RESOLVER));
     }
 
     /** Runs {@code check} once through each front door, each on a router of its own (limits are per router). */
@@ -272,11 +275,67 @@ class ServingApiTest {
                     "{\"symbol\":\"AAPL\",\"kind\":\"price_above\"}",
                     "{\"symbol\":\"AAPL\",\"kind\":\"price_above\",\"level\":-5}",
                     "{\"symbol\":\"../x\",\"kind\":\"price_above\",\"level\":5}",
-                    "{\"symbol\":\"AAPL\",\"kind\":\"price_above\",\"level\":5,\"webhook\":\"file:///etc/passwd\"}",
                     "{\"symbol\":\"AAPL\",\"kind\":\"price_above\",\"level\":5,\"cooldown_sessions\":1.5}")) {
                 assertError(door.call("POST", "/v1/alerts", WITH_KEY, body.getBytes(StandardCharsets.UTF_8)), 400, "bad_request");
             }
             assertError(door.get("/v1/alerts", NONE), 401, "unauthorized");
+        });
+    }
+
+    @Test
+    void aWebhookIntoTheOwnersNetworkIsRefusedWithItsReasonAndNotStored() {
+        throughBothDoors(door -> {
+            Map<String, String> refused = new java.util.LinkedHashMap<>();
+            refused.put("https://169.254.169.254/latest/meta-data/", "169.254.169.254 is a link-local address");
+            refused.put("https://127.0.0.1/", "127.0.0.1 is a loopback address");
+            refused.put("https://0.0.0.0/", "0.0.0.0 is an unspecified address");
+            refused.put("https://[::1]/", "[::1] is a loopback address");
+            refused.put("https://[::ffff:169.254.169.254]/", "link-local address");
+            refused.put("https://2130706433/", "shorthand notation");
+            refused.put("https://0x7f.1/", "not a plain host name");
+            refused.put("https://10.1.2.3/", "10.1.2.3 is a private address");
+            refused.put("https://100.64.0.1/", "shared (carrier-grade NAT)");
+            refused.put("https://rebound.example.com/", "rebound.example.com is at 127.0.0.1, a loopback address");
+            refused.put("https://user:pass@hooks.example.com/", "user name or password");
+            refused.put("http://hooks.example.com/", "plain http");
+            refused.put("file:///etc/passwd", "it must be an https URL");
+            refused.put("https://localhost:8080/v1/alerts", "loopback");
+            refused.forEach((webhook, reason) -> {
+                FrontDoor.Answer answer = door.call("POST", "/v1/alerts", WITH_KEY,
+                        ("{\"symbol\":\"AAPL\",\"kind\":\"price_above\",\"level\":5,\"webhook\":\"" + webhook + "\"}")
+                                .getBytes(StandardCharsets.UTF_8));
+                assertError(answer, 400, "webhook_refused");
+                assertThat(answer.json().path("error").path("message").asText()).as(webhook)
+                        .startsWith("'webhook' is refused: ").contains(reason).doesNotContain("pass@");
+            });
+            assertThat(door.get("/v1/alerts", WITH_KEY).json().path("alerts").findValuesAsText("webhook"))
+                    .noneMatch(refused::containsKey);
+        });
+    }
+
+    @Test
+    void serverEdgesAreCleanFourHundredsThatRepeatLittleOfTheRequest() {
+        throughBothDoors(door -> {
+            for (String date : List.of("+999999999-12-31", "-999999999-01-01", "0000-01-01", "9999-12-31", "1899-12-31",
+                    "2200-01-01", "2025-02-30", "20250602", "2025-6-2")) {
+                assertError(door.get("/v1/bars?symbol=AAPL&from=" + java.net.URLEncoder.encode(date, StandardCharsets.UTF_8), WITH_KEY),
+                        400, "bad_request");
+                assertError(door.get("/v1/signals?date=" + java.net.URLEncoder.encode(date, StandardCharsets.UTF_8), WITH_KEY),
+                        400, "bad_request");
+                assertError(door.call("POST", "/v1/backtest", WITH_KEY, ("{\"symbol\":\"AAPL\",\"strategy\":\"golden-cross\",\"to\":\""
+                        + date + "\"}").getBytes(StandardCharsets.UTF_8)), 400, "bad_request");
+            }
+            assertThat(door.get("/v1/bars?symbol=AAPL&from=1900-01-01&to=2199-12-31&limit=1", WITH_KEY).status()).isEqualTo(200);
+            // Case folding after validation would read aß as ASS, and the Kelvin sign as K.
+            for (String symbol : List.of("a%C3%9F", "%E2%84%AApl", "AAPL%00", "%EF%BC%A1APL")) {
+                FrontDoor.Answer answer = door.get("/v1/bars?symbol=" + symbol, WITH_KEY);
+                assertError(answer, 400, "bad_request");
+                assertThat(answer.json().path("error").path("message").asText()).startsWith("'symbol' is not a ticker");
+            }
+            String longName = "x".repeat(7000);
+            FrontDoor.Answer echoed = door.get("/v1/bars?symbol=AAPL&" + longName + "=" + "y".repeat(300), WITH_KEY);
+            assertError(echoed, 400, "bad_request");
+            assertThat(echoed.body().length()).isLessThan(400);
         });
     }
 

@@ -1,5 +1,6 @@
 package io.barlake.serving;
 
+import io.barlake.lake.alerts.WebhookPolicy;
 import io.barlake.lake.calendar.TradingCalendar;
 import io.barlake.lake.layout.LakeLayout;
 import io.barlake.lake.model.DailyBar;
@@ -10,6 +11,8 @@ import io.barlake.lake.parquet.ParquetCodec;
 import io.barlake.lake.state.DailyCheckpoint;
 import io.barlake.lake.state.StateStore;
 import io.barlake.lake.store.ObjectStore;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,6 +34,16 @@ final class ServingLake {
     static final LocalDate LAST = LocalDate.of(2025, 6, 2);
     static final LocalDate SPLIT = LocalDate.of(2024, 6, 10);
     static final List<LocalDate> SESSIONS = TradingCalendar.nyse().sessionsBetween(FIRST, LAST);
+
+    /**
+     * Webhook host names resolved from a table, never the network: hooks.example.com is public,
+     * rebound.example.com points at loopback (a name an attacker rebinds).
+     */
+    static final WebhookPolicy.Resolver RESOLVER = host -> switch (host) {
+        case "hooks.example.com" -> List.of(InetAddress.getByAddress(host, new byte[] {93, (byte) 184, (byte) 215, 14}));
+        case "rebound.example.com" -> List.of(InetAddress.getByAddress(host, new byte[] {127, 0, 0, 1}));
+        default -> throw new UnknownHostException(host);
+    };
 
     private ServingLake() {}
 

@@ -5,15 +5,16 @@ import io.barlake.analytics.alerts.AlertCondition;
 import io.barlake.analytics.strategy.StrategyConfigException;
 import io.barlake.lake.alerts.AlertRule;
 import io.barlake.lake.alerts.AlertRuleStore;
-import io.barlake.lake.model.Symbols;
+import io.barlake.lake.alerts.WebhookPolicy;
 import io.barlake.lake.store.ObjectStore;
 import io.barlake.serving.Router;
 import io.barlake.serving.http.ApiException;
 import io.barlake.serving.http.ApiJson;
 import io.barlake.serving.http.ApiRequest;
 import io.barlake.serving.http.ApiResponse;
+import io.barlake.serving.http.RequestValues;
+import io.barlake.serving.http.Echo;
 import io.barlake.serving.http.QueryParams;
-import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -41,10 +42,12 @@ public final class AlertsEndpoint {
 
     private final AlertRuleStore rules;
     private final Clock clock;
+    private final WebhookPolicy webhooks;
 
-    public AlertsEndpoint(ObjectStore store, Clock clock) {
+    public AlertsEndpoint(ObjectStore store, Clock clock, WebhookPolicy webhooks) {
         this.rules = new AlertRuleStore(store);
         this.clock = clock;
+        this.webhooks = webhooks;
     }
 
     public ApiResponse create(ApiRequest request) {
@@ -53,10 +56,7 @@ public final class AlertsEndpoint {
         if (!body.isObject()) {
             throw ApiException.badRequest("the body must be a JSON object");
         }
-        String symbol = Symbols.normalize(body.path("symbol").asText(""));
-        if (!Symbols.isValid(symbol)) {
-            throw ApiException.badRequest("'symbol' is not a ticker: letters, digits, '.' and '-', up to 10 characters");
-        }
+        String symbol = RequestValues.symbol("symbol", body.path("symbol").asText(""));
         String kind = body.path("kind").asText("");
         if (!KINDS.contains(kind)) {
             throw ApiException.badRequest("'kind' must be price_above, price_below or condition");
@@ -71,9 +71,7 @@ public final class AlertsEndpoint {
             try {
                 condition = AlertCondition.expression(expression.toString()).json();
             } catch (StrategyConfigException e) {
-                List<String> problems = e.problems().stream().map(Object::toString).toList();
-                throw new ApiException(400, "invalid_condition", "The condition has " + problems.size()
-                        + (problems.size() == 1 ? " problem" : " problems"), problems, Map.of());
+                throw RequestValues.problems("invalid_condition", "The condition", "", e);
             }
         } else {
             JsonNode value = body.get("level");
@@ -83,7 +81,7 @@ public final class AlertsEndpoint {
             level = value.asDouble();
         }
         int cooldown = body.has("cooldown_sessions") ? cooldown(body.get("cooldown_sessions")) : DEFAULT_COOLDOWN;
-        String webhook = body.hasNonNull("webhook") ? webhook(body.get("webhook")) : null;
+        String webhook = body.hasNonNull("webhook") ? webhook(body.get("webhook"), ownHost(request)) : null;
         byte[] random = new byte[8];
         IDS.nextBytes(random);
         AlertRule rule = new AlertRule("al_" + HexFormat.of().formatHex(random), owner, symbol, kind, level, condition, cooldown,
@@ -136,7 +134,7 @@ public final class AlertsEndpoint {
             }
         }
         view.put("cooldown_sessions", rule.cooldownSessions());
-        view.put("webhook", rule.webhook());
+        view.put("webhook", WebhookPolicy.withoutUserInfo(rule.webhook()));
         view.put("created_at", rule.createdAt().toString());
         view.put("last_fired", rule.lastFired() == null ? null : rule.lastFired().toString());
         return view;
@@ -149,16 +147,23 @@ public final class AlertsEndpoint {
         return value.asInt();
     }
 
-    private static String webhook(JsonNode value) {
-        String text = value.asText("");
-        try {
-            URI uri = URI.create(text);
-            if (text.length() <= 500 && uri.getScheme() != null && uri.getScheme().matches("https?") && uri.getHost() != null) {
-                return text;
-            }
-        } catch (IllegalArgumentException e) {
-            // answered below
+    private String webhook(JsonNode value, String ownHost) {
+        if (!value.isTextual()) {
+            throw ApiException.badRequest("'webhook' must be an https URL");
         }
-        throw ApiException.badRequest("'webhook' must be an http(s) URL of at most 500 characters");
+        webhooks.refusal(value.asText(), ownHost).ifPresent(reason -> {
+            throw new ApiException(400, "webhook_refused", "'webhook' is refused: " + Echo.of(reason));
+        });
+        return value.asText();
+    }
+
+    /** The host this request was addressed to, without its port: a webhook may not point back at it. */
+    private static String ownHost(ApiRequest request) {
+        String host = request.header("host");
+        if (host == null || host.isBlank()) {
+            return null;
+        }
+        int colon = host.startsWith("[") ? host.indexOf("]:") + 1 : host.lastIndexOf(':');
+        return colon > 0 ? host.substring(0, colon) : host;
     }
 }

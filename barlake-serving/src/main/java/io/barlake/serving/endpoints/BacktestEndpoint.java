@@ -9,7 +9,6 @@ import io.barlake.analytics.strategy.CompositeStrategies;
 import io.barlake.analytics.strategy.PrebuiltStrategies;
 import io.barlake.analytics.strategy.Strategy;
 import io.barlake.analytics.strategy.StrategyConfigException;
-import io.barlake.lake.model.Symbols;
 import io.barlake.lake.model.Timeframe;
 import io.barlake.lake.read.NoBarsException;
 import io.barlake.lake.read.SymbolBars;
@@ -17,8 +16,8 @@ import io.barlake.serving.http.ApiException;
 import io.barlake.serving.http.ApiJson;
 import io.barlake.serving.http.ApiRequest;
 import io.barlake.serving.http.ApiResponse;
+import io.barlake.serving.http.RequestValues;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,10 +53,7 @@ public final class BacktestEndpoint {
         if (!body.isObject()) {
             throw ApiException.badRequest("the body must be a JSON object");
         }
-        String symbol = Symbols.normalize(text(body, "symbol", null));
-        if (!Symbols.isValid(symbol)) {
-            throw ApiException.badRequest("'symbol' is not a ticker: letters, digits, '.' and '-', up to 10 characters");
-        }
+        String symbol = RequestValues.symbol("symbol", text(body, "symbol", null));
         Timeframe timeframe;
         try {
             timeframe = Timeframe.parse(text(body, "timeframe", "1d"));
@@ -128,9 +124,7 @@ public final class BacktestEndpoint {
         try {
             return CompositeStrategies.parse(value.toString());
         } catch (StrategyConfigException e) {
-            List<String> problems = e.problems().stream().map(problem -> "strategy." + problem).toList();
-            throw new ApiException(400, "invalid_strategy", "The composite strategy has " + problems.size()
-                    + (problems.size() == 1 ? " problem" : " problems"), problems, Map.of());
+            throw RequestValues.problems("invalid_strategy", "The composite strategy", "strategy.", e);
         }
     }
 
@@ -153,11 +147,7 @@ public final class BacktestEndpoint {
         if (value == null || value.isNull()) {
             return null;
         }
-        try {
-            return LocalDate.parse(value.asText());
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest("'" + field + "' is not a date (YYYY-MM-DD)");
-        }
+        return RequestValues.date(field, value.asText());
     }
 
     private static double number(JsonNode body, String field, double defaultValue) {

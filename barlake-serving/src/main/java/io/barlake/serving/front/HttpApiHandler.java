@@ -59,7 +59,7 @@ public final class HttpApiHandler implements RequestStreamHandler {
                 .map(polygonSettings -> new PolygonClient(polygonSettings, TradingCalendar.nyse(), clock));
         return new Router(ObjectStores.open(LakeLocation.parse(environment.getOrDefault(LakeLocation.SETTING, LakeLocation.DEFAULT),
                 LakeLocation.SETTING), environment), clock, settings.keys(), settings.limits(clock), false, polygon,
-                settings.quoteCache(clock));
+                settings.quoteCache(clock), settings.webhooks());
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.barlake.serving.front;
 import io.barlake.serving.Router;
 import io.barlake.serving.http.ApiRequest;
 import io.barlake.serving.http.ApiResponse;
+import io.barlake.serving.http.SecurityHeaders;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -43,6 +44,9 @@ public final class LocalServer implements AutoCloseable {
             config.http.maxRequestSize = Router.MAX_BODY + 1L;
             config.jetty.host = host;
             config.jetty.port = port;
+            // Requests Jetty refuses before they reach the router (a malformed or 9 KB URI) get JSON too.
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrors.Core()));
+            config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JsonErrors.Servlet()));
             for (HandlerType method : METHODS) {
                 config.routes.addHttpHandler(method, "/", ctx -> answer(router, ctx));
                 config.routes.addHttpHandler(method, "/<path>", ctx -> answer(router, ctx));
@@ -57,16 +61,18 @@ public final class LocalServer implements AutoCloseable {
     }
 
     private static void answer(Router router, Context ctx) throws IOException {
+        ApiRequest request = request(ctx);
         String[] file = ctx.method() == HandlerType.GET ? STATIC.get(ctx.path()) : null;
-        if (file != null) {
+        if (file != null && router.admits(request)) {
             try (InputStream in = LocalServer.class.getClassLoader().getResourceAsStream(DASHBOARD + file[0])) {
                 if (in != null) {
+                    SecurityHeaders.ALL.forEach(ctx::header);
                     ctx.status(200).contentType(file[1]).header("Cache-Control", "no-cache").result(in.readAllBytes());
                     return;
                 }
             }
         }
-        ApiResponse response = router.handle(request(ctx));
+        ApiResponse response = router.handle(request);
         ctx.status(response.status());
         response.headers().forEach(ctx::header);
         ctx.result(response.body());

@@ -1,9 +1,7 @@
 package io.barlake.serving.http;
 
-import io.barlake.lake.model.Symbols;
 import io.barlake.lake.model.Timeframe;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,7 +18,7 @@ public final class QueryParams {
         this.query = query;
         query.forEach((name, value) -> {
             if (value.length() > MAX_VALUE_LENGTH) {
-                throw ApiException.badRequest("'" + name + "' is longer than " + MAX_VALUE_LENGTH + " characters");
+                throw ApiException.badRequest("'" + Echo.of(name) + "' is longer than " + MAX_VALUE_LENGTH + " characters");
             }
         });
     }
@@ -33,21 +31,11 @@ public final class QueryParams {
     /** A ticker: letters, digits, '.' and '-', up to 10 characters, upper-cased. */
     public String symbol(String name) {
         String value = text(name).orElseThrow(() -> ApiException.badRequest("'" + name + "' is required"));
-        String symbol = Symbols.normalize(value);
-        if (!Symbols.isValid(symbol)) {
-            throw ApiException.badRequest("'" + name + "' is not a ticker: letters, digits, '.' and '-', up to 10 characters");
-        }
-        return symbol;
+        return RequestValues.symbol(name, value);
     }
 
     public Optional<LocalDate> date(String name) {
-        return text(name).map(value -> {
-            try {
-                return LocalDate.parse(value);
-            } catch (DateTimeParseException e) {
-                throw ApiException.badRequest("'" + name + "' is not a date (YYYY-MM-DD)");
-            }
-        });
+        return text(name).map(value -> RequestValues.date(name, value));
     }
 
     public Timeframe timeframe(String name) {

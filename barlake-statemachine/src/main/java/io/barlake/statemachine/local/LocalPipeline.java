@@ -11,9 +11,10 @@ import io.barlake.fetchers.lambda.FetchBarsHandler;
 import io.barlake.fetchers.lambda.FetchReferenceHandler;
 import io.barlake.fetchers.lambda.FetcherEnvironment;
 import io.barlake.fetchers.source.MarketDataSource;
+import io.barlake.lake.alerts.WebhookPolicy;
 import io.barlake.lake.calendar.TradingCalendar;
-import io.barlake.lake.state.RunReport;
 import io.barlake.lake.state.RunReport.StageReport;
+import io.barlake.lake.state.RunReport;
 import io.barlake.lake.state.StateStore;
 import io.barlake.lake.store.ObjectInfo;
 import io.barlake.lake.store.ObjectStore;
@@ -92,7 +93,8 @@ public final class LocalPipeline {
                             }
                         }))
                 .function(arns.get(Placeholder.FetchReferenceFunctionArn), new FetchReferenceHandler(fetchers))
-                .function(arns.get(Placeholder.ScanFunctionArn), new ScanHandler(store, clock))
+                .function(arns.get(Placeholder.ScanFunctionArn), new ScanHandler(store, clock,
+                        WebhookPolicy.fromEnvironment(environment, WebhookPolicy.SYSTEM)))
                 .job(arns.get(Placeholder.ConsolidateJobDefinitionArn), ConsolidatorMain::consolidate)
                 .job(arns.get(Placeholder.ResampleJobDefinitionArn), ResamplerMain::resample);
     }

@@ -1,5 +1,6 @@
 package io.barlake.statemachine.scan;
 
+import io.barlake.lake.alerts.WebhookPolicy;
 import io.barlake.lake.state.LakeJson;
 import java.io.IOException;
 import java.net.URI;
@@ -9,26 +10,31 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The notifiers of alert firings: the log always, the rule's webhook when it has one (a JSON POST,
- * 5 s timeout, a failure logged), and a publisher (SNS on AWS) when given.
+ * 5 s timeout, no redirects, a failure logged), and a publisher (SNS on AWS) when given. The
+ * webhook is judged by the {@link WebhookPolicy} again right before the POST, with a fresh
+ * resolution of its host, so a rule stored before the policy, or a name that now points into the
+ * owner's network, is refused with a line naming the rule and nothing is sent.
  */
 public final class AlertNotifiers {
     private static final Logger LOG = LoggerFactory.getLogger(AlertNotifiers.class);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
 
     private AlertNotifiers() {}
 
     /** Log and webhook; {@code publish} (subject, message) as well when not null. */
-    public static AlertCheck.Notifier standard(BiConsumer<String, String> publish) {
+    public static AlertCheck.Notifier standard(WebhookPolicy webhooks, BiConsumer<String, String> publish) {
         return firing -> {
             LOG.info("Alert: {}", firing.message());
             if (firing.rule().webhook() != null) {
-                webhook(firing);
+                webhook(webhooks, firing);
             }
             if (publish != null) {
                 publish.accept("Barlake alert: " + firing.rule().symbol(), firing.message());
@@ -36,7 +42,12 @@ public final class AlertNotifiers {
         };
     }
 
-    static void webhook(AlertCheck.Firing firing) {
+    static void webhook(WebhookPolicy webhooks, AlertCheck.Firing firing) {
+        Optional<String> refusal = webhooks.refusal(firing.rule().webhook(), null);
+        if (refusal.isPresent()) {
+            LOG.warn("Alert {}: its webhook is refused and was not called: {}", firing.rule().id(), refusal.get());
+            return;
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("alert", firing.rule().id());
         body.put("symbol", firing.rule().symbol());

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.barlake.analytics.strategy.PrebuiltStrategies;
+import io.barlake.lake.alerts.WebhookPolicy;
 import io.barlake.lake.model.Timeframe;
 import io.barlake.lake.state.LakeJson;
 import io.barlake.lake.store.LakeLocation;
@@ -40,12 +41,13 @@ public final class ScanHandler implements RequestStreamHandler {
     /** On AWS: alert firings also go to the SNS topic of {@code BARLAKE_ALERT_TOPIC_ARN} when it is set. */
     public ScanHandler(Map<String, String> environment, Clock clock) {
         this(ObjectStores.open(LakeLocation.parse(environment.getOrDefault(LakeLocation.SETTING, LakeLocation.DEFAULT),
-                LakeLocation.SETTING), environment), clock, AlertNotifiers.standard(sns(environment)));
+                LakeLocation.SETTING), environment), clock, AlertNotifiers.standard(
+                WebhookPolicy.fromEnvironment(environment, WebhookPolicy.SYSTEM), sns(environment)));
     }
 
-    /** Locally: alert firings go to the log and to each rule's webhook. */
-    public ScanHandler(ObjectStore store, Clock clock) {
-        this(store, clock, AlertNotifiers.standard(null));
+    /** Locally: alert firings go to the log and to each rule's webhook that {@code webhooks} lets through. */
+    public ScanHandler(ObjectStore store, Clock clock, WebhookPolicy webhooks) {
+        this(store, clock, AlertNotifiers.standard(webhooks, null));
     }
 
     public ScanHandler(ObjectStore store, Clock clock, AlertCheck.Notifier alerts) {
