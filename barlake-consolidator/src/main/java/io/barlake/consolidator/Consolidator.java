@@ -7,12 +7,16 @@ import io.barlake.lake.bronze.BronzeMeta;
 import io.barlake.lake.bronze.GroupedDailyParser;
 import io.barlake.lake.bronze.MalformedResponseException;
 import io.barlake.lake.bronze.ParsedSession;
+import io.barlake.lake.bronze.Rejection;
 import io.barlake.lake.calendar.TradingCalendar;
 import io.barlake.lake.layout.LakeLayout;
 import io.barlake.lake.model.DailyBar;
 import io.barlake.lake.parquet.ParquetCodec;
 import io.barlake.lake.state.DailyCheckpoint;
+import io.barlake.lake.state.DamagedLakeException;
 import io.barlake.lake.state.LakeJson;
+import io.barlake.lake.state.ObjectAudit;
+import io.barlake.lake.state.ObjectMark;
 import io.barlake.lake.state.StateStore;
 import io.barlake.lake.store.ObjectInfo;
 import io.barlake.lake.store.ObjectStore;
@@ -20,6 +24,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -67,13 +72,16 @@ public final class Consolidator {
         this.rejects = new RejectsWriter(store);
     }
 
-    /** Consolidates every changed session and loads the newest reference data. */
+    /** Consolidates every changed session, rebuilds damaged year files, and loads the newest reference data. */
     public ConsolidationResult consolidate() {
         List<String> warnings = new ArrayList<>();
-        DailyCheckpoint checkpoint = state.checkpoint(DailyCheckpoint.NAME, DailyCheckpoint.class)
+        DailyCheckpoint checkpoint = state.checkpointOrRebuild(DailyCheckpoint.NAME, DailyCheckpoint.class, warnings::add)
                 .orElse(DailyCheckpoint.empty());
         Map<LocalDate, DailyCheckpoint.Session> marks = new TreeMap<>(checkpoint.sessions());
-        Map<LocalDate, ObjectInfo> changed = changedSessions(marks);
+        Map<Integer, ObjectMark> files = new TreeMap<>(checkpoint.files());
+        Map<LocalDate, ObjectInfo> bronze = bronzeSessions();
+        Set<Integer> rebuild = audit(checkpoint, files, warnings);
+        Map<LocalDate, ObjectInfo> changed = changedSessions(bronze, marks, rebuild);
 
         Map<Integer, List<LocalDate>> byYear = new TreeMap<>();
         changed.keySet().forEach(session -> byYear.computeIfAbsent(session.getYear(), y -> new ArrayList<>()).add(session));
@@ -82,39 +90,42 @@ public final class Consolidator {
         Set<Integer> yearsWritten = new TreeSet<>();
         int objectsWritten = 0;
         for (Map.Entry<Integer, List<LocalDate>> year : byYear.entrySet()) {
+            boolean rebuilding = rebuild.contains(year.getKey());
             Map<LocalDate, List<DailyBar>> replacements = new TreeMap<>();
             for (LocalDate session : year.getValue()) {
-                ObjectInfo bronze = changed.get(session);
-                Optional<Loaded> loaded = load(session, warnings);
+                ObjectInfo bronzeObject = changed.get(session);
+                Optional<Loaded> loaded = load(session, warnings, rebuilding);
                 if (loaded.isEmpty()) {
                     continue;
                 }
                 DailyCheckpoint.Session previous = marks.get(session);
                 ParsedSession parsed = loaded.get().parsed();
-                DailyCheckpoint.Session mark = new DailyCheckpoint.Session(loaded.get().sha256(), bronze.size(),
-                        bronze.lastModified().toEpochMilli(), parsed.received(), parsed.accepted().size(),
+                DailyCheckpoint.Session mark = new DailyCheckpoint.Session(loaded.get().sha256(), bronzeObject.size(),
+                        bronzeObject.lastModified().toEpochMilli(), parsed.received(), parsed.accepted().size(),
                         parsed.refused().size());
                 marks.put(session, mark);
-                if (previous != null && previous.sha256().equals(mark.sha256())) {
+                boolean contentChanged = previous == null || !previous.sha256().equals(mark.sha256());
+                if (contentChanged || rebuilding) {
+                    replacements.put(session, parsed.accepted());
+                }
+                if (!contentChanged) {
                     continue; // the object was touched, its content was not
                 }
-                replacements.put(session, parsed.accepted());
                 counts.put(session, new SessionCounts(parsed.received(), parsed.accepted().size(), parsed.refused().size()));
                 if (rejects.write(session, parsed.refused())) {
                     objectsWritten++;
                 }
             }
             if (!replacements.isEmpty()) {
-                writeYear(year.getKey(), replacements);
+                writeYear(year.getKey(), replacements, rebuilding || checkpoint.sessions().isEmpty());
+                files.put(year.getKey(), ObjectMark.of(store, LakeLayout.silverDaily(year.getKey())));
                 yearsWritten.add(year.getKey());
                 objectsWritten++;
             }
-            if (!marks.equals(checkpoint.sessions())) {
-                checkpoint = new DailyCheckpoint(marks);
-                state.saveCheckpoint(DailyCheckpoint.NAME, checkpoint);
-                objectsWritten++;
-            }
+            objectsWritten += saveIfChanged(checkpoint, marks, files) ? 1 : 0;
+            checkpoint = new DailyCheckpoint(marks, files);
         }
+        objectsWritten += saveIfChanged(checkpoint, marks, files) ? 1 : 0;
 
         ReferenceLoader.Outcome reference = new ReferenceLoader(store).load();
         warnings.addAll(reference.warnings());
@@ -131,8 +142,42 @@ public final class Consolidator {
         return result;
     }
 
-    /** Complete bronze sessions (data and meta) whose data object is not the one the checkpoint recorded. */
-    private Map<LocalDate, ObjectInfo> changedSessions(Map<LocalDate, DailyCheckpoint.Session> marks) {
+    private boolean saveIfChanged(DailyCheckpoint saved, Map<LocalDate, DailyCheckpoint.Session> marks,
+            Map<Integer, ObjectMark> files) {
+        DailyCheckpoint next = new DailyCheckpoint(marks, files);
+        if (next.equals(saved)) {
+            return false;
+        }
+        state.saveCheckpoint(DailyCheckpoint.NAME, next);
+        return true;
+    }
+
+    /**
+     * Checks every year file the checkpoint describes; returns the years to rebuild from bronze
+     * (missing, truncated, overwritten, unreadable), and brings the marks of intact ones up to date.
+     * Without a checkpoint every year is rebuilt: nothing vouches for the files there.
+     */
+    private Set<Integer> audit(DailyCheckpoint checkpoint, Map<Integer, ObjectMark> files, List<String> warnings) {
+        Map<String, ObjectInfo> listing = new HashMap<>();
+        store.list(LakeLayout.SILVER_DAILY).forEach(info -> listing.put(info.key(), info));
+        Set<Integer> rebuild = new TreeSet<>();
+        for (int year : checkpoint.years()) {
+            String key = LakeLayout.silverDaily(year);
+            ObjectAudit.Finding finding = ObjectAudit.check(store, key, listing, checkpoint.files().get(year),
+                    key2 -> ParquetCodec.DAILY.isReadable(store, key2));
+            if (finding.intact()) {
+                files.put(year, finding.mark().orElseThrow());
+            } else {
+                warnings.add(finding.describe() + "; rebuilding it from bronze");
+                files.remove(year);
+                rebuild.add(year);
+            }
+        }
+        return rebuild;
+    }
+
+    /** Complete bronze sessions (data and meta): the data object of each. */
+    private Map<LocalDate, ObjectInfo> bronzeSessions() {
         Map<LocalDate, ObjectInfo> data = new TreeMap<>();
         Set<LocalDate> withMeta = new HashSet<>();
         for (ObjectInfo object : store.list(LakeLayout.BRONZE_BARS)) {
@@ -146,60 +191,93 @@ public final class Consolidator {
                 withMeta.add(session.get());
             }
         }
+        data.keySet().retainAll(withMeta);
+        return data;
+    }
+
+    /**
+     * Sessions to read: those whose data object is not the one the checkpoint recorded, and every
+     * session of a year being rebuilt, which bronze must then hold.
+     */
+    private Map<LocalDate, ObjectInfo> changedSessions(Map<LocalDate, ObjectInfo> bronze,
+            Map<LocalDate, DailyCheckpoint.Session> marks, Set<Integer> rebuild) {
         Map<LocalDate, ObjectInfo> changed = new TreeMap<>();
-        data.forEach((session, object) -> {
+        bronze.forEach((session, object) -> {
             DailyCheckpoint.Session mark = marks.get(session);
             boolean known = mark != null && mark.bronzeBytes() == object.size()
                     && mark.bronzeMillis() == object.lastModified().toEpochMilli();
-            if (withMeta.contains(session) && !known) {
+            if (!known || rebuild.contains(session.getYear())) {
                 changed.put(session, object);
             }
         });
+        for (LocalDate session : marks.keySet()) {
+            if (rebuild.contains(session.getYear()) && !bronze.containsKey(session)) {
+                throw new DamagedLakeException(LakeLayout.silverDaily(session.getYear()) + " must be rebuilt from bronze, but "
+                        + LakeLayout.bronzeBars(session) + " or its meta is missing; fetch it again: barlake backfill --from "
+                        + session + " --to " + session);
+            }
+        }
         return changed;
     }
 
     private record Loaded(String sha256, ParsedSession parsed) {}
 
-    private Optional<Loaded> load(LocalDate session, List<String> warnings) {
+    /**
+     * Reads and parses one bronze session. A session that cannot be used (gone, unreadable, not
+     * matching its meta, malformed) never removes rows from silver: it is left as it was, with a
+     * warning, for the next run (the fetcher re-fetches damaged bronze); a malformed one is also
+     * refused whole to {@code silver/rejects}. While its year is rebuilt there is no previous row to
+     * keep, so it stops the run with one line naming the object.
+     */
+    private Optional<Loaded> load(LocalDate session, List<String> warnings, boolean rebuilding) {
         String dataKey = LakeLayout.bronzeBars(session);
         String metaKey = LakeLayout.bronzeBarsMeta(session);
         Optional<byte[]> compressed = store.get(dataKey);
         Optional<byte[]> metaBytes = store.get(metaKey);
         if (compressed.isEmpty() || metaBytes.isEmpty()) {
-            warnings.add("bronze " + session + " disappeared while consolidating; left for the next run");
-            return Optional.empty();
+            return unusable(session, (compressed.isEmpty() ? dataKey : metaKey) + " disappeared while consolidating", warnings,
+                    rebuilding);
         }
         BronzeMeta meta;
         try {
             meta = LakeJson.mapper().readValue(metaBytes.get(), BronzeMeta.class);
         } catch (IOException e) {
-            warnings.add(metaKey + " is not readable (" + e.getMessage() + "); the session is left for the next run");
-            return Optional.empty();
+            return unusable(session, metaKey + " is not readable", warnings, rebuilding);
         }
         byte[] body;
         try {
             body = BronzeFiles.gunzip(compressed.get(), dataKey);
         } catch (MalformedResponseException e) {
-            warnings.add(e.getMessage() + "; the session is left for the next run");
-            return Optional.empty();
+            return unusable(session, dataKey + " is not readable", warnings, rebuilding);
         }
         String sha256 = BronzeFiles.sha256(body);
         if (!sha256.equals(meta.sha256())) {
-            warnings.add("bronze " + session + " does not match its meta (being rewritten?); left for the next run");
-            return Optional.empty();
+            return unusable(session, dataKey + " does not match its meta", warnings, rebuilding);
         }
         try {
             return Optional.of(new Loaded(sha256, parser.parse(body, session, meta.source(), meta.fetchedAt())));
         } catch (MalformedResponseException e) {
-            warnings.add("bronze " + session + " is malformed (" + e.getMessage() + "); nothing of it was accepted");
-            return Optional.of(new Loaded(sha256, new ParsedSession(session, List.of(), List.of())));
+            String reason = "malformed response: " + e.getMessage().lines().findFirst().orElse("");
+            rejects.write(session, List.of(new Rejection(session, null, reason,
+                    new String(body, 0, Math.min(body.length, 1000), java.nio.charset.StandardCharsets.UTF_8))));
+            return unusable(session, dataKey + " is malformed (" + e.getMessage().lines().findFirst().orElse("")
+                    + "); refused whole to " + LakeLayout.rejects(session), warnings, rebuilding);
         }
     }
 
-    private void writeYear(int year, Map<LocalDate, List<DailyBar>> replacements) {
+    private Optional<Loaded> unusable(LocalDate session, String problem, List<String> warnings, boolean rebuilding) {
+        if (rebuilding) {
+            throw new DamagedLakeException(LakeLayout.silverDaily(session.getYear()) + " must be rebuilt from bronze, but "
+                    + problem + "; fetch it again: barlake backfill --from " + session + " --to " + session);
+        }
+        warnings.add(problem + "; silver keeps that session's rows as they were, and the next run tries it again");
+        return Optional.empty();
+    }
+
+    private void writeYear(int year, Map<LocalDate, List<DailyBar>> replacements, boolean fromScratch) {
         String key = LakeLayout.silverDaily(year);
         List<DailyBar> rows = new ArrayList<>();
-        if (store.head(key).isPresent()) {
+        if (!fromScratch && store.head(key).isPresent()) {
             ParquetCodec.DAILY.forEach(store, key, bar -> {
                 if (!replacements.containsKey(bar.date())) {
                     rows.add(bar);

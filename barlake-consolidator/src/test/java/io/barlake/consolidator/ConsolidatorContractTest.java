@@ -210,7 +210,84 @@ abstract class ConsolidatorContractTest {
         ConsolidationResult result = consolidate();
 
         assertThat(result.sessions()).doesNotContainKey(session);
-        assertThat(result.warnings()).contains("bronze 2024-01-03 does not match its meta (being rewritten?); left for the next run");
+        assertThat(result.warnings()).contains("bronze/bars/date=2024-01-03/grouped.json.gz does not match its meta; "
+                + "silver keeps that session's rows as they were, and the next run tries it again");
+    }
+
+    @Test
+    void aMalformedBronzeSessionWithAMatchingMetaKeepsItsSilverRowsAndIsRefusedWhole() {
+        bronzeAll();
+        consolidate();
+        LocalDate session = LocalDate.of(2024, 1, 3);
+        List<DailyBar> rows = ParquetCodec.DAILY.read(store, LakeLayout.silverDaily(2024)).stream()
+                .filter(bar -> bar.date().equals(session)).toList();
+        assertThat(rows).isNotEmpty();
+        Map<String, String> silver = LakeSnapshot.of(store, "silver/daily/");
+        // Well-formed gzip and JSON, and the meta's hash matches: only the parser can tell.
+        BronzeFixtures.writeSession(store, session, "{\"status\":\"OK\",\"results\":42}".getBytes(StandardCharsets.UTF_8), FETCHED);
+
+        ConsolidationResult result = consolidate();
+
+        assertThat(LakeSnapshot.of(store, "silver/daily/")).as("no accepted row is removed").isEqualTo(silver);
+        assertThat(result.sessions()).doesNotContainKey(session);
+        assertThat(result.warnings()).anyMatch(w -> w.startsWith("bronze/bars/date=2024-01-03/grouped.json.gz is malformed ('results' is not an array")
+                && w.contains("refused whole to silver/rejects/date=2024-01-03/rejects.jsonl"));
+        String rejects = new String(store.get(LakeLayout.rejects(session)).orElseThrow(), StandardCharsets.UTF_8);
+        assertThat(rejects.lines()).singleElement().asString().contains("\"reason\":\"malformed response: 'results' is not an array");
+    }
+
+    @Test
+    void aDeletedTruncatedOrOverwrittenYearFileIsRebuiltFromBronzeByteForByte() {
+        bronzeAll();
+        consolidate();
+        String key = LakeLayout.silverDaily(2023);
+        byte[] good = store.get(key).orElseThrow();
+        Map<String, String> before = LakeSnapshot.of(store, "silver/");
+        Map<String, java.util.function.Consumer<String>> damages = new java.util.LinkedHashMap<>();
+        damages.put("deleted", k -> store.delete(List.of(k)));
+        damages.put("truncated", k -> store.put(k, java.util.Arrays.copyOf(good, good.length / 2)));
+        damages.put("empty", k -> store.put(k, new byte[0]));
+        damages.put("overwritten", k -> store.put(k, "PAR1 not parquet at all PAR1".getBytes(StandardCharsets.UTF_8)));
+        damages.forEach((damage, apply) -> {
+            apply.accept(key);
+            ConsolidationResult result = consolidate();
+            assertThat(LakeSnapshot.of(store, "silver/")).as(damage).isEqualTo(before);
+            assertThat(result.yearsWritten()).as(damage).containsExactly(2023);
+            assertThat(result.sessions()).as("no session's content changed").isEmpty();
+            assertThat(result.warnings()).as(damage).anyMatch(w -> w.startsWith(key + " is ") && w.endsWith("; rebuilding it from bronze"));
+            assertThat(consolidate().objectsWritten()).as("healed: the next run has nothing to do").isZero();
+        });
+    }
+
+    @Test
+    void anUnreadableCheckpointIsRebuiltFromBronzeAndSilverStaysTheSame() {
+        bronzeAll();
+        consolidate();
+        StateStore state = new StateStore(store, CLOCK);
+        DailyCheckpoint sessions = state.checkpoint(DailyCheckpoint.NAME, DailyCheckpoint.class).orElseThrow();
+        Map<String, String> before = LakeSnapshot.of(store, "silver/");
+        store.put(LakeLayout.checkpoint(DailyCheckpoint.NAME), "{\"sessions\":".getBytes(StandardCharsets.UTF_8));
+
+        ConsolidationResult result = consolidate();
+
+        assertThat(LakeSnapshot.of(store, "silver/")).isEqualTo(before);
+        assertThat(result.warnings()).anyMatch(w -> w.startsWith("_state/checkpoints/silver-daily.json is not a readable DailyCheckpoint"));
+        assertThat(state.checkpoint(DailyCheckpoint.NAME, DailyCheckpoint.class).orElseThrow().sessions()).isEqualTo(sessions.sessions());
+    }
+
+    @Test
+    void aYearFileThatBronzeCannotRebuildStopsWithOneLineNamingBoth() {
+        bronzeAll();
+        consolidate();
+        LocalDate session = LocalDate.of(2023, 12, 5);
+        store.delete(List.of(LakeLayout.silverDaily(2023), LakeLayout.bronzeBarsMeta(session)));
+        Map<String, String> before = LakeSnapshot.of(store, "");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(this::consolidate)
+                .isInstanceOf(io.barlake.lake.state.DamagedLakeException.class)
+                .hasMessage("silver/daily/year=2023/bars.parquet must be rebuilt from bronze, but bronze/bars/date=2023-12-05/grouped.json.gz "
+                        + "or its meta is missing; fetch it again: barlake backfill --from 2023-12-05 --to 2023-12-05");
+        assertThat(LakeSnapshot.of(store, "")).as("nothing written").isEqualTo(before);
     }
 
     @Test

@@ -12,7 +12,11 @@ import io.barlake.lake.parquet.DailyColumns;
 import io.barlake.lake.parquet.ParquetCodec;
 import io.barlake.lake.parquet.ResampledColumns;
 import io.barlake.lake.state.DailyCheckpoint;
+import io.barlake.lake.state.ObjectAudit;
+import io.barlake.lake.state.ObjectMark;
+import io.barlake.lake.state.ResamplerCheckpoint;
 import io.barlake.lake.state.StateStore;
+import io.barlake.lake.store.ObjectInfo;
 import io.barlake.lake.store.ObjectStore;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -76,9 +80,12 @@ public final class Resampler {
         return run(timeframes, true);
     }
 
-    /** What one timeframe must recompute. */
+    /**
+     * What one timeframe must recompute; {@code rebuild} are the years whose file is missing or
+     * damaged, recomputed whole without reading it, and {@code files} the marks of the intact ones.
+     */
     private record Plan(Timeframe timeframe, ResamplerCheckpoint previous, ResamplerCheckpoint next, Set<Integer> buckets,
-            Set<String> splitSymbols, Set<Integer> years) {}
+            Set<String> splitSymbols, Set<Integer> years, Set<Integer> rebuild, Map<Integer, ObjectMark> files) {}
 
     private List<ResampleResult> run(List<Timeframe> timeframes, boolean fromScratch) {
         Map<LocalDate, String> daily = new TreeMap<>();
@@ -100,9 +107,9 @@ public final class Resampler {
                 throw new IllegalArgumentException("Cannot resample to 1d: daily bars are silver/daily itself");
             }
             ResamplerCheckpoint previous = fromScratch ? ResamplerCheckpoint.empty()
-                    : state.checkpoint(ResamplerCheckpoint.name(timeframe.sessions()), ResamplerCheckpoint.class)
-                            .orElse(ResamplerCheckpoint.empty());
-            Plan plan = plan(timeframe, previous, new ResamplerCheckpoint(daily, splitPrints, asOf), daily);
+                    : state.checkpointOrRebuild(ResamplerCheckpoint.name(timeframe.sessions()), ResamplerCheckpoint.class,
+                            LOG::warn).orElse(ResamplerCheckpoint.empty());
+            Plan plan = plan(timeframe, previous, new ResamplerCheckpoint(daily, splitPrints, asOf, Map.of()), daily);
             plans.add(plan);
             allYears.addAll(plan.years());
         }
@@ -118,8 +125,13 @@ public final class Resampler {
         }
         List<ResampleResult> results = new ArrayList<>();
         for (Plan plan : plans) {
-            if (!plan.next().equals(plan.previous())) {
-                state.saveCheckpoint(ResamplerCheckpoint.name(plan.timeframe().sessions()), plan.next());
+            Map<Integer, ObjectMark> files = new TreeMap<>(plan.files());
+            for (int year : plan.years()) {
+                files.put(year, ObjectMark.of(store, LakeLayout.bars(plan.timeframe(), year)));
+            }
+            ResamplerCheckpoint next = new ResamplerCheckpoint(plan.next().sessions(), plan.next().splits(), plan.next().asOf(), files);
+            if (!next.equals(plan.previous())) {
+                state.saveCheckpoint(ResamplerCheckpoint.name(plan.timeframe().sessions()), next);
             }
             LOG.info("{}: {} buckets and {} split-changed symbols recomputed; years {} rewritten",
                     plan.timeframe().label(), plan.buckets().size(), plan.splitSymbols().size(), plan.years());
@@ -153,12 +165,49 @@ public final class Resampler {
                 splitSymbols.add(symbol);
             }
         }
+        Map<Integer, ObjectMark> files = new TreeMap<>();
+        Set<Integer> rebuild = audit(timeframe, previous, files);
+        for (int year : rebuild) {
+            // Every bucket filed under the year: those starting in it.
+            int first = bucketOf(LocalDate.of(year, 1, 1), n);
+            int last = bucketOf(calendar.sessionOnOrBefore(LocalDate.of(year, 12, 31)), n);
+            for (int bucket = first; bucket <= last; bucket++) {
+                if (bucketStart(bucket, n).getYear() == year) {
+                    buckets.add(bucket);
+                }
+            }
+        }
         Set<Integer> years = new TreeSet<>();
         buckets.forEach(bucket -> years.add(bucketStart(bucket, n).getYear()));
         if (!splitSymbols.isEmpty()) {
             daily.keySet().forEach(session -> years.add(bucketStart(bucketOf(session, n), n).getYear()));
         }
-        return new Plan(timeframe, previous, next, buckets, splitSymbols, years);
+        return new Plan(timeframe, previous, next, buckets, splitSymbols, years, rebuild, files);
+    }
+
+    /**
+     * Checks every year file the previous run built (the years its sessions' buckets start in):
+     * returns those to rebuild (missing, truncated, overwritten, unreadable) and puts the marks of
+     * the intact ones in {@code files}.
+     */
+    private Set<Integer> audit(Timeframe timeframe, ResamplerCheckpoint previous, Map<Integer, ObjectMark> files) {
+        int n = timeframe.sessions();
+        Set<Integer> built = new TreeSet<>(previous.files().keySet());
+        previous.sessions().keySet().forEach(session -> built.add(bucketStart(bucketOf(session, n), n).getYear()));
+        Map<String, ObjectInfo> listing = new HashMap<>();
+        store.list(LakeLayout.barsPrefix(timeframe)).forEach(info -> listing.put(info.key(), info));
+        Set<Integer> rebuild = new TreeSet<>();
+        for (int year : built) {
+            ObjectAudit.Finding finding = ObjectAudit.check(store, LakeLayout.bars(timeframe, year), listing,
+                    previous.files().get(year), key -> ParquetCodec.RESAMPLED.isReadable(store, key));
+            if (finding.intact()) {
+                files.put(year, finding.mark().orElseThrow());
+            } else {
+                LOG.warn("{}; rebuilding it from silver daily", finding.describe());
+                rebuild.add(year);
+            }
+        }
+        return rebuild;
     }
 
     /**
@@ -293,8 +342,8 @@ public final class Resampler {
             boolean everyBucket = plan.splitSymbols().isEmpty()
                     && buckets.get(firstBucket - bucketOffset, lastBucket - bucketOffset + 1).cardinality()
                             == lastBucket - firstBucket + 1;
-            // Without a checkpoint (first build or rebuild) nothing of an old file is kept.
-            boolean fromScratch = plan.previous().sessions().isEmpty();
+            // Without a checkpoint (first build or rebuild), or for a damaged file, nothing of an old file is kept.
+            boolean fromScratch = plan.previous().sessions().isEmpty() || plan.rebuild().contains(year);
             kept = new ResampledColumns();
             if (!everyBucket && !fromScratch && store.head(key).isPresent()) {
                 ResampledColumns old = ColumnarParquet.readResampled(store, key);

@@ -8,6 +8,7 @@ import io.barlake.lake.model.SignalPick;
 import io.barlake.lake.model.Split;
 import io.barlake.lake.model.TickerInfo;
 import io.barlake.lake.store.ObjectStore;
+import io.barlake.lake.store.ObjectStoreException;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -156,6 +157,16 @@ public final class ParquetCodec<T> {
                 FilterApi.eq(FilterApi.binaryColumn("symbol"), Binary.fromString(symbol)));
         forEach(store, key, filter, rows::add);
         return rows;
+    }
+
+    /** Whether every row of the object decodes: for an object no checkpoint vouches for. */
+    public boolean isReadable(ObjectStore store, String key) {
+        try {
+            forEach(store, key, FilterCompat.NOOP, row -> { });
+            return true;
+        } catch (ObjectStoreException e) {
+            return false;
+        }
     }
 
     /** Streams every row to the consumer without holding the file's rows in memory. */

@@ -14,18 +14,31 @@ import java.util.TreeMap;
  * listing, without reading them), and the counts. The consolidator writes it as checkpoint
  * {@value #NAME}; the resamplers compare it with their own to find the sessions that changed.
  *
+ * <p>It also marks every {@code silver/daily} year file as written ({@link ObjectMark}), so the next
+ * run finds one that was deleted, truncated or overwritten since and rebuilds it from bronze.
+ *
  * @param sessions every consolidated session
+ * @param files    year to the mark of its {@code silver/daily} file; empty in checkpoints written
+ *                 before marks, whose files are then checked by reading them
  */
-public record DailyCheckpoint(Map<LocalDate, Session> sessions) {
+public record DailyCheckpoint(Map<LocalDate, Session> sessions, Map<Integer, ObjectMark> files) {
     /** The checkpoint's name in {@code _state/checkpoints/}. */
     public static final String NAME = "silver-daily";
 
     public DailyCheckpoint {
         sessions = Collections.unmodifiableMap(new TreeMap<>(requireNonNull(sessions, "sessions is null")));
+        files = Collections.unmodifiableMap(new TreeMap<>(files == null ? Map.of() : files));
     }
 
     public static DailyCheckpoint empty() {
-        return new DailyCheckpoint(Map.of());
+        return new DailyCheckpoint(Map.of(), Map.of());
+    }
+
+    /** The years that have a {@code silver/daily} file: those of the consolidated sessions. */
+    public java.util.SortedSet<Integer> years() {
+        java.util.SortedSet<Integer> years = new java.util.TreeSet<>();
+        sessions.keySet().forEach(session -> years.add(session.getYear()));
+        return years;
     }
 
     /** The latest consolidated session: the date silver is complete up to and adjusted as of. */

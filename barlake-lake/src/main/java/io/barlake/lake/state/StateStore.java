@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.barlake.lake.layout.LakeLayout;
 import io.barlake.lake.store.ObjectInfo;
 import io.barlake.lake.store.ObjectStore;
-import io.barlake.lake.store.ObjectStoreException;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -15,12 +14,21 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Watermarks, checkpoints and run reports: small JSON documents under {@code _state/} and
  * {@code _runs/}, each written with one atomic put of the object store.
+ *
+ * <p>A document that exists but cannot be read is a {@link CorruptStateException}, except where
+ * the answer can do without it: a watermark is derived data, so an unreadable one is treated as
+ * absent (and rewritten by the next {@link #setWatermark}); the listings ({@link #watermarks},
+ * {@link #latestRuns}) skip what they cannot read and say so to the {@code problems} they are given.
  */
 public final class StateStore {
+    private static final Logger LOG = LoggerFactory.getLogger(StateStore.class);
     private final ObjectStore store;
     private final Clock clock;
     private final ObjectMapper json = LakeJson.mapper();
@@ -30,9 +38,17 @@ public final class StateStore {
         this.clock = requireNonNull(clock, "clock is null");
     }
 
-    /** The watermark of a dataset, if one was ever set. */
+    /**
+     * The watermark of a dataset, if one was ever set and can be read. An unreadable one is
+     * logged and treated as absent: every watermark is recomputed from the data it describes.
+     */
     public Optional<Watermark> watermark(String name) {
-        return readJson(LakeLayout.watermark(name), Watermark.class);
+        try {
+            return readJson(LakeLayout.watermark(name), Watermark.class);
+        } catch (CorruptStateException e) {
+            LOG.warn("{}; it is set again from the data", e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /**
@@ -49,19 +65,36 @@ public final class StateStore {
         return true;
     }
 
-    /** Every watermark, by name. */
-    public List<Watermark> watermarks() {
+    /** Every readable watermark, by name; each unreadable one is skipped and told to {@code problems}. */
+    public List<Watermark> watermarks(Consumer<String> problems) {
         List<Watermark> found = new ArrayList<>();
         for (ObjectInfo info : store.list(LakeLayout.WATERMARKS)) {
-            readJson(info.key(), Watermark.class).ifPresent(found::add);
+            try {
+                readJson(info.key(), Watermark.class).ifPresent(found::add);
+            } catch (CorruptStateException e) {
+                problems.accept(e.getMessage());
+            }
         }
         found.sort(Comparator.comparing(Watermark::name));
         return found;
     }
 
-    /** A checkpoint document of the caller's type, if present. */
+    /** A checkpoint document of the caller's type, if present; {@link CorruptStateException} when unreadable. */
     public <T> Optional<T> checkpoint(String name, Class<T> type) {
         return readJson(LakeLayout.checkpoint(name), type);
+    }
+
+    /**
+     * A checkpoint for a stage that can rebuild what it describes: an unreadable one is told to
+     * {@code warnings} and treated as absent, so the stage rebuilds from the layer below.
+     */
+    public <T> Optional<T> checkpointOrRebuild(String name, Class<T> type, Consumer<String> warnings) {
+        try {
+            return checkpoint(name, type);
+        } catch (CorruptStateException e) {
+            warnings.accept(e.getMessage() + "; rebuilding what it describes from the layer below");
+            return Optional.empty();
+        }
     }
 
     /** Replaces a checkpoint document atomically. */
@@ -79,13 +112,23 @@ public final class StateStore {
         return readJson(LakeLayout.runReport(runId), RunReport.class);
     }
 
-    /** The most recent run reports, newest first. */
-    public List<RunReport> latestRuns(int limit) {
+    /**
+     * The most recent readable run reports, newest first; each unreadable one among the newest is
+     * skipped (the next one taken instead) and told to {@code problems}.
+     */
+    public List<RunReport> latestRuns(int limit, Consumer<String> problems) {
         List<ObjectInfo> runs = new ArrayList<>(store.list(LakeLayout.RUNS));
         runs.sort(Comparator.comparing(ObjectInfo::key).reversed());
         List<RunReport> reports = new ArrayList<>();
-        for (ObjectInfo info : runs.subList(0, Math.min(limit, runs.size()))) {
-            readJson(info.key(), RunReport.class).ifPresent(reports::add);
+        for (ObjectInfo info : runs) {
+            if (reports.size() >= limit) {
+                break;
+            }
+            try {
+                readJson(info.key(), RunReport.class).ifPresent(reports::add);
+            } catch (CorruptStateException e) {
+                problems.accept(e.getMessage());
+            }
         }
         return reports;
     }
@@ -96,10 +139,15 @@ public final class StateStore {
             return Optional.empty();
         }
         try {
-            return Optional.of(json.readValue(bytes.get(), type));
-        } catch (IOException e) {
-            throw new ObjectStoreException("Cannot read " + key + " in " + store.location()
-                    + ": not a valid " + type.getSimpleName() + " document (" + e.getMessage().lines().findFirst().orElse("") + ")", e);
+            T value = json.readValue(bytes.get(), type);
+            if (value == null) {
+                throw new IOException("the document is empty or null");
+            }
+            return Optional.of(value);
+        } catch (IOException | RuntimeException e) {
+            String why = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+            throw new CorruptStateException(key, key + " is not a readable " + type.getSimpleName() + " document ("
+                    + String.valueOf(why).lines().findFirst().orElse("") + ")", e);
         }
     }
 

@@ -7,9 +7,14 @@ import io.barlake.lake.layout.LakeLayout;
 import io.barlake.lake.model.Timeframe;
 import io.barlake.lake.parquet.FileSummary;
 import io.barlake.lake.parquet.ParquetCodec;
+import io.barlake.lake.state.CorruptStateException;
+import io.barlake.lake.state.DailyCheckpoint;
+import io.barlake.lake.state.ObjectAudit;
+import io.barlake.lake.state.ResamplerCheckpoint;
 import io.barlake.lake.state.StateStore;
 import io.barlake.lake.store.ObjectInfo;
 import io.barlake.lake.store.ObjectStore;
+import io.barlake.lake.store.ObjectStoreException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,7 +25,9 @@ import java.util.TreeSet;
 
 /**
  * Reads a lake's inventory: listings for raw datasets, Parquet footers and symbol columns for bar
- * datasets (never the prices), plus the state documents.
+ * datasets (never the prices), plus the state documents. What it cannot read it does not count
+ * but names among the problems, with the bar files the checkpoints describe that are missing or
+ * no longer what was written, and bronze sessions that lack their data or their meta.
  */
 public final class LakeInspector {
     private static final int LATEST_RUNS = 5;
@@ -38,21 +45,24 @@ public final class LakeInspector {
     /** Inspects the whole lake. */
     public LakeStatus inspect() {
         boolean empty = store.list("").isEmpty();
+        List<String> problems = new ArrayList<>();
         List<DatasetStatus> datasets = new ArrayList<>();
         datasets.add(partitioned("bronze/bars", LakeLayout.BRONZE_BARS, "grouped.json.gz"));
         datasets.add(partitioned("bronze/tickers", LakeLayout.BRONZE_TICKERS, "tickers.json.gz"));
         datasets.add(partitioned("bronze/splits", LakeLayout.BRONZE_SPLITS, "splits.json.gz"));
-        DatasetStatus daily = bars("silver/daily", Timeframe.D1);
+        DatasetStatus daily = bars("silver/daily", Timeframe.D1, problems);
         datasets.add(daily);
         datasets.add(partitioned("silver/rejects", LakeLayout.SILVER_REJECTS, "rejects.jsonl"));
         for (Timeframe timeframe : Timeframe.resampled()) {
-            datasets.add(bars("silver/" + timeframe.label(), timeframe));
+            datasets.add(bars("silver/" + timeframe.label(), timeframe, problems));
         }
         datasets.add(single("silver/tickers", LakeLayout.SILVER_TICKERS));
         datasets.add(single("silver/splits", LakeLayout.SILVER_SPLITS));
         datasets.add(partitioned("gold/signals", LakeLayout.GOLD_SIGNALS, "signals.parquet"));
 
         StateStore state = new StateStore(store, clock);
+        incompleteBronze(problems);
+        audit(state, problems);
         LocalDate latestClosed = calendar.latestClosedSession(clock.instant());
         int behind = -1;
         if (daily.last() != null) {
@@ -60,8 +70,60 @@ public final class LakeInspector {
                     ? calendar.countSessions(calendar.nextSession(daily.last()), latestClosed)
                     : 0;
         }
-        return new LakeStatus(store.location(), empty, datasets, state.watermarks(), latestClosed, behind,
-                state.latestRuns(LATEST_RUNS));
+        return new LakeStatus(store.location(), empty, datasets, state.watermarks(problems::add), latestClosed, behind,
+                state.latestRuns(LATEST_RUNS, problems::add), problems);
+    }
+
+    /** Bronze sessions with data and no meta, or a meta and no data: the fetcher completes them. */
+    private void incompleteBronze(List<String> problems) {
+        java.util.Map<LocalDate, java.util.Set<String>> files = new java.util.TreeMap<>();
+        for (ObjectInfo object : store.list(LakeLayout.BRONZE_BARS)) {
+            LakeLayout.dateOf(object.key()).ifPresent(date -> files.computeIfAbsent(date, d -> new java.util.HashSet<>())
+                    .add(object.key()));
+        }
+        files.forEach((date, keys) -> {
+            boolean data = keys.contains(LakeLayout.bronzeBars(date));
+            boolean meta = keys.contains(LakeLayout.bronzeBarsMeta(date));
+            if (data != meta) {
+                problems.add("bronze " + date + " is incomplete: " + (data ? LakeLayout.bronzeBarsMeta(date) : LakeLayout.bronzeBars(date))
+                        + " is missing (barlake run fetches it again)");
+            }
+        });
+    }
+
+    /** The bar files each stage's checkpoint describes, checked as the stage itself checks them. */
+    private void audit(StateStore state, List<String> problems) {
+        java.util.Map<String, ObjectInfo> listing = new java.util.HashMap<>();
+        store.list("silver/").forEach(info -> listing.put(info.key(), info));
+        try {
+            state.checkpoint(DailyCheckpoint.NAME, DailyCheckpoint.class).ifPresent(checkpoint -> {
+                for (int year : checkpoint.years()) {
+                    String key = LakeLayout.silverDaily(year);
+                    report(ObjectAudit.check(store, key, listing, checkpoint.files().get(year),
+                            k -> ParquetCodec.DAILY.isReadable(store, k)), problems);
+                }
+            });
+        } catch (CorruptStateException e) {
+            problems.add(e.getMessage() + " (barlake run rebuilds it)");
+        }
+        for (Timeframe timeframe : Timeframe.resampled()) {
+            try {
+                state.checkpoint(ResamplerCheckpoint.name(timeframe.sessions()), ResamplerCheckpoint.class).ifPresent(checkpoint -> {
+                    for (int year : checkpoint.years()) {
+                        report(ObjectAudit.check(store, LakeLayout.bars(timeframe, year), listing, checkpoint.files().get(year),
+                                k -> ParquetCodec.RESAMPLED.isReadable(store, k)), problems);
+                    }
+                });
+            } catch (CorruptStateException e) {
+                problems.add(e.getMessage() + " (barlake run rebuilds it)");
+            }
+        }
+    }
+
+    private static void report(ObjectAudit.Finding finding, List<String> problems) {
+        if (!finding.intact()) {
+            problems.add(finding.describe() + " (barlake run rebuilds it)");
+        }
     }
 
     private DatasetStatus partitioned(String name, String prefix, String fileName) {
@@ -78,7 +140,7 @@ public final class LakeInspector {
                 dates.isEmpty() ? null : dates.first(), dates.isEmpty() ? null : dates.last());
     }
 
-    private DatasetStatus bars(String name, Timeframe timeframe) {
+    private DatasetStatus bars(String name, Timeframe timeframe, List<String> problems) {
         List<ObjectInfo> objects = store.list(LakeLayout.barsPrefix(timeframe));
         long bytes = 0;
         long rows = 0;
@@ -91,7 +153,13 @@ public final class LakeInspector {
             if (!object.key().endsWith(".parquet")) {
                 continue;
             }
-            FileSummary summary = codec(timeframe).summarize(store, object.key());
+            FileSummary summary;
+            try {
+                summary = codec(timeframe).summarize(store, object.key());
+            } catch (ObjectStoreException e) {
+                problems.add(object.key() + " is unreadable and not counted (" + e.getMessage().lines().findFirst().orElse("") + ")");
+                continue;
+            }
             rows += summary.rows();
             symbols.addAll(summary.symbols());
             dates += summary.dates();

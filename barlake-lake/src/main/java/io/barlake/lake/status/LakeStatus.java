@@ -19,14 +19,18 @@ import java.util.List;
  * @param sessionsBehind      sessions between the last daily bar and {@code latestClosedSession},
  *                            or -1 when there are no daily bars
  * @param latestRuns          newest first
+ * @param problems            what could not be read or is not as its stage wrote it, one line each:
+ *                            unreadable state documents and bar files, bar files missing or
+ *                            changed since written, incomplete bronze sessions
  */
 public record LakeStatus(String location, boolean empty, List<DatasetStatus> datasets, List<Watermark> watermarks,
-        LocalDate latestClosedSession, int sessionsBehind, List<RunReport> latestRuns) {
+        LocalDate latestClosedSession, int sessionsBehind, List<RunReport> latestRuns, List<String> problems) {
     public LakeStatus {
         requireNonNull(location, "location is null");
         datasets = List.copyOf(datasets);
         watermarks = List.copyOf(watermarks);
         latestRuns = List.copyOf(latestRuns);
+        problems = List.copyOf(problems);
     }
 
     /** True when the daily bars include the latest closed session. */

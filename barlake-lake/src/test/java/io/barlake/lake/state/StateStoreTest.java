@@ -45,7 +45,7 @@ class StateStoreTest {
 
         state.setWatermark("bronze-bars", LocalDate.of(2025, 6, 2));
         state.setWatermark("silver-daily", LocalDate.of(2025, 5, 30));
-        assertThat(state.watermarks()).extracting(Watermark::name, Watermark::session).containsExactly(
+        assertThat(state.watermarks(problem -> { throw new AssertionError(problem); })).extracting(Watermark::name, Watermark::session).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("bronze-bars", LocalDate.of(2025, 6, 2)),
                 org.assertj.core.groups.Tuple.tuple("silver-daily", LocalDate.of(2025, 5, 30)));
     }
@@ -71,7 +71,7 @@ class StateStoreTest {
                             Map.of("accepted", 10L * i), null)),
                     Map.of("sessions_fetched", (long) i), null));
         }
-        List<RunReport> latest = state.latestRuns(2);
+        List<RunReport> latest = state.latestRuns(2, problem -> { throw new AssertionError(problem); });
         assertThat(latest).hasSize(2);
         assertThat(latest.get(0).runId()).startsWith("20250602t210700z-");
         assertThat(latest.get(0).counts()).containsEntry("sessions_fetched", 2L);
@@ -81,11 +81,36 @@ class StateStoreTest {
     }
 
     @Test
-    void aCorruptDocumentIsReportedWithItsKey() {
+    void aCorruptCheckpointIsReportedWithItsKeyOrTreatedAsAbsentByAStageThatRebuilds() {
+        store.put("_state/checkpoints/silver-daily.json", "{not json".getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> state.checkpoint("silver-daily", DailyCheckpoint.class))
+                .isInstanceOf(CorruptStateException.class)
+                .hasMessageStartingWith("_state/checkpoints/silver-daily.json is not a readable DailyCheckpoint document (");
+        List<String> warnings = new java.util.ArrayList<>();
+        assertThat(state.checkpointOrRebuild("silver-daily", DailyCheckpoint.class, warnings::add)).isEmpty();
+        assertThat(warnings).singleElement().asString().startsWith("_state/checkpoints/silver-daily.json is not a readable")
+                .endsWith("; rebuilding what it describes from the layer below");
+        store.put("_state/checkpoints/silver-daily.json", "null".getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> state.checkpoint("silver-daily", DailyCheckpoint.class)).isInstanceOf(CorruptStateException.class);
+    }
+
+    @Test
+    void anUnreadableWatermarkIsAbsentAndSetAgainAndListingsSkipWhatTheyCannotRead() {
         store.put("_state/watermarks/bronze-bars.json", "{not json".getBytes(StandardCharsets.UTF_8));
-        assertThatThrownBy(() -> state.watermark("bronze-bars"))
-                .isInstanceOf(ObjectStoreException.class)
-                .hasMessageStartingWith("Cannot read _state/watermarks/bronze-bars.json in ")
-                .hasMessageContaining("not a valid Watermark document");
+        state.setWatermark("silver-daily", LocalDate.of(2025, 5, 30));
+        assertThat(state.watermark("bronze-bars")).isEmpty();
+        List<String> problems = new java.util.ArrayList<>();
+        assertThat(state.watermarks(problems::add)).extracting(Watermark::name).containsExactly("silver-daily");
+        assertThat(problems).singleElement().asString().startsWith("_state/watermarks/bronze-bars.json is not a readable Watermark");
+        assertThat(state.setWatermark("bronze-bars", LocalDate.of(2025, 6, 2))).isTrue();
+        assertThat(state.watermark("bronze-bars")).map(Watermark::session).hasValue(LocalDate.of(2025, 6, 2));
+
+        Instant start = NOW;
+        state.saveRunReport(new RunReport("20250602t210500z-aaaa", "run", RunReport.Status.SUCCEEDED, start, start, List.of(),
+                Map.of(), null));
+        store.put("_runs/20250602t220000z-bbbb.json", "[]".getBytes(StandardCharsets.UTF_8));
+        problems.clear();
+        assertThat(state.latestRuns(5, problems::add)).extracting(RunReport::runId).containsExactly("20250602t210500z-aaaa");
+        assertThat(problems).singleElement().asString().startsWith("_runs/20250602t220000z-bbbb.json is not a readable RunReport");
     }
 }
