@@ -11,6 +11,8 @@ import io.barlake.lake.bronze.GroupedDailyParser;
 import io.barlake.lake.bronze.MalformedResponseException;
 import io.barlake.lake.calendar.TradingCalendar;
 import io.barlake.lake.layout.LakeLayout;
+import io.barlake.lake.state.CorruptStateException;
+import io.barlake.lake.state.DailyCheckpoint;
 import io.barlake.lake.state.LakeJson;
 import io.barlake.lake.state.StateStore;
 import io.barlake.lake.state.Watermark;
@@ -46,6 +48,10 @@ import org.slf4j.LoggerFactory;
  *   <li>A session for which the source has no records is not written and stops the watermark.</li>
  *   <li>Work is chunked: when the time budget is used the result says {@code complete=false} and
  *       where to continue; at least one session is done per call.</li>
+ *   <li>Bronze heals: a nightly run also fetches every session that lacks its data or its meta,
+ *       and every consolidated session whose object changed since the consolidator read it and no
+ *       longer reads (not gzip, not its meta's hash, not a grouped-daily response). A stored object
+ *       that does not match a re-fetch identical to its meta is rewritten; its meta is kept.</li>
  * </ul>
  */
 public final class BarsFetcher {
@@ -78,6 +84,9 @@ public final class BarsFetcher {
         Map<LocalDate, Boolean> bronze = bronzeSessions();
         List<String> warnings = new ArrayList<>();
         Map<LocalDate, Boolean> plan = plan(request, bronze.keySet(), warnings);
+        if (request.mode() != FetchMode.BACKFILL) {
+            heal(bronze, plan, warnings);
+        }
         List<LocalDate> remaining = plan.keySet().stream()
                 .filter(session -> request.next() == null || !session.isBefore(request.next()))
                 .toList();
@@ -169,6 +178,70 @@ public final class BarsFetcher {
         return plan;
     }
 
+    /**
+     * Adds to the nightly plan every bronze session that cannot be used as it is: incomplete ones
+     * (data or meta missing) anywhere, and consolidated ones whose data object is no longer the one
+     * the consolidator read (or that it never could read) and does not read now.
+     */
+    private void heal(Map<LocalDate, Boolean> bronze, Map<LocalDate, Boolean> plan, List<String> warnings) {
+        DailyCheckpoint checkpoint;
+        try {
+            checkpoint = state.checkpoint(DailyCheckpoint.NAME, DailyCheckpoint.class).orElse(DailyCheckpoint.empty());
+        } catch (CorruptStateException e) {
+            checkpoint = DailyCheckpoint.empty(); // the consolidator rebuilds it; nothing to compare with meanwhile
+        }
+        LocalDate consolidatedUpTo = checkpoint.latestSession().orElse(null);
+        Map<LocalDate, ObjectInfo> data = new TreeMap<>();
+        store.list(LakeLayout.BRONZE_BARS).forEach(info -> LakeLayout.dateOf(info.key())
+                .filter(date -> info.key().equals(LakeLayout.bronzeBars(date))).ifPresent(date -> data.put(date, info)));
+        for (Map.Entry<LocalDate, Boolean> session : bronze.entrySet()) {
+            LocalDate date = session.getKey();
+            if (plan.containsKey(date) || !calendar.isSession(date)) {
+                continue;
+            }
+            if (!session.getValue()) {
+                warnings.add("bronze " + date + " is incomplete (its data or its meta is missing); fetching it again");
+                plan.put(date, true);
+                continue;
+            }
+            DailyCheckpoint.Session mark = checkpoint.sessions().get(date);
+            ObjectInfo object = data.get(date);
+            boolean asConsolidated = mark != null && mark.bronzeBytes() == object.size()
+                    && mark.bronzeMillis() == object.lastModified().toEpochMilli();
+            boolean shouldBeConsolidated = mark != null || consolidatedUpTo != null && date.isBefore(consolidatedUpTo);
+            if (!asConsolidated && shouldBeConsolidated) {
+                problem(date).ifPresent(problem -> {
+                    warnings.add(problem + "; fetching it again");
+                    plan.put(date, true);
+                });
+            }
+        }
+    }
+
+    /** What is wrong with a complete bronze session as stored, if anything. */
+    private Optional<String> problem(LocalDate session) {
+        Optional<BronzeMeta> meta = readMeta(LakeLayout.bronzeBarsMeta(session));
+        if (meta.isEmpty()) {
+            return Optional.of(LakeLayout.bronzeBarsMeta(session) + " is not readable");
+        }
+        return storedProblem(session, meta.get().sha256());
+    }
+
+    /** Why the stored data object of a session is not the response whose hash is {@code sha256}, if it is not. */
+    private Optional<String> storedProblem(LocalDate session, String sha256) {
+        String dataKey = LakeLayout.bronzeBars(session);
+        try {
+            byte[] body = BronzeFiles.gunzip(store.get(dataKey).orElseThrow(() -> new MalformedResponseException("missing")), dataKey);
+            if (!BronzeFiles.sha256(body).equals(sha256)) {
+                return Optional.of(dataKey + " does not match its meta");
+            }
+            GroupedDailyParser.results(body);
+            return Optional.empty();
+        } catch (MalformedResponseException | io.barlake.lake.store.ObjectStoreException e) {
+            return Optional.of(dataKey + " is not readable (" + e.getMessage().lines().findFirst().orElse("") + ")");
+        }
+    }
+
     private SessionOutcome fetchSession(LocalDate session, int[] records) {
         SessionResponse response = source.groupedDaily(session);
         int count;
@@ -186,8 +259,16 @@ public final class BarsFetcher {
         String metaKey = LakeLayout.bronzeBarsMeta(session);
         String dataKey = LakeLayout.bronzeBars(session);
         Optional<BronzeMeta> existing = readMeta(metaKey);
-        if (existing.isPresent() && existing.get().sha256().equals(sha256) && store.head(dataKey).isPresent()) {
-            return SessionOutcome.UNCHANGED;
+        if (existing.isPresent() && existing.get().sha256().equals(sha256)) {
+            Optional<String> stored = storedProblem(session, sha256);
+            if (stored.isEmpty()) {
+                return SessionOutcome.UNCHANGED;
+            }
+            // The vendor's answer is the one the meta describes; only the stored copy is damaged.
+            store.put(dataKey, BronzeFiles.gzip(response.body()));
+            records[0] = count;
+            LOG.warn("{}; rewritten from a fetch identical to its meta", stored.get());
+            return SessionOutcome.WRITTEN;
         }
         BronzeMeta meta = new BronzeMeta(session, source.name(), response.request(), clock.instant(), sha256,
                 response.body().length, count);

@@ -186,4 +186,72 @@ abstract class BarsFetcherContractTest {
                 .hasMessage("Cannot fetch 2024-01-11: the session has not closed yet (latest closed NYSE session: 2024-01-10)");
         assertThat(source.calls()).isEmpty();
     }
+
+    @Test
+    void aDamagedObjectInTheLookbackIsRewrittenFromAFetchIdenticalToItsMetaWhichIsKept() {
+        fetch(FetchRequest.nightly(null));
+        Map<String, String> before = LakeSnapshot.of(store, "");
+        LocalDate damaged = LocalDate.of(2024, 1, 8);
+        for (byte[] garbage : List.of("not gzip".getBytes(UTF_8), BronzeFiles.gzip("{\"results\":[]}".getBytes(UTF_8)), new byte[0])) {
+            store.put(LakeLayout.bronzeBars(damaged), garbage);
+
+            FetchResult again = fetch(FetchRequest.nightly(null));
+
+            assertThat(again.written()).containsExactly(damaged);
+            assertThat(LakeSnapshot.of(store, "")).as("byte-identical to the undamaged lake").isEqualTo(before);
+        }
+    }
+
+    @Test
+    void anOldSessionMissingItsMetaOrDataIsFetchedAgainByTheNightlyRun() {
+        fetch(FetchRequest.backfill(LocalDate.of(2023, 12, 1), LATEST));
+        Map<String, String> before = LakeSnapshot.of(store, "");
+        LocalDate noMeta = LocalDate.of(2023, 12, 5);
+        LocalDate noData = LocalDate.of(2023, 12, 12);
+        store.delete(List.of(LakeLayout.bronzeBarsMeta(noMeta), LakeLayout.bronzeBars(noData)));
+        source.calls().clear();
+
+        FetchResult nightly = fetch(FetchRequest.nightly(null));
+
+        assertThat(source.calls()).contains(noMeta, noData);
+        assertThat(nightly.written()).containsExactly(noMeta, noData);
+        assertThat(nightly.warnings()).contains("bronze 2023-12-05 is incomplete (its data or its meta is missing); fetching it again");
+        assertThat(LakeSnapshot.of(store, "")).as("the clock is fixed, so the metas come back the same").isEqualTo(before);
+    }
+
+    /** The consolidator's checkpoint as it would be after reading every bronze session as it is now. */
+    private void markAsConsolidated() {
+        Map<LocalDate, io.barlake.lake.state.DailyCheckpoint.Session> sessions = new java.util.TreeMap<>();
+        store.list(LakeLayout.BRONZE_BARS).forEach(info -> LakeLayout.dateOf(info.key())
+                .filter(date -> info.key().equals(LakeLayout.bronzeBars(date))).ifPresent(date -> {
+                    try {
+                        BronzeMeta meta = LakeJson.mapper().readValue(store.get(LakeLayout.bronzeBarsMeta(date)).orElseThrow(),
+                                BronzeMeta.class);
+                        sessions.put(date, new io.barlake.lake.state.DailyCheckpoint.Session(meta.sha256(), info.size(),
+                                info.lastModified().toEpochMilli(), meta.records(), meta.records(), 0));
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }));
+        new StateStore(store, CLOCK).saveCheckpoint(io.barlake.lake.state.DailyCheckpoint.NAME,
+                new io.barlake.lake.state.DailyCheckpoint(sessions, Map.of()));
+    }
+
+    @Test
+    void aConsolidatedSessionWhoseObjectWasOverwrittenIsFetchedAgainOutsideTheLookback() {
+        fetch(FetchRequest.backfill(LocalDate.of(2023, 12, 1), LATEST));
+        markAsConsolidated();
+        Map<String, String> before = LakeSnapshot.of(store, "bronze/");
+        LocalDate old = LocalDate.of(2023, 12, 6);
+        store.put(LakeLayout.bronzeBars(old), BronzeFiles.gzip("{\"status\":\"OK\",\"results\":42}".getBytes(UTF_8)));
+        store.put(LakeLayout.bronzeBars(LocalDate.of(2023, 12, 7)), store.get(LakeLayout.bronzeBars(LocalDate.of(2023, 12, 7))).orElseThrow());
+        source.calls().clear();
+
+        FetchResult nightly = fetch(FetchRequest.nightly(null));
+
+        assertThat(nightly.warnings()).contains("bronze/bars/date=2023-12-06/grouped.json.gz does not match its meta; fetching it again");
+        assertThat(source.calls()).as("a touched but intact object is not fetched again").contains(old)
+                .doesNotContain(LocalDate.of(2023, 12, 7));
+        assertThat(LakeSnapshot.of(store, "bronze/")).isEqualTo(before);
+    }
 }
