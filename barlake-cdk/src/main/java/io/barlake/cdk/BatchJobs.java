@@ -1,16 +1,21 @@
 package io.barlake.cdk;
 
+import io.barlake.lake.batch.BatchJob;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.IgnoreMode;
 import software.amazon.awscdk.Size;
+import software.amazon.awscdk.services.batch.Action;
+import software.amazon.awscdk.services.batch.CustomReason;
 import software.amazon.awscdk.services.batch.EcsFargateContainerDefinition;
 import software.amazon.awscdk.services.batch.EcsJobDefinition;
 import software.amazon.awscdk.services.batch.FargateComputeEnvironment;
 import software.amazon.awscdk.services.batch.JobQueue;
 import software.amazon.awscdk.services.batch.OrderedComputeEnvironment;
+import software.amazon.awscdk.services.batch.Reason;
+import software.amazon.awscdk.services.batch.RetryStrategy;
 import software.amazon.awscdk.services.ec2.GatewayVpcEndpointAwsService;
 import software.amazon.awscdk.services.ec2.GatewayVpcEndpointOptions;
 import software.amazon.awscdk.services.ec2.SubnetConfiguration;
@@ -105,6 +110,13 @@ public final class BatchJobs extends Construct {
                         .jobRole(role)
                         .build())
                 .timeout(Duration.hours(2))
+                // Batch retries a failed job once, at once; never one that exited saying it can only fail again.
+                .retryAttempts(BatchJob.ATTEMPTS)
+                .retryStrategies(List.of(
+                        RetryStrategy.of(Action.EXIT, Reason.custom(CustomReason.builder()
+                                .onExitCode(Integer.toString(BatchJob.BAD_SETTING)).build())),
+                        RetryStrategy.of(Action.EXIT, Reason.custom(CustomReason.builder()
+                                .onExitCode(Integer.toString(BatchJob.DAMAGED)).build()))))
                 .build();
     }
 

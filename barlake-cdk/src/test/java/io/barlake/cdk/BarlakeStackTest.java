@@ -173,6 +173,17 @@ class BarlakeStackTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void batchRetriesAFailedJobOnceButNeverABadSettingOrADamagedLake() {
+        for (Map<String, Object> job : resources(stagingJson, "AWS::Batch::JobDefinition")) {
+            Map<?, ?> retry = (Map<?, ?>) properties(job).get("RetryStrategy");
+            assertThat(retry.get("Attempts")).isEqualTo(2);
+            assertThat((List<Object>) retry.get("EvaluateOnExit")).containsExactly(
+                    Map.of("Action", "EXIT", "OnExitCode", "2"), Map.of("Action", "EXIT", "OnExitCode", "3"));
+        }
+    }
+
+    @Test
     void productionPinsTheImageByDigestAndStagingBuildsTheDockerfile() {
         for (Map<String, Object> job : resources(prodJson, "AWS::Batch::JobDefinition")) {
             String image = String.valueOf(((Map<?, ?>) properties(job).get("ContainerProperties")).get("Image"));

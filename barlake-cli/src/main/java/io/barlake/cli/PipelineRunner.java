@@ -60,7 +60,9 @@ final class PipelineRunner {
     int nightly(LocalDate date, Integer history, String command) {
         return withPipeline((store, source, pipeline) -> {
             TradingCalendar calendar = TradingCalendar.nyse();
-            boolean empty = new StateStore(store, parent.clock()).watermark(BarsFetcher.WATERMARK).isEmpty();
+            // The watermark object's presence, not its content: an unreadable one is rebuilt by the nightly run.
+            boolean empty = store.head(LakeLayout.watermark(BarsFetcher.WATERMARK)).isEmpty()
+                    && store.list(LakeLayout.BRONZE_BARS).isEmpty();
             ObjectNode input = LakeJson.mapper().createObjectNode();
             if (empty) {
                 int sessions = history != null ? history

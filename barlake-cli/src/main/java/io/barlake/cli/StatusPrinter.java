@@ -62,6 +62,10 @@ final class StatusPrinter {
                         duration(run), run.command(), run.error() == null ? "" : "  -- " + run.error()));
             }
         }
+        if (!status.problems().isEmpty()) {
+            out.append("\nProblems (").append(status.problems().size()).append("):\n");
+            status.problems().forEach(problem -> out.append("  ").append(problem).append('\n'));
+        }
         return out.toString();
     }
 

@@ -66,7 +66,7 @@ class AnalyticsCommandsTest {
             ParquetCodec.DAILY.write(store, LakeLayout.silverDaily(2023), raw.stream().filter(b -> b.date().getYear() == 2023).toList());
             ParquetCodec.DAILY.write(store, LakeLayout.silverDaily(2024), raw.stream().filter(b -> b.date().getYear() == 2024).toList());
             ParquetCodec.SPLITS.write(store, LakeLayout.SILVER_SPLITS, List.of(new Split("WALK", SPLIT, 1, 2)));
-            new StateStore(store, CliRun.CLOCK).saveCheckpoint(DailyCheckpoint.NAME, new DailyCheckpoint(sessions));
+            new StateStore(store, CliRun.CLOCK).saveCheckpoint(DailyCheckpoint.NAME, new DailyCheckpoint(sessions, Map.of()));
             new Resampler(store, calendar, CliRun.CLOCK).resample(Timeframe.D5);
         }
     }

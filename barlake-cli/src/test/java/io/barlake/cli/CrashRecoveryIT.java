@@ -2,9 +2,8 @@ package io.barlake.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.barlake.lake.state.LakeJson;
+import io.barlake.lake.store.LocalObjectStore;
+import io.barlake.lake.testing.LakeContents;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
@@ -12,11 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -144,24 +140,11 @@ class CrashRecoveryIT {
         return running;
     }
 
-    /**
-     * Every object but the run reports (their ids differ by design), by key: its SHA-256, or for a
-     * checkpoint its JSON without {@code bronze_millis}, the bronze object's modification time
-     * recorded to notice a rewrite, which is the file system's and no run can reproduce.
-     */
-    private static Map<String, String> contents(Path lake) throws IOException, NoSuchAlgorithmException {
-        Map<String, String> contents = new TreeMap<>();
-        for (Path file : objects(lake)) {
-            String key = lake.relativize(file).toString().replace('\\', '/');
-            if (key.startsWith("_state/checkpoints/")) {
-                JsonNode json = LakeJson.mapper().readTree(file.toFile());
-                json.findParents("bronze_millis").forEach(parent -> ((ObjectNode) parent).remove("bronze_millis"));
-                contents.put(key, json.toString());
-            } else {
-                contents.put(key, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file))));
-            }
+    /** The lake's contents as {@link LakeContents} compares them (run reports and recorded modification times aside). */
+    private static Map<String, String> contents(Path lake) {
+        try (LocalObjectStore store = new LocalObjectStore(lake)) {
+            return LakeContents.of(store);
         }
-        return contents;
     }
 
     private static long runReports(Path lake) throws IOException {

@@ -62,7 +62,8 @@ class PipelineDefinitionTest {
         assertThat(states.path("NotifyFailure").path("Resource").asText()).isEqualTo("arn:aws:states:::sns:publish");
         assertThat(states.path("NotifyFailure").path("Next").asText()).isEqualTo("Failed");
         assertThat(states.path("Failed").path("Type").asText()).isEqualTo("Fail");
-        assertThat(states.path("Consolidate").path("Retry").get(0).path("MaxAttempts").asInt()).as("Batch retries once").isEqualTo(1);
+        // Batch retries a job itself (the job definition's strategy), so the definition does not retry what can only repeat.
+        assertThat(states.path("Consolidate").has("Retry")).as("Batch retries, not the state machine").isFalse();
     }
 
     private static void checkScope(String where, JsonNode machine, List<String> problems) {

@@ -2,7 +2,10 @@ package io.barlake.lake.batch;
 
 import static java.util.Objects.requireNonNull;
 
+import io.barlake.lake.state.CorruptStateException;
+import io.barlake.lake.state.DamagedLakeException;
 import io.barlake.lake.state.RunIds;
+import io.barlake.lake.store.InvalidSettingException;
 import io.barlake.lake.store.LakeLocation;
 import io.barlake.lake.store.ObjectStore;
 import io.barlake.lake.store.ObjectStores;
@@ -17,9 +20,13 @@ import org.slf4j.MDC;
 /**
  * The frame of every AWS Batch main: read the lake from {@code BARLAKE_LAKE}, put the run id
  * ({@code BARLAKE_RUN_ID}, or a new one) and the job name on every log line, run the work, and map
- * the outcome to an exit code — 0, or 1 with one clear line on standard error. Every write of the
- * work is atomic and checkpoints follow the data, so a failed job leaves a consistent lake that the
- * next run completes.
+ * the outcome to an exit code with one clear line on standard error: 0; {@value #FAILED} for a
+ * failure that another attempt may not meet; {@value #BAD_SETTING} for a bad setting and
+ * {@value #DAMAGED} for a damaged lake, which only repeat. The job definitions (and the local
+ * engine) retry a job {@value #ATTEMPTS} times in all, never after {@value #BAD_SETTING} or
+ * {@value #DAMAGED}. Every write of the work is atomic and checkpoints follow the data, so a
+ * failed job leaves a consistent lake that the next run completes. The stack trace is logged at
+ * DEBUG only: the line says what happened.
  */
 public final class BatchJob {
     /** The work of one job, given the opened lake. */
@@ -30,8 +37,32 @@ public final class BatchJob {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(BatchJob.class);
+    /** A failure another attempt may not meet: retried. */
+    public static final int FAILED = 1;
+    /** A missing or malformed setting: not retried. */
+    public static final int BAD_SETTING = 2;
+    /** State or data that is damaged and cannot be rebuilt here: not retried. */
+    public static final int DAMAGED = 3;
+    /** Attempts of a job in all, the first included. */
+    public static final int ATTEMPTS = 2;
 
     private BatchJob() {}
+
+    /** The exit code of a failure: whether trying again could help. */
+    public static int exitCode(Exception e) {
+        if (e instanceof InvalidSettingException) {
+            return BAD_SETTING;
+        }
+        if (e instanceof CorruptStateException || e instanceof DamagedLakeException) {
+            return DAMAGED;
+        }
+        return FAILED;
+    }
+
+    /** True when another attempt of a job that exited so may succeed. */
+    public static boolean retryable(int exitCode) {
+        return exitCode != 0 && exitCode != BAD_SETTING && exitCode != DAMAGED;
+    }
 
     /** Runs the work and returns the process exit code. */
     public static int run(String job, Work work, Map<String, String> environment, Clock clock, PrintStream err) {
@@ -50,9 +81,10 @@ public final class BatchJob {
             }
         } catch (Exception e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
-            LOG.error("{} failed: {}", job, message, e);
+            LOG.error("{} failed: {}", job, message);
+            LOG.debug("{} failed", job, e);
             err.println(job + ": " + message);
-            return 1;
+            return exitCode(e);
         } finally {
             MDC.clear();
         }

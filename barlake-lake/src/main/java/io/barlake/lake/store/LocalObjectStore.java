@@ -82,6 +82,11 @@ public final class LocalObjectStore implements ObjectStore {
     public void write(String key, ContentWriter writer) {
         requireNonNull(writer, "writer is null");
         Path target = resolve(key);
+        if (Files.isDirectory(target)) {
+            // Replacing a folder would delete whatever is in it; that is the owner's call, not ours.
+            throw new ObjectStoreException("Cannot write " + key + " in " + root + ": a folder is in its place; "
+                    + "move it out of the lake and run again");
+        }
         Path temp = null;
         try {
             temp = writeTemp(writer);

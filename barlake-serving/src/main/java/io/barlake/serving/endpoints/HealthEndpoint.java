@@ -1,14 +1,17 @@
 package io.barlake.serving.endpoints;
 
 import io.barlake.lake.calendar.TradingCalendar;
+import io.barlake.lake.state.CorruptStateException;
 import io.barlake.lake.state.DailyCheckpoint;
 import io.barlake.lake.state.StateStore;
+import io.barlake.lake.status.LakeHealth;
 import io.barlake.lake.store.ObjectStore;
 import io.barlake.serving.http.ApiJson;
 import io.barlake.serving.http.ApiResponse;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -17,8 +20,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /health}, open to all: whether the lake answers, whether its daily bars are fresh
- * (the latest closed NYSE session is in silver), and the quote source with its circuit breaker. 200 when the
- * lake answers, 503 when it does not; never a path, a bucket name or an exception's text.
+ * (the latest closed NYSE session is in silver), whether every bar file the checkpoints describe is
+ * there as written ({@link LakeHealth}: status {@code degraded} and the objects' keys otherwise),
+ * and the quote source with its circuit breaker. 200 when the lake answers, 503 when it does not;
+ * never a path, a bucket name or an exception's text.
  */
 public final class HealthEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(HealthEndpoint.class);
@@ -37,8 +42,14 @@ public final class HealthEndpoint {
     public ApiResponse get() {
         Map<String, Object> body = new LinkedHashMap<>();
         Optional<LocalDate> latest;
+        List<String> problems;
         try {
-            latest = DailyCheckpoint.latestSession(new StateStore(store, clock));
+            problems = LakeHealth.problems(store, clock);
+            try {
+                latest = DailyCheckpoint.latestSession(new StateStore(store, clock));
+            } catch (CorruptStateException e) {
+                latest = Optional.empty(); // named among the problems
+            }
         } catch (RuntimeException e) {
             LOG.warn("Health: the lake did not answer: {}", e.toString());
             body.put("status", "unavailable");
@@ -47,8 +58,11 @@ public final class HealthEndpoint {
         }
         LocalDate closed = TradingCalendar.nyse().latestClosedSession(clock.instant());
         boolean fresh = latest.map(session -> !session.isBefore(closed)).orElse(false);
-        body.put("status", fresh ? "ok" : "stale");
-        body.put("lake", Map.of("reachable", true));
+        body.put("status", !problems.isEmpty() ? "degraded" : fresh ? "ok" : "stale");
+        Map<String, Object> lake = new LinkedHashMap<>();
+        lake.put("reachable", true);
+        lake.put("problems", problems);
+        body.put("lake", lake);
         Map<String, Object> freshness = new LinkedHashMap<>();
         freshness.put("latest_session", latest.map(LocalDate::toString).orElse(null));
         freshness.put("latest_closed_session", closed.toString());

@@ -53,6 +53,7 @@ public final class LakeEndpoint {
             runs.add(row);
         });
         body.put("latest_runs", runs);
+        body.put("problems", status.problems());
         return ApiResponse.json(200, ApiJson.write(body));
     }
 

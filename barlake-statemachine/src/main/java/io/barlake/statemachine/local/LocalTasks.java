@@ -25,7 +25,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * bound {@link RequestStreamHandler} with the payload's bytes, as Lambda would, and turns an
  * exception into the error Lambda reports (its class name); {@code batch:submitJob.sync} runs a
  * bound {@link BatchJob.Work} through {@link BatchJob#run} with the container's environment
- * overrides, a non-zero exit being {@code States.TaskFailed}; {@code sns:publish} hands the
+ * overrides and the job definitions' retry strategy (up to {@link BatchJob#ATTEMPTS} attempts, none
+ * after an exit that can only repeat), a final non-zero exit being {@code States.TaskFailed};
+ * {@code sns:publish} hands the
  * message to an {@link AlertPublisher}.
  */
 public final class LocalTasks implements TaskHandler {
@@ -121,9 +123,17 @@ public final class LocalTasks implements TaskHandler {
             summary[0] = work.run(store, env, jobClock);
             return summary[0];
         };
-        int exitCode;
-        try (PrintStream err = new PrintStream(errors, true, StandardCharsets.UTF_8)) {
-            exitCode = BatchJob.run(jobName, recorded, jobEnvironment, clock, err);
+        // The job definition's retry strategy, as Batch applies it: another attempt at once, unless
+        // the job said (exit 2 or 3) that it can only fail again.
+        int exitCode = 0;
+        for (int attempt = 1; attempt <= BatchJob.ATTEMPTS; attempt++) {
+            errors.reset();
+            try (PrintStream err = new PrintStream(errors, true, StandardCharsets.UTF_8)) {
+                exitCode = BatchJob.run(jobName, recorded, jobEnvironment, clock, err);
+            }
+            if (!BatchJob.retryable(exitCode)) {
+                break;
+            }
         }
         String jobId = "local-" + jobIds.incrementAndGet();
         ObjectNode result = LakeJson.mapper().createObjectNode();

@@ -23,4 +23,9 @@ class LocalPipelineTest {
     void aConsolidatorFailingForGoodNotifiesWithTheRerunCommandAndLeavesSilverUnchanged() {
         scenarios().consolidatorFailingForGoodLeavesSilverAndSaysHowToRerun();
     }
+
+    @Test
+    void aJobThatCanOnlyFailAgainIsNotRetried() {
+        scenarios().aJobThatCanOnlyFailAgainIsNotRetried();
+    }
 }

@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -119,9 +120,28 @@ final class PipelineScenarios {
         assertThat(report.stages()).filteredOn(stage -> stage.name().equals("Consolidate")).singleElement()
                 .satisfies(stage -> {
                     assertThat(stage.status()).as("caught, but failed").isEqualTo(RunReport.Status.FAILED);
-                    assertThat(stage.attempts()).isEqualTo(2);
+                    assertThat(stage.attempts()).as("one task, whose job Batch ran twice").isEqualTo(1);
                 });
         assertThat(silver()).as("silver is as it was").isEqualTo(silverBefore);
+    }
+
+    void aJobThatCanOnlyFailAgainIsNotRetried() {
+        for (RuntimeException failure : List.<RuntimeException>of(
+                new io.barlake.lake.state.DamagedLakeException("silver/daily/year=2026/bars.parquet must be rebuilt from bronze, but …"),
+                new io.barlake.lake.state.CorruptStateException("_state/x.json", "_state/x.json is not a readable X document", null),
+                new io.barlake.lake.store.InvalidSettingException("BARLAKE_VACUUM_DAYS", "-1", "expected a whole number of days"))) {
+            LocalPipeline broken = pipeline();
+            AtomicInteger attempts = new AtomicInteger();
+            broken.tasks().job(broken.arns().get(Placeholder.ConsolidateJobDefinitionArn), (lake, env, clock) -> {
+                attempts.incrementAndGet();
+                throw failure;
+            });
+            LocalPipeline.Outcome outcome = broken.run("run-" + attempts.hashCode(), "run", backfill("2026-11-16", "2026-11-20"),
+                    ExecutionListener.NONE);
+            assertThat(outcome.result().succeeded()).isFalse();
+            assertThat(attempts.get()).as(failure.getClass().getSimpleName() + " is not retried").isEqualTo(1);
+            assertThat(outcome.alert()).contains(failure.getMessage().lines().findFirst().orElseThrow());
+        }
     }
 
     /** Every silver object's sha-256, by key. */

@@ -31,4 +31,9 @@ class S3LocalPipelineIT {
     void aConsolidatorFailingForGoodNotifiesWithTheRerunCommandAndLeavesSilverUnchanged() {
         scenarios().consolidatorFailingForGoodLeavesSilverAndSaysHowToRerun();
     }
+
+    @Test
+    void aJobThatCanOnlyFailAgainIsNotRetried() {
+        scenarios().aJobThatCanOnlyFailAgainIsNotRetried();
+    }
 }
