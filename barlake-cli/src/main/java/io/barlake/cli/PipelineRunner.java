@@ -118,7 +118,8 @@ final class PipelineRunner {
             LocalPipeline pipeline = new LocalPipeline(environment, store, source, parent.clock(), 1.0,
                     (topicArn, subject, message) -> {
                         if (logged.add(message)) {
-                            LOG.error("{}\n{}", subject, message); // once, however many times NotifyFailure retries
+                            // Printed on standard output after the run, and its one line on standard error.
+                            LOG.debug("{}\n{}", subject, message);
                         }
                         if (sns != null) {
                             sns.publish(topicArn, subject, message);
@@ -169,8 +170,8 @@ final class PipelineRunner {
                 out.println(alert);
                 out.flush();
             }
-            err.println("barlake: run " + runId + " failed: " + outcome.result().error() + ": "
-                    + firstLine(outcome.result().cause()) + (alert == null ? "" : " (details above)"));
+            err.println("barlake: run " + runId + " failed" + failedState(alert) + ": " + reason(outcome.result())
+                    + (alert == null ? "" : " (details above)"));
             err.flush();
             return ExitCodes.FAILURE;
         }
@@ -179,6 +180,35 @@ final class PipelineRunner {
 
     private static String firstLine(String text) {
         return text == null ? "" : text.lines().findFirst().orElse("");
+    }
+
+    /** " in STATE" from the failure message's {@code State:} line, or nothing. */
+    private static String failedState(String alert) {
+        return alert == null ? "" : alert.lines().filter(line -> line.startsWith("State: ")).findFirst()
+                .map(line -> " in " + line.substring("State: ".length()).strip()).orElse("");
+    }
+
+    /**
+     * What went wrong, in the words of the task that failed: a Batch job's own line (its container's
+     * reason without the job's name), a Lambda function's error message, or the error and cause as
+     * the engine gave them; never the JSON they travel in.
+     */
+    static String reason(io.barlake.statemachine.asl.ExecutionResult result) {
+        String cause = result.cause();
+        try {
+            JsonNode json = cause == null ? null : LakeJson.mapper().readTree(cause);
+            if (json != null && json.path("Container").hasNonNull("Reason")) {
+                String reason = firstLine(json.path("Container").path("Reason").asText());
+                String job = json.path("JobName").asText("");
+                return !job.isEmpty() && reason.startsWith(job + ": ") ? reason.substring(job.length() + 2) : reason;
+            }
+            if (json != null && json.hasNonNull("errorMessage")) {
+                return firstLine(json.path("errorMessage").asText());
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // not JSON: the cause as it is
+        }
+        return result.error() + (cause == null ? "" : ": " + firstLine(cause));
     }
 
     /** One line per stage start, end and retry, on standard error so standard output stays the summary. */

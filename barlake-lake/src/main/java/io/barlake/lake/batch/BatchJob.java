@@ -64,8 +64,17 @@ public final class BatchJob {
         return exitCode != 0 && exitCode != BAD_SETTING && exitCode != DAMAGED;
     }
 
-    /** Runs the work and returns the process exit code. */
+    /** Runs the work and returns the process exit code; a failure is logged at ERROR too (a Batch main's log). */
     public static int run(String job, Work work, Map<String, String> environment, Clock clock, PrintStream err) {
+        return run(job, work, environment, clock, err, true);
+    }
+
+    /**
+     * The same; with {@code logFailure} false a failure is only written to {@code err}, for an
+     * engine that reports it itself (the local one, through the run's one failure line).
+     */
+    public static int run(String job, Work work, Map<String, String> environment, Clock clock, PrintStream err,
+            boolean logFailure) {
         requireNonNull(job, "job is null");
         String runId = environment.getOrDefault("BARLAKE_RUN_ID", RunIds.next(clock.instant(), new SecureRandom()));
         MDC.put("run_id", runId);
@@ -81,7 +90,9 @@ public final class BatchJob {
             }
         } catch (Exception e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
-            LOG.error("{} failed: {}", job, message);
+            if (logFailure) {
+                LOG.error("{} failed: {}", job, message);
+            }
             LOG.debug("{} failed", job, e);
             err.println(job + ": " + message);
             return exitCode(e);

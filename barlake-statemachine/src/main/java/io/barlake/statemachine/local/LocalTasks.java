@@ -129,7 +129,7 @@ public final class LocalTasks implements TaskHandler {
         for (int attempt = 1; attempt <= BatchJob.ATTEMPTS; attempt++) {
             errors.reset();
             try (PrintStream err = new PrintStream(errors, true, StandardCharsets.UTF_8)) {
-                exitCode = BatchJob.run(jobName, recorded, jobEnvironment, clock, err);
+                exitCode = BatchJob.run(jobName, recorded, jobEnvironment, clock, err, false);
             }
             if (!BatchJob.retryable(exitCode)) {
                 break;
