@@ -83,4 +83,32 @@ class BarlakeJarIT {
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).startsWith("barlake 0.").doesNotContain("${project.version}");
     }
+
+    /**
+     * A stage that fails inside {@code run} (here the consolidator, which finds a folder where a year
+     * file must be rebuilt) is one line on the process's standard error, whatever the stages log,
+     * besides the run's progress lines; with {@code BARLAKE_DEBUG=1} the stack traces come back.
+     */
+    @Test
+    void aStageFailingInsideRunIsOneLineOnStderrWithoutDebug() throws Exception {
+        Path lake = folder.resolve("lake");
+        Map<String, String> environment = Map.of("BARLAKE_LAKE", lake.toString(), "BARLAKE_SYNTHETIC_SYMBOLS", "8",
+                "BARLAKE_NOW", "2025-01-14T23:00:00Z");
+        assertThat(CliRun.execute(environment, "run", "--history", "12").exitCode()).isZero();
+        Path yearFile = lake.resolve("silver/daily/year=2025/bars.parquet");
+        Files.delete(yearFile);
+        Files.createDirectories(yearFile.resolve("kept"));
+
+        Result failed = run(environment, "run");
+
+        assertThat(failed.exitCode()).isEqualTo(1);
+        assertThat(failed.err().lines().filter(line -> !LakeCorruptionContract.isProgress(line)))
+                .as(failed.err()).singleElement().asString()
+                .startsWith("barlake: run ").contains(" failed in Consolidate: Cannot write silver/daily/year=2025/bars.parquet in ");
+        Map<String, String> debugging = new java.util.HashMap<>(environment);
+        debugging.put("BARLAKE_DEBUG", "1");
+        Result debug = run(debugging, "run");
+        assertThat(debug.exitCode()).isEqualTo(1);
+        assertThat(debug.err()).contains("\tat ");
+    }
 }

@@ -26,7 +26,7 @@ import org.slf4j.MDC;
  * engine) retry a job {@value #ATTEMPTS} times in all, never after {@value #BAD_SETTING} or
  * {@value #DAMAGED}. Every write of the work is atomic and checkpoints follow the data, so a
  * failed job leaves a consistent lake that the next run completes. The stack trace is logged at
- * DEBUG only: the line says what happened.
+ * logged only with {@code BARLAKE_DEBUG=1}: the line says what happened.
  */
 public final class BatchJob {
     /** The work of one job, given the opened lake. */
@@ -43,6 +43,8 @@ public final class BatchJob {
     public static final int BAD_SETTING = 2;
     /** State or data that is damaged and cannot be rebuilt here: not retried. */
     public static final int DAMAGED = 3;
+    /** {@code BARLAKE_DEBUG=1}: a failure's stack trace is logged. */
+    public static final String DEBUG_SETTING = "BARLAKE_DEBUG";
     /** Attempts of a job in all, the first included. */
     public static final int ATTEMPTS = 2;
 
@@ -90,10 +92,11 @@ public final class BatchJob {
             }
         } catch (Exception e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
-            if (logFailure) {
+            if ("1".equals(environment.get(DEBUG_SETTING))) {
+                LOG.error("{} failed", job, e);
+            } else if (logFailure) {
                 LOG.error("{} failed: {}", job, message);
             }
-            LOG.debug("{} failed", job, e);
             err.println(job + ": " + message);
             return exitCode(e);
         } finally {

@@ -31,6 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * message to an {@link AlertPublisher}.
  */
 public final class LocalTasks implements TaskHandler {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LocalTasks.class);
     /** Sends the failure message; locally to the log and run report, to SNS when a topic is configured. */
     @FunctionalInterface
     public interface AlertPublisher {
@@ -99,6 +100,9 @@ public final class LocalTasks implements TaskHandler {
             result.set("Payload", LakeJson.mapper().readTree(out.toByteArray()));
             return result;
         } catch (IOException | RuntimeException e) {
+            if ("1".equals(environment.get(BatchJob.DEBUG_SETTING))) {
+                LOG.error("{} failed", name, e);
+            }
             // What the Java runtime reports: the exception's class name is the error Step Functions matches.
             ObjectNode cause = LakeJson.mapper().createObjectNode();
             cause.put("errorMessage", String.valueOf(e.getMessage()));
