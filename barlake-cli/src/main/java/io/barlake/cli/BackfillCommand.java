@@ -1,6 +1,6 @@
 package io.barlake.cli;
 
-import io.barlake.lake.store.InvalidSettingException;
+import io.barlake.lake.calendar.TradingCalendar;
 import java.time.LocalDate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,9 +19,7 @@ final class BackfillCommand extends LakeCommand {
 
     @Override
     public Integer call() {
-        if (from.isAfter(to)) {
-            throw new InvalidSettingException("--from", from.toString(), "is after --to " + to);
-        }
+        RunPreflight.backfill(from, to, TradingCalendar.nyse(), parent.clock().instant());
         return new PipelineRunner(parent, lake, spec.commandLine().getOut(), spec.commandLine().getErr())
                 .backfill(from, to, "backfill --from " + from + " --to " + to);
     }

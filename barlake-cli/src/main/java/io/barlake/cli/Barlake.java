@@ -10,10 +10,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code barlake} command: one small class per subcommand, one error handler for all. */
 @Command(name = "barlake",
@@ -73,7 +74,40 @@ public final class Barlake {
         ErrorHandler handler = new ErrorHandler();
         commandLine.setExecutionExceptionHandler(handler);
         commandLine.setParameterExceptionHandler(handler);
+        commandLine.setExecutionStrategy(Barlake::execute);
         return commandLine;
+    }
+
+    /**
+     * Runs the command, after the checks picocli skips when help is asked for: an unknown command
+     * ({@code barlake sweep --help}) is a usage error, not the top-level help with exit 0, so a
+     * script can tell it from a real one; and the log level is checked before anything logs.
+     */
+    private static int execute(CommandLine.ParseResult parseResult) {
+        for (CommandLine.ParseResult level = parseResult; level != null; level = level.subcommand()) {
+            if (!level.unmatched().isEmpty()) {
+                throw unknown(level.commandSpec().commandLine(), level.unmatched().get(0));
+            }
+        }
+        CommandLine top = parseResult.commandSpec().commandLine();
+        Barlake barlake = top.getCommand();
+        try {
+            LogLevel.check(barlake.environment);
+        } catch (InvalidSettingException e) {
+            return new ErrorHandler().handleExecutionException(e, top, parseResult);
+        }
+        return new CommandLine.RunLast().execute(parseResult);
+    }
+
+    /** The usage error for an argument no command takes: at the top, it names the commands there are. */
+    static CommandLine.ParameterException unknown(CommandLine command, String argument) {
+        if (argument.startsWith("-")) {
+            return new CommandLine.ParameterException(command, "Unknown option: '" + argument + "'");
+        }
+        boolean top = command.getParent() == null;
+        String names = String.join(", ", command.getSubcommands().keySet().stream().filter(name -> !name.equals("help")).toList());
+        return new CommandLine.ParameterException(command, "Unknown " + (top ? "command or " : "") + "argument '" + argument + "'"
+                + (top ? "; the commands are " + names : ""));
     }
 
     public static void main(String[] args) {

@@ -2,11 +2,11 @@ package io.barlake.cli;
 
 import io.barlake.lake.store.InvalidSettingException;
 import java.io.PrintWriter;
-import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 /**
  * Turns every failure into one readable line on standard error and an exit code: 2 for bad
@@ -16,6 +16,10 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
 
     @Override
     public int handleParseException(ParameterException e, String[] args) {
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()
+                && !unmatched.getUnmatched().get(0).startsWith("-")) {
+            e = Barlake.unknown(e.getCommandLine(), unmatched.getUnmatched().get(0));
+        }
         PrintWriter err = e.getCommandLine().getErr();
         err.println("barlake: " + e.getMessage());
         err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");

@@ -99,6 +99,7 @@ final class PipelineRunner {
     }
 
     private int withPipeline(Work work) {
+        RunPreflight.settings(parent.environment());
         Map<String, String> environment = new HashMap<>(parent.environment());
         LakeLocation location = lake.location(parent.environment());
         // The Batch jobs open the lake from their environment, as on AWS: give them the one chosen here.

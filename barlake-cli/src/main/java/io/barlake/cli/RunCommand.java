@@ -1,5 +1,6 @@
 package io.barlake.cli;
 
+import io.barlake.lake.calendar.TradingCalendar;
 import java.time.LocalDate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,8 +25,10 @@ final class RunCommand extends LakeCommand {
         if (history != null && history < 1) {
             throw new io.barlake.lake.store.InvalidSettingException("--history", history.toString(), "must be 1 or more sessions");
         }
+        LocalDate session = date == null ? null
+                : RunPreflight.nightly(date, TradingCalendar.nyse(), parent.clock().instant(), spec.commandLine().getOut());
         String command = "run" + (date == null ? "" : " --date " + date) + (history == null ? "" : " --history " + history);
         return new PipelineRunner(parent, lake, spec.commandLine().getOut(), spec.commandLine().getErr())
-                .nightly(date, history, command);
+                .nightly(session, history, command);
     }
 }

@@ -118,6 +118,6 @@ class BarlakeCliTest {
                 "Try 'barlake status --help' for more information.");
         CliRun command = CliRun.execute(Map.of(), "launch");
         assertThat(command.exitCode()).isEqualTo(2);
-        assertThat(command.err()).startsWith("barlake: Unmatched argument at index 0: 'launch'");
+        assertThat(command.err()).startsWith("barlake: Unknown command or argument 'launch'; the commands are run, ");
     }
 }

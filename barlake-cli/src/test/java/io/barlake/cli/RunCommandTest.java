@@ -83,6 +83,60 @@ class RunCommandTest {
     }
 
     @Test
+    void datesAndSettingsThePipelineWouldRefuseAreOneLineAndExitTwoBeforeAnyWork() {
+        Path lake = folder.resolve("lake");
+        // CliRun's clock: 2025-06-03T12:00Z, before that day's close, so 2025-06-02 is the latest closed session.
+        Map<String, String> cases = new java.util.LinkedHashMap<>();
+        cases.put("backfill --from 1900-01-02 --to 1900-03-01", "barlake: Invalid --from '1900-01-02': Barlake's NYSE calendar covers 1990-01-01 to 2099-12-31");
+        cases.put("backfill --from 2025-01-02 --to 2200-01-01", "barlake: Invalid --to '2200-01-01': Barlake's NYSE calendar covers 1990-01-01 to 2099-12-31");
+        cases.put("backfill --from 2025-05-31 --to 2025-06-01", "barlake: Invalid --from '2025-05-31': there is no NYSE session from 2025-05-31 to 2025-06-01 (a Saturday)");
+        cases.put("backfill --from 2025-06-03 --to 2025-06-10", "barlake: Invalid --from '2025-06-03': no session from then has closed yet; the latest closed NYSE session is 2025-06-02");
+        cases.put("run --date 2025-06-03", "barlake: Invalid --date '2025-06-03': that session has not closed yet; the latest closed NYSE session is 2025-06-02");
+        cases.put("run --date 2031-01-04", "barlake: Invalid --date '2031-01-04': its session 2031-01-03 has not closed yet; the latest closed NYSE session is 2025-06-02");
+        cases.forEach((command, line) -> {
+            CliRun run = CliRun.execute(environment(lake), command.split(" "));
+            assertThat(run.exitCode()).as(command).isEqualTo(2);
+            assertThat(run.errLines()).as(command).containsExactly(line);
+        });
+        Map<String, String> vacuum = environment(lake);
+        vacuum.put("BARLAKE_VACUUM_DAYS", "-1");
+        CliRun badVacuum = CliRun.execute(vacuum, "run");
+        assertThat(badVacuum.exitCode()).isEqualTo(2);
+        assertThat(badVacuum.errLines()).containsExactly(
+                "barlake: Invalid BARLAKE_VACUUM_DAYS '-1': expected a whole number of days, 0 to turn vacuum off");
+        Map<String, String> logLevel = environment(lake);
+        logLevel.put("BARLAKE_LOG_LEVEL", "bogus");
+        CliRun badLevel = CliRun.execute(logLevel, "status");
+        assertThat(badLevel.exitCode()).isEqualTo(2);
+        assertThat(badLevel.errLines()).containsExactly(
+                "barlake: Invalid BARLAKE_LOG_LEVEL 'bogus': expected one of TRACE, DEBUG, INFO, WARN, ERROR, OFF");
+        assertThat(lake).as("nothing was fetched").doesNotExist();
+    }
+
+    @Test
+    void aPastWeekendDateRunsAsOfTheSessionBeforeItAndSaysSo() {
+        Path lake = folder.resolve("lake");
+        CliRun run = CliRun.execute(environment(lake), "run", "--date", "2025-05-31", "--history", "3");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("2025-05-31 is not an NYSE session (a Saturday); running as of 2025-05-30, the session before it.",
+                "building 3 sessions (2025-05-28 to 2025-05-30) first");
+    }
+
+    @Test
+    void anUnknownCommandIsAUsageErrorEvenWithHelp() {
+        for (String[] args : List.of(new String[] {"sweep", "--help"}, new String[] {"sweep"}, new String[] {"status", "--bogus", "--help"})) {
+            CliRun run = CliRun.execute(environment(folder.resolve("lake")), args);
+            assertThat(run.exitCode()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(run.out()).as("no help printed as if it were a command").isEmpty();
+            assertThat(run.errLines().get(0)).matches("barlake: Unknown (command or argument 'sweep'|option: '--bogus').*");
+        }
+        CliRun sweep = CliRun.execute(environment(folder.resolve("lake")), "sweep", "--help");
+        assertThat(sweep.errLines().get(0)).isEqualTo(
+                "barlake: Unknown command or argument 'sweep'; the commands are run, backfill, fetch, status, backtest, indicators, scan, serve");
+        assertThat(CliRun.execute(environment(folder.resolve("lake")), "run", "--help").exitCode()).isZero();
+    }
+
+    @Test
     void serveRefusesAnOpenApiBeyondThisMachineAndABadPort() {
         Path lake = folder.resolve("lake");
         CliRun open = CliRun.execute(environment(lake), "serve", "--host", "0.0.0.0");
@@ -132,7 +186,7 @@ class RunCommandTest {
             CliRun run = CliRun.execute(environment, "backfill", "--from", "2025-05-28", "--to", "2025-05-30");
             assertThat(run.exitCode()).isEqualTo(1);
             assertThat(run.errLines()).filteredOn(line -> line.startsWith("barlake: "))
-                    .singleElement().asString().contains("PolygonUnauthorizedException");
+                    .singleElement().asString().contains("failed in FetchStage", "Polygon refused the request (HTTP 401: Unknown API Key)");
             assertThat(run.out() + run.err()).doesNotContain("sk-secret-123");
             assertThat(run.out()).contains("State: FetchStage", "Re-run them: barlake backfill --from 2025-05-28 --to 2025-05-30");
             assertThat(lake.resolve("silver")).doesNotExist();

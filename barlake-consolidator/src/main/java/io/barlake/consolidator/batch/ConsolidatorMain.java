@@ -38,7 +38,8 @@ public final class ConsolidatorMain {
                 result.objectsWritten(), result.splitsChanged().size(), vacuumed.size(), result.watermark());
     }
 
-    static int vacuumDays(Map<String, String> environment) {
+    /** {@value #VACUUM_DAYS}, checked; the CLI reads it before a run starts so a bad value stops nothing half-done. */
+    public static int vacuumDays(Map<String, String> environment) {
         return (int) WholeNumberSetting.parse(VACUUM_DAYS, environment.get(VACUUM_DAYS), 30, 0, Integer.MAX_VALUE,
                 "a whole number of days, 0 to turn vacuum off");
     }

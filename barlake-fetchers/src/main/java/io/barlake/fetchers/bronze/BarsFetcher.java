@@ -150,11 +150,12 @@ public final class BarsFetcher {
         }
         LocalDate latest = latestClosed;
         if (request.date() != null) {
-            if (request.date().isAfter(latestClosed)) {
+            // A weekend or holiday stands for the session before it, which may well have closed.
+            latest = calendar.sessionOnOrBefore(request.date());
+            if (latest.isAfter(latestClosed)) {
                 throw new PolygonNotYetAvailableException("Cannot fetch " + request.date()
                         + ": the session has not closed yet (latest closed NYSE session: " + latestClosed + ")");
             }
-            latest = calendar.sessionOnOrBefore(request.date());
         }
         LocalDate oldestLookback = latest;
         plan.put(latest, true);
