@@ -81,6 +81,9 @@ public final class PolygonClient implements AutoCloseable {
                 // Only reconnects a pooled connection the server closed while we waited for a rate
                 // permit (common at 5 requests a minute); real failures are retried by resilience4j.
                 .retryOnConnectionFailure(true)
+                // Redirects are followed by hand, to the API's own scheme, host and port only (see execute).
+                .followRedirects(false)
+                .followSslRedirects(false)
                 .build();
         long periodNanos = Math.max(1_000_000L, Duration.ofMinutes(1).toNanos() / settings.requestsPerMinute());
         this.rateLimiter = RateLimiter.of("polygon", RateLimiterConfig.custom()
@@ -251,9 +254,9 @@ public final class PolygonClient implements AutoCloseable {
         if (next == null) {
             throw new PolygonMalformedResponseException("Cannot fetch " + what + ": next_url is not a URL");
         }
-        if (!next.scheme().equals(base.scheme()) || !next.host().equals(base.host()) || next.port() != base.port()) {
-            throw new PolygonMalformedResponseException("Cannot fetch " + what + ": next_url points to " + next.host()
-                    + ", not to the API host " + base.host() + "; the key is not sent there");
+        if (!sameOrigin(next)) {
+            throw new PolygonMalformedResponseException("Cannot fetch " + what + ": next_url points to " + origin(next)
+                    + ", not to the API at " + origin(base) + "; the key is not sent there");
         }
         // Polygon leaves the key out of next_url; we authenticate by header, so drop any that appears.
         return next.newBuilder().removeAllQueryParameters("apiKey").build();
@@ -289,9 +292,41 @@ public final class PolygonClient implements AutoCloseable {
         }
     }
 
+    private boolean sameOrigin(HttpUrl url) {
+        return url.scheme().equals(base.scheme()) && url.host().equals(base.host()) && url.port() == base.port();
+    }
+
+    private static String origin(HttpUrl url) {
+        return url.scheme() + "://" + url.host() + ":" + url.port();
+    }
+
+    /**
+     * One GET; a redirect is followed (five at most) only to the API's own scheme, host and port,
+     * so neither the key nor bronze ever meets another host's answer under this URL's name.
+     */
     private byte[] execute(String what, HttpUrl url) {
+        HttpUrl at = url;
+        for (int redirects = 0; ; redirects++) {
+            Object answer = executeOnce(what, url, at);
+            if (answer instanceof byte[] body) {
+                return body;
+            }
+            HttpUrl location = (HttpUrl) answer;
+            if (!sameOrigin(location)) {
+                throw new PolygonException("Cannot fetch " + what + " (" + describe(url) + "): Polygon redirected to "
+                        + origin(location) + ", not the API at " + origin(base) + "; Barlake follows no redirect to another host");
+            }
+            if (redirects == 5) {
+                throw new PolygonException("Cannot fetch " + what + " (" + describe(url) + "): more than 5 redirects");
+            }
+            at = location;
+        }
+    }
+
+    /** The body of a 200, or the URL a redirect points to; any other answer is thrown as its exception. */
+    private Object executeOnce(String what, HttpUrl url, HttpUrl at) {
         Request request = new Request.Builder()
-                .url(url)
+                .url(at)
                 .header("Authorization", "Bearer " + settings.apiKey().reveal())
                 .header("Accept", "application/json")
                 .get()
@@ -304,6 +339,14 @@ public final class PolygonClient implements AutoCloseable {
             int code = response.code();
             if (code == 200) {
                 return body;
+            }
+            if (response.isRedirect()) {
+                String location = response.header("Location");
+                HttpUrl target = location == null ? null : at.resolve(location);
+                if (target == null) {
+                    throw new PolygonException(prefix + "HTTP " + code + " redirect without a usable Location");
+                }
+                return target;
             }
             String vendor = vendorMessage(body);
             if (code == 401 || code == 403) {

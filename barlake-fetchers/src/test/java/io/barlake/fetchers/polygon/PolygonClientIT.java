@@ -85,9 +85,37 @@ class PolygonClientIT {
         server.enqueue(ok("{\"results\":[],\"status\":\"OK\",\"next_url\":\"https://evil.example.com/v3/reference/splits?cursor=x\"}"));
         assertThatThrownBy(() -> client.splits())
                 .isInstanceOf(PolygonMalformedResponseException.class)
-                .hasMessageContaining("next_url points to evil.example.com")
+                .hasMessageContaining("next_url points to https://evil.example.com:443, not to the API at http://")
                 .hasMessageNotContaining(KEY);
         assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aRedirectToAnotherHostOrPortIsRefusedAndThatHostHearsNothing() throws Exception {
+        try (MockWebServer elsewhere = new MockWebServer()) {
+            elsewhere.start();
+            String target = elsewhere.url("/v2/aggs/grouped/locale/us/market/stocks/2024-01-02").toString();
+            server.enqueue(new MockResponse().setResponseCode(302).setHeader("Location", target));
+            assertThatThrownBy(() -> client.groupedDaily(SESSION))
+                    .isInstanceOf(PolygonException.class)
+                    .hasMessageContaining("Polygon redirected to http://" + elsewhere.getHostName() + ":" + elsewhere.getPort()
+                            + ", not the API at http://")
+                    .hasMessageContaining("Barlake follows no redirect to another host")
+                    .hasMessageNotContaining(KEY);
+            assertThat(elsewhere.getRequestCount()).as("the other host got nothing").isZero();
+            assertThat(server.getRequestCount()).as("not retried: it would only repeat").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aRedirectOnTheApiHostIsFollowedWithTheKey() throws Exception {
+        server.enqueue(new MockResponse().setResponseCode(301).setHeader("Location", "/v2/moved?adjusted=false"));
+        server.enqueue(ok("{\"status\":\"OK\",\"resultsCount\":0,\"results\":[]}"));
+        client.groupedDaily(SESSION);
+        taken();
+        RecordedRequest moved = taken();
+        assertThat(moved.getPath()).isEqualTo("/v2/moved?adjusted=false");
+        assertThat(moved.getHeader("Authorization")).isEqualTo("Bearer " + KEY);
     }
 
     @Test
