@@ -9,6 +9,7 @@ import picocli.CommandLine.Option;
 @Command(name = "backfill", mixinStandardHelpOptions = true,
         description = {"Fetch, consolidate, resample and scan the NYSE sessions from --from to --to, through the same",
                 "state-machine definition as the nightly run. Sessions already in bronze are not asked for again.",
+                "It prints its plan first (sessions, requests, time at POLYGON_RATE_LIMIT); above an hour it asks, or wants --yes.",
                 "On AWS the same is: aws stepfunctions start-execution --input '{\"mode\":\"backfill\",\"from\":…,\"to\":…}'."})
 final class BackfillCommand extends LakeCommand {
     @Option(names = "--from", required = true, paramLabel = "DATE", description = "First date (YYYY-MM-DD).")
@@ -17,10 +18,13 @@ final class BackfillCommand extends LakeCommand {
     @Option(names = "--to", required = true, paramLabel = "DATE", description = "Last date (YYYY-MM-DD).")
     LocalDate to;
 
+    @Option(names = "--yes", description = "Start without asking, even when the plan takes more than an hour of requests.")
+    boolean yes;
+
     @Override
     public Integer call() {
         RunPreflight.backfill(from, to, TradingCalendar.nyse(), parent.clock().instant());
         return new PipelineRunner(parent, lake, spec.commandLine().getOut(), spec.commandLine().getErr())
-                .backfill(from, to, "backfill --from " + from + " --to " + to);
+                .backfill(from, to, yes, "backfill --from " + from + " --to " + to);
     }
 }

@@ -3,6 +3,7 @@ package io.barlake.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.barlake.fetchers.bronze.BarsFetcher;
+import io.barlake.fetchers.polygon.PolygonSettings;
 import io.barlake.fetchers.polygon.SecretsManagerApiKeys;
 import io.barlake.fetchers.source.MarketDataSource;
 import io.barlake.fetchers.source.MarketDataSources;
@@ -84,9 +85,23 @@ final class PipelineRunner {
         });
     }
 
-    /** {@code barlake backfill}: the sessions from {@code from} to {@code to}, through the same definition. */
-    int backfill(LocalDate from, LocalDate to, String command) {
+    /**
+     * {@code barlake backfill}: the sessions from {@code from} to {@code to}, through the same
+     * definition, after its plan: above an hour of requests it starts only with {@code yes} or
+     * when the person at the terminal says so.
+     */
+    int backfill(LocalDate from, LocalDate to, boolean yes, String command) {
         return withPipeline((store, source, pipeline) -> {
+            int rate = source.name().equals("polygon")
+                    ? PolygonSettings.parseRate(parent.environment().getOrDefault(PolygonSettings.RATE_LIMIT,
+                            Integer.toString(PolygonSettings.DEFAULT_RATE_LIMIT)))
+                    : 0;
+            BackfillPlan plan = BackfillPlan.of(store, from, to, TradingCalendar.nyse(), rate);
+            out.println(plan.describe());
+            out.flush();
+            if (plan.needsConfirmation() && !yes && !confirmed(plan)) {
+                return ExitCodes.USAGE;
+            }
             ObjectNode input = LakeJson.mapper().createObjectNode();
             input.put("mode", "backfill").put("from", from.toString()).put("to", to.toString());
             return execute(store, pipeline, input, command);
@@ -177,6 +192,26 @@ final class PipelineRunner {
             return ExitCodes.FAILURE;
         }
         return ExitCodes.OK;
+    }
+
+    /** Asks at the terminal; without one, says how to start it and declines. */
+    private boolean confirmed(BackfillPlan plan) {
+        java.io.Console console = System.console();
+        String why = "this backfill takes " + BackfillPlan.human(plan.estimate()) + " at " + plan.requestsPerMinute()
+                + " requests a minute";
+        if (console == null) {
+            err.println("barlake: " + why + "; add --yes to start it (or backfill a shorter range, or raise "
+                    + PolygonSettings.RATE_LIMIT + " if your plan allows more)");
+            err.flush();
+            return false;
+        }
+        String answer = console.readLine("%s. Start it? [y/N] ", Character.toUpperCase(why.charAt(0)) + why.substring(1));
+        if (answer != null && answer.strip().equalsIgnoreCase("y")) {
+            return true;
+        }
+        err.println("barlake: backfill not started");
+        err.flush();
+        return false;
     }
 
     private static String firstLine(String text) {

@@ -114,6 +114,37 @@ class RunCommandTest {
     }
 
     @Test
+    void aBackfillPrintsItsPlanAndAboveAnHourOfRequestsStartsOnlyWithYes() throws IOException {
+        try (MockWebServer polygon = new MockWebServer()) {
+            polygon.start();
+            Path lake = folder.resolve("lake");
+            Map<String, String> environment = environment(lake);
+            environment.put("POLYGON_API_KEY", "sk-secret-123");
+            environment.put("POLYGON_BASE_URL", polygon.url("/").toString());
+
+            CliRun refused = CliRun.execute(environment, "backfill", "--from", "2005-01-03", "--to", "2025-05-30");
+
+            int sessions = TradingCalendar.nyse().sessionsBetween(LocalDate.of(2005, 1, 3), LocalDate.of(2025, 5, 30)).size();
+            int requests = sessions + 15;
+            long minutes = (requests * 60L / 5 + 59) / 60; // 5 requests a minute, the free plan
+            String time = "about " + minutes / 60 + " h " + minutes % 60 + " min";
+            assertThat(sessions).as("twenty years of sessions").isBetween(5_100, 5_150);
+            assertThat(refused.exitCode()).isEqualTo(2);
+            assertThat(refused.out()).contains(String.format(java.util.Locale.ROOT, "Plan: %,d NYSE sessions from 2005-01-03 to 2025-05-30; "
+                    + "0 already in bronze, %,d to fetch: about %,d requests with the reference data, %s at 5 a minute (POLYGON_RATE_LIMIT).",
+                    sessions, sessions, requests, time));
+            assertThat(refused.errLines()).containsExactly("barlake: this backfill takes " + time + " at 5 requests a minute; "
+                    + "add --yes to start it (or backfill a shorter range, or raise POLYGON_RATE_LIMIT if your plan allows more)");
+            assertThat(polygon.getRequestCount()).as("nothing was asked of the vendor").isZero();
+
+            CliRun synthetic = CliRun.execute(environment(lake), "backfill", "--from", "2025-05-27", "--to", "2025-05-30");
+            assertThat(synthetic.exitCode()).as(synthetic.err()).isZero();
+            assertThat(synthetic.out()).contains("Plan: 4 NYSE sessions from 2025-05-27 to 2025-05-30; 0 already in bronze, 4 to fetch "
+                    + "(no request limit on this source).");
+        }
+    }
+
+    @Test
     void aPastWeekendDateRunsAsOfTheSessionBeforeItAndSaysSo() {
         Path lake = folder.resolve("lake");
         CliRun run = CliRun.execute(environment(lake), "run", "--date", "2025-05-31", "--history", "3");

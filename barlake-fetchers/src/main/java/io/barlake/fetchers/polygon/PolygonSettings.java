@@ -120,7 +120,8 @@ public record PolygonSettings(ApiKey apiKey, URI baseUrl, int requestsPerMinute,
         return URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
     }
 
-    static int parseRate(String value) {
+    /** {@value #RATE_LIMIT} as the client reads it; the CLI reads it too, to say how long a backfill will take. */
+    public static int parseRate(String value) {
         return (int) WholeNumberSetting.parse(RATE_LIMIT, value, DEFAULT_RATE_LIMIT, 1, 100_000,
                 "a whole number of requests per minute from 1 to 100000");
     }
