@@ -10,6 +10,7 @@ import io.barlake.fetchers.polygon.SecretsManagerApiKeys;
 import io.barlake.fetchers.source.MarketDataSource;
 import io.barlake.fetchers.source.MarketDataSources;
 import io.barlake.lake.calendar.TradingCalendar;
+import io.barlake.lake.state.LakeLock;
 import io.barlake.lake.store.ObjectStore;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -67,6 +68,7 @@ final class FetchCommand extends LakeCommand {
         try (ObjectStore store = lake.open(parent.environment());
              MarketDataSource source = MarketDataSources.open(parent.environment(), calendar, parent.clock(),
                      SecretsManagerApiKeys.usingDefaultClient());
+             LakeLock lock = LakeLock.acquire(store, "barlake fetch");
              FetchProgress progress = new FetchProgress(err, System.console() != null)) {
             out.println("Source: " + source.description() + (source.name().equals("synthetic")
                     ? " (no POLYGON_API_KEY set)" : ""));

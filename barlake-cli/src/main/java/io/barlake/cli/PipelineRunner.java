@@ -10,6 +10,7 @@ import io.barlake.fetchers.source.MarketDataSources;
 import io.barlake.lake.calendar.TradingCalendar;
 import io.barlake.lake.layout.LakeLayout;
 import io.barlake.lake.state.LakeJson;
+import io.barlake.lake.state.LakeLock;
 import io.barlake.lake.state.RunIds;
 import io.barlake.lake.state.RunReport;
 import io.barlake.lake.state.StateStore;
@@ -59,7 +60,7 @@ final class PipelineRunner {
 
     /** {@code barlake run}: a default history first when the lake has none, then the nightly run. */
     int nightly(LocalDate date, Integer history, String command) {
-        return withPipeline((store, source, pipeline) -> {
+        return withPipeline("barlake " + command, (store, source, pipeline) -> {
             TradingCalendar calendar = TradingCalendar.nyse();
             // The watermark object's presence, not its content: an unreadable one is rebuilt by the nightly run.
             boolean empty = store.head(LakeLayout.watermark(BarsFetcher.WATERMARK)).isEmpty()
@@ -91,7 +92,7 @@ final class PipelineRunner {
      * when the person at the terminal says so.
      */
     int backfill(LocalDate from, LocalDate to, boolean yes, String command) {
-        return withPipeline((store, source, pipeline) -> {
+        return withPipeline("barlake " + command, (store, source, pipeline) -> {
             int rate = source.name().equals("polygon")
                     ? PolygonSettings.parseRate(parent.environment().getOrDefault(PolygonSettings.RATE_LIMIT,
                             Integer.toString(PolygonSettings.DEFAULT_RATE_LIMIT)))
@@ -113,7 +114,7 @@ final class PipelineRunner {
         int run(ObjectStore store, MarketDataSource source, LocalPipeline pipeline);
     }
 
-    private int withPipeline(Work work) {
+    private int withPipeline(String purpose, Work work) {
         RunPreflight.settings(parent.environment());
         Map<String, String> environment = new HashMap<>(parent.environment());
         LakeLocation location = lake.location(parent.environment());
@@ -123,7 +124,8 @@ final class PipelineRunner {
         try (SnsAlertPublisher sns = topic == null || topic.isBlank() ? null : SnsAlertPublisher.forTopic(topic, parent.environment());
              ObjectStore store = lake.open(parent.environment());
              MarketDataSource source = MarketDataSources.open(parent.environment(), TradingCalendar.nyse(), parent.clock(),
-                     SecretsManagerApiKeys.usingDefaultClient())) {
+                     SecretsManagerApiKeys.usingDefaultClient());
+             LakeLock lock = LakeLock.acquire(store, purpose)) {
             out.println("Source: " + source.description() + (source.name().equals("synthetic") ? " (no POLYGON_API_KEY set)" : ""));
             out.println("Lake: " + store.location());
             if (sns != null) {

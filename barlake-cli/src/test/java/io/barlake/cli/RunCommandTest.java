@@ -145,6 +145,27 @@ class RunCommandTest {
     }
 
     @Test
+    void aSecondWriterStopsWithOneLineNamingTheRunThatHoldsTheLake() throws Exception {
+        Path lake = folder.resolve("lake");
+        assertThat(CliRun.execute(environment(lake), "run", "--history", "3").exitCode()).isZero();
+        assertThat(lake.resolve("_state/lock.json")).as("released after the run").doesNotExist();
+        String expires = java.time.Instant.now().plus(java.time.Duration.ofMinutes(5)).toString();
+        java.nio.file.Files.writeString(lake.resolve("_state/lock.json"), "{\"token\":\"t\",\"host\":\"batch-7\",\"pid\":4242,"
+                + "\"purpose\":\"barlake backfill --from 2020-01-02 --to 2025-05-30\",\"acquired_at\":\"2025-06-03T11:00:00Z\","
+                + "\"expires_at\":\"" + expires + "\"}");
+        Map<String, String> before = hashes(lake);
+
+        for (String[] command : List.of(new String[] {"run"}, new String[] {"fetch"},
+                new String[] {"backfill", "--from", "2025-05-01", "--to", "2025-05-02"})) {
+            CliRun second = CliRun.execute(environment(lake), command);
+            assertThat(second.exitCode()).as(String.join(" ", command)).isEqualTo(1);
+            assertThat(second.errLines()).singleElement().asString().startsWith("barlake: The lake " + lake + " is being written by "
+                    + "barlake backfill --from 2020-01-02 --to 2025-05-30 (process 4242 on batch-7, since 2025-06-03T11:00:00Z");
+        }
+        assertThat(hashes(lake)).as("nothing written").isEqualTo(before);
+    }
+
+    @Test
     void aPastWeekendDateRunsAsOfTheSessionBeforeItAndSaysSo() {
         Path lake = folder.resolve("lake");
         CliRun run = CliRun.execute(environment(lake), "run", "--date", "2025-05-31", "--history", "3");

@@ -52,6 +52,8 @@ public final class LakeLayout {
     public static final String WATERMARKS = "_state/watermarks/";
     /** Prefix of checkpoints. */
     public static final String CHECKPOINTS = "_state/checkpoints/";
+    /** The lake's writer lock: one run writes at a time. */
+    public static final String LOCK = "_state/lock.json";
     /** Prefix of run reports. */
     public static final String RUNS = "_runs/";
 
