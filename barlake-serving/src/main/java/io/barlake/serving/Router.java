@@ -2,7 +2,9 @@ package io.barlake.serving;
 
 import io.barlake.fetchers.polygon.PolygonClient;
 import io.barlake.lake.alerts.WebhookPolicy;
+import io.barlake.lake.state.CorruptStateException;
 import io.barlake.lake.store.InvalidSettingException;
+import io.barlake.lake.store.ObjectStoreException;
 import io.barlake.lake.store.ObjectStore;
 import io.barlake.serving.access.ApiKeys;
 import io.barlake.serving.access.OpenAccessGuard;
@@ -148,6 +150,13 @@ public final class Router {
             return error(e);
         } catch (InvalidSettingException e) {
             return error(ApiException.badRequest(e.getMessage()));
+        } catch (ObjectStoreException | CorruptStateException e) {
+            // Damaged or unreadable data (the nightly run rebuilds it): say so, never where the lake is.
+            String id = UUID.randomUUID().toString();
+            LOG.error("Request {} {} could not read the lake (id {}): {}", request.method(), Echo.of(request.path()), id,
+                    e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(""));
+            return error(new ApiException(503, "lake_unreadable", "Part of the lake could not be read; /health names what is "
+                    + "damaged, and the next barlake run rebuilds it (request id " + id + ")", List.of(), Map.of("Retry-After", "300")));
         } catch (RuntimeException e) {
             String id = UUID.randomUUID().toString();
             // One line per failure; the trace only when asked for, as everywhere else.
