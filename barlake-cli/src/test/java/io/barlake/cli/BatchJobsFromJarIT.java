@@ -53,10 +53,10 @@ class BatchJobsFromJarIT {
     }
 
     @Test
-    void aFailingJobExitsOneWithOneLine() throws Exception {
+    void aJobWithABadSettingExitsTwoWithOneLineSoBatchDoesNotRetryIt() throws Exception {
         Result result = run("io.barlake.resampler.batch.ResamplerMain",
                 Map.of("BARLAKE_LAKE", folder.toString(), "RESAMPLE_SESSIONS", "7"));
-        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err().lines()).containsExactly(
                 "resample: Invalid RESAMPLE_SESSIONS '7': expected 3, 5, 8, 13, 21, 34 or all");
         assertThat(result.out()).contains("\"level\":\"ERROR\"");

@@ -117,8 +117,8 @@ public final class Consolidator {
                 }
             }
             if (!replacements.isEmpty()) {
-                writeYear(year.getKey(), replacements, rebuilding || checkpoint.sessions().isEmpty());
-                files.put(year.getKey(), ObjectMark.of(store, LakeLayout.silverDaily(year.getKey())));
+                String sha256 = writeYear(year.getKey(), replacements, rebuilding || checkpoint.sessions().isEmpty());
+                files.put(year.getKey(), ObjectMark.written(store, LakeLayout.silverDaily(year.getKey()), sha256));
                 yearsWritten.add(year.getKey());
                 objectsWritten++;
             }
@@ -274,7 +274,8 @@ public final class Consolidator {
         return Optional.empty();
     }
 
-    private void writeYear(int year, Map<LocalDate, List<DailyBar>> replacements, boolean fromScratch) {
+    /** Writes one year file; returns the SHA-256 of what was written. */
+    private String writeYear(int year, Map<LocalDate, List<DailyBar>> replacements, boolean fromScratch) {
         String key = LakeLayout.silverDaily(year);
         List<DailyBar> rows = new ArrayList<>();
         if (!fromScratch && store.head(key).isPresent()) {
@@ -285,7 +286,8 @@ public final class Consolidator {
             });
         }
         replacements.values().forEach(rows::addAll);
-        ParquetCodec.DAILY.write(store, key, rows);
+        String sha256 = ParquetCodec.DAILY.write(store, key, rows);
         LOG.info("silver daily {}: {} rows after replacing {} sessions", year, rows.size(), replacements.size());
+        return sha256;
     }
 }

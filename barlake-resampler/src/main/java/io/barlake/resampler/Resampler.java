@@ -116,19 +116,23 @@ public final class Resampler {
 
         DailyYears dailyYears = new DailyYears();
         Map<Timeframe, Long> rows = new HashMap<>();
+        Map<Timeframe, Map<Integer, String>> written = new HashMap<>();
+        plans.forEach(plan -> written.put(plan.timeframe(), new TreeMap<>()));
         try (YearWriters writers = new YearWriters()) {
             for (int year : allYears) {
                 List<Plan> due = plans.stream().filter(plan -> plan.years().contains(year)).toList();
                 writers.submit(prepareYear(year, due, adjuster, asOf, dailyYears));
             }
-            writers.finish().forEach(output -> rows.merge(output.plan.timeframe(), output.rowsWritten(), Long::sum));
+            writers.finish().forEach(output -> {
+                rows.merge(output.plan.timeframe(), output.rowsWritten(), Long::sum);
+                written.computeIfAbsent(output.plan.timeframe(), tf -> new TreeMap<>()).put(output.year, output.sha256);
+            });
         }
         List<ResampleResult> results = new ArrayList<>();
         for (Plan plan : plans) {
             Map<Integer, ObjectMark> files = new TreeMap<>(plan.files());
-            for (int year : plan.years()) {
-                files.put(year, ObjectMark.of(store, LakeLayout.bars(plan.timeframe(), year)));
-            }
+            written.get(plan.timeframe()).forEach((year, sha256) ->
+                    files.put(year, ObjectMark.written(store, LakeLayout.bars(plan.timeframe(), year), sha256)));
             ResamplerCheckpoint next = new ResamplerCheckpoint(plan.next().sessions(), plan.next().splits(), plan.next().asOf(), files);
             if (!next.equals(plan.previous())) {
                 state.saveCheckpoint(ResamplerCheckpoint.name(plan.timeframe().sessions()), next);
@@ -394,9 +398,12 @@ public final class Resampler {
 
         private long rowsWritten = -1;
 
+        /** SHA-256 of the file as written. */
+        private String sha256;
+
         void write() {
             ResampledColumns rows = ResampledColumns.merge(kept, computed);
-            ColumnarParquet.writeResampled(store, key, rows);
+            sha256 = ColumnarParquet.writeResampled(store, key, rows);
             rowsWritten = rows.size();
             kept = null; // written: only the count is reported, the rows can go
             computed = null;

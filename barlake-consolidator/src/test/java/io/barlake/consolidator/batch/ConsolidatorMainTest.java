@@ -49,14 +49,30 @@ class ConsolidatorMainTest {
     }
 
     @Test
-    void aBadSettingIsOneLineAndExitCodeOne() {
+    void aBadSettingIsOneLineAndExitCodeTwoWhichBatchDoesNotRetry() {
         Outcome lake = run(Map.of("BARLAKE_LAKE", "s3://"));
-        assertThat(lake.exitCode()).isEqualTo(1);
+        assertThat(lake.exitCode()).isEqualTo(BatchJob.BAD_SETTING).isEqualTo(2);
         assertThat(lake.err().lines()).containsExactly(
                 "consolidate: Invalid BARLAKE_LAKE 's3://': the bucket name is missing; expected s3://bucket/prefix");
         Outcome vacuum = run(Map.of("BARLAKE_LAKE", folder.toString(), "BARLAKE_VACUUM_DAYS", "forever"));
-        assertThat(vacuum.exitCode()).isEqualTo(1);
+        assertThat(vacuum.exitCode()).isEqualTo(2);
         assertThat(vacuum.err().lines()).containsExactly(
                 "consolidate: Invalid BARLAKE_VACUUM_DAYS 'forever': expected a whole number of days, 0 to turn vacuum off");
+    }
+
+    @Test
+    void aLakeThatCannotBeRebuiltExitsThreeWhichBatchDoesNotRetry() {
+        Path lake = folder.resolve("damaged");
+        LocalObjectStore store = new LocalObjectStore(lake);
+        RandomHistory history = new RandomHistory(3, 4, LocalDate.of(2024, 1, 2), LocalDate.of(2024, 1, 12));
+        history.sessions().forEach((day, rows) -> BronzeFixtures.writeSession(store, day, BronzeFixtures.body(day, rows), CLOCK.instant()));
+        assertThat(run(Map.of("BARLAKE_LAKE", lake.toString())).exitCode()).isZero();
+        store.delete(java.util.List.of(LakeLayout.silverDaily(2024), LakeLayout.bronzeBarsMeta(LocalDate.of(2024, 1, 3))));
+
+        Outcome damaged = run(Map.of("BARLAKE_LAKE", lake.toString()));
+
+        assertThat(damaged.exitCode()).isEqualTo(BatchJob.DAMAGED).isEqualTo(3);
+        assertThat(damaged.err().lines()).singleElement().asString().startsWith(
+                "consolidate: silver/daily/year=2024/bars.parquet must be rebuilt from bronze, but bronze/bars/date=2024-01-03/");
     }
 }

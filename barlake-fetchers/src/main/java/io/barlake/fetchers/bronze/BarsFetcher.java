@@ -84,9 +84,7 @@ public final class BarsFetcher {
         Map<LocalDate, Boolean> bronze = bronzeSessions();
         List<String> warnings = new ArrayList<>();
         Map<LocalDate, Boolean> plan = plan(request, bronze.keySet(), warnings);
-        if (request.mode() != FetchMode.BACKFILL) {
-            heal(bronze, plan, warnings);
-        }
+        heal(bronze, plan, request.mode() == FetchMode.BACKFILL, warnings);
         List<LocalDate> remaining = plan.keySet().stream()
                 .filter(session -> request.next() == null || !session.isBefore(request.next()))
                 .toList();
@@ -180,11 +178,13 @@ public final class BarsFetcher {
     }
 
     /**
-     * Adds to the nightly plan every bronze session that cannot be used as it is: incomplete ones
-     * (data or meta missing) anywhere, and consolidated ones whose data object is no longer the one
-     * the consolidator read (or that it never could read) and does not read now.
+     * Fetches again every bronze session that cannot be used as it is: incomplete ones (data or meta
+     * missing), and consolidated ones whose data object is no longer the one the consolidator read
+     * (or that it never could read) and does not read now. Nightly anywhere in bronze; a backfill
+     * within its range. Only objects whose listing differs from the consolidator's checkpoint are
+     * read, so a healthy lake costs one listing.
      */
-    private void heal(Map<LocalDate, Boolean> bronze, Map<LocalDate, Boolean> plan, List<String> warnings) {
+    private void heal(Map<LocalDate, Boolean> bronze, Map<LocalDate, Boolean> plan, boolean withinPlan, List<String> warnings) {
         DailyCheckpoint checkpoint;
         try {
             checkpoint = state.checkpoint(DailyCheckpoint.NAME, DailyCheckpoint.class).orElse(DailyCheckpoint.empty());
@@ -195,14 +195,17 @@ public final class BarsFetcher {
         Map<LocalDate, ObjectInfo> data = new TreeMap<>();
         store.list(LakeLayout.BRONZE_BARS).forEach(info -> LakeLayout.dateOf(info.key())
                 .filter(date -> info.key().equals(LakeLayout.bronzeBars(date))).ifPresent(date -> data.put(date, info)));
+        List<LocalDate> heal = new ArrayList<>();
         for (Map.Entry<LocalDate, Boolean> session : bronze.entrySet()) {
             LocalDate date = session.getKey();
-            if (plan.containsKey(date) || !calendar.isSession(date)) {
-                continue;
+            if (Boolean.TRUE.equals(plan.get(date)) || !calendar.isSession(date) || withinPlan != plan.containsKey(date)) {
+                continue; // fetched anyway, never fetched, or outside what was asked
             }
             if (!session.getValue()) {
-                warnings.add("bronze " + date + " is incomplete (its data or its meta is missing); fetching it again");
-                plan.put(date, true);
+                if (!withinPlan) { // a backfill fetches its incomplete sessions anyway
+                    warnings.add("bronze " + date + " is incomplete (its data or its meta is missing); fetching it again");
+                    heal.add(date);
+                }
                 continue;
             }
             DailyCheckpoint.Session mark = checkpoint.sessions().get(date);
@@ -213,10 +216,17 @@ public final class BarsFetcher {
             if (!asConsolidated && shouldBeConsolidated) {
                 problem(date).ifPresent(problem -> {
                     warnings.add(problem + "; fetching it again");
-                    plan.put(date, true);
+                    heal.add(date);
                 });
             }
         }
+        // Bounded as missing sessions are, so a lake whose bronze was wiped heals over several nights, not in one.
+        if (heal.size() > settings.maxMissing()) {
+            List<LocalDate> left = heal.subList(settings.maxMissing(), heal.size());
+            warnings.add(left.size() + " more damaged or incomplete bronze sessions are left for the next nightly runs, or: "
+                    + "barlake backfill --from " + left.get(0) + " --to " + left.get(left.size() - 1));
+        }
+        heal.stream().limit(settings.maxMissing()).forEach(date -> plan.put(date, true));
     }
 
     /** What is wrong with a complete bronze session as stored, if anything. */

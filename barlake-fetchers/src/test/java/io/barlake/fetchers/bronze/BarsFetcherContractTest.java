@@ -254,4 +254,23 @@ abstract class BarsFetcherContractTest {
                 .doesNotContain(LocalDate.of(2023, 12, 7));
         assertThat(LakeSnapshot.of(store, "bronze/")).isEqualTo(before);
     }
+
+    @Test
+    void aBackfillFetchesAgainTheDamagedSessionsOfItsRangeOnly() {
+        fetch(FetchRequest.backfill(LocalDate.of(2023, 12, 1), LATEST));
+        markAsConsolidated();
+        Map<String, String> before = LakeSnapshot.of(store, "bronze/");
+        LocalDate inRange = LocalDate.of(2023, 12, 6);
+        LocalDate outside = LocalDate.of(2023, 12, 12);
+        store.put(LakeLayout.bronzeBars(inRange), "garbage".getBytes(UTF_8));
+        store.put(LakeLayout.bronzeBars(outside), "garbage".getBytes(UTF_8));
+        source.calls().clear();
+
+        FetchResult backfill = fetch(FetchRequest.backfill(LocalDate.of(2023, 12, 4), LocalDate.of(2023, 12, 8)));
+
+        assertThat(source.calls()).containsExactly(inRange);
+        assertThat(backfill.written()).containsExactly(inRange);
+        assertThat(LakeSnapshot.of(store, LakeLayout.bronzeBars(inRange))).isEqualTo(Map.of(LakeLayout.bronzeBars(inRange),
+                before.get(LakeLayout.bronzeBars(inRange))));
+    }
 }

@@ -2,8 +2,10 @@ package io.barlake.lake.parquet;
 
 import static java.util.Objects.requireNonNull;
 
+import io.barlake.lake.store.HashedWrite;
 import io.barlake.lake.store.ObjectStore;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -96,19 +98,30 @@ public final class ColumnarParquet {
     }
 
     /**
-     * Writes resampled bars as one Parquet object, replacing the previous one atomically. Rows
-     * must be in strictly increasing (symbol, start) order: a duplicate or misplaced key is refused
-     * before anything is written.
+     * Writes resampled bars as one Parquet object, replacing the previous one atomically, and
+     * returns the SHA-256 of what was written. Rows must be in strictly increasing (symbol, start)
+     * order: a duplicate or misplaced key is refused before anything is written.
      */
-    public static void writeResampled(ObjectStore store, String key, ResampledColumns rows) {
+    public static String writeResampled(ObjectStore store, String key, ResampledColumns rows) {
+        inOrder(rows, key);
+        return HashedWrite.write(store, key, out -> RESAMPLED_WRITER.write(rows, out));
+    }
+
+    /** The content of a resampled file, for a writer that owns the stream: the same checks and encoding. */
+    static void writeResampled(ResampledColumns rows, OutputStream out) throws IOException {
+        RESAMPLED_WRITER.write(inOrder(rows, "resampled bars"), out);
+    }
+
+    /** {@code rows}, checked to be in strictly increasing (symbol, start) order; {@code what} names them in the refusal. */
+    static ResampledColumns inOrder(ResampledColumns rows, String what) {
         requireNonNull(rows, "rows is null");
         for (int i = 1; i < rows.size(); i++) {
             if (ResampledColumns.compare(rows, i - 1, rows, i) >= 0) {
-                throw new IllegalArgumentException("Cannot write " + key + ": rows out of (symbol, start) order at "
+                throw new IllegalArgumentException("Cannot write " + what + ": rows out of (symbol, start) order at "
                         + rows.symbol(i) + " epoch day " + rows.start(i));
             }
         }
-        store.write(key, out -> RESAMPLED_WRITER.write(rows, out));
+        return rows;
     }
 
     private static ParquetReadOptions readOptions() {

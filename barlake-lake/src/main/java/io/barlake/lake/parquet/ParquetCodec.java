@@ -7,9 +7,11 @@ import io.barlake.lake.model.ResampledBar;
 import io.barlake.lake.model.SignalPick;
 import io.barlake.lake.model.Split;
 import io.barlake.lake.model.TickerInfo;
+import io.barlake.lake.store.HashedWrite;
 import io.barlake.lake.store.ObjectStore;
 import io.barlake.lake.store.ObjectStoreException;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -66,7 +68,7 @@ public final class ParquetCodec<T> {
     public static final ParquetCodec<ResampledBar> RESAMPLED = new ParquetCodec<>(BarSchemas.RESAMPLED, "start",
             Comparator.comparing(ResampledBar::symbol).thenComparing(ResampledBar::start),
             // One page encoder for every resampled file, whichever job writes it.
-            (store, key, rows) -> ColumnarParquet.writeResampled(store, key, ResampledColumns.of(rows)),
+            (rows, out) -> ColumnarParquet.writeResampled(ResampledColumns.of(rows), out),
             ParquetCodec::resampledFromRecord);
 
     /** Ticker reference data, sorted by symbol. */
@@ -90,10 +92,10 @@ public final class ParquetCodec<T> {
     private final RowWriter<T> writer;
     private final Function<GenericRecord, T> fromRecord;
 
-    /** Writes rows already sorted by key and free of duplicates as one object. */
+    /** Writes rows already sorted by key and free of duplicates as one object's content. */
     @FunctionalInterface
     private interface RowWriter<T> {
-        void write(ObjectStore store, String key, List<T> sortedRows);
+        void write(List<T> sortedRows, OutputStream out) throws IOException;
     }
 
     private ParquetCodec(Schema schema, String timeColumn, Comparator<T> order, RowWriter<T> writer,
@@ -106,10 +108,11 @@ public final class ParquetCodec<T> {
     }
 
     /**
-     * Writes the rows as one Parquet object, replacing the previous one atomically. Rows are
-     * sorted by their key; two rows with the same key are refused.
+     * Writes the rows as one Parquet object, replacing the previous one atomically, and returns
+     * the SHA-256 of what was written. Rows are sorted by their key; two rows with the same key are
+     * refused.
      */
-    public void write(ObjectStore store, String key, List<T> rows) {
+    public String write(ObjectStore store, String key, List<T> rows) {
         requireNonNull(rows, "rows is null");
         List<T> sorted = new ArrayList<>(rows);
         sorted.sort(order);
@@ -118,12 +121,12 @@ public final class ParquetCodec<T> {
                 throw new IllegalArgumentException("Cannot write " + key + ": duplicate row " + sorted.get(i));
             }
         }
-        writer.write(store, key, sorted);
+        return HashedWrite.write(store, key, out -> writer.write(sorted, out));
     }
 
     /** Parquet through parquet-avro: ZSTD, small row groups, a dictionary on the symbol only. */
     private static <T> RowWriter<T> avro(Schema schema, Function<T, GenericRecord> toRecord) {
-        return (store, key, rows) -> store.write(key, out -> {
+        return (rows, out) -> {
             try (ParquetWriter<GenericRecord> writer = AvroParquetWriter.<GenericRecord>builder(new StreamOutputFile(out))
                     .withConf(new PlainParquetConfiguration())
                     .withSchema(schema)
@@ -139,7 +142,7 @@ public final class ParquetCodec<T> {
                     writer.write(toRecord.apply(row));
                 }
             }
-        });
+        };
     }
 
     /** Every row of the object, in file order; throws when the key does not exist. */

@@ -2,7 +2,6 @@ package io.barlake.lake.state;
 
 import static java.util.Objects.requireNonNull;
 
-import io.barlake.lake.bronze.BronzeFiles;
 import io.barlake.lake.store.ObjectInfo;
 import io.barlake.lake.store.ObjectStore;
 import io.barlake.lake.store.ObjectStoreException;
@@ -21,11 +20,10 @@ public record ObjectMark(long size, long millis, String sha256) {
         requireNonNull(sha256, "sha256 is null");
     }
 
-    /** Reads the object as it is stored now (content and listing facts) and marks it. */
-    public static ObjectMark of(ObjectStore store, String key) {
-        byte[] content = store.get(key).orElseThrow(() -> new ObjectStoreException("Cannot mark " + key + ": it does not exist"));
+    /** The mark of an object just written, whose content hashed to {@code sha256} on the way out. */
+    public static ObjectMark written(ObjectStore store, String key, String sha256) {
         ObjectInfo info = store.head(key).orElseThrow(() -> new ObjectStoreException("Cannot mark " + key + ": it does not exist"));
-        return new ObjectMark(info.size(), info.lastModified().toEpochMilli(), BronzeFiles.sha256(content));
+        return new ObjectMark(info.size(), info.lastModified().toEpochMilli(), sha256);
     }
 
     /** True when the listing facts are the recorded ones: the object was not touched since. */
