@@ -62,9 +62,9 @@ final class PipelineRunner {
     int nightly(LocalDate date, Integer history, String command) {
         return withPipeline("barlake " + command, (store, source, pipeline) -> {
             TradingCalendar calendar = TradingCalendar.nyse();
-            // The watermark object's presence, not its content: an unreadable one is rebuilt by the nightly run.
-            boolean empty = store.head(LakeLayout.watermark(BarsFetcher.WATERMARK)).isEmpty()
-                    && store.list(LakeLayout.BRONZE_BARS).isEmpty();
+            // No bronze watermark yet: the history was never built (or a first run was cut short), so build it.
+            // The object's presence, not its content: an unreadable one is rebuilt by the nightly run.
+            boolean empty = store.head(LakeLayout.watermark(BarsFetcher.WATERMARK)).isEmpty();
             ObjectNode input = LakeJson.mapper().createObjectNode();
             if (empty) {
                 int sessions = history != null ? history
