@@ -200,15 +200,15 @@ abstract class LakeCorruptionContract {
     }
 
     /**
-     * A folder where a year file should be cannot be healed without deleting what is in it, which
-     * is the owner's call: the run stops with one line naming the object, and nothing changes.
-     * (S3Proxy keeps objects as files, so an S3 lake here refuses it as a folder would; real S3
-     * would write the object beside the folder's keys.)
+     * A folder where a year file (daily or resampled) should be cannot be healed without deleting
+     * what is in it, which is the owner's call: the run stops with one line naming the object, and
+     * nothing changes. (S3Proxy keeps objects as files, so an S3 lake here refuses it as a folder
+     * would; real S3 would write the object beside the folder's keys.)
      */
-    @Test
-    void aFolderWhereAnObjectShouldBeStopsTheRunWithOneLineAndChangesNothing() {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("folderDamages")
+    void aFolderWhereAnObjectShouldBeStopsTheRunWithOneLineAndChangesNothing(String key, String state) {
         Lake lake = copy();
-        String key = LakeLayout.silverDaily(2024);
         store(lake).delete(List.of(key));
         store(lake).put(key + "/left-here", "someone's notes".getBytes(StandardCharsets.UTF_8));
         Map<String, String> damaged = LakeContents.of(lake.store());
@@ -218,11 +218,16 @@ abstract class LakeCorruptionContract {
         assertThat(healing.exitCode()).isEqualTo(1);
         List<String> failure = healing.errLines().stream().filter(line -> !isProgress(line)).toList();
         assertThat(failure).as(healing.err()).singleElement().asString().startsWith("barlake: run ")
-                .contains(" failed in Consolidate: Cannot write " + key + " in ").endsWith(" (details above)")
+                .contains(" failed in " + state + ": ", "Cannot write " + key + " in ").endsWith(" (details above)")
                 .doesNotContain("{", "States.TaskFailed");
         folderHint().ifPresent(hint -> assertThat(failure.get(0)).contains(hint));
         assertThat(healing.err()).doesNotContain("\tat ", "Exception");
         assertThat(LakeContents.of(lake.store())).as("nothing changed").isEqualTo(damaged);
+    }
+
+    static Stream<org.junit.jupiter.params.provider.Arguments> folderDamages() {
+        return Stream.of(org.junit.jupiter.params.provider.Arguments.of(LakeLayout.silverDaily(2024), "Consolidate"),
+                org.junit.jupiter.params.provider.Arguments.of(LakeLayout.bars(Timeframe.D8, 2025), "Resample"));
     }
 
     private static ObjectStore store(Lake lake) {
