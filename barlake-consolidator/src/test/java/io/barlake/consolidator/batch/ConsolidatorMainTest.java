@@ -34,12 +34,18 @@ class ConsolidatorMainTest {
         return new Outcome(exitCode, err.toString(StandardCharsets.UTF_8));
     }
 
-    @Test
-    void consolidatesTheLakeNamedByTheEnvironment() {
-        Path lake = folder.resolve("lake");
+    /** A lake holding a few bronze sessions of early January 2024. */
+    private static LocalObjectStore bronzeIn(Path lake) {
         LocalObjectStore store = new LocalObjectStore(lake);
         RandomHistory history = new RandomHistory(3, 4, LocalDate.of(2024, 1, 2), LocalDate.of(2024, 1, 12));
         history.sessions().forEach((day, rows) -> BronzeFixtures.writeSession(store, day, BronzeFixtures.body(day, rows), CLOCK.instant()));
+        return store;
+    }
+
+    @Test
+    void consolidatesTheLakeNamedByTheEnvironment() {
+        Path lake = folder.resolve("lake");
+        LocalObjectStore store = bronzeIn(lake);
 
         Outcome outcome = run(Map.of("BARLAKE_LAKE", lake.toString(), "BARLAKE_RUN_ID", "20240201t000000z-abcdef"));
 
@@ -63,9 +69,7 @@ class ConsolidatorMainTest {
     @Test
     void aLakeThatCannotBeRebuiltExitsThreeWhichBatchDoesNotRetry() {
         Path lake = folder.resolve("damaged");
-        LocalObjectStore store = new LocalObjectStore(lake);
-        RandomHistory history = new RandomHistory(3, 4, LocalDate.of(2024, 1, 2), LocalDate.of(2024, 1, 12));
-        history.sessions().forEach((day, rows) -> BronzeFixtures.writeSession(store, day, BronzeFixtures.body(day, rows), CLOCK.instant()));
+        LocalObjectStore store = bronzeIn(lake);
         assertThat(run(Map.of("BARLAKE_LAKE", lake.toString())).exitCode()).isZero();
         store.delete(java.util.List.of(LakeLayout.silverDaily(2024), LakeLayout.bronzeBarsMeta(LocalDate.of(2024, 1, 3))));
 

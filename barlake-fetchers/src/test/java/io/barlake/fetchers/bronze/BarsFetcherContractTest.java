@@ -219,6 +219,13 @@ abstract class BarsFetcherContractTest {
         assertThat(LakeSnapshot.of(store, "")).as("the clock is fixed, so the metas come back the same").isEqualTo(before);
     }
 
+    /** Bronze from 2023-12-01 on, as the consolidator read it; returns its snapshot. */
+    private Map<String, String> consolidatedBronze() {
+        fetch(FetchRequest.backfill(LocalDate.of(2023, 12, 1), LATEST));
+        markAsConsolidated();
+        return LakeSnapshot.of(store, "bronze/");
+    }
+
     /** The consolidator's checkpoint as it would be after reading every bronze session as it is now. */
     private void markAsConsolidated() {
         Map<LocalDate, io.barlake.lake.state.DailyCheckpoint.Session> sessions = new java.util.TreeMap<>();
@@ -239,9 +246,7 @@ abstract class BarsFetcherContractTest {
 
     @Test
     void aConsolidatedSessionWhoseObjectWasOverwrittenIsFetchedAgainOutsideTheLookback() {
-        fetch(FetchRequest.backfill(LocalDate.of(2023, 12, 1), LATEST));
-        markAsConsolidated();
-        Map<String, String> before = LakeSnapshot.of(store, "bronze/");
+        Map<String, String> before = consolidatedBronze();
         LocalDate old = LocalDate.of(2023, 12, 6);
         store.put(LakeLayout.bronzeBars(old), BronzeFiles.gzip("{\"status\":\"OK\",\"results\":42}".getBytes(UTF_8)));
         store.put(LakeLayout.bronzeBars(LocalDate.of(2023, 12, 7)), store.get(LakeLayout.bronzeBars(LocalDate.of(2023, 12, 7))).orElseThrow());
@@ -257,9 +262,7 @@ abstract class BarsFetcherContractTest {
 
     @Test
     void aBackfillFetchesAgainTheDamagedSessionsOfItsRangeOnly() {
-        fetch(FetchRequest.backfill(LocalDate.of(2023, 12, 1), LATEST));
-        markAsConsolidated();
-        Map<String, String> before = LakeSnapshot.of(store, "bronze/");
+        Map<String, String> before = consolidatedBronze();
         LocalDate inRange = LocalDate.of(2023, 12, 6);
         LocalDate outside = LocalDate.of(2023, 12, 12);
         store.put(LakeLayout.bronzeBars(inRange), "garbage".getBytes(UTF_8));
