@@ -31,7 +31,7 @@ import picocli.CommandLine.ParameterException;
         description = {"Fetch daily bars into the bronze layer only (no consolidation).",
                 "Without dates: the nightly set (latest closed session, the 3 before it again, and missing ones).",
                 "Interrupted? Run the same command again: sessions already in bronze are not asked for twice."},
-        footer = {"", "Source: Polygon when POLYGON_API_KEY is set (POLYGON_RATE_LIMIT requests a minute, default 5),",
+        footer = {"", "Source: Massive (formerly Polygon.io) when MASSIVE_API_KEY or POLYGON_API_KEY is set (POLYGON_RATE_LIMIT requests a minute, default 5),",
                 "otherwise the synthetic market (BARLAKE_SYNTHETIC_SEED, BARLAKE_SYNTHETIC_SYMBOLS)."})
 final class FetchCommand extends LakeCommand {
     @ArgGroup(exclusive = true)
@@ -71,7 +71,7 @@ final class FetchCommand extends LakeCommand {
              LakeLock lock = LakeLock.acquire(store, "barlake fetch");
              FetchProgress progress = new FetchProgress(err, System.console() != null)) {
             out.println("Source: " + source.description() + (source.name().equals("synthetic")
-                    ? " (no POLYGON_API_KEY set)" : ""));
+                    ? " (no MASSIVE_API_KEY or POLYGON_API_KEY set)" : ""));
             out.println("Lake: " + store.location());
             out.flush();
             long start = System.nanoTime();

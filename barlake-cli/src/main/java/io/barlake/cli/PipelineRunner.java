@@ -43,7 +43,7 @@ final class PipelineRunner {
     private static final Logger LOG = LoggerFactory.getLogger(PipelineRunner.class);
     /** History the first run builds on an empty lake: two years of the synthetic market … */
     static final int SYNTHETIC_HISTORY_SESSIONS = 504;
-    /** … or 20 sessions from Polygon, whose free plan allows 5 requests a minute. */
+    /** … or 20 sessions from Massive (formerly Polygon.io), whose free plan allows 5 requests a minute. */
     static final int POLYGON_HISTORY_SESSIONS = 20;
 
     private final Barlake parent;
@@ -126,7 +126,7 @@ final class PipelineRunner {
              MarketDataSource source = MarketDataSources.open(parent.environment(), TradingCalendar.nyse(), parent.clock(),
                      SecretsManagerApiKeys.usingDefaultClient());
              LakeLock lock = LakeLock.acquire(store, purpose)) {
-            out.println("Source: " + source.description() + (source.name().equals("synthetic") ? " (no POLYGON_API_KEY set)" : ""));
+            out.println("Source: " + source.description() + (source.name().equals("synthetic") ? " (no MASSIVE_API_KEY or POLYGON_API_KEY set)" : ""));
             out.println("Lake: " + store.location());
             if (sns != null) {
                 out.println("Failures are published to " + topic.strip());

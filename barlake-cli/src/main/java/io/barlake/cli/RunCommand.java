@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run the nightly job: fetch (bars and reference data), consolidate, resample the six timeframes, scan.",
                 "It executes the same state-machine definition as AWS Step Functions (pipeline.asl.json), in this process.",
-                "On an empty lake it first builds a history: two years of the synthetic market, or 20 sessions from Polygon.",
+                "On an empty lake it first builds a history: two years of the synthetic market, or 20 sessions from Massive (formerly Polygon.io).",
                 "Interrupted? Run it again: every write is atomic and each stage continues from its watermark."},
         footer = {"", "A failure prints what failed, why, and the command that re-runs those sessions; exit code 1."})
 final class RunCommand extends LakeCommand {

@@ -68,7 +68,7 @@ final class ServeCommand extends LakeCommand {
             }, "barlake-serve-stop"));
             out.println("Serving " + store.location() + " on http://" + host + ":" + server.port() + "/");
             out.println("  Dashboard at /, API under /v1 (quote, bars, signals, backtest, alerts, status), health at /health");
-            out.println("  Quotes from " + (polygon == null ? "the lake (no POLYGON_API_KEY)" : "Polygon, the lake when it fails"));
+            out.println("  Quotes from " + (polygon == null ? "the lake (no MASSIVE_API_KEY or POLYGON_API_KEY)" : "Massive (formerly Polygon.io), the lake when it fails"));
             out.println(open ? "  No " + ApiKeys.SETTING + ": the API is open, to this machine only." : "  API keys required (x-api-key).");
             out.println("Ctrl-C stops.");
             out.flush();

@@ -124,6 +124,7 @@ class CrashRecoveryIT {
         builder.environment().put("BARLAKE_SYNTHETIC_SYMBOLS", "40");
         builder.environment().put("BARLAKE_NOW", NOW);
         builder.environment().remove("POLYGON_API_KEY");
+        builder.environment().remove("MASSIVE_API_KEY");
         return builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 

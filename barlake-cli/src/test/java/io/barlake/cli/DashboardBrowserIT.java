@@ -45,6 +45,7 @@ class DashboardBrowserIT {
         builder.environment().put("BARLAKE_SYNTHETIC_SYMBOLS", "60");
         builder.environment().put("BARLAKE_NOW", NOW);
         builder.environment().remove("POLYGON_API_KEY");
+        builder.environment().remove("MASSIVE_API_KEY");
         builder.environment().remove("BARLAKE_API_KEYS");
         return builder;
     }

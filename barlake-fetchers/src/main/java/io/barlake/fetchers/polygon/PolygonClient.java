@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -70,11 +71,20 @@ public final class PolygonClient implements AutoCloseable {
     private final AtomicLong retries = new AtomicLong();
 
     public PolygonClient(PolygonSettings settings, TradingCalendar calendar, Clock clock) {
+        this(settings, calendar, clock, UnaryOperator.identity());
+    }
+
+    /**
+     * The same, with the HTTP client adjusted by {@code connection}: tests give it a resolver and a
+     * trust store that take the official hosts' names to a server on loopback, so nothing they do
+     * can reach the network.
+     */
+    PolygonClient(PolygonSettings settings, TradingCalendar calendar, Clock clock, UnaryOperator<OkHttpClient.Builder> connection) {
         this.settings = requireNonNull(settings, "settings is null");
         this.calendar = requireNonNull(calendar, "calendar is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.base = HttpUrl.get(settings.baseUrl().toString());
-        this.http = new OkHttpClient.Builder()
+        this.http = connection.apply(new OkHttpClient.Builder())
                 .callTimeout(settings.callTimeout())
                 .connectTimeout(settings.callTimeout())
                 .readTimeout(settings.callTimeout())
@@ -254,9 +264,9 @@ public final class PolygonClient implements AutoCloseable {
         if (next == null) {
             throw new PolygonMalformedResponseException("Cannot fetch " + what + ": next_url is not a URL");
         }
-        if (!sameOrigin(next)) {
+        if (!trusted(next)) {
             throw new PolygonMalformedResponseException("Cannot fetch " + what + ": next_url points to " + origin(next)
-                    + ", not to the API at " + origin(base) + "; the key is not sent there");
+                    + ", not to the API at " + origin(base) + " or an official host (" + officialHosts() + "); the key is not sent there");
         }
         // Polygon leaves the key out of next_url; we authenticate by header, so drop any that appears.
         return next.newBuilder().removeAllQueryParameters("apiKey").build();
@@ -292,8 +302,19 @@ public final class PolygonClient implements AutoCloseable {
         }
     }
 
-    private boolean sameOrigin(HttpUrl url) {
-        return url.scheme().equals(base.scheme()) && url.host().equals(base.host()) && url.port() == base.port();
+    /**
+     * Where the key may go: the configured root's scheme, host and port, or an official host over
+     * https on its standard port (the vendor's {@code next_url} now names api.massive.com even when
+     * asked at api.polygon.io).
+     */
+    private boolean trusted(HttpUrl url) {
+        boolean configured = url.scheme().equals(base.scheme()) && url.host().equals(base.host()) && url.port() == base.port();
+        boolean official = url.isHttps() && url.port() == 443 && PolygonSettings.OFFICIAL_HOSTS.contains(url.host());
+        return configured || official;
+    }
+
+    private static String officialHosts() {
+        return String.join(", ", PolygonSettings.OFFICIAL_HOSTS);
     }
 
     private static String origin(HttpUrl url) {
@@ -312,9 +333,10 @@ public final class PolygonClient implements AutoCloseable {
                 return body;
             }
             HttpUrl location = (HttpUrl) answer;
-            if (!sameOrigin(location)) {
-                throw new PolygonException("Cannot fetch " + what + " (" + describe(url) + "): Polygon redirected to "
-                        + origin(location) + ", not the API at " + origin(base) + "; Barlake follows no redirect to another host");
+            if (!trusted(location)) {
+                throw new PolygonException("Cannot fetch " + what + " (" + describe(url) + "): the vendor redirected to "
+                        + origin(location) + ", not the API at " + origin(base) + " or an official host (" + officialHosts()
+                        + "); Barlake follows no redirect to another host");
             }
             if (redirects == 5) {
                 throw new PolygonException("Cannot fetch " + what + " (" + describe(url) + "): more than 5 redirects");
@@ -351,7 +373,7 @@ public final class PolygonClient implements AutoCloseable {
             String vendor = vendorMessage(body);
             if (code == 401 || code == 403) {
                 throw new PolygonUnauthorizedException(prefix + "Polygon refused the request (HTTP " + code + vendor
-                        + "); check " + PolygonSettings.KEY + " and that your plan covers this data");
+                        + "); check " + PolygonSettings.MASSIVE_KEY + " (or " + PolygonSettings.KEY + ") and that your plan covers this data");
             }
             if (code == 429) {
                 Duration retryAfter = retryAfter(response.header("Retry-After"));

@@ -11,12 +11,19 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * How to reach Polygon: the key, the API root, the client-side rate limit and the resilience
- * settings. Read once from the environment and validated there, with one clear line per bad
- * setting (the key's value is never echoed).
+ * How to reach the vendor, Massive (formerly Polygon.io; the same API under a new host): the key,
+ * the API root, the client-side rate limit and the resilience settings. Read once from the
+ * environment and validated there, with one clear line per bad setting (the key's value is never
+ * echoed).
+ *
+ * <p>The key is {@value #MASSIVE_KEY}, or {@value #KEY} when that is not set (the name before the
+ * rename, which keeps working); likewise {@value #MASSIVE_KEY_SECRET_ARN} before
+ * {@value #KEY_SECRET_ARN}. The key is sent to the configured root's host and to the two official
+ * hosts ({@link #OFFICIAL_HOSTS}, over https), where the vendor's {@code next_url} may point, and
+ * to no other.
  *
  * @param apiKey             the key
- * @param baseUrl            API root, {@code https://api.polygon.io} by default
+ * @param baseUrl            API root, {@code https://api.massive.com} by default
  * @param requestsPerMinute  client-side rate limit ({@code POLYGON_RATE_LIMIT}; the free plan allows 5)
  * @param callTimeout        limit on one HTTP call, connection to last byte
  * @param maxAttempts        tries per request on 429, 5xx and timeouts (first try included)
@@ -28,11 +35,17 @@ import java.util.function.Function;
 public record PolygonSettings(ApiKey apiKey, URI baseUrl, int requestsPerMinute, Duration callTimeout,
         int maxAttempts, Duration initialBackoff, Duration maxBackoff, int breakerFailures, Duration breakerOpen) {
 
+    /** The key's setting since the rename; wins when both are set. */
+    public static final String MASSIVE_KEY = "MASSIVE_API_KEY";
+    /** The key's setting before the rename, still read. */
     public static final String KEY = "POLYGON_API_KEY";
+    public static final String MASSIVE_KEY_SECRET_ARN = "MASSIVE_API_KEY_SECRET_ARN";
     public static final String KEY_SECRET_ARN = "POLYGON_API_KEY_SECRET_ARN";
     public static final String BASE_URL = "POLYGON_BASE_URL";
     public static final String RATE_LIMIT = "POLYGON_RATE_LIMIT";
-    public static final URI DEFAULT_BASE_URL = URI.create("https://api.polygon.io");
+    public static final URI DEFAULT_BASE_URL = URI.create("https://api.massive.com");
+    /** The vendor's own hosts, new and old: {@code next_url} and redirects may lead to either. */
+    public static final java.util.List<String> OFFICIAL_HOSTS = java.util.List.of("api.massive.com", "api.polygon.io");
     public static final int DEFAULT_RATE_LIMIT = 5;
 
     public PolygonSettings {
@@ -79,14 +92,16 @@ public record PolygonSettings(ApiKey apiKey, URI baseUrl, int requestsPerMinute,
      */
     public static Optional<PolygonSettings> fromEnvironment(Map<String, String> environment,
             Function<String, ApiKey> secrets) {
-        String rawKey = environment.get(KEY);
-        String secretArn = environment.get(KEY_SECRET_ARN);
+        String keySetting = keySetting(environment).orElse(null);
+        String rawKey = keySetting == null ? null : environment.get(keySetting);
+        String secretArn = environment.containsKey(MASSIVE_KEY_SECRET_ARN) ? environment.get(MASSIVE_KEY_SECRET_ARN)
+                : environment.get(KEY_SECRET_ARN);
         ApiKey key;
         if (rawKey != null) {
             try {
                 key = ApiKey.of(rawKey);
             } catch (IllegalArgumentException e) {
-                throw new InvalidSettingException(KEY, null, e.getMessage());
+                throw new InvalidSettingException(keySetting, null, e.getMessage());
             }
         } else if (secretArn != null && !secretArn.isBlank()) {
             key = secrets.apply(secretArn.strip());
@@ -103,6 +118,18 @@ public record PolygonSettings(ApiKey apiKey, URI baseUrl, int requestsPerMinute,
             settings = settings.withRequestsPerMinute(parseRate(rate));
         }
         return Optional.of(settings);
+    }
+
+    /** The name of the key's setting in use: {@value #MASSIVE_KEY} when set, else {@value #KEY} when set. */
+    public static Optional<String> keySetting(Map<String, String> environment) {
+        return environment.containsKey(MASSIVE_KEY) ? Optional.of(MASSIVE_KEY)
+                : environment.containsKey(KEY) ? Optional.of(KEY) : Optional.empty();
+    }
+
+    /** Whether a key is configured, directly or through a secret. */
+    public static boolean keyConfigured(Map<String, String> environment) {
+        return keySetting(environment).isPresent() || Optional.ofNullable(environment.get(MASSIVE_KEY_SECRET_ARN))
+                .or(() -> Optional.ofNullable(environment.get(KEY_SECRET_ARN))).filter(arn -> !arn.isBlank()).isPresent();
     }
 
     static URI parseBaseUrl(String value) {

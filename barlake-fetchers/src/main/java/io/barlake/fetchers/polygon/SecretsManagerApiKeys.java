@@ -44,10 +44,11 @@ public final class SecretsManagerApiKeys implements Function<String, ApiKey> {
         if (value.startsWith("{")) {
             try {
                 JsonNode root = JSON.readTree(value);
-                JsonNode field = root.hasNonNull(PolygonSettings.KEY) ? root.get(PolygonSettings.KEY) : root.get("apiKey");
+                JsonNode field = root.hasNonNull(PolygonSettings.MASSIVE_KEY) ? root.get(PolygonSettings.MASSIVE_KEY)
+                        : root.hasNonNull(PolygonSettings.KEY) ? root.get(PolygonSettings.KEY) : root.get("apiKey");
                 if (field == null || !field.isTextual()) {
                     throw new InvalidSettingException(PolygonSettings.KEY_SECRET_ARN, secretArn,
-                            "the secret is JSON without a POLYGON_API_KEY or apiKey field");
+                            "the secret is JSON without a MASSIVE_API_KEY, POLYGON_API_KEY or apiKey field");
                 }
                 value = field.asText();
             } catch (IOException e) {

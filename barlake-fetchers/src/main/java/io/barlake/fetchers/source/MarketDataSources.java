@@ -37,14 +37,14 @@ public final class MarketDataSources {
             Function<String, ApiKey> secrets) {
         String chosen = environment.get(SOURCE);
         String kind = chosen == null ? null : chosen.strip().toLowerCase(Locale.ROOT);
-        if (kind == null || kind.equals("polygon")) {
+        if (kind == null || kind.equals("polygon") || kind.equals("massive")) {
             Optional<PolygonSettings> polygon = PolygonSettings.fromEnvironment(environment, secrets);
             if (polygon.isPresent()) {
                 return new PolygonSource(new PolygonClient(polygon.get(), calendar, clock));
             }
             if (kind != null) {
-                throw new InvalidSettingException(SOURCE, chosen, "polygon needs " + PolygonSettings.KEY + " or "
-                        + PolygonSettings.KEY_SECRET_ARN);
+                throw new InvalidSettingException(SOURCE, chosen, kind + " needs " + PolygonSettings.MASSIVE_KEY + " (or "
+                        + PolygonSettings.KEY + ") or " + PolygonSettings.MASSIVE_KEY_SECRET_ARN + " (or " + PolygonSettings.KEY_SECRET_ARN + ")");
             }
             kind = "synthetic";
         }
@@ -64,7 +64,7 @@ public final class MarketDataSources {
                     throw new InvalidSettingException(FLATFILES_DIR, folder, "not a folder");
                 }
             }
-            default -> throw new InvalidSettingException(SOURCE, chosen, "expected polygon, synthetic or flatfiles");
+            default -> throw new InvalidSettingException(SOURCE, chosen, "expected massive (or polygon), synthetic or flatfiles");
         };
     }
 

@@ -139,7 +139,7 @@ abstract class PolygonFetchContractTest {
 
         Throwable thrown = failingFetch(FetchRequest.nightly(null));
 
-        assertThat(thrown).isInstanceOf(PolygonUnauthorizedException.class).hasMessageContaining("check POLYGON_API_KEY");
+        assertThat(thrown).isInstanceOf(PolygonUnauthorizedException.class).hasMessageContaining("check MASSIVE_API_KEY (or POLYGON_API_KEY)");
         assertThat(polygon.paths()).hasSize(1);
         assertThat(store.list("")).isEmpty();
     }

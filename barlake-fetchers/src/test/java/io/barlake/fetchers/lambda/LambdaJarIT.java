@@ -36,6 +36,7 @@ class LambdaJarIT {
         builder.environment().put("BARLAKE_LAKE", lake.toString());
         builder.environment().put("BARLAKE_SYNTHETIC_SYMBOLS", "50");
         builder.environment().remove("POLYGON_API_KEY");
+        builder.environment().remove("MASSIVE_API_KEY");
         Process process = builder.start();
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
         String err = Files.readString(folder.resolve("err.txt"), StandardCharsets.UTF_8);

@@ -86,6 +86,7 @@ class PolygonClientIT {
         assertThatThrownBy(() -> client.splits())
                 .isInstanceOf(PolygonMalformedResponseException.class)
                 .hasMessageContaining("next_url points to https://evil.example.com:443, not to the API at http://")
+                .hasMessageContaining("or an official host (api.massive.com, api.polygon.io)")
                 .hasMessageNotContaining(KEY);
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
@@ -98,7 +99,7 @@ class PolygonClientIT {
             server.enqueue(new MockResponse().setResponseCode(302).setHeader("Location", target));
             assertThatThrownBy(() -> client.groupedDaily(SESSION))
                     .isInstanceOf(PolygonException.class)
-                    .hasMessageContaining("Polygon redirected to http://" + elsewhere.getHostName() + ":" + elsewhere.getPort()
+                    .hasMessageContaining("the vendor redirected to http://" + elsewhere.getHostName() + ":" + elsewhere.getPort()
                             + ", not the API at http://")
                     .hasMessageContaining("Barlake follows no redirect to another host")
                     .hasMessageNotContaining(KEY);
@@ -164,7 +165,7 @@ class PolygonClientIT {
                 .isInstanceOf(PolygonUnauthorizedException.class)
                 .hasMessage("Cannot fetch grouped daily bars for 2024-01-02 (GET " + server.url("/")
                         + "v2/aggs/grouped/locale/us/market/stocks/2024-01-02?adjusted=false): Polygon refused the request"
-                        + " (HTTP 401: Unknown API Key); check POLYGON_API_KEY and that your plan covers this data");
+                        + " (HTTP 401: Unknown API Key); check MASSIVE_API_KEY (or POLYGON_API_KEY) and that your plan covers this data");
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 

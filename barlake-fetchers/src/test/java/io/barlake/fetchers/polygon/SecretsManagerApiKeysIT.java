@@ -67,7 +67,7 @@ class SecretsManagerApiKeysIT {
     void failuresNameTheArnButNeverAValue() {
         answer("\"{\\\"other\\\":\\\"pk_hidden_789\\\"}\"");
         assertThatThrownBy(() -> keys.apply(ARN)).isInstanceOf(InvalidSettingException.class)
-                .hasMessage("Invalid POLYGON_API_KEY_SECRET_ARN '" + ARN + "': the secret is JSON without a POLYGON_API_KEY or apiKey field")
+                .hasMessage("Invalid POLYGON_API_KEY_SECRET_ARN '" + ARN + "': the secret is JSON without a MASSIVE_API_KEY, POLYGON_API_KEY or apiKey field")
                 .hasMessageNotContaining("pk_hidden_789");
         server.enqueue(new MockResponse().setResponseCode(400).setHeader("Content-Type", "application/x-amz-json-1.1")
                 .setBody("{\"__type\":\"ResourceNotFoundException\",\"message\":\"Secrets Manager can't find the specified secret.\"}"));

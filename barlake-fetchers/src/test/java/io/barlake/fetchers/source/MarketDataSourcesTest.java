@@ -68,8 +68,8 @@ class MarketDataSourcesTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "BARLAKE_SOURCE|yahoo|Invalid BARLAKE_SOURCE 'yahoo': expected polygon, synthetic or flatfiles",
-            "BARLAKE_SOURCE|polygon|Invalid BARLAKE_SOURCE 'polygon': polygon needs POLYGON_API_KEY or POLYGON_API_KEY_SECRET_ARN",
+            "BARLAKE_SOURCE|yahoo|Invalid BARLAKE_SOURCE 'yahoo': expected massive (or polygon), synthetic or flatfiles",
+            "BARLAKE_SOURCE|polygon|Invalid BARLAKE_SOURCE 'polygon': polygon needs MASSIVE_API_KEY (or POLYGON_API_KEY) or MASSIVE_API_KEY_SECRET_ARN (or POLYGON_API_KEY_SECRET_ARN)",
             "BARLAKE_SOURCE|flatfiles|Invalid BARLAKE_FLATFILES_DIR: it is required when BARLAKE_SOURCE=flatfiles",
             "BARLAKE_SYNTHETIC_SYMBOLS|20000|Invalid BARLAKE_SYNTHETIC_SYMBOLS '20000': expected 1 to 12000",
             "BARLAKE_SYNTHETIC_SEED|x|Invalid BARLAKE_SYNTHETIC_SEED 'x': expected a whole number"})
