@@ -1,6 +1,8 @@
 package io.barlake.cdk;
 
 import io.barlake.lake.alerts.AlertRuleStore;
+import io.barlake.lake.layout.LakeLayout;
+import io.barlake.lake.state.DailyCheckpoint;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awscdk.services.iam.Effect;
@@ -17,9 +19,12 @@ import software.amazon.awscdk.services.s3.IBucket;
  * Each component's set follows what its code opens (see {@code LakeLayout}).
  */
 public record LakeAccess(List<String> read, List<String> write, List<String> delete) {
-    /** The bars fetcher: its bronze folder and its watermark. */
+    /**
+     * The bars fetcher: its bronze folder and its watermark; it also reads the consolidator's
+     * checkpoint, to find consolidated bronze sessions whose object changed since and heal them.
+     */
     public static final LakeAccess FETCH_BARS = new LakeAccess(
-            List.of("bronze/bars/", "_state/watermarks/"),
+            List.of("bronze/bars/", "_state/watermarks/", LakeLayout.checkpoint(DailyCheckpoint.NAME)),
             List.of("bronze/bars/", "_state/watermarks/bronze-bars.json"),
             List.of("bronze/bars/"));
     /** The reference fetcher: the ticker and split snapshots. */

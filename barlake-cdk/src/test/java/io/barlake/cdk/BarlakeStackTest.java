@@ -259,6 +259,13 @@ class BarlakeStackTest {
     }
 
     @Test
+    void theBarsFetcherMayReadTheConsolidatorsCheckpointToHealBronze() {
+        // BarsFetcher reads it every night; without the grant S3 would refuse and the fetch fail.
+        assertThat(objectKeys("FunctionsFetchBars", "s3:GetObject")).containsExactlyInAnyOrder(
+                "bronze/bars/*", "_state/watermarks/*", "_state/checkpoints/silver-daily.json");
+    }
+
+    @Test
     void theStateMachineMayInvokeOnlyItsOwnFunctionsAndJobs() {
         Map.Entry<String, Map<String, Object>> policy = named(stagingJson, "AWS::IAM::Policy").stream()
                 .filter(entry -> entry.getKey().startsWith("PipelineStateMachineRole")).findFirst().orElseThrow();
@@ -300,13 +307,17 @@ class BarlakeStackTest {
     // ---- reading the template ----
 
     private static List<String> puts(String policyPrefix) {
+        return objectKeys(policyPrefix, "s3:PutObject");
+    }
+
+    private static List<String> objectKeys(String policyPrefix, String action) {
         List<String> keys = new ArrayList<>();
         for (Map.Entry<String, Map<String, Object>> policy : named(stagingJson, "AWS::IAM::Policy")) {
             if (!policy.getKey().startsWith(policyPrefix)) {
                 continue;
             }
             for (Map<?, ?> statement : statements(policy.getValue())) {
-                if (actions(statement).contains("s3:PutObject")) {
+                if (actions(statement).contains(action)) {
                     list(statement.get("Resource")).forEach(resource -> keys.add(objectKey(resource)));
                 }
             }

@@ -38,8 +38,10 @@ public final class LakeLayout {
     public static final String BRONZE_TICKERS = "bronze/tickers/";
     /** Prefix of bronze split snapshots. */
     public static final String BRONZE_SPLITS = "bronze/splits/";
+    /** Prefix of the silver layer: every bar file a checkpoint describes lies under it. */
+    public static final String SILVER = "silver/";
     /** Prefix of silver daily bars, one file per year. */
-    public static final String SILVER_DAILY = "silver/daily/";
+    public static final String SILVER_DAILY = SILVER + "daily/";
     /** Prefix of refused records. */
     public static final String SILVER_REJECTS = "silver/rejects/";
     /** The latest ticker reference data. */
@@ -89,7 +91,7 @@ public final class LakeLayout {
 
     /** Prefix of one timeframe's bars: {@code silver/daily/} for 1d, {@code silver/5d/} for 5d. */
     public static String barsPrefix(Timeframe timeframe) {
-        return timeframe == Timeframe.D1 ? SILVER_DAILY : "silver/" + timeframe.label() + "/";
+        return timeframe == Timeframe.D1 ? SILVER_DAILY : SILVER + timeframe.label() + "/";
     }
 
     /** A timeframe's year file; {@code silverDaily(year)} for 1d. */

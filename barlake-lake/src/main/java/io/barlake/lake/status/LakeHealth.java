@@ -30,7 +30,7 @@ public final class LakeHealth {
     public static List<String> problems(ObjectStore store, Clock clock) {
         StateStore state = new StateStore(store, clock);
         Map<String, ObjectInfo> listing = new HashMap<>();
-        store.list("silver/").forEach(info -> listing.put(info.key(), info));
+        store.list(LakeLayout.SILVER).forEach(info -> listing.put(info.key(), info));
         List<String> problems = new ArrayList<>();
         try {
             state.checkpoint(DailyCheckpoint.NAME, DailyCheckpoint.class).ifPresent(checkpoint -> checkpoint.years()

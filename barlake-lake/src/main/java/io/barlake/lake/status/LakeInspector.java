@@ -50,11 +50,11 @@ public final class LakeInspector {
         datasets.add(partitioned("bronze/bars", LakeLayout.BRONZE_BARS, "grouped.json.gz"));
         datasets.add(partitioned("bronze/tickers", LakeLayout.BRONZE_TICKERS, "tickers.json.gz"));
         datasets.add(partitioned("bronze/splits", LakeLayout.BRONZE_SPLITS, "splits.json.gz"));
-        DatasetStatus daily = bars("silver/daily", Timeframe.D1, problems);
+        DatasetStatus daily = bars(Timeframe.D1, problems);
         datasets.add(daily);
         datasets.add(partitioned("silver/rejects", LakeLayout.SILVER_REJECTS, "rejects.jsonl"));
         for (Timeframe timeframe : Timeframe.resampled()) {
-            datasets.add(bars("silver/" + timeframe.label(), timeframe, problems));
+            datasets.add(bars(timeframe, problems));
         }
         datasets.add(single("silver/tickers", LakeLayout.SILVER_TICKERS));
         datasets.add(single("silver/splits", LakeLayout.SILVER_SPLITS));
@@ -94,7 +94,7 @@ public final class LakeInspector {
     /** The bar files each stage's checkpoint describes, checked as the stage itself checks them. */
     private void audit(StateStore state, List<String> problems) {
         java.util.Map<String, ObjectInfo> listing = new java.util.HashMap<>();
-        store.list("silver/").forEach(info -> listing.put(info.key(), info));
+        store.list(LakeLayout.SILVER).forEach(info -> listing.put(info.key(), info));
         try {
             state.checkpoint(DailyCheckpoint.NAME, DailyCheckpoint.class).ifPresent(checkpoint -> {
                 for (int year : checkpoint.years()) {
@@ -140,8 +140,10 @@ public final class LakeInspector {
                 dates.isEmpty() ? null : dates.first(), dates.isEmpty() ? null : dates.last());
     }
 
-    private DatasetStatus bars(String name, Timeframe timeframe, List<String> problems) {
-        List<ObjectInfo> objects = store.list(LakeLayout.barsPrefix(timeframe));
+    private DatasetStatus bars(Timeframe timeframe, List<String> problems) {
+        String prefix = LakeLayout.barsPrefix(timeframe);
+        String name = prefix.substring(0, prefix.length() - 1); // silver/daily, silver/5d, …
+        List<ObjectInfo> objects = store.list(prefix);
         long bytes = 0;
         long rows = 0;
         SortedSet<String> symbols = new TreeSet<>();
