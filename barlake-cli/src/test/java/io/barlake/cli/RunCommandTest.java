@@ -98,18 +98,18 @@ class RunCommandTest {
             assertThat(run.exitCode()).as(command).isEqualTo(2);
             assertThat(run.errLines()).as(command).containsExactly(line);
         });
-        Map<String, String> vacuum = environment(lake);
-        vacuum.put("BARLAKE_VACUUM_DAYS", "-1");
-        CliRun badVacuum = CliRun.execute(vacuum, "run");
-        assertThat(badVacuum.exitCode()).isEqualTo(2);
-        assertThat(badVacuum.errLines()).containsExactly(
-                "barlake: Invalid BARLAKE_VACUUM_DAYS '-1': expected a whole number of days, 0 to turn vacuum off");
-        Map<String, String> logLevel = environment(lake);
-        logLevel.put("BARLAKE_LOG_LEVEL", "bogus");
-        CliRun badLevel = CliRun.execute(logLevel, "status");
-        assertThat(badLevel.exitCode()).isEqualTo(2);
-        assertThat(badLevel.errLines()).containsExactly(
-                "barlake: Invalid BARLAKE_LOG_LEVEL 'bogus': expected one of TRACE, DEBUG, INFO, WARN, ERROR, OFF");
+        // setting, value, command, the one line
+        for (String[] bad : List.of(
+                new String[] {"BARLAKE_VACUUM_DAYS", "-1", "run",
+                        "barlake: Invalid BARLAKE_VACUUM_DAYS '-1': expected a whole number of days, 0 to turn vacuum off"},
+                new String[] {"BARLAKE_LOG_LEVEL", "bogus", "status",
+                        "barlake: Invalid BARLAKE_LOG_LEVEL 'bogus': expected one of TRACE, DEBUG, INFO, WARN, ERROR, OFF"})) {
+            Map<String, String> environment = environment(lake);
+            environment.put(bad[0], bad[1]);
+            CliRun run = CliRun.execute(environment, bad[2]);
+            assertThat(run.exitCode()).as(bad[0]).isEqualTo(2);
+            assertThat(run.errLines()).containsExactly(bad[3]);
+        }
         assertThat(lake).as("nothing was fetched").doesNotExist();
     }
 

@@ -11,7 +11,6 @@ import io.barlake.lake.bronze.GroupedDailyParser;
 import io.barlake.lake.bronze.MalformedResponseException;
 import io.barlake.lake.calendar.TradingCalendar;
 import io.barlake.lake.layout.LakeLayout;
-import io.barlake.lake.state.CorruptStateException;
 import io.barlake.lake.state.DailyCheckpoint;
 import io.barlake.lake.state.LakeJson;
 import io.barlake.lake.state.StateStore;
@@ -81,10 +80,11 @@ public final class BarsFetcher {
     /** Runs one chunk of the request. */
     public FetchResult fetch(FetchRequest request, ProgressListener progress) {
         long startNanos = System.nanoTime();
-        Map<LocalDate, Boolean> bronze = bronzeSessions();
+        List<ObjectInfo> listing = store.list(LakeLayout.BRONZE_BARS);
+        Map<LocalDate, Boolean> bronze = bronzeSessions(listing);
         List<String> warnings = new ArrayList<>();
         Map<LocalDate, Boolean> plan = plan(request, bronze.keySet(), warnings);
-        heal(bronze, plan, request.mode() == FetchMode.BACKFILL, warnings);
+        heal(listing, bronze, plan, request.mode() == FetchMode.BACKFILL, warnings);
         List<LocalDate> remaining = plan.keySet().stream()
                 .filter(session -> request.next() == null || !session.isBefore(request.next()))
                 .toList();
@@ -184,16 +184,14 @@ public final class BarsFetcher {
      * within its range. Only objects whose listing differs from the consolidator's checkpoint are
      * read, so a healthy lake costs one listing.
      */
-    private void heal(Map<LocalDate, Boolean> bronze, Map<LocalDate, Boolean> plan, boolean withinPlan, List<String> warnings) {
-        DailyCheckpoint checkpoint;
-        try {
-            checkpoint = state.checkpoint(DailyCheckpoint.NAME, DailyCheckpoint.class).orElse(DailyCheckpoint.empty());
-        } catch (CorruptStateException e) {
-            checkpoint = DailyCheckpoint.empty(); // the consolidator rebuilds it; nothing to compare with meanwhile
-        }
+    private void heal(List<ObjectInfo> listing, Map<LocalDate, Boolean> bronze, Map<LocalDate, Boolean> plan, boolean withinPlan,
+            List<String> warnings) {
+        // An unreadable checkpoint is the consolidator's to rebuild (and to warn of); meanwhile there is nothing to compare with.
+        DailyCheckpoint checkpoint = state.checkpointOrRebuild(DailyCheckpoint.NAME, DailyCheckpoint.class, warning -> { })
+                .orElse(DailyCheckpoint.empty());
         LocalDate consolidatedUpTo = checkpoint.latestSession().orElse(null);
         Map<LocalDate, ObjectInfo> data = new TreeMap<>();
-        store.list(LakeLayout.BRONZE_BARS).forEach(info -> LakeLayout.dateOf(info.key())
+        listing.forEach(info -> LakeLayout.dateOf(info.key())
                 .filter(date -> info.key().equals(LakeLayout.bronzeBars(date))).ifPresent(date -> data.put(date, info)));
         List<LocalDate> heal = new ArrayList<>();
         for (Map.Entry<LocalDate, Boolean> session : bronze.entrySet()) {
@@ -312,8 +310,12 @@ public final class BarsFetcher {
 
     /** Sessions in bronze: true when both the data and its meta are there (the session is complete). */
     private Map<LocalDate, Boolean> bronzeSessions() {
+        return bronzeSessions(store.list(LakeLayout.BRONZE_BARS));
+    }
+
+    private static Map<LocalDate, Boolean> bronzeSessions(List<ObjectInfo> listing) {
         Map<LocalDate, Set<String>> files = new TreeMap<>();
-        for (ObjectInfo object : store.list(LakeLayout.BRONZE_BARS)) {
+        for (ObjectInfo object : listing) {
             LakeLayout.dateOf(object.key()).ifPresent(date -> files.computeIfAbsent(date, d -> new TreeSet<>())
                     .add(object.key().substring(object.key().lastIndexOf('/') + 1)));
         }

@@ -19,6 +19,13 @@ public final class PolygonReplay {
                 .withTiming(Duration.ofMillis(700), 4, Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(30));
     }
 
+    /** The next request {@code server} received, within 5 s; failing the test when none came. */
+    public static okhttp3.mockwebserver.RecordedRequest taken(okhttp3.mockwebserver.MockWebServer server) throws InterruptedException {
+        okhttp3.mockwebserver.RecordedRequest request = server.takeRequest(5, java.util.concurrent.TimeUnit.SECONDS);
+        org.assertj.core.api.Assertions.assertThat(request).as("a request reached the server").isNotNull();
+        return request;
+    }
+
     public static long closeMillis(LocalDate session) {
         return session.atTime(16, 0).atZone(java.time.ZoneId.of("America/New_York")).toInstant().toEpochMilli();
     }

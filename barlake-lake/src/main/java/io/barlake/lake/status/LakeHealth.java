@@ -1,11 +1,7 @@
 package io.barlake.lake.status;
 
 import io.barlake.lake.layout.LakeLayout;
-import io.barlake.lake.model.Timeframe;
-import io.barlake.lake.state.CorruptStateException;
-import io.barlake.lake.state.DailyCheckpoint;
 import io.barlake.lake.state.ObjectMark;
-import io.barlake.lake.state.ResamplerCheckpoint;
 import io.barlake.lake.state.StateStore;
 import io.barlake.lake.store.ObjectInfo;
 import io.barlake.lake.store.ObjectStore;
@@ -32,20 +28,8 @@ public final class LakeHealth {
         Map<String, ObjectInfo> listing = new HashMap<>();
         store.list(LakeLayout.SILVER).forEach(info -> listing.put(info.key(), info));
         List<String> problems = new ArrayList<>();
-        try {
-            state.checkpoint(DailyCheckpoint.NAME, DailyCheckpoint.class).ifPresent(checkpoint -> checkpoint.years()
-                    .forEach(year -> check(LakeLayout.silverDaily(year), checkpoint.files().get(year), listing, problems)));
-        } catch (CorruptStateException e) {
-            problems.add(e.key() + " is unreadable");
-        }
-        for (Timeframe timeframe : Timeframe.resampled()) {
-            try {
-                state.checkpoint(ResamplerCheckpoint.name(timeframe.sessions()), ResamplerCheckpoint.class)
-                        .ifPresent(checkpoint -> checkpoint.files().forEach((year, mark) ->
-                                check(LakeLayout.bars(timeframe, year), mark, listing, problems)));
-            } catch (CorruptStateException e) {
-                problems.add(e.key() + " is unreadable");
-            }
+        for (CheckpointedFiles.File file : CheckpointedFiles.of(state, e -> problems.add(e.key() + " is unreadable"))) {
+            check(file.key(), file.mark(), listing, problems);
         }
         return problems;
     }

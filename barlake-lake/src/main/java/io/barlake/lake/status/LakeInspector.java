@@ -7,10 +7,7 @@ import io.barlake.lake.layout.LakeLayout;
 import io.barlake.lake.model.Timeframe;
 import io.barlake.lake.parquet.FileSummary;
 import io.barlake.lake.parquet.ParquetCodec;
-import io.barlake.lake.state.CorruptStateException;
-import io.barlake.lake.state.DailyCheckpoint;
 import io.barlake.lake.state.ObjectAudit;
-import io.barlake.lake.state.ResamplerCheckpoint;
 import io.barlake.lake.state.StateStore;
 import io.barlake.lake.store.ObjectInfo;
 import io.barlake.lake.store.ObjectStore;
@@ -95,28 +92,8 @@ public final class LakeInspector {
     private void audit(StateStore state, List<String> problems) {
         java.util.Map<String, ObjectInfo> listing = new java.util.HashMap<>();
         store.list(LakeLayout.SILVER).forEach(info -> listing.put(info.key(), info));
-        try {
-            state.checkpoint(DailyCheckpoint.NAME, DailyCheckpoint.class).ifPresent(checkpoint -> {
-                for (int year : checkpoint.years()) {
-                    String key = LakeLayout.silverDaily(year);
-                    report(ObjectAudit.check(store, key, listing, checkpoint.files().get(year),
-                            k -> ParquetCodec.DAILY.isReadable(store, k)), problems);
-                }
-            });
-        } catch (CorruptStateException e) {
-            problems.add(e.getMessage() + " (barlake run rebuilds it)");
-        }
-        for (Timeframe timeframe : Timeframe.resampled()) {
-            try {
-                state.checkpoint(ResamplerCheckpoint.name(timeframe.sessions()), ResamplerCheckpoint.class).ifPresent(checkpoint -> {
-                    for (int year : checkpoint.years()) {
-                        report(ObjectAudit.check(store, LakeLayout.bars(timeframe, year), listing, checkpoint.files().get(year),
-                                k -> ParquetCodec.RESAMPLED.isReadable(store, k)), problems);
-                    }
-                });
-            } catch (CorruptStateException e) {
-                problems.add(e.getMessage() + " (barlake run rebuilds it)");
-            }
+        for (CheckpointedFiles.File file : CheckpointedFiles.of(state, e -> problems.add(e.getMessage() + " (barlake run rebuilds it)"))) {
+            report(ObjectAudit.check(store, file.key(), listing, file.mark(), key -> file.codec().isReadable(store, key)), problems);
         }
     }
 
