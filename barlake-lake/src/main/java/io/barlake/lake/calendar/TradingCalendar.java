@@ -2,10 +2,6 @@ package io.barlake.lake.calendar;
 
 import static java.util.Objects.requireNonNull;
 
-import de.focus_shift.jollyday.core.Holiday;
-import de.focus_shift.jollyday.core.HolidayCalendar;
-import de.focus_shift.jollyday.core.HolidayManager;
-import de.focus_shift.jollyday.core.ManagerParameters;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,16 +10,18 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
  * The NYSE trading calendar and its session index.
  *
- * <p>Sessions are weekdays that are not NYSE holidays or special closures, as the jollyday
- * {@code NYSE} calendar defines them (Good Friday, Juneteenth from 2022, the 2001-09-11 week,
- * Hurricane Sandy, national days of mourning such as 2025-01-09). The <em>session index</em> counts
+ * <p>Sessions are weekdays that are not NYSE holidays or special closures, each holiday rule with
+ * the years it applied (Martin Luther King Jr. Day from 1998, Juneteenth from 2022) and every
+ * special closure since 1990 (1994-04-27, the 2001-09-11 week, 2004-06-11, 2007-01-02, Hurricane
+ * Sandy, 2018-12-05, 2025-01-09); sessions that closed early are marked ({@link #closingTime}).
+ * Dates after today are the rules' forecast: a closure announced later needs a new release. The
+ * <em>session index</em> counts
  * sessions from {@link #INDEX_ORIGIN} (index 0, 2000-01-03), +1 per session; earlier sessions have
  * negative indexes. Resampled buckets are defined on this index, so it must never change for a
  * past date.
@@ -41,7 +39,10 @@ public final class TradingCalendar {
     public static final LocalDate LAST_DATE = LocalDate.of(2099, 12, 31);
     /** The exchange's time zone. */
     public static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
-    /** Regular close; early closes (13:00) are treated as 16:00, which only delays, never hurries. */
+    /**
+     * Regular close. Freshness and the nightly fetch wait for it even on an early close, which only
+     * delays, never hurries: the vendor's daily bars settle after 16:00 either way.
+     */
     public static final LocalTime CLOSE = LocalTime.of(16, 0);
 
     private static final TradingCalendar NYSE = new TradingCalendar();
@@ -50,16 +51,14 @@ public final class TradingCalendar {
     private final int originPosition;
 
     private TradingCalendar() {
-        HolidayManager manager = HolidayManager.getInstance(ManagerParameters.create(HolidayCalendar.NYSE));
-        Set<LocalDate> closed = new HashSet<>();
-        for (Holiday holiday : manager.getHolidays(FIRST_DATE.minusDays(7), LAST_DATE.plusDays(7))) {
-            closed.add(holiday.getObservedDate().orElse(holiday.getDate()));
-        }
         List<Long> days = new ArrayList<>();
-        for (LocalDate day = FIRST_DATE; !day.isAfter(LAST_DATE); day = day.plusDays(1)) {
-            DayOfWeek weekday = day.getDayOfWeek();
-            if (weekday != DayOfWeek.SATURDAY && weekday != DayOfWeek.SUNDAY && !closed.contains(day)) {
-                days.add(day.toEpochDay());
+        for (int year = FIRST_DATE.getYear(); year <= LAST_DATE.getYear(); year++) {
+            Set<LocalDate> closed = NyseRules.closures(year);
+            for (LocalDate day = LocalDate.of(year, 1, 1); day.getYear() == year; day = day.plusDays(1)) {
+                DayOfWeek weekday = day.getDayOfWeek();
+                if (weekday != DayOfWeek.SATURDAY && weekday != DayOfWeek.SUNDAY && !closed.contains(day)) {
+                    days.add(day.toEpochDay());
+                }
             }
         }
         this.sessionDays = days.stream().mapToLong(Long::longValue).toArray();
@@ -157,7 +156,26 @@ public final class TradingCalendar {
         return previousSession(today);
     }
 
-    /** The instant a session's regular trading closes. */
+    /**
+     * When the session's trading ended in New York: 16:00, or 13:00 (14:00 before 1993) on the
+     * exchange's early closes, such as the day after Thanksgiving and most Christmas Eves.
+     */
+    public LocalTime closingTime(LocalDate session) {
+        if (!isSession(session)) {
+            throw new IllegalArgumentException("Cannot give the close of " + session + ": not an NYSE session");
+        }
+        return NyseRules.earlyClose(session).orElse(CLOSE);
+    }
+
+    /** True when the session closed before 16:00 ({@link #closingTime}). */
+    public boolean isEarlyClose(LocalDate session) {
+        return isSession(session) && NyseRules.earlyClose(session).isPresent();
+    }
+
+    /**
+     * The instant of the session's regular 16:00 close, the time the vendor stamps on its daily
+     * bars, early closes included.
+     */
     public Instant closeOf(LocalDate session) {
         return session.atTime(CLOSE).atZone(NEW_YORK).toInstant();
     }

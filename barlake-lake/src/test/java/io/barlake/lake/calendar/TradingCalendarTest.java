@@ -49,6 +49,43 @@ class TradingCalendarTest {
         assertThat(calendar.isSession(LocalDate.parse(date))).isTrue();
     }
 
+    @ParameterizedTest
+    @CsvSource({
+            "1997-01-20, true, Martin Luther King Jr. Day was a session until 1997",
+            "1998-01-19, false, and a holiday from 1998",
+            "1994-04-27, false, funeral of President Nixon",
+            "2004-06-11, false, funeral of President Reagan",
+            "2007-01-02, false, national day of mourning for President Ford",
+            "1999-12-31, true, New Year 2000 fell on a Saturday",
+            "2027-06-18, false, Juneteenth 2027 falls on a Saturday: observed on Friday 18 June",
+            "2027-12-24, false, Christmas 2027 falls on a Saturday: observed on Friday 24 December"
+    })
+    void holidayRulesApplyOnlyInTheirYears(String date, boolean session, String why) {
+        LocalDate day = LocalDate.parse(date);
+        assertThat(calendar.isSession(day)).as(why).isEqualTo(session);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "2024-11-29, 13:00", // day after Thanksgiving
+            "2024-12-24, 13:00", "2024-07-03, 13:00", // Wednesday 3 July, early from 2013
+            "2002-07-03, 16:00", // a Wednesday 3 July before 2013 closed at 16:00
+            "2002-07-05, 13:00", // Friday 5 July, 1996 to 2012
+            "2013-07-05, 16:00",
+            "1991-12-24, 14:00", "1992-11-27, 14:00", "1991-11-29, 16:00",
+            "1999-12-31, 13:00", "2024-12-23, 16:00"
+    })
+    void earlyClosesAreMarkedWithTheirTime(String date, String close) {
+        assertThat(calendar.closingTime(LocalDate.parse(date))).hasToString(close);
+        assertThat(calendar.isEarlyClose(LocalDate.parse(date))).isEqualTo(!close.equals("16:00"));
+    }
+
+    @Test
+    void theCloseOfADayWithoutASessionIsRefused() {
+        assertThatThrownBy(() -> calendar.closingTime(LocalDate.of(2025, 12, 25)))
+                .hasMessage("Cannot give the close of 2025-12-25: not an NYSE session");
+    }
+
     @Test
     void theSessionIndexStartsAtZeroOnTheThirdOfJanuary2000() {
         assertThat(calendar.sessionIndex(LocalDate.of(2000, 1, 3))).isZero();
