@@ -5,6 +5,7 @@ import io.barlake.analytics.strategy.PrebuiltStrategies;
 import io.barlake.analytics.strategy.Strategy;
 import io.barlake.lake.model.SignalPick;
 import io.barlake.lake.model.Symbols;
+import io.barlake.lake.read.SymbolLookup;
 import io.barlake.lake.model.Timeframe;
 import io.barlake.lake.state.LakeJson;
 import io.barlake.lake.store.InvalidSettingException;
@@ -69,18 +70,20 @@ final class ScanCommand extends LakeCommand {
                 throw new InvalidSettingException("--timeframe", label, e.getMessage());
             }
         }
-        Set<String> only = new TreeSet<>();
+        List<String> asked = new ArrayList<>();
         for (String raw : symbols == null ? List.<String>of() : symbols) {
-            String symbol = Symbols.normalize(raw);
+            String symbol = Symbols.clean(raw);
             if (!Symbols.isValid(symbol)) {
                 throw new InvalidSettingException("--symbols", raw, "not a ticker");
             }
-            only.add(symbol);
+            asked.add(symbol);
         }
         if (top < 0) {
             throw new InvalidSettingException("--top", Integer.toString(top), "must be >= 0");
         }
         try (ObjectStore store = lake.open(parent.environment())) {
+            Set<String> only = new TreeSet<>();
+            asked.forEach(symbol -> only.add(SymbolLookup.resolve(store, symbol)));
             long started = System.nanoTime();
             NightlyScan.Result result = NightlyScan.run(store, parent.clock(), date, strategies, frames, only);
             List<SignalPick> picks = result.picks();

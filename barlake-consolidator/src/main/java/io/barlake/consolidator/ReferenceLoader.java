@@ -68,7 +68,7 @@ final class ReferenceLoader {
         int skipped = 0;
         for (JsonNode record : file.results()) {
             try {
-                String symbol = Symbols.requireValid(Symbols.normalize(record.path("ticker").asText(null)));
+                String symbol = Symbols.requireValid(Symbols.clean(record.path("ticker").asText(null)));
                 String delisted = text(record, "delisted_utc");
                 tickers.putIfAbsent(symbol, new TickerInfo(symbol, Objects.requireNonNullElse(text(record, "name"), ""),
                         text(record, "primary_exchange"), text(record, "type"), record.path("active").asBoolean(true),
@@ -95,7 +95,7 @@ final class ReferenceLoader {
         int skipped = 0;
         for (JsonNode record : file.results()) {
             try {
-                String symbol = Symbols.requireValid(Symbols.normalize(record.path("ticker").asText(null)));
+                String symbol = Symbols.requireValid(Symbols.clean(record.path("ticker").asText(null)));
                 Split split = new Split(symbol, LocalDate.parse(record.path("execution_date").asText("")),
                         record.path("split_from").asDouble(0), record.path("split_to").asDouble(0));
                 splits.putIfAbsent(symbol + "|" + split.executionDate(), split);

@@ -96,6 +96,23 @@ class ServingApiTest {
     }
 
     @Test
+    void tickersAreFoundAsTheVendorWritesThemAndInAnyCaseWhenThatIsUnambiguous() {
+        throughBothDoors(door -> {
+            JsonNode exact = door.get("/v1/bars?symbol=KIMpL&limit=1", WITH_KEY).json();
+            JsonNode folded = door.get("/v1/bars?symbol=kimpl&limit=1", WITH_KEY).json();
+            assertThat(exact.path("symbol").asText()).isEqualTo("KIMpL");
+            assertThat(folded.path("symbol").asText()).isEqualTo("KIMpL");
+            assertThat(folded.path("bars")).isEqualTo(exact.path("bars"));
+            assertThat(door.get("/v1/quote?symbol=KIMPL", WITH_KEY).json().path("symbol").asText()).isEqualTo("KIMpL");
+            assertThat(door.get("/v1/symbols?prefix=kim", WITH_KEY).json().path("symbols").findValuesAsText("symbol"))
+                    .containsExactly("KIMpL");
+            FrontDoor.Answer missing = door.get("/v1/bars?symbol=KIMpM", WITH_KEY);
+            assertThat(missing.status()).isEqualTo(404);
+            assertThat(missing.body()).contains("KIMpM");
+        });
+    }
+
+    @Test
     void aLongHistoryComesInPagesThatTheCursorWalksWithoutGapsOrRepeats() {
         throughBothDoors(door -> {
             List<String> dates = new ArrayList<>();

@@ -23,9 +23,9 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * A small silver lake written with the lake's own codecs: AAPL and MSFT daily from 2024-01-02 to
- * 2025-06-02 (seeded walks), AAPL split 4-for-1 on 2024-06-10 (raw prices drop fourfold that day),
- * reference tickers AAPL, AMZN and MSFT, the consolidator's checkpoint at 2025-06-02, and three picks in
+ * A small silver lake written with the lake's own codecs: AAPL, MSFT and the preferred share KIMpL
+ * (as Massive writes it) daily from 2024-01-02 to 2025-06-02 (seeded walks), AAPL split 4-for-1 on
+ * 2024-06-10 (raw prices drop fourfold that day), reference tickers AAPL, AMZN, KIMpL and MSFT, the consolidator's checkpoint at 2025-06-02, and three picks in
  * gold for 2025-06-02.
  */
 final class ServingLake {
@@ -55,10 +55,14 @@ final class ServingLake {
     static void write(ObjectStore store) {
         Map<Integer, List<DailyBar>> byYear = new java.util.TreeMap<>();
         Instant ingested = Instant.parse("2025-06-02T22:00:00Z");
-        for (String symbol : List.of("AAPL", "MSFT")) {
+        for (String symbol : List.of("AAPL", "KIMpL", "MSFT")) {
             for (int i = 0; i < SESSIONS.size(); i++) {
                 LocalDate session = SESSIONS.get(i);
-                double close = symbol.equals("AAPL") ? rawAaplClose(i) : walk(7, i);
+                double close = switch (symbol) {
+                    case "AAPL" -> rawAaplClose(i);
+                    case "KIMpL" -> walk(11, i) / 5;
+                    default -> walk(7, i);
+                };
                 double open = close * 0.995;
                 byYear.computeIfAbsent(session.getYear(), y -> new ArrayList<>()).add(new DailyBar(symbol, session, open,
                         close * 1.01, open * 0.99, close, 1_000_000 + i, null, null, "test", ingested));
@@ -72,9 +76,10 @@ final class ServingLake {
         ParquetCodec.TICKERS.write(store, LakeLayout.SILVER_TICKERS, List.of(
                 new TickerInfo("AAPL", "Apple Inc.", "XNAS", "CS", true, "usd", "0000320193", "BBG000B9XRY4", null),
                 new TickerInfo("AMZN", "Amazon.com, Inc.", "XNAS", "CS", true, "usd", "0001018724", "BBG000BVPV84", null),
+                new TickerInfo("KIMpL", "Kimco Realty Corp 5.125% Class L Preferred", "XNYS", "PFD", true, "usd", null, null, null),
                 new TickerInfo("MSFT", "Microsoft Corp", "XNAS", "CS", true, "usd", "0000789019", "BBG000BPH459", null)));
         new StateStore(store, CLOCK).saveCheckpoint(DailyCheckpoint.NAME, new DailyCheckpoint(Map.of(LAST,
-                new DailyCheckpoint.Session("a".repeat(64), 100, 0, 2, 2, 0)), Map.of()));
+                new DailyCheckpoint.Session("a".repeat(64), 100, 0, 3, 3, 0)), Map.of()));
         ParquetCodec.SIGNALS.write(store, LakeLayout.signals(LAST), List.of(
                 new SignalPick(LAST, 1, "AAPL", "golden-cross", "BUY", 0.9, "1d:BUY,5d:BUY,34d:HOLD", "SMA50 crossed above SMA200"),
                 new SignalPick(LAST, 2, "MSFT", "rsi-momentum", "BUY", 0.6, "1d:BUY,5d:HOLD", "RSI14 crossed above 50"),

@@ -174,7 +174,7 @@ public final class PolygonClient implements AutoCloseable {
 
     /** The previous session's bar of one ticker (split-adjusted, as Polygon serves it). */
     public JsonNode previousClose(String symbol) {
-        String ticker = Symbols.requireValid(Symbols.normalize(symbol));
+        String ticker = Symbols.requireValid(Symbols.clean(symbol));
         String what = "previous close of " + ticker;
         HttpUrl url = base.newBuilder().addPathSegments("v2/aggs/ticker").addPathSegment(ticker).addPathSegment("prev")
                 .addQueryParameter("adjusted", "true").build();
@@ -187,7 +187,7 @@ public final class PolygonClient implements AutoCloseable {
 
     /** The current snapshot of one ticker (last trade, day and previous day bars). */
     public JsonNode snapshot(String symbol) {
-        String ticker = Symbols.requireValid(Symbols.normalize(symbol));
+        String ticker = Symbols.requireValid(Symbols.clean(symbol));
         String what = "snapshot of " + ticker;
         HttpUrl url = base.newBuilder().addPathSegments("v2/snapshot/locale/us/markets/stocks/tickers")
                 .addPathSegment(ticker).build();

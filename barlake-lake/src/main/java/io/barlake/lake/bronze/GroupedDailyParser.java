@@ -104,7 +104,7 @@ public final class GroupedDailyParser {
         if (!symbolNode.isTextual()) {
             throw new InvalidRecordException("field 'T' (symbol) is not a string: " + symbolNode);
         }
-        String symbol = Symbols.requireValid(Symbols.normalize(symbolNode.asText()));
+        String symbol = Symbols.requireValid(Symbols.clean(symbolNode.asText()));
         double open = number(record, "o");
         double high = number(record, "h");
         double low = number(record, "l");

@@ -19,7 +19,8 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * One symbol's bars from the lake, split-adjusted: daily bars are adjusted on read as of the
+ * One symbol's bars from the lake, asked for exactly and then case-insensitively
+ * ({@link SymbolLookup}), split-adjusted: daily bars are adjusted on read as of the
  * latest session in silver (as the resamplers adjust theirs), N-session bars are stored adjusted.
  * Only the row groups that can hold the symbol are fetched.
  */
@@ -42,13 +43,32 @@ public final class BarHistory {
         if (!adjusted && timeframe != Timeframe.D1) {
             throw new InvalidSettingException("adjusted", "false", timeframe.label() + " bars are stored split-adjusted only");
         }
-        String symbol = Symbols.normalize(rawSymbol);
-        if (!Symbols.isValid(symbol)) {
-            throw new InvalidSettingException("--symbol", rawSymbol, "not a ticker (A-Z, digits, '.' and '-', up to 10 characters)");
+        String asked = Symbols.clean(rawSymbol);
+        if (!Symbols.isValid(asked)) {
+            throw new InvalidSettingException("--symbol", rawSymbol, "not a ticker (letters, digits, '.' and '-', up to 10 characters)");
         }
         if (from != null && to != null && to.isBefore(from)) {
             throw new InvalidSettingException("--to", to.toString(), "before --from " + from);
         }
+        SymbolBarsBuilder series = read(store, asked, timeframe, from, to, clock, adjusted);
+        String symbol = asked;
+        if (series.isEmpty()) {
+            // Exact first; a miss may be the vendor's spelling asked in another case (kimpl for KIMpL).
+            symbol = SymbolLookup.resolve(store, asked);
+            if (!symbol.equals(asked)) {
+                series = read(store, symbol, timeframe, from, to, clock, adjusted);
+            }
+        }
+        if (series.isEmpty()) {
+            throw new NoBarsException("No " + timeframe.label() + " bars for " + symbol + " in " + store.location()
+                    + (from == null && to == null ? "" : " between " + (from == null ? "the start" : from) + " and "
+                    + (to == null ? "the end" : to)) + "; 'barlake status' shows what the lake holds");
+        }
+        return series.build(symbol);
+    }
+
+    private static SymbolBarsBuilder read(ObjectStore store, String symbol, Timeframe timeframe, LocalDate from, LocalDate to,
+            Clock clock, boolean adjusted) {
         TreeSet<Integer> years = new TreeSet<>();
         for (ObjectInfo info : store.list(LakeLayout.barsPrefix(timeframe))) {
             LakeLayout.yearOf(info.key()).filter(year -> (from == null || year >= from.getYear())
@@ -82,12 +102,7 @@ public final class BarHistory {
                 }
             }
         }
-        if (series.isEmpty()) {
-            throw new NoBarsException("No " + timeframe.label() + " bars for " + symbol + " in " + store.location()
-                    + (from == null && to == null ? "" : " between " + (from == null ? "the start" : from) + " and "
-                    + (to == null ? "the end" : to)) + "; 'barlake status' shows what the lake holds");
-        }
-        return series.build(symbol);
+        return series;
     }
 
     /**

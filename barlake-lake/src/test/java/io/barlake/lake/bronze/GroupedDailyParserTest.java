@@ -29,12 +29,14 @@ class GroupedDailyParserTest {
     }
 
     @Test
-    void validRecordsBecomeBars() {
-        ParsedSession parsed = parse(record("\"aapl\"", "185.1", "186", "184", "185.6", "51234567.5") + ","
+    void validRecordsBecomeBarsWithTheirTickersAsTheVendorWritesThem() {
+        ParsedSession parsed = parse(record("\" AAPL \"", "185.1", "186", "184", "185.6", "51234567.5") + ","
+                + "{\"T\":\"KIMpL\",\"o\":21.1,\"h\":21.3,\"l\":21,\"c\":21.2,\"v\":5400,\"t\":" + CLOSE_MS + "},"
                 + "{\"T\":\"BRK.B\",\"o\":360,\"h\":361,\"l\":359,\"c\":360.5,\"v\":100,\"t\":" + CLOSE_MS + "}", SESSION);
         assertThat(parsed.refused()).isEmpty();
         assertThat(parsed.accepted()).containsExactly(
                 new DailyBar("AAPL", SESSION, 185.1, 186, 184, 185.6, 51234567.5, 185.5, 1000L, "polygon", INGESTED),
+                new DailyBar("KIMpL", SESSION, 21.1, 21.3, 21, 21.2, 5400, null, null, "polygon", INGESTED),
                 new DailyBar("BRK.B", SESSION, 360, 361, 359, 360.5, 100, null, null, "polygon", INGESTED));
     }
 
@@ -45,7 +47,7 @@ class GroupedDailyParserTest {
             "{\"T\":\"AAPL\",\"o\":185,\"h\":186,\"l\":184,\"c\":185,\"v\":null}|field 'v' is missing",
             "{\"o\":185,\"h\":186,\"l\":184,\"c\":185,\"v\":1}|field 'T' (symbol) is missing",
             "{\"T\":42,\"o\":185,\"h\":186,\"l\":184,\"c\":185,\"v\":1}|field 'T' (symbol) is not a string: 42",
-            "{\"T\":\"A B\",\"o\":185,\"h\":186,\"l\":184,\"c\":185,\"v\":1}|symbol 'A B' is not a valid ticker (expected ^[A-Z][A-Z0-9.\\-]{0,9}$)",
+            "{\"T\":\"A B\",\"o\":185,\"h\":186,\"l\":184,\"c\":185,\"v\":1}|symbol 'A B' is not a valid ticker (expected ^[A-Za-z][A-Za-z0-9.\\-]{0,9}$)",
             "{\"T\":\"AAPL\",\"o\":0,\"h\":186,\"l\":184,\"c\":185,\"v\":1}|open must be a finite number > 0, was 0.0",
             "{\"T\":\"AAPL\",\"o\":185,\"h\":186,\"l\":185.5,\"c\":186,\"v\":1}|low 185.5 > min(open, close) 185.0",
             "{\"T\":\"AAPL\",\"o\":185,\"h\":185.5,\"l\":184,\"c\":186,\"v\":1}|high 185.5 < max(open, close) 186.0",
@@ -65,10 +67,12 @@ class GroupedDailyParserTest {
     }
 
     @Test
-    void aDuplicateSymbolKeepsTheFirstAndRefusesTheSecond() {
+    void aDuplicateSymbolKeepsTheFirstAndRefusesTheSecondWhileACaseTwinIsAnotherTicker() {
         ParsedSession parsed = parse(record("\"AAPL\"", "1", "2", "1", "1.5", "10") + ","
-                + record("\"aapl\"", "1", "2", "1", "1.6", "10"), SESSION);
-        assertThat(parsed.accepted()).extracting(DailyBar::close).containsExactly(1.5);
+                + record("\" AAPL\"", "1", "2", "1", "1.6", "10") + ","
+                + record("\"KIMpL\"", "1", "2", "1", "1.7", "10") + ","
+                + record("\"KIMPL\"", "1", "2", "1", "1.8", "10"), SESSION);
+        assertThat(parsed.accepted()).extracting(DailyBar::close).containsExactly(1.5, 1.7, 1.8);
         assertThat(parsed.refused()).extracting(Rejection::reason).containsExactly("duplicate symbol AAPL in the session");
     }
 

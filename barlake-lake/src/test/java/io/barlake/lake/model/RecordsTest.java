@@ -43,7 +43,7 @@ class RecordsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"aapl", "", "1ABC", "ABCDEFGHIJK", "AB CD", "A/B", "A_B"})
+    @ValueSource(strings = {"", "1ABC", ".A", "KIMé", "ABCDEFGHIJK", "AB CD", "A/B", "A_B"})
     void invalidSymbolsAreRefused(String symbol) {
         assertThatThrownBy(() -> new DailyBar(symbol, DAY, 10, 11, 9, 10, 1, null, null, "polygon", AT))
                 .isInstanceOf(InvalidRecordException.class)
@@ -51,8 +51,10 @@ class RecordsTest {
     }
 
     @Test
-    void symbolsAreNormalizedToUpperCase() {
-        assertThat(Symbols.normalize(" brk.b ")).isEqualTo("BRK.B");
+    void symbolsKeepTheCaseTheVendorWrites() {
+        assertThat(Symbols.clean(" KIMpL ")).isEqualTo("KIMpL");
+        assertThat(Symbols.clean("brk.b")).isEqualTo("brk.b");
+        assertThat(Symbols.isValid("KIMpL")).isTrue();
         assertThat(Symbols.isValid("BRK.B")).isTrue();
         assertThat(Symbols.isValid("BF-B")).isTrue();
     }

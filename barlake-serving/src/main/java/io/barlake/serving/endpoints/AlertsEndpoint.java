@@ -6,6 +6,7 @@ import io.barlake.analytics.strategy.StrategyConfigException;
 import io.barlake.lake.alerts.AlertRule;
 import io.barlake.lake.alerts.AlertRuleStore;
 import io.barlake.lake.alerts.WebhookPolicy;
+import io.barlake.lake.read.SymbolLookup;
 import io.barlake.lake.store.ObjectStore;
 import io.barlake.serving.Router;
 import io.barlake.serving.http.ApiException;
@@ -40,11 +41,13 @@ public final class AlertsEndpoint {
     private static final Set<String> KINDS = Set.of(AlertRule.PRICE_ABOVE, AlertRule.PRICE_BELOW, AlertRule.CONDITION);
     private static final SecureRandom IDS = new SecureRandom();
 
+    private final ObjectStore store;
     private final AlertRuleStore rules;
     private final Clock clock;
     private final WebhookPolicy webhooks;
 
     public AlertsEndpoint(ObjectStore store, Clock clock, WebhookPolicy webhooks) {
+        this.store = store;
         this.rules = new AlertRuleStore(store);
         this.clock = clock;
         this.webhooks = webhooks;
@@ -56,7 +59,7 @@ public final class AlertsEndpoint {
         if (!body.isObject()) {
             throw ApiException.badRequest("the body must be a JSON object");
         }
-        String symbol = RequestValues.symbol("symbol", body.path("symbol").asText(""));
+        String symbol = SymbolLookup.resolve(store, RequestValues.symbol("symbol", body.path("symbol").asText("")));
         String kind = body.path("kind").asText("");
         if (!KINDS.contains(kind)) {
             throw ApiException.badRequest("'kind' must be price_above, price_below or condition");

@@ -64,13 +64,13 @@ public final class BarsEndpoint {
         }
         int n = Math.min(limit, bars.size());
         // Over the bars as loaded: indicators never look ahead, so a page's values are those of its own bars.
-        Map<String, double[]> overlays = indicators.isEmpty() ? Map.of() : IndicatorSpec.columns(new BarSeries(symbol,
+        Map<String, double[]> overlays = indicators.isEmpty() ? Map.of() : IndicatorSpec.columns(new BarSeries(bars.symbol(),
                 bars.dates(), bars.open(), bars.high(), bars.low(), bars.close(), bars.volume()), indicators);
         // Streamed, not built as a map per bar: a five-year page is 1,260 bars and this is the hot path.
         ByteArrayOutputStream out = new ByteArrayOutputStream(128 + n * 96);
         try (JsonGenerator json = ApiJson.mapper().getFactory().createGenerator(out)) {
             json.writeStartObject();
-            json.writeStringField("symbol", symbol);
+            json.writeStringField("symbol", bars.symbol()); // the lake's spelling: aapl asked, AAPL answered
             json.writeStringField("timeframe", timeframe.label());
             json.writeBooleanField("adjusted", adjusted);
             json.writeArrayFieldStart("bars");

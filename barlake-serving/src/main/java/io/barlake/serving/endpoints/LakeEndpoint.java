@@ -16,13 +16,13 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
  * What the dashboard shows of the lake itself. {@code GET /v1/status}: datasets, watermarks,
  * freshness and the latest runs, as {@code barlake status} prints them but without the lake's
- * location. {@code GET /v1/symbols?prefix=&limit=}: tickers from the reference data, for a search box.
+ * location. {@code GET /v1/symbols?prefix=&limit=}: tickers from the reference data, for a search box,
+ * the prefix matched ignoring case.
  */
 public final class LakeEndpoint {
     private final ObjectStore store;
@@ -59,7 +59,7 @@ public final class LakeEndpoint {
 
     public ApiResponse symbols(ApiRequest request) {
         QueryParams params = new QueryParams(request.query());
-        String prefix = params.text("prefix").map(text -> text.toUpperCase(Locale.ROOT)).orElse("");
+        String prefix = params.text("prefix").orElse("");
         if (!prefix.isEmpty() && !Symbols.isValid(prefix)) {
             throw io.barlake.serving.http.ApiException.badRequest("'prefix' is not the start of a ticker");
         }
@@ -67,7 +67,7 @@ public final class LakeEndpoint {
         List<Map<String, String>> found = new ArrayList<>();
         if (store.head(LakeLayout.SILVER_TICKERS).isPresent()) {
             for (TickerInfo ticker : ParquetCodec.TICKERS.read(store, LakeLayout.SILVER_TICKERS)) {
-                if (ticker.symbol().startsWith(prefix) && found.size() < limit) {
+                if (ticker.symbol().regionMatches(true, 0, prefix, 0, prefix.length()) && found.size() < limit) {
                     found.add(Map.of("symbol", ticker.symbol(), "name", ticker.name() == null ? "" : ticker.name()));
                 }
             }

@@ -1,11 +1,14 @@
 package io.barlake.serving.endpoints;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.barlake.fetchers.polygon.PolygonClient;
 import io.barlake.lake.model.Timeframe;
 import io.barlake.lake.read.BarHistory;
 import io.barlake.lake.read.NoBarsException;
 import io.barlake.lake.read.SymbolBars;
+import io.barlake.lake.read.SymbolLookup;
 import io.barlake.lake.store.ObjectStore;
 import io.barlake.serving.http.ApiException;
 import io.barlake.serving.http.ApiJson;
@@ -39,6 +42,8 @@ public final class QuoteEndpoint {
     private final Clock clock;
     private final Optional<PolygonClient> polygon;
     private final QuoteCache cache;
+    private final Cache<String, String> spellings = Caffeine.newBuilder().maximumSize(20_000)
+            .expireAfterWrite(Duration.ofSeconds(TTL_SECONDS)).build();
 
     public QuoteEndpoint(ObjectStore store, Clock clock, Optional<PolygonClient> polygon, QuoteCache cache) {
         this.store = store;
@@ -48,8 +53,9 @@ public final class QuoteEndpoint {
     }
 
     public ApiResponse get(ApiRequest request) {
-        String symbol = new QueryParams(request.query()).symbol("symbol");
-        Quote quote = cache.get(symbol, this::fetch);
+        String asked = new QueryParams(request.query()).symbol("symbol");
+        // The vendor's tickers are case-sensitive (KIMpL): quotes are asked for and kept under the lake's spelling.
+        Quote quote = cache.get(spellings.get(asked, spelling -> SymbolLookup.resolve(store, spelling)), this::fetch);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("symbol", quote.symbol());
         body.put("price", quote.price());

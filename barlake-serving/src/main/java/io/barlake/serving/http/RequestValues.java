@@ -43,7 +43,7 @@ public final class RequestValues {
         if (!TICKER.matcher(stripped).matches()) {
             throw ApiException.badRequest("'" + Echo.of(field) + "' is not a ticker: letters, digits, '.' and '-', up to 10 characters");
         }
-        return Symbols.normalize(stripped);
+        return Symbols.clean(stripped);
     }
 
     /**

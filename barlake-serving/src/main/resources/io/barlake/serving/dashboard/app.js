@@ -127,7 +127,7 @@ async function loadChart(symbol) {
 $("chart-form").addEventListener("submit", async (event) => {
   event.preventDefault();
   showError(null);
-  try { await loadChart($("symbol").value.trim().toUpperCase()); } catch (error) { showError(error); }
+  try { await loadChart($("symbol").value.trim()); } catch (error) { showError(error); }
 });
 
 // ---- latest signals ----
@@ -168,7 +168,7 @@ function drawEquity(canvas, equity) {
 $("backtest-form").addEventListener("submit", async (event) => {
   event.preventDefault();
   showError(null);
-  const symbol = $("symbol").value.trim().toUpperCase();
+  const symbol = $("symbol").value.trim();
   if (!symbol) { showError("Choose a symbol in the chart first"); return; }
   const request = { symbol, strategy: $("strategy").value, timeframe: $("timeframe").value };
   if ($("bt-from").value) request.from = $("bt-from").value;

@@ -1,0 +1,48 @@
+package io.barlake.lake.read;
+
+import io.barlake.lake.layout.LakeLayout;
+import io.barlake.lake.model.TickerInfo;
+import io.barlake.lake.parquet.ParquetCodec;
+import io.barlake.lake.store.InvalidSettingException;
+import io.barlake.lake.store.ObjectStore;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Finds the ticker a user means. Tickers are stored exactly as the vendor writes them
+ * ({@code KIMpL}, {@code BRK.A}), so a lookup is exact first; when the exact spelling is not a known
+ * ticker, a case-insensitive match is taken if it names exactly one ({@code kimpl} finds
+ * {@code KIMpL}). Two tickers differing only in case make a case-insensitive ask an error that
+ * names both. Known tickers are those of the latest reference data ({@code silver/tickers}).
+ */
+public final class SymbolLookup {
+    private SymbolLookup() {}
+
+    /** The lake's spelling of {@code asked}: itself when known or not matched, else the one case-insensitive match. */
+    public static String resolve(ObjectStore store, String asked) {
+        if (store.head(LakeLayout.SILVER_TICKERS).isEmpty()) {
+            return asked;
+        }
+        List<String> known = ParquetCodec.TICKERS.read(store, LakeLayout.SILVER_TICKERS).stream().map(TickerInfo::symbol).toList();
+        return resolve(asked, known);
+    }
+
+    /**
+     * As {@link #resolve(ObjectStore, String)} over the given tickers.
+     *
+     * @throws InvalidSettingException when several tickers match {@code asked} ignoring case and none exactly
+     */
+    public static String resolve(String asked, Collection<String> known) {
+        if (known.contains(asked)) {
+            return asked;
+        }
+        String folded = asked.toUpperCase(Locale.ROOT);
+        List<String> matches = known.stream().filter(symbol -> symbol.toUpperCase(Locale.ROOT).equals(folded)).sorted().toList();
+        if (matches.size() > 1) {
+            throw new InvalidSettingException("symbol", asked, "matches " + String.join(" and ", matches)
+                    + " ignoring case; ask for one exactly");
+        }
+        return matches.isEmpty() ? asked : matches.get(0);
+    }
+}
