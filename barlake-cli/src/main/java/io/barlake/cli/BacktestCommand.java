@@ -87,8 +87,10 @@ final class BacktestCommand extends LakeCommand {
             return ExitCodes.USAGE;
         }
         BarSeries bars;
+        boolean synthetic;
         try (ObjectStore store = lake.open(parent.environment())) {
             bars = LakeSeries.load(store, symbol, frame, from, to, parent.clock());
+            synthetic = SyntheticData.in(store, parent.clock());
         }
         BacktestResult result = Backtester.run(bars, chosen, settings);
         String describedSettings = String.format(Locale.ROOT, "Capital %,.0f; commission %s + %s%%; slippage %s%%; %s of equity per entry.",
@@ -98,11 +100,13 @@ final class BacktestCommand extends LakeCommand {
             if (parentFolder != null) {
                 Files.createDirectories(parentFolder);
             }
-            Files.writeString(report, BacktestReport.html(result, bars, frame.label(), describedSettings));
+            Files.writeString(report, BacktestReport.html(result, bars, frame.label(), describedSettings,
+                    synthetic ? SyntheticData.WARNING : null));
         }
         if (json) {
             Map<String, Object> document = new LinkedHashMap<>();
             document.put("symbol", result.symbol());
+            document.put("synthetic", synthetic);
             document.put("strategy", result.strategy());
             document.put("timeframe", frame.label());
             document.put("from", bars.dates()[0]);
@@ -111,6 +115,9 @@ final class BacktestCommand extends LakeCommand {
             document.put("trades", result.trades());
             out.println(LakeJson.mapper().writeValueAsString(document));
         } else {
+            if (synthetic) {
+                out.println(SyntheticData.WARNING);
+            }
             printSummary(out, result, bars, frame, describedSettings);
         }
         out.flush();

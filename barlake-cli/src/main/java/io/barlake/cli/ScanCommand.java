@@ -91,6 +91,9 @@ final class ScanCommand extends LakeCommand {
             if (json) {
                 out.println(LakeJson.mapper().writeValueAsString(picks));
             } else {
+                if (SyntheticData.in(store, parent.clock())) {
+                    out.println(SyntheticData.WARNING);
+                }
                 out.printf(Locale.ROOT, "Scan of %s: %,d symbols, timeframes %s, %d strategies: %,d picks in %.1f s%n",
                         result.session(), result.symbols(), frames.stream().map(Timeframe::label).collect(Collectors.joining(",")),
                         strategies.size(), picks.size(), seconds);

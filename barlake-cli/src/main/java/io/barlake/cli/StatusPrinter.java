@@ -18,6 +18,11 @@ final class StatusPrinter {
             out.append("empty lake: nothing fetched yet. Fill it with './barlake run'.\n");
             return out.toString();
         }
+        if (status.synthetic()) {
+            out.append(SyntheticData.WARNING).append('\n');
+        } else if (!status.sources().isEmpty()) {
+            out.append("Data: ").append(String.join(", ", status.sources())).append('\n');
+        }
         out.append('\n');
         out.append(String.format(Locale.ROOT, "%-16s %8s %10s %9s %11s %8s  %-10s  %-10s%n",
                 "DATASET", "OBJECTS", "SIZE", "SESSIONS", "ROWS", "SYMBOLS", "FIRST", "LAST"));

@@ -59,7 +59,7 @@ class AnalyticsCommandsTest {
             double scale = day.isBefore(SPLIT) ? 2 : 1; // a 2-for-1 split: raw prices halve on SPLIT
             raw.add(new DailyBar("WALK", day, o * scale, Math.max(o, c) * 1.01 * scale, Math.min(o, c) * 0.99 * scale,
                     c * scale, 1_000_000 / scale, null, null, "synthetic", Instant.parse("2025-01-02T00:00:00Z")));
-            sessions.put(day, new DailyCheckpoint.Session("x", 1, 1, 1, 1, 0));
+            sessions.put(day, new DailyCheckpoint.Session("x", 1, 1, 1, 1, 0, "polygon"));
             price = c;
         }
         try (LocalObjectStore store = new LocalObjectStore(lake)) {

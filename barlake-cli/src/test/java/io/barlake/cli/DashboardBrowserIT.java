@@ -98,6 +98,9 @@ class DashboardBrowserIT {
 
         wait.until(page -> page.findElement(By.id("freshness")).getText().startsWith("fresh"));
         assertThat(browser.findElement(By.id("status")).getText()).contains("daily bars are fresh", "bronze-bars", "SUCCEEDED");
+        WebElement banner = browser.findElement(By.id("synthetic-banner"));
+        assertThat(banner.isDisplayed()).as("the synthetic market's banner").isTrue();
+        assertThat(banner.getText()).startsWith("Synthetic data: this lake holds Barlake's generated market");
         wait.until(page -> !page.findElements(By.cssSelector("#signals tbody tr")).isEmpty());
 
         WebElement symbol = browser.findElement(By.id("symbol"));

@@ -2,9 +2,16 @@ package io.barlake.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.barlake.fetchers.polygon.PolygonDispatcher;
 import io.barlake.fetchers.polygon.PolygonReplay;
 import io.barlake.lake.calendar.TradingCalendar;
+import io.barlake.lake.layout.LakeLayout;
+import io.barlake.lake.parquet.ParquetCodec;
+import io.barlake.lake.store.LakeLocation;
+import io.barlake.lake.store.ObjectStore;
+import io.barlake.lake.store.ObjectStores;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -44,7 +51,18 @@ class RunCommandTest {
         assertThat(silver).containsKeys("daily/year=2025/bars.parquet", "34d/year=2025/bars.parquet");
 
         CliRun status = CliRun.execute(environment(lake), "status");
-        assertThat(status.out()).contains("daily bars are fresh", "SUCCEEDED");
+        assertThat(status.out()).contains("daily bars are fresh", "SUCCEEDED", SyntheticData.WARNING);
+        JsonNode json = new ObjectMapper().readTree(CliRun.execute(environment(lake), "status", "--json").out());
+        assertThat(json.path("synthetic").asBoolean()).isTrue();
+        assertThat(json.path("sources").toString()).isEqualTo("[\"synthetic\"]");
+        String symbol;
+        try (ObjectStore store = ObjectStores.open(LakeLocation.parse(lake.toString(), "test"), Map.of())) {
+            symbol = ParquetCodec.DAILY.read(store, LakeLayout.silverDaily(2025)).get(0).symbol();
+        }
+        CliRun backtest = CliRun.execute(environment(lake), "backtest", "--symbol", symbol, "--strategy", "golden-cross",
+                "--report", folder.resolve("report.html").toString());
+        assertThat(backtest.out()).as(backtest.err()).startsWith(SyntheticData.WARNING);
+        assertThat(java.nio.file.Files.readString(folder.resolve("report.html"))).contains("<p class=\"warning\" role=\"alert\">Data: SYNTHETIC.");
 
         CliRun second = CliRun.execute(environment(lake), "run");
         assertThat(second.exitCode()).as(second.err()).isZero();
@@ -272,6 +290,8 @@ class RunCommandTest {
             assertThat(polygon.paths()).filteredOn(path -> !path.startsWith(PolygonDispatcher.GROUPED))
                     .isNotEmpty().allMatch(path -> path.startsWith("/v3/reference/tickers") || path.startsWith("/v3/reference/splits"));
             assertThat(run.out()).contains("13 sessions fetched").doesNotContain(PolygonReplay.KEY);
+            CliRun status = CliRun.execute(environment, "status");
+            assertThat(status.out()).contains("Data: polygon").doesNotContain("SYNTHETIC");
             assertThat(hashes(lake.resolve("silver"))).containsKeys("daily/year=2024/bars.parquet", "daily/year=2025/bars.parquet",
                     "5d/year=2025/bars.parquet");
         }

@@ -102,7 +102,7 @@ public final class Consolidator {
                 ParsedSession parsed = loaded.get().parsed();
                 DailyCheckpoint.Session mark = new DailyCheckpoint.Session(loaded.get().sha256(), bronzeObject.size(),
                         bronzeObject.lastModified().toEpochMilli(), parsed.received(), parsed.accepted().size(),
-                        parsed.refused().size());
+                        parsed.refused().size(), loaded.get().source());
                 marks.put(session, mark);
                 boolean contentChanged = previous == null || !previous.sha256().equals(mark.sha256());
                 if (contentChanged || rebuilding) {
@@ -220,7 +220,7 @@ public final class Consolidator {
         return changed;
     }
 
-    private record Loaded(String sha256, ParsedSession parsed) {}
+    private record Loaded(String sha256, String source, ParsedSession parsed) {}
 
     /**
      * Reads and parses one bronze session. A session that cannot be used (gone, unreadable, not
@@ -255,7 +255,7 @@ public final class Consolidator {
             return unusable(session, dataKey + " does not match its meta", warnings, rebuilding);
         }
         try {
-            return Optional.of(new Loaded(sha256, parser.parse(body, session, meta.source(), meta.fetchedAt())));
+            return Optional.of(new Loaded(sha256, meta.source(), parser.parse(body, session, meta.source(), meta.fetchedAt())));
         } catch (MalformedResponseException e) {
             String reason = "malformed response: " + e.getMessage().lines().findFirst().orElse("");
             rejects.write(session, List.of(new Rejection(session, null, reason,

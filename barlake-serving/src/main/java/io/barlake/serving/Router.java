@@ -12,6 +12,7 @@ import io.barlake.serving.access.RequestLimits;
 import io.barlake.serving.endpoints.AlertsEndpoint;
 import io.barlake.serving.endpoints.BacktestEndpoint;
 import io.barlake.serving.endpoints.BarsEndpoint;
+import io.barlake.serving.endpoints.DataSources;
 import io.barlake.serving.endpoints.HealthEndpoint;
 import io.barlake.serving.endpoints.LakeEndpoint;
 import io.barlake.serving.endpoints.QuoteCache;
@@ -54,6 +55,7 @@ public final class Router {
     private final RequestLimits limits;
     private final Map<String, Map<String, Function<ApiRequest, ApiResponse>>> routes = new LinkedHashMap<>();
     private final HealthEndpoint health;
+    private final DataSources sources;
 
     /**
      * @param keys          the accepted keys
@@ -78,7 +80,8 @@ public final class Router {
         this.openWithoutKeys = openWithoutKeys;
         this.limits = limits;
         QuoteEndpoint quote = new QuoteEndpoint(store, clock, polygon, quotes);
-        this.health = new HealthEndpoint(store, clock, quote::health);
+        this.sources = new DataSources(store, clock);
+        this.health = new HealthEndpoint(store, clock, quote::health, sources);
         SeriesCache series = new SeriesCache(store, clock);
         BarsEndpoint bars = new BarsEndpoint(series);
         SignalsEndpoint signals = new SignalsEndpoint(store);
@@ -101,9 +104,14 @@ public final class Router {
         routes.computeIfAbsent(path, p -> new LinkedHashMap<>()).put(method, handler);
     }
 
-    /** The answer to {@code request}, with the security headers every answer carries. */
+    /**
+     * The answer to {@code request}, with the security headers every answer carries and the
+     * {@value DataSources#HEADER} header naming where the lake's data came from.
+     */
     public ApiResponse handle(ApiRequest request) {
-        return SecurityHeaders.addTo(answer(request));
+        ApiResponse answer = SecurityHeaders.addTo(answer(request));
+        List<String> known = sources.current();
+        return known.isEmpty() ? answer : answer.with(DataSources.HEADER, String.join(", ", known));
     }
 
     /** Whether every caller is let in without a key: then only this machine's pages may talk to the API. */

@@ -79,7 +79,7 @@ final class ServingLake {
                 new TickerInfo("KIMpL", "Kimco Realty Corp 5.125% Class L Preferred", "XNYS", "PFD", true, "usd", null, null, null),
                 new TickerInfo("MSFT", "Microsoft Corp", "XNAS", "CS", true, "usd", "0000789019", "BBG000BPH459", null)));
         new StateStore(store, CLOCK).saveCheckpoint(DailyCheckpoint.NAME, new DailyCheckpoint(Map.of(LAST,
-                new DailyCheckpoint.Session("a".repeat(64), 100, 0, 3, 3, 0)), Map.of()));
+                new DailyCheckpoint.Session("a".repeat(64), 100, 0, 3, 3, 0, "polygon")), Map.of()));
         ParquetCodec.SIGNALS.write(store, LakeLayout.signals(LAST), List.of(
                 new SignalPick(LAST, 1, "AAPL", "golden-cross", "BUY", 0.9, "1d:BUY,5d:BUY,34d:HOLD", "SMA50 crossed above SMA200"),
                 new SignalPick(LAST, 2, "MSFT", "rsi-momentum", "BUY", 0.6, "1d:BUY,5d:HOLD", "RSI14 crossed above 50"),

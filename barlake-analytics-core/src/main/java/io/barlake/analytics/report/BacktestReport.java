@@ -40,6 +40,14 @@ public final class BacktestReport {
 
     /** The page for {@code result}, run on {@code bars} (the same series) in {@code timeframe}. */
     public static String html(BacktestResult result, BarSeries bars, String timeframe, String settings) {
+        return html(result, bars, timeframe, settings, null);
+    }
+
+    /**
+     * The same, with {@code dataWarning} (when not null) as a banner above everything else: the
+     * lake's prices are generated, say, and must not be read as a real market's.
+     */
+    public static String html(BacktestResult result, BarSeries bars, String timeframe, String settings, String dataWarning) {
         Metrics m = result.metrics();
         StringBuilder page = new StringBuilder(64 * 1024);
         String title = result.strategy() + " on " + result.symbol() + " (" + timeframe + ")";
@@ -47,7 +55,11 @@ public final class BacktestReport {
                 .append("</title>\n<style>body{font-family:system-ui,sans-serif;margin:2em;max-width:1040px;color:#1f2328}"
                         + "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #d0d7de;padding:4px 8px;"
                         + "text-align:right}th{background:#f6f8fa}td.l,th.l{text-align:left}img{max-width:100%}"
-                        + ".pos{color:#1a7f37}.neg{color:#cf222e}</style></head><body>\n");
+                        + ".pos{color:#1a7f37}.neg{color:#cf222e}.warning{background:#ffe08a;padding:.6em 1em;"
+                        + "font-weight:600}</style></head><body>\n");
+        if (dataWarning != null) {
+            page.append("<p class=\"warning\" role=\"alert\">").append(escape(dataWarning)).append("</p>\n");
+        }
         page.append("<h1>").append(escape(title)).append("</h1>\n<p>");
         if (bars.size() > 0) {
             page.append(bars.dates()[0]).append(" to ").append(bars.dates()[bars.size() - 1]).append(", ")

@@ -2,6 +2,7 @@ package io.barlake.fetchers.source;
 
 import static java.util.Objects.requireNonNull;
 
+import io.barlake.lake.bronze.BronzeMeta;
 import java.time.LocalDate;
 
 /** The synthetic market as a source: what Barlake uses when no Polygon key is set. */
@@ -14,7 +15,7 @@ public final class SyntheticSource implements MarketDataSource {
 
     @Override
     public String name() {
-        return "synthetic";
+        return BronzeMeta.SYNTHETIC_SOURCE;
     }
 
     @Override

@@ -235,7 +235,7 @@ abstract class BarsFetcherContractTest {
                         BronzeMeta meta = LakeJson.mapper().readValue(store.get(LakeLayout.bronzeBarsMeta(date)).orElseThrow(),
                                 BronzeMeta.class);
                         sessions.put(date, new io.barlake.lake.state.DailyCheckpoint.Session(meta.sha256(), info.size(),
-                                info.lastModified().toEpochMilli(), meta.records(), meta.records(), 0));
+                                info.lastModified().toEpochMilli(), meta.records(), meta.records(), 0, meta.source()));
                     } catch (java.io.IOException e) {
                         throw new java.io.UncheckedIOException(e);
                     }

@@ -19,6 +19,9 @@ import java.time.LocalDate;
  */
 public record BronzeMeta(LocalDate session, String source, String request, Instant fetchedAt, String sha256,
         long bytes, int records) {
+    /** The source name of Barlake's deterministic synthetic market: its prices are generated, not real. */
+    public static final String SYNTHETIC_SOURCE = "synthetic";
+
     public BronzeMeta {
         requireNonNull(session, "session is null");
         requireNonNull(source, "source is null");

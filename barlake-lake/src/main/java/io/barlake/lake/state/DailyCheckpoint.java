@@ -46,6 +46,13 @@ public record DailyCheckpoint(Map<LocalDate, Session> sessions, Map<Integer, Obj
         return sessions.isEmpty() ? Optional.empty() : Optional.of(Collections.max(sessions.keySet()));
     }
 
+    /** The sources of the consolidated sessions, as recorded (sessions of older checkpoints have none). */
+    public java.util.SortedSet<String> sources() {
+        java.util.SortedSet<String> sources = new java.util.TreeSet<>();
+        sessions.values().stream().map(Session::source).filter(java.util.Objects::nonNull).forEach(sources::add);
+        return sources;
+    }
+
     /** The latest consolidated session of the lake's {@code silver-daily} checkpoint, if any. */
     public static Optional<LocalDate> latestSession(StateStore state) {
         return state.checkpoint(NAME, DailyCheckpoint.class).flatMap(DailyCheckpoint::latestSession);
@@ -60,8 +67,12 @@ public record DailyCheckpoint(Map<LocalDate, Session> sessions, Map<Integer, Obj
      * @param received     records in the response
      * @param accepted     records that became daily bars
      * @param refused      records written to rejects
+     * @param source       where the session came from, as its bronze meta names it ({@code polygon},
+     *                     {@code massive}, {@code flatfiles}, {@code synthetic}); null in checkpoints
+     *                     written before sources were recorded
      */
-    public record Session(String sha256, long bronzeBytes, long bronzeMillis, int received, int accepted, int refused) {
+    public record Session(String sha256, long bronzeBytes, long bronzeMillis, int received, int accepted, int refused,
+            String source) {
         public Session {
             requireNonNull(sha256, "sha256 is null");
             if (received != accepted + refused) {

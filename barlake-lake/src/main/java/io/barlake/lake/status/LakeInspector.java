@@ -7,6 +7,8 @@ import io.barlake.lake.layout.LakeLayout;
 import io.barlake.lake.model.Timeframe;
 import io.barlake.lake.parquet.FileSummary;
 import io.barlake.lake.parquet.ParquetCodec;
+import io.barlake.lake.state.CorruptStateException;
+import io.barlake.lake.state.DailyCheckpoint;
 import io.barlake.lake.state.ObjectAudit;
 import io.barlake.lake.state.StateStore;
 import io.barlake.lake.store.ObjectInfo;
@@ -68,7 +70,17 @@ public final class LakeInspector {
                     : 0;
         }
         return new LakeStatus(store.location(), empty, datasets, state.watermarks(problems::add), latestClosed, behind,
-                state.latestRuns(LATEST_RUNS, problems::add), problems);
+                state.latestRuns(LATEST_RUNS, problems::add), problems, sources(state));
+    }
+
+    /** Where silver's sessions came from; an unreadable checkpoint is already among the problems. */
+    private static List<String> sources(StateStore state) {
+        try {
+            return state.checkpoint(DailyCheckpoint.NAME, DailyCheckpoint.class)
+                    .map(checkpoint -> List.copyOf(checkpoint.sources())).orElse(List.of());
+        } catch (CorruptStateException e) {
+            return List.of();
+        }
     }
 
     /** Bronze sessions with data and no meta, or a meta and no data: the fetcher completes them. */

@@ -2,6 +2,8 @@ package io.barlake.lake.status;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.barlake.lake.bronze.BronzeMeta;
 import io.barlake.lake.state.RunReport;
 import io.barlake.lake.state.Watermark;
 import java.time.LocalDate;
@@ -22,15 +24,28 @@ import java.util.List;
  * @param problems            what could not be read or is not as its stage wrote it, one line each:
  *                            unreadable state documents and bar files, bar files missing or
  *                            changed since written, incomplete bronze sessions
+ * @param sources             where the consolidated sessions came from ({@code synthetic},
+ *                            {@code polygon}, …), sorted
  */
 public record LakeStatus(String location, boolean empty, List<DatasetStatus> datasets, List<Watermark> watermarks,
-        LocalDate latestClosedSession, int sessionsBehind, List<RunReport> latestRuns, List<String> problems) {
+        LocalDate latestClosedSession, int sessionsBehind, List<RunReport> latestRuns, List<String> problems,
+        List<String> sources) {
     public LakeStatus {
         requireNonNull(location, "location is null");
+        sources = List.copyOf(sources);
         datasets = List.copyOf(datasets);
         watermarks = List.copyOf(watermarks);
         latestRuns = List.copyOf(latestRuns);
         problems = List.copyOf(problems);
+    }
+
+    /**
+     * True when any session in silver came from the synthetic market: its prices are generated, and
+     * every surface (status, API, dashboard, reports) must say so.
+     */
+    @JsonProperty("synthetic")
+    public boolean synthetic() {
+        return sources.contains(BronzeMeta.SYNTHETIC_SOURCE);
     }
 
     /** True when the daily bars include the latest closed session. */

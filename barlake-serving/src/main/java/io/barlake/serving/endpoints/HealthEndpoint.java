@@ -31,12 +31,17 @@ public final class HealthEndpoint {
     private final ObjectStore store;
     private final Clock clock;
     private final Supplier<Map<String, Object>> quotes;
+    private final DataSources sources;
 
-    /** @param quotes the quote source's state ({@code source}, and Polygon's {@code breaker}) */
-    public HealthEndpoint(ObjectStore store, Clock clock, Supplier<Map<String, Object>> quotes) {
+    /**
+     * @param quotes  the quote source's state ({@code source}, and Polygon's {@code breaker})
+     * @param sources where the lake's sessions came from
+     */
+    public HealthEndpoint(ObjectStore store, Clock clock, Supplier<Map<String, Object>> quotes, DataSources sources) {
         this.store = store;
         this.clock = clock;
         this.quotes = quotes;
+        this.sources = sources;
     }
 
     public ApiResponse get() {
@@ -62,6 +67,8 @@ public final class HealthEndpoint {
         Map<String, Object> lake = new LinkedHashMap<>();
         lake.put("reachable", true);
         lake.put("problems", problems);
+        lake.put("sources", sources.current());
+        lake.put("synthetic", sources.synthetic());
         body.put("lake", lake);
         Map<String, Object> freshness = new LinkedHashMap<>();
         freshness.put("latest_session", latest.map(LocalDate::toString).orElse(null));

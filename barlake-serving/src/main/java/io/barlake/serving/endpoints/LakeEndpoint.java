@@ -38,6 +38,8 @@ public final class LakeEndpoint {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("empty", status.empty());
         body.put("fresh", status.fresh());
+        body.put("sources", status.sources());
+        body.put("synthetic", status.synthetic());
         body.put("latest_closed_session", status.latestClosedSession());
         body.put("sessions_behind", status.sessionsBehind());
         body.put("datasets", status.datasets());

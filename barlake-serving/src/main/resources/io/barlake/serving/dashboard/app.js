@@ -40,6 +40,7 @@ async function loadStatus() {
   const badge = $("freshness");
   badge.textContent = status.fresh ? `fresh: ${status.latest_closed_session}` : `${status.sessions_behind} sessions behind`;
   badge.className = "badge " + (status.fresh ? "fresh" : "stale");
+  $("synthetic-banner").hidden = !status.synthetic;
   const marks = status.watermarks.map((w) => `<li>${escapeHtml(w.name)}: ${escapeHtml(w.session)}</li>`).join("");
   const runs = status.latest_runs.map((r) =>
     `<tr><td>${escapeHtml(r.id)}</td><td>${escapeHtml(r.command)}</td><td class="${r.status === "SUCCEEDED" ? "BUY" : "SELL"}">${escapeHtml(r.status)}</td><td>${escapeHtml(r.finished_at || "")}</td></tr>`).join("");
