@@ -24,20 +24,28 @@ public record LakeAccess(List<String> read, List<String> write, List<String> del
      * checkpoint, to find consolidated bronze sessions whose object changed since and heal them.
      */
     public static final LakeAccess FETCH_BARS = new LakeAccess(
-            List.of("bronze/bars/", "_state/watermarks/", LakeLayout.checkpoint(DailyCheckpoint.NAME)),
-            List.of("bronze/bars/", "_state/watermarks/bronze-bars.json"),
-            List.of("bronze/bars/"));
-    /** The reference fetcher: the ticker and split snapshots. */
+            List.of(LakeLayout.BRONZE_BARS, LakeLayout.WATERMARKS, LakeLayout.checkpoint(DailyCheckpoint.NAME)),
+            List.of(LakeLayout.BRONZE_BARS, LakeLayout.watermark(LakeLayout.BRONZE_WATERMARK)),
+            List.of(LakeLayout.BRONZE_BARS));
+    /** The reference fetcher: the ticker, split and dividend snapshots. */
     public static final LakeAccess FETCH_REFERENCE = new LakeAccess(
-            List.of("bronze/tickers/", "bronze/splits/"),
-            List.of("bronze/tickers/", "bronze/splits/"),
+            List.of(LakeLayout.BRONZE_TICKERS, LakeLayout.BRONZE_SPLITS, LakeLayout.BRONZE_DIVIDENDS),
+            List.of(LakeLayout.BRONZE_TICKERS, LakeLayout.BRONZE_SPLITS, LakeLayout.BRONZE_DIVIDENDS),
             List.of());
-    /** The consolidator: all of bronze in, silver daily, rejects and reference out, old snapshots vacuumed. */
+    /**
+     * The consolidator: all of bronze in; silver daily, rejects, quality verdicts, reference data,
+     * the verified splits, dividends and the refused actions out; old snapshots vacuumed.
+     */
     public static final LakeAccess CONSOLIDATE = new LakeAccess(
-            List.of("bronze/", "silver/daily/", "silver/rejects/", "silver/tickers/", "silver/splits/", "_state/"),
-            List.of("silver/daily/", "silver/rejects/", "silver/tickers/", "silver/splits/", "_state/watermarks/silver-daily.json",
-                    "_state/checkpoints/silver-daily.json"),
-            List.of("bronze/tickers/", "bronze/splits/", "silver/rejects/"));
+            List.of(LakeLayout.BRONZE, LakeLayout.SILVER_DAILY, LakeLayout.SILVER_REJECTS, LakeLayout.SILVER_QUALITY,
+                    LakeLayout.SILVER_TICKERS, LakeLayout.SILVER_SPLITS, LakeLayout.SILVER_DIVIDENDS,
+                    LakeLayout.SILVER_ACTION_REJECTS, LakeLayout.STATE),
+            List.of(LakeLayout.SILVER_DAILY, LakeLayout.SILVER_REJECTS, LakeLayout.SILVER_QUALITY, LakeLayout.SILVER_TICKERS,
+                    LakeLayout.SILVER_SPLITS, LakeLayout.SILVER_DIVIDENDS, LakeLayout.SILVER_ACTION_REJECTS,
+                    LakeLayout.watermark(LakeLayout.SILVER_WATERMARK), LakeLayout.checkpoint(DailyCheckpoint.NAME),
+                    LakeLayout.checkpoint(LakeLayout.SPLIT_VERDICTS)),
+            List.of(LakeLayout.BRONZE_TICKERS, LakeLayout.BRONZE_SPLITS, LakeLayout.SILVER_REJECTS,
+                    LakeLayout.SILVER_ACTION_REJECTS));
     /** A resampler: silver daily and splits in, the six timeframes and its checkpoint out. */
     public static final LakeAccess RESAMPLE = new LakeAccess(
             List.of("silver/", "_state/checkpoints/"),

@@ -8,6 +8,7 @@ import io.barlake.analytics.report.BacktestReport;
 import io.barlake.analytics.series.BarSeries;
 import io.barlake.analytics.strategy.Strategy;
 import io.barlake.lake.model.Timeframe;
+import io.barlake.lake.read.Adjustment;
 import io.barlake.lake.state.LakeJson;
 import io.barlake.lake.store.InvalidSettingException;
 import io.barlake.lake.store.ObjectStore;
@@ -60,6 +61,11 @@ final class BacktestCommand extends LakeCommand {
     @Option(names = "--fraction", defaultValue = "1", description = "Fraction of equity per entry, (0, 1] (default all in).")
     double fraction;
 
+    @Option(names = "--adjustment", paramLabel = "MODE", defaultValue = "split",
+            description = "Prices as traded (raw), split-adjusted (split, the default) or with dividends reinvested "
+                    + "(total_return; 1d only).")
+    String adjustment;
+
     @Option(names = "--report", paramLabel = "FILE.html", description = "Also write an HTML report with charts.")
     Path report;
 
@@ -82,6 +88,7 @@ final class BacktestCommand extends LakeCommand {
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingException("backtest settings", null, e.getMessage());
         }
+        Adjustment mode = Adjustment.parse("--adjustment", adjustment);
         Strategy chosen = StrategyArgument.resolve(strategy, spec.commandLine().getErr());
         if (chosen == null) {
             return ExitCodes.USAGE;
@@ -89,12 +96,13 @@ final class BacktestCommand extends LakeCommand {
         BarSeries bars;
         boolean synthetic;
         try (ObjectStore store = lake.open(parent.environment())) {
-            bars = LakeSeries.load(store, symbol, frame, from, to, parent.clock());
+            bars = LakeSeries.load(store, symbol, frame, from, to, parent.clock(), mode);
             synthetic = SyntheticData.in(store, parent.clock());
         }
         BacktestResult result = Backtester.run(bars, chosen, settings);
-        String describedSettings = String.format(Locale.ROOT, "Capital %,.0f; commission %s + %s%%; slippage %s%%; %s of equity per entry.",
-                capital, commission, commissionPercent, slippagePercent, fraction == 1 ? "all" : fraction * 100 + "%");
+        String describedSettings = String.format(Locale.ROOT, "Capital %,.0f; commission %s + %s%%; slippage %s%%; %s of equity per entry; "
+                        + "prices %s.", capital, commission, commissionPercent, slippagePercent, fraction == 1 ? "all" : fraction * 100 + "%",
+                mode == Adjustment.TOTAL_RETURN ? "with dividends reinvested" : mode == Adjustment.RAW ? "as traded" : "split-adjusted");
         if (report != null) {
             Path parentFolder = report.toAbsolutePath().getParent();
             if (parentFolder != null) {
@@ -109,6 +117,7 @@ final class BacktestCommand extends LakeCommand {
             document.put("synthetic", synthetic);
             document.put("strategy", result.strategy());
             document.put("timeframe", frame.label());
+            document.put("adjustment", mode.label());
             document.put("from", bars.dates()[0]);
             document.put("to", bars.dates()[bars.size() - 1]);
             document.put("metrics", result.metrics());

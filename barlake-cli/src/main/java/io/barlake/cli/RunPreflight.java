@@ -1,5 +1,6 @@
 package io.barlake.cli;
 
+import io.barlake.consolidator.Consolidator;
 import io.barlake.consolidator.batch.ConsolidatorMain;
 import io.barlake.lake.alerts.WebhookPolicy;
 import io.barlake.lake.calendar.TradingCalendar;
@@ -22,6 +23,7 @@ final class RunPreflight {
     /** Every setting a stage of the pipeline reads, parsed as the stage will parse it. */
     static void settings(Map<String, String> environment) {
         ConsolidatorMain.vacuumDays(environment);
+        Consolidator.maxDrop(environment);
         WebhookPolicy.fromEnvironment(environment, WebhookPolicy.SYSTEM);
     }
 

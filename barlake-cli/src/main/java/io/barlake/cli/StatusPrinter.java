@@ -1,5 +1,6 @@
 package io.barlake.cli;
 
+import io.barlake.lake.state.QualityReport;
 import io.barlake.lake.state.RunReport;
 import io.barlake.lake.state.Watermark;
 import io.barlake.lake.status.DatasetStatus;
@@ -24,14 +25,14 @@ final class StatusPrinter {
             out.append("Data: ").append(String.join(", ", status.sources())).append('\n');
         }
         out.append('\n');
-        out.append(String.format(Locale.ROOT, "%-16s %8s %10s %9s %11s %8s  %-10s  %-10s%n",
+        out.append(String.format(Locale.ROOT, "%-22s %8s %10s %9s %11s %8s  %-10s  %-10s%n",
                 "DATASET", "OBJECTS", "SIZE", "SESSIONS", "ROWS", "SYMBOLS", "FIRST", "LAST"));
         for (DatasetStatus dataset : status.datasets()) {
             if (dataset.isEmpty()) {
-                out.append(String.format(Locale.ROOT, "%-16s %8s%n", dataset.name(), "empty"));
+                out.append(String.format(Locale.ROOT, "%-22s %8s%n", dataset.name(), "empty"));
                 continue;
             }
-            out.append(String.format(Locale.ROOT, "%-16s %8d %10s %9s %11s %8s  %-10s  %-10s%n",
+            out.append(String.format(Locale.ROOT, "%-22s %8d %10s %9s %11s %8s  %-10s  %-10s%n",
                     dataset.name(), dataset.objects(), size(dataset.bytes()), count(dataset.sessions()),
                     count(dataset.rows()), count(dataset.symbols()), date(dataset.first()), date(dataset.last())));
         }
@@ -44,6 +45,20 @@ final class StatusPrinter {
         } else {
             out.append("daily bars are ").append(status.sessionsBehind()).append(" session")
                     .append(status.sessionsBehind() == 1 ? "" : "s").append(" behind\n");
+        }
+
+        if (status.quality() != null) {
+            QualityReport quality = status.quality();
+            out.append("\nQuality: ").append(quality.session()).append(' ').append(quality.verdict()).append(", ")
+                    .append(String.format(Locale.ROOT, "%,d symbols", quality.symbols()));
+            if (quality.previousSymbols() != null) {
+                out.append(String.format(Locale.ROOT, " (%,d the session before)", quality.previousSymbols()));
+            }
+            quality.counts().forEach((kind, count) -> out.append(String.format(Locale.ROOT, ", %,d %s", count, kind.replace('_', ' '))));
+            out.append('\n');
+            if (quality.held()) {
+                out.append("  held: ").append(quality.reason()).append('\n');
+            }
         }
 
         out.append("\nWatermarks:");

@@ -54,6 +54,14 @@ class RunCommandTest {
         assertThat(status.out()).contains("daily bars are fresh", "SUCCEEDED", SyntheticData.WARNING);
         JsonNode json = new ObjectMapper().readTree(CliRun.execute(environment(lake), "status", "--json").out());
         assertThat(json.path("synthetic").asBoolean()).isTrue();
+        assertThat(json.path("quality").path("session").asText()).isEqualTo("2025-06-02");
+        assertThat(json.path("quality").path("verdict").asText()).isEqualTo("published");
+        List<String> kinds = new java.util.ArrayList<>();
+        json.path("quality").path("counts").fieldNames().forEachRemaining(kinds::add);
+        assertThat(kinds).containsExactlyInAnyOrder("missing", "zero_volume", "stale", "spike");
+        JsonNode report = json.path("latest_runs").get(0).path("counts");
+        assertThat(report.path("quality_held").asLong()).isZero();
+        assertThat(report.has("quality_missing")).as(report.toString()).isTrue();
         assertThat(json.path("sources").toString()).isEqualTo("[\"synthetic\"]");
         String symbol;
         try (ObjectStore store = ObjectStores.open(LakeLocation.parse(lake.toString(), "test"), Map.of())) {
@@ -288,12 +296,51 @@ class RunCommandTest {
                     .isEqualTo(sessions);
             assertThat(polygon.groupedSessions()).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(sessions);
             assertThat(polygon.paths()).filteredOn(path -> !path.startsWith(PolygonDispatcher.GROUPED))
-                    .isNotEmpty().allMatch(path -> path.startsWith("/v3/reference/tickers") || path.startsWith("/v3/reference/splits"));
+                    .isNotEmpty().allMatch(path -> path.startsWith("/v3/reference/tickers") || path.startsWith("/v3/reference/splits")
+                            || path.startsWith("/v3/reference/dividends?ex_dividend_date.gte=2024-12-20&ex_dividend_date.lte=")
+                            || path.startsWith("/v3/reference/dividends?cursor="));
             assertThat(run.out()).contains("13 sessions fetched").doesNotContain(PolygonReplay.KEY);
             CliRun status = CliRun.execute(environment, "status");
             assertThat(status.out()).contains("Data: polygon").doesNotContain("SYNTHETIC");
             assertThat(hashes(lake.resolve("silver"))).containsKeys("daily/year=2024/bars.parquet", "daily/year=2025/bars.parquet",
                     "5d/year=2025/bars.parquet");
+        }
+    }
+
+    @Test
+    void aSessionThatLostMostOfItsSymbolsIsHeldTheRunFailsWithOneLineAndStatusShowsTheVerdict() throws Exception {
+        PolygonDispatcher polygon = new PolygonDispatcher();
+        try (MockWebServer server = new MockWebServer()) {
+            server.setDispatcher(polygon);
+            server.start();
+            polygon.baseUrl(server.url("/").toString());
+            Path lake = folder.resolve("lake");
+            Map<String, String> environment = environment(lake);
+            environment.put("POLYGON_API_KEY", PolygonReplay.KEY);
+            environment.put("POLYGON_BASE_URL", server.url("/").toString());
+            environment.put("POLYGON_RATE_LIMIT", "6000");
+            assertThat(CliRun.execute(environment, "backfill", "--from", "2025-01-06", "--to", "2025-01-10").exitCode()).isZero();
+            LocalDate thin = LocalDate.of(2025, 1, 13);
+            long t = PolygonReplay.closeMillis(thin);
+            polygon.script(thin, PolygonReplay.ok("{\"queryCount\":1,\"resultsCount\":1,\"adjusted\":false,\"results\":[{\"T\":\"AAPL\","
+                    + "\"v\":4.1e7,\"vw\":186.1,\"o\":186.0,\"c\":186.2,\"h\":187.0,\"l\":185.1,\"t\":" + t + ",\"n\":50000}],"
+                    + "\"status\":\"OK\",\"request_id\":\"b\",\"count\":1}"));
+
+            CliRun held = CliRun.execute(environment, "backfill", "--from", "2025-01-13", "--to", "2025-01-13");
+
+            assertThat(held.exitCode()).isNotZero();
+            assertThat(held.errLines()).anySatisfy(line -> assertThat(line).contains("failed in Consolidate: session 2025-01-13 held by "
+                    + "the quality gate: 1 symbols against 3 on 2025-01-10 (-66.7%, more than the 25% allowed by BARLAKE_QUALITY_MAX_DROP)"));
+            JsonNode status = new ObjectMapper().readTree(CliRun.execute(environment, "status", "--json").out());
+            assertThat(status.path("quality").path("session").asText()).isEqualTo("2025-01-13");
+            assertThat(status.path("quality").path("verdict").asText()).isEqualTo("held");
+            for (JsonNode watermark : status.path("watermarks")) {
+                if (watermark.path("name").asText().equals("silver-daily")) {
+                    assertThat(watermark.path("session").asText()).as("silver's watermark does not move").isEqualTo("2025-01-10");
+                }
+            }
+            assertThat(status.path("watermarks").findValuesAsText("name")).contains("silver-daily");
+            assertThat(CliRun.execute(environment, "status").out()).contains("Quality: 2025-01-13 held, 1 symbols (3 the session before)");
         }
     }
 

@@ -17,6 +17,7 @@ import io.barlake.lake.state.DamagedLakeException;
 import io.barlake.lake.state.LakeJson;
 import io.barlake.lake.state.ObjectAudit;
 import io.barlake.lake.state.ObjectMark;
+import io.barlake.lake.state.QualityReport;
 import io.barlake.lake.state.StateStore;
 import io.barlake.lake.store.ObjectInfo;
 import io.barlake.lake.store.ObjectStore;
@@ -55,21 +56,40 @@ import org.slf4j.LoggerFactory;
  * </ul>
  */
 public final class Consolidator {
+    /** The quality gate's limit on the drop in symbols from one session to the next, in percent (default 25). */
+    public static final String MAX_DROP = QualityGate.MAX_DROP;
+
     /** The watermark: the latest session in silver daily. */
-    public static final String WATERMARK = "silver-daily";
+    public static final String WATERMARK = LakeLayout.SILVER_WATERMARK;
     private static final Logger LOG = LoggerFactory.getLogger(Consolidator.class);
 
     private final ObjectStore store;
+    private final TradingCalendar calendar;
     private final StateStore state;
     private final GroupedDailyParser parser;
     private final RejectsWriter rejects;
+    private final int maxDropPercent;
 
     public Consolidator(ObjectStore store, TradingCalendar calendar, Clock clock) {
+        this(store, calendar, clock, QualityGate.DEFAULT_MAX_DROP);
+    }
+
+    /**
+     * @param maxDropPercent the quality gate's limit: a session with more than this share fewer
+     *                       symbols than the one before is held out of silver
+     */
+    public Consolidator(ObjectStore store, TradingCalendar calendar, Clock clock, int maxDropPercent) {
         this.store = requireNonNull(store, "store is null");
-        requireNonNull(calendar, "calendar is null");
+        this.calendar = requireNonNull(calendar, "calendar is null");
         this.state = new StateStore(store, requireNonNull(clock, "clock is null"));
         this.parser = new GroupedDailyParser(calendar);
         this.rejects = new RejectsWriter(store);
+        this.maxDropPercent = maxDropPercent;
+    }
+
+    /** {@value #MAX_DROP}, checked: a whole percentage from 0 to 100. */
+    public static int maxDrop(java.util.Map<String, String> environment) {
+        return QualityGate.maxDrop(environment);
     }
 
     /** Consolidates every changed session, rebuilds damaged year files, and loads the newest reference data. */
@@ -77,7 +97,9 @@ public final class Consolidator {
         List<String> warnings = new ArrayList<>();
         DailyCheckpoint checkpoint = state.checkpointOrRebuild(DailyCheckpoint.NAME, DailyCheckpoint.class, warnings::add)
                 .orElse(DailyCheckpoint.empty());
-        Map<LocalDate, DailyCheckpoint.Session> marks = new TreeMap<>(checkpoint.sessions());
+        TreeMap<LocalDate, DailyCheckpoint.Session> marks = new TreeMap<>(checkpoint.sessions());
+        QualityGate gate = new QualityGate(store, maxDropPercent);
+        List<QualityReport> quality = new ArrayList<>();
         Map<Integer, ObjectMark> files = new TreeMap<>(checkpoint.files());
         Map<LocalDate, ObjectInfo> bronze = bronzeSessions();
         Set<Integer> rebuild = audit(checkpoint, files, warnings);
@@ -87,6 +109,7 @@ public final class Consolidator {
         changed.keySet().forEach(session -> byYear.computeIfAbsent(session.getYear(), y -> new ArrayList<>()).add(session));
 
         Map<LocalDate, SessionCounts> counts = new TreeMap<>();
+        Set<LocalDate> replaced = new TreeSet<>();
         Set<Integer> yearsWritten = new TreeSet<>();
         int objectsWritten = 0;
         for (Map.Entry<Integer, List<LocalDate>> year : byYear.entrySet()) {
@@ -100,6 +123,14 @@ public final class Consolidator {
                 }
                 DailyCheckpoint.Session previous = marks.get(session);
                 ParsedSession parsed = loaded.get().parsed();
+                boolean newContent = previous == null || !previous.sha256().equals(loaded.get().sha256());
+                Optional<QualityReport> held = newContent && !rebuilding
+                        ? gate.hold(session, parsed.accepted().size(), marks) : Optional.empty();
+                if (held.isPresent()) {
+                    quality.add(held.get());
+                    warnings.add("session " + session + " held by the quality gate: " + held.get().reason());
+                    continue; // not merged, not marked: the next run judges it again
+                }
                 DailyCheckpoint.Session mark = new DailyCheckpoint.Session(loaded.get().sha256(), bronzeObject.size(),
                         bronzeObject.lastModified().toEpochMilli(), parsed.received(), parsed.accepted().size(),
                         parsed.refused().size(), loaded.get().source());
@@ -117,7 +148,10 @@ public final class Consolidator {
                 }
             }
             if (!replacements.isEmpty()) {
-                String sha256 = writeYear(year.getKey(), replacements, rebuilding || checkpoint.sessions().isEmpty());
+                replaced.addAll(replacements.keySet());
+                YearFile written = writeYear(year.getKey(), replacements, rebuilding || checkpoint.sessions().isEmpty());
+                String sha256 = written.sha256();
+                quality.addAll(gate.publish(year.getKey(), written.rows(), replacements.keySet(), calendar));
                 files.put(year.getKey(), ObjectMark.written(store, LakeLayout.silverDaily(year.getKey()), sha256));
                 yearsWritten.add(year.getKey());
                 objectsWritten++;
@@ -129,14 +163,22 @@ public final class Consolidator {
 
         ReferenceLoader.Outcome reference = new ReferenceLoader(store).load();
         warnings.addAll(reference.warnings());
-        objectsWritten += (reference.tickersWritten() ? 1 : 0) + (reference.splitsWritten() ? 1 : 0);
+        objectsWritten += reference.tickersWritten() ? 1 : 0;
+        Optional<SplitVerification.Outcome> splits = reference.splitCandidates().map(candidates -> new SplitVerification(
+                store, calendar, state).verify(candidates, new TreeSet<>(marks.keySet()), replaced, warnings::add));
+        objectsWritten += splits.map(SplitVerification.Outcome::objectsWritten).orElse(0);
+        DividendLoader.Outcome dividends = new DividendLoader(store).load(warnings::add);
+        objectsWritten += dividends.objects();
 
-        LocalDate watermark = marks.isEmpty() ? null : ((TreeMap<LocalDate, DailyCheckpoint.Session>) marks).lastKey();
+        objectsWritten += gate.written();
+        LocalDate watermark = marks.isEmpty() ? null : marks.lastKey();
         if (watermark != null && state.setWatermark(WATERMARK, watermark)) {
             objectsWritten++;
         }
         ConsolidationResult result = new ConsolidationResult(counts, yearsWritten, objectsWritten,
-                reference.tickersWritten(), reference.splitsWritten(), reference.splitsChanged(), watermark, warnings);
+                reference.tickersWritten(), splits.map(SplitVerification.Outcome::splitsWritten).orElse(false),
+                splits.map(SplitVerification.Outcome::changed).orElse(Set.of()),
+                splits.map(SplitVerification.Outcome::counts).orElse(Map.of()), dividends.written(), quality, watermark, warnings);
         LOG.info("consolidated {} sessions ({} received, {} accepted, {} refused) into years {}; {} objects written",
                 counts.size(), result.received(), result.accepted(), result.refused(), yearsWritten, objectsWritten);
         return result;
@@ -274,8 +316,10 @@ public final class Consolidator {
         return Optional.empty();
     }
 
-    /** Writes one year file; returns the SHA-256 of what was written. */
-    private String writeYear(int year, Map<LocalDate, List<DailyBar>> replacements, boolean fromScratch) {
+    private record YearFile(String sha256, List<DailyBar> rows) {}
+
+    /** Writes one year file; returns the SHA-256 of what was written and its rows. */
+    private YearFile writeYear(int year, Map<LocalDate, List<DailyBar>> replacements, boolean fromScratch) {
         String key = LakeLayout.silverDaily(year);
         List<DailyBar> rows = new ArrayList<>();
         if (!fromScratch && store.head(key).isPresent()) {
@@ -288,6 +332,6 @@ public final class Consolidator {
         replacements.values().forEach(rows::addAll);
         String sha256 = ParquetCodec.DAILY.write(store, key, rows);
         LOG.info("silver daily {}: {} rows after replacing {} sessions", year, rows.size(), replacements.size());
-        return sha256;
+        return new YearFile(sha256, rows);
     }
 }

@@ -17,23 +17,24 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * Loads the newest bronze ticker and split snapshots into {@code silver/tickers} and
- * {@code silver/splits}, rewriting each only when its content changed, and tells which symbols'
- * splits changed. Records that cannot be read (bad ticker, missing date, zero ratio) are skipped
- * with a count in the warnings; duplicates keep the first.
+ * Loads the newest bronze ticker snapshot into {@code silver/tickers}, rewritten only when its
+ * content changed, and reads the newest split snapshot's records for {@link SplitVerification}.
+ * Records that cannot be read (bad ticker, missing date, zero ratio) are skipped with a count in
+ * the warnings; a (symbol, date) listed twice keeps the first.
  */
 final class ReferenceLoader {
-    record Outcome(boolean tickersWritten, boolean splitsWritten, Set<String> splitsChanged, List<String> warnings) {}
+    /**
+     * @param splitCandidates the newest snapshot's splits, to be verified against the prices; empty
+     *                        when bronze holds no split snapshot
+     */
+    record Outcome(boolean tickersWritten, Optional<List<Split>> splitCandidates, List<String> warnings) {}
 
     private final ObjectStore store;
 
@@ -44,9 +45,8 @@ final class ReferenceLoader {
     Outcome load() {
         List<String> warnings = new ArrayList<>();
         boolean tickersWritten = newest(LakeLayout.BRONZE_TICKERS).map(file -> writeTickers(file, warnings)).orElse(false);
-        Set<String> changed = new TreeSet<>();
-        boolean splitsWritten = newest(LakeLayout.BRONZE_SPLITS).map(file -> writeSplits(file, changed, warnings)).orElse(false);
-        return new Outcome(tickersWritten, splitsWritten, changed, warnings);
+        Optional<List<Split>> splits = newest(LakeLayout.BRONZE_SPLITS).map(file -> splitCandidates(file, warnings));
+        return new Outcome(tickersWritten, splits, warnings);
     }
 
     private Optional<ReferenceFile> newest(String prefix) {
@@ -90,7 +90,8 @@ final class ReferenceLoader {
         return true;
     }
 
-    private boolean writeSplits(ReferenceFile file, Set<String> changed, List<String> warnings) {
+    /** The split records of the snapshot, each (symbol, date) once, in the vendor's order; unreadable ones skipped. */
+    private List<Split> splitCandidates(ReferenceFile file, List<String> warnings) {
         Map<String, Split> splits = new LinkedHashMap<>();
         int skipped = 0;
         for (JsonNode record : file.results()) {
@@ -106,32 +107,7 @@ final class ReferenceLoader {
         if (skipped > 0) {
             warnings.add(skipped + " split records of " + file.asOf() + " could not be read and were skipped");
         }
-        List<Split> rows = splits.values().stream()
-                .sorted(Comparator.comparing(Split::symbol).thenComparing(Split::executionDate)).toList();
-        List<Split> previous = store.head(LakeLayout.SILVER_SPLITS).isPresent()
-                ? ParquetCodec.SPLITS.read(store, LakeLayout.SILVER_SPLITS) : List.of();
-        if (previous.equals(rows)) {
-            return false;
-        }
-        Map<String, List<Split>> before = bySymbol(previous);
-        Map<String, List<Split>> after = bySymbol(rows);
-        Set<String> symbols = new TreeSet<>(before.keySet());
-        symbols.addAll(after.keySet());
-        for (String symbol : symbols) {
-            if (!Objects.equals(before.get(symbol), after.get(symbol))) {
-                changed.add(symbol);
-            }
-        }
-        ParquetCodec.SPLITS.write(store, LakeLayout.SILVER_SPLITS, rows);
-        return true;
-    }
-
-    private static Map<String, List<Split>> bySymbol(List<Split> splits) {
-        Map<String, List<Split>> grouped = new HashMap<>();
-        for (Split split : splits) {
-            grouped.computeIfAbsent(split.symbol(), s -> new ArrayList<>()).add(split);
-        }
-        return grouped;
+        return List.copyOf(splits.values());
     }
 
     private static String text(JsonNode record, String field) {

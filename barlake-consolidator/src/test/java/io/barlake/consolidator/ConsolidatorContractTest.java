@@ -1,27 +1,35 @@
 package io.barlake.consolidator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+import static org.assertj.core.api.Assertions.tuple;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.barlake.lake.bronze.BronzeFiles;
 import io.barlake.lake.calendar.TradingCalendar;
 import io.barlake.lake.layout.LakeLayout;
 import io.barlake.lake.model.DailyBar;
+import io.barlake.lake.model.Dividend;
 import io.barlake.lake.model.Split;
 import io.barlake.lake.model.TickerInfo;
 import io.barlake.lake.parquet.ParquetCodec;
 import io.barlake.lake.state.DailyCheckpoint;
+import io.barlake.lake.state.LakeJson;
+import io.barlake.lake.state.QualityReport;
 import io.barlake.lake.state.StateStore;
 import io.barlake.lake.store.ObjectInfo;
 import io.barlake.lake.store.ObjectStore;
 import io.barlake.lake.testing.BronzeFixtures;
-import io.barlake.lake.testing.LakeSnapshot;
 import io.barlake.lake.testing.HistoryRow;
+import io.barlake.lake.testing.LakeSnapshot;
 import io.barlake.lake.testing.RandomHistory;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -180,25 +188,166 @@ abstract class ConsolidatorContractTest {
     }
 
     @Test
-    void referenceSnapshotsLoadIntoSilverAndChangedSplitsAreNamed() {
-        BronzeFixtures.writeTickers(store, LocalDate.of(2024, 1, 30), List.of("S1", "S2", "bad ticker!"));
-        BronzeFixtures.writeSplits(store, LocalDate.of(2024, 1, 30), List.of(new Split("S1", LocalDate.of(2024, 1, 10), 1, 4)));
+    void tickersLoadIntoSilverAndUnreadableRecordsAreCounted() {
+        BronzeFixtures.writeTickers(store, LocalDate.of(2024, 1, 30), List.of("S1", "S2", "KIMpL", "bad ticker!"));
         ConsolidationResult first = consolidate();
         assertThat(first.tickersLoaded()).isTrue();
-        assertThat(first.splitsChanged()).containsExactly("S1");
         assertThat(first.warnings()).contains("1 ticker records of 2024-01-30 could not be read and were skipped");
         assertThat(ParquetCodec.TICKERS.read(store, LakeLayout.SILVER_TICKERS)).extracting(TickerInfo::symbol)
-                .containsExactly("S1", "S2");
+                .containsExactly("KIMpL", "S1", "S2");
+        assertThat(consolidate().tickersLoaded()).isFalse();
+    }
 
-        BronzeFixtures.writeSplits(store, LocalDate.of(2024, 1, 31), List.of(new Split("S1", LocalDate.of(2024, 1, 10), 1, 4),
-                new Split("S2", LocalDate.of(2024, 1, 24), 1, 2)));
+    @Test
+    void onlySplitsThePricesConfirmReachSilverAndTheOthersAreRefusedWithTheirReason() throws Exception {
+        bronzeAll();
+        List<LocalDate> sessions = List.copyOf(history.sessions().keySet());
+        Split real = history.splits().stream().filter(split -> sessions.indexOf(split.executionDate()) < sessions.size() - 6)
+                .findFirst().orElseThrow();
+        // The vendor's SHOP mistake: the same split again a week later, when the prices did not move.
+        Split again = new Split(real.symbol(), sessions.get(sessions.indexOf(real.executionDate()) + 5), 1, real.splitTo());
+        String steady = history.sessions().get(sessions.get(0)).stream().map(row -> row.symbol())
+                .filter(symbol -> history.splits().stream().noneMatch(split -> split.symbol().equals(symbol))).findFirst().orElseThrow();
+        Split invented = new Split(steady, sessions.get(20), 1, 4);
+        Split announced = new Split(steady, LocalDate.of(2024, 3, 15), 1, 2);
+        BronzeFixtures.writeSplits(store, LocalDate.of(2024, 1, 30), List.of(again, real, invented, announced));
+
+        ConsolidationResult first = consolidate();
+
+        assertThat(ParquetCodec.SPLITS.read(store, LakeLayout.SILVER_SPLITS)).containsExactly(real);
+        assertThat(first.splitsChanged()).containsExactly(real.symbol());
+        assertThat(first.splitVerdicts()).containsOnly(entry(SplitCheck.Status.CONFIRMED, 1), entry(SplitCheck.Status.DUPLICATE, 1),
+                entry(SplitCheck.Status.UNCONFIRMED, 1), entry(SplitCheck.Status.PENDING, 1));
+        List<JsonNode> rejects = new ArrayList<>();
+        for (String line : new String(store.get(LakeLayout.SILVER_SPLIT_REJECTS).orElseThrow(), StandardCharsets.UTF_8).split("\n")) {
+            rejects.add(new ObjectMapper().readTree(line));
+        }
+        assertThat(rejects).extracting(line -> line.path("symbol").asText() + " " + line.path("date").asText() + " "
+                + line.path("status").asText()).containsExactlyInAnyOrder(
+                real.symbol() + " " + again.executionDate() + " duplicate", steady + " " + invented.executionDate() + " unconfirmed");
+        JsonNode duplicate = rejects.stream().filter(line -> line.path("status").asText().equals("duplicate")).findFirst().orElseThrow();
+        assertThat(duplicate.path("reason").asText()).startsWith("duplicate of " + real.symbol() + " " + SplitCheck.describe(real)
+                + ", which the prices confirm; here prices moved ×");
+        JsonNode unconfirmed = rejects.stream().filter(line -> line.path("status").asText().equals("unconfirmed")).findFirst().orElseThrow();
+        assertThat(unconfirmed.path("reason").asText()).matches("prices moved ×[01]\\.\\d{4} from the close of \\S+ to the open of "
+                + "\\S+, not ×4 as 4-for-1 on " + invented.executionDate() + " would \\(tolerance ±25\\.0%\\)");
+        assertThat(first.warnings()).anySatisfy(warning -> assertThat(warning).startsWith("split " + steady + " 4-for-1 on "
+                + invented.executionDate() + " not applied (unconfirmed): prices moved ×"));
+
         ConsolidationResult second = consolidate();
-        assertThat(second.splitsChanged()).containsExactly("S2");
-        assertThat(ParquetCodec.SPLITS.read(store, LakeLayout.SILVER_SPLITS)).hasSize(2);
+        assertThat(second.splitsLoaded()).isFalse();
+        assertThat(second.splitsChanged()).isEmpty();
+        assertThat(second.objectsWritten()).isZero();
+        assertThat(second.splitVerdicts()).isEqualTo(first.splitVerdicts());
+    }
 
-        ConsolidationResult third = consolidate();
-        assertThat(third.splitsLoaded()).isFalse();
-        assertThat(third.splitsChanged()).isEmpty();
+    @Test
+    void aSessionThatLosesMoreThanAQuarterOfItsSymbolsIsHeldAndSilverStaysAsItWas() throws Exception {
+        List<LocalDate> sessions = List.copyOf(history.sessions().keySet());
+        LocalDate last = sessions.get(sessions.size() - 1);
+        sessions.subList(0, sessions.size() - 1).forEach(this::bronze);
+        consolidate();
+        Map<String, String> silver = LakeSnapshot.of(store, "silver/daily/");
+        var watermark = new StateStore(store, CLOCK).watermark(Consolidator.WATERMARK).orElseThrow();
+        List<HistoryRow> rows = history.sessions().get(last);
+        BronzeFixtures.writeSession(store, last, BronzeFixtures.body(last, rows.subList(0, 3)), FETCHED);
+
+        ConsolidationResult held = consolidate();
+
+        assertThat(held.held()).singleElement().satisfies(report -> {
+            assertThat(report.session()).isEqualTo(last);
+            assertThat(report.reason()).matches("3 symbols against \\d+ on " + sessions.get(sessions.size() - 2)
+                    + " \\(-\\d+\\.\\d%, more than the 25% allowed by BARLAKE_QUALITY_MAX_DROP\\); silver keeps its data as it was");
+        });
+        assertThat(LakeSnapshot.of(store, "silver/daily/")).isEqualTo(silver);
+        assertThat(new StateStore(store, CLOCK).watermark(Consolidator.WATERMARK).orElseThrow()).isEqualTo(watermark);
+        JsonNode verdict = new ObjectMapper().readTree(store.get(LakeLayout.quality(last)).orElseThrow());
+        assertThat(verdict.path("verdict").asText()).isEqualTo("held");
+        assertThat(verdict.path("symbols").asInt()).isEqualTo(3);
+        assertThat(consolidate().held()).as("held again while the vendor's data stays the same").hasSize(1);
+
+        ConsolidationResult published = new Consolidator(store, CALENDAR, CLOCK, 100).consolidate();
+        assertThat(published.held()).isEmpty();
+        assertThat(published.sessions()).containsKey(last);
+        assertThat(new ObjectMapper().readTree(store.get(LakeLayout.quality(last)).orElseThrow()).path("verdict").asText())
+                .isEqualTo("published");
+    }
+
+    @Test
+    void eachQualityFindingIsFoundCountedAndWrittenWithTheSession() throws Exception {
+        List<LocalDate> days = CALENDAR.sessionsBetween(LocalDate.of(2024, 1, 2), LocalDate.of(2024, 1, 8));
+        BronzeFixtures.writeTickers(store, days.get(0), List.of("FINE", "NOVOL", "STALE", "SPIKE", "GONE"));
+        consolidate(); // the reference data first: GONE is listed
+        for (int i = 0; i < days.size(); i++) {
+            List<HistoryRow> rows = new ArrayList<>();
+            rows.add(new HistoryRow("FINE", 10 + i, 11 + i, 9 + i, 10.5 + i, 1000, null, 10));
+            rows.add(new HistoryRow("NOVOL", 20, 21, 19, 20 + i * 0.1, i == days.size() - 1 ? 0 : 500, null, 5));
+            rows.add(new HistoryRow("STALE", 5, 5, 5, 5, 100, null, 1)); // the same bar every session
+            double spike = i == days.size() - 2 ? 61 : i == days.size() - 1 ? 31 : 30; // ×2.03, then back to ×1.03
+            rows.add(new HistoryRow("SPIKE", spike, spike, spike, spike, 100 + i, null, 1));
+            if (i < days.size() - 1) {
+                rows.add(new HistoryRow("GONE", 7, 7.5, 6.5, 7 + i * 0.1, 300, null, 3));
+            }
+            BronzeFixtures.writeSession(store, days.get(i), BronzeFixtures.body(days.get(i), rows), FETCHED);
+        }
+
+        ConsolidationResult result = consolidate();
+
+        QualityReport last = result.quality().stream().filter(report -> report.session().equals(days.get(days.size() - 1)))
+                .findFirst().orElseThrow();
+        assertThat(last.verdict()).isEqualTo("published");
+        assertThat(last.counts()).isEqualTo(Map.of("missing", 1, "zero_volume", 1, "stale", 1, "spike", 1));
+        assertThat(last.findings()).extracting(QualityReport.Finding::kind, QualityReport.Finding::symbol).containsExactlyInAnyOrder(
+                tuple("missing", "GONE"), tuple("zero_volume", "NOVOL"), tuple("stale", "STALE"), tuple("spike", "SPIKE"));
+        assertThat(last.findings()).filteredOn(finding -> finding.kind().equals("spike")).singleElement()
+                .extracting(QualityReport.Finding::detail).isEqualTo("close ×2.033 on 2024-01-05, back to ×1.033 on 2024-01-08");
+        assertThat(last.symbols()).isEqualTo(4);
+        assertThat(last.previousSymbols()).isEqualTo(5);
+        QualityReport written = LakeJson.mapper().readValue(store.get(LakeLayout.quality(days.get(days.size() - 1))).orElseThrow(),
+                QualityReport.class);
+        assertThat(written).isEqualTo(last);
+        // Four sessions before the last: too few to call STALE stale yet.
+        assertThat(result.quality().get(3).counts().get("stale")).isZero();
+    }
+
+    /** A record shaped like the vendor's (client-python's recorded dividends.json). */
+    private static String dividend(String ticker, String exDate, String amount) {
+        return "{\"cash_amount\":" + amount + ",\"declaration_date\":\"2023-11-01\",\"dividend_type\":\"CD\",\"ex_dividend_date\":\""
+                + exDate + "\",\"frequency\":4,\"pay_date\":\"2024-01-30\",\"record_date\":\"2024-01-16\",\"ticker\":\"" + ticker + "\"}";
+    }
+
+    @Test
+    void dividendsAccumulateInSilverAndRecordsThatCannotBeCashDividendsAreRefused() throws Exception {
+        BronzeFixtures.writeDividends(store, LocalDate.of(2024, 1, 16), List.of(dividend("CSSEN", "2023-12-14", "0.59375"),
+                dividend("S1", "2024-01-12", "0.25"), dividend("S2", "2024-01-12", "0"), dividend("bad ticker!", "2024-01-12", "1"),
+                dividend("S3", "not a date", "1")));
+        ConsolidationResult first = consolidate();
+        assertThat(first.dividendsLoaded()).isTrue();
+        assertThat(ParquetCodec.DIVIDENDS.read(store, LakeLayout.SILVER_DIVIDENDS)).containsExactly(
+                new Dividend("CSSEN", LocalDate.of(2023, 12, 14), 0.59375, "CD"), new Dividend("S1", LocalDate.of(2024, 1, 12), 0.25, "CD"));
+        List<String> reasons = new ArrayList<>();
+        for (String line : new String(store.get(LakeLayout.SILVER_DIVIDEND_REJECTS).orElseThrow(), StandardCharsets.UTF_8).split("\n")) {
+            reasons.add(new ObjectMapper().readTree(line).path("reason").asText());
+        }
+        assertThat(reasons).containsExactly("cash_amount must be a number > 0, was 0", "ticker 'bad ticker!' is not a valid ticker",
+                "ex_dividend_date is missing or not a date");
+        assertThat(first.warnings()).contains("3 dividend records could not be read as cash dividends; reasons in "
+                + LakeLayout.SILVER_DIVIDEND_REJECTS);
+
+        // The next night's window: S1 corrected, a new one; CSSEN's December dividend is outside it and stays.
+        BronzeFixtures.writeDividends(store, LocalDate.of(2024, 1, 17), List.of(dividend("S1", "2024-01-12", "0.26"),
+                dividend("S2", "2024-01-17", "0.1")));
+        consolidate();
+        List<Dividend> merged = ParquetCodec.DIVIDENDS.read(store, LakeLayout.SILVER_DIVIDENDS);
+        assertThat(merged).containsExactly(new Dividend("CSSEN", LocalDate.of(2023, 12, 14), 0.59375, "CD"),
+                new Dividend("S1", LocalDate.of(2024, 1, 12), 0.26, "CD"), new Dividend("S2", LocalDate.of(2024, 1, 17), 0.1, "CD"));
+        assertThat(store.head(LakeLayout.SILVER_DIVIDEND_REJECTS)).isEmpty();
+        assertThat(consolidate().dividendsLoaded()).isFalse();
+
+        // Lost: rebuilt from every snapshot, in date order.
+        store.delete(List.of(LakeLayout.SILVER_DIVIDENDS));
+        assertThat(consolidate().dividendsLoaded()).isTrue();
+        assertThat(ParquetCodec.DIVIDENDS.read(store, LakeLayout.SILVER_DIVIDENDS)).isEqualTo(merged);
     }
 
     @Test

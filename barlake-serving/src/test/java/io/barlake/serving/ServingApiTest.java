@@ -96,6 +96,28 @@ class ServingApiTest {
     }
 
     @Test
+    void totalReturnBarsReinvestDividendsAndOnlyDailyBarsComeThatWay() {
+        throughBothDoors(door -> {
+            String range = "&from=2025-02-18&to=2025-02-20";
+            JsonNode split = door.get("/v1/bars?symbol=MSFT" + range, WITH_KEY).json();
+            JsonNode total = door.get("/v1/bars?symbol=MSFT&adjustment=total_return" + range, WITH_KEY).json();
+            assertThat(total.path("adjustment").asText()).isEqualTo("total_return");
+            assertThat(split.path("adjustment").asText()).isEqualTo("split");
+            // Before the ex-date every price is multiplied by 1 - 0.75 / (the close of 2025-02-19); from it on, unchanged.
+            double before = split.path("bars").get(1).path("close").asDouble();
+            double factor = 1 - 0.75 / before;
+            for (int i = 0; i < 2; i++) {
+                assertThat(total.path("bars").get(i).path("close").asDouble())
+                        .isCloseTo(split.path("bars").get(i).path("close").asDouble() * factor, org.assertj.core.data.Offset.offset(1e-9));
+            }
+            assertThat(total.path("bars").get(2).path("close").asDouble()).isEqualTo(split.path("bars").get(2).path("close").asDouble());
+            assertThat(door.get("/v1/bars?symbol=MSFT&adjustment=raw&limit=1", WITH_KEY).json().path("adjusted").asBoolean()).isFalse();
+            assertError(door.get("/v1/bars?symbol=MSFT&adjustment=dividends", WITH_KEY), 400, "bad_request");
+            assertError(door.get("/v1/bars?symbol=MSFT&timeframe=5d&adjustment=total_return", WITH_KEY), 400, "bad_request");
+        });
+    }
+
+    @Test
     void tickersAreFoundAsTheVendorWritesThemAndInAnyCaseWhenThatIsUnambiguous() {
         throughBothDoors(door -> {
             JsonNode exact = door.get("/v1/bars?symbol=KIMpL&limit=1", WITH_KEY).json();

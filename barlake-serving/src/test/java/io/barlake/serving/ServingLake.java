@@ -4,6 +4,7 @@ import io.barlake.lake.alerts.WebhookPolicy;
 import io.barlake.lake.calendar.TradingCalendar;
 import io.barlake.lake.layout.LakeLayout;
 import io.barlake.lake.model.DailyBar;
+import io.barlake.lake.model.Dividend;
 import io.barlake.lake.model.SignalPick;
 import io.barlake.lake.model.Split;
 import io.barlake.lake.model.TickerInfo;
@@ -25,7 +26,7 @@ import java.util.Random;
 /**
  * A small silver lake written with the lake's own codecs: AAPL, MSFT and the preferred share KIMpL
  * (as Massive writes it) daily from 2024-01-02 to 2025-06-02 (seeded walks), AAPL split 4-for-1 on
- * 2024-06-10 (raw prices drop fourfold that day), reference tickers AAPL, AMZN, KIMpL and MSFT, the consolidator's checkpoint at 2025-06-02, and three picks in
+ * 2024-06-10 (raw prices drop fourfold that day), a 0.75 MSFT dividend with ex-date 2025-02-20, reference tickers AAPL, AMZN, KIMpL and MSFT, the consolidator's checkpoint at 2025-06-02, and three picks in
  * gold for 2025-06-02.
  */
 final class ServingLake {
@@ -33,6 +34,8 @@ final class ServingLake {
     static final LocalDate FIRST = LocalDate.of(2024, 1, 2);
     static final LocalDate LAST = LocalDate.of(2025, 6, 2);
     static final LocalDate SPLIT = LocalDate.of(2024, 6, 10);
+    /** MSFT goes ex-dividend 0.75 that day. */
+    static final LocalDate DIVIDEND = LocalDate.of(2025, 2, 20);
     static final List<LocalDate> SESSIONS = TradingCalendar.nyse().sessionsBetween(FIRST, LAST);
 
     /**
@@ -73,6 +76,7 @@ final class ServingLake {
             ParquetCodec.DAILY.write(store, LakeLayout.silverDaily(year), bars);
         });
         ParquetCodec.SPLITS.write(store, LakeLayout.SILVER_SPLITS, List.of(new Split("AAPL", SPLIT, 1, 4)));
+        ParquetCodec.DIVIDENDS.write(store, LakeLayout.SILVER_DIVIDENDS, List.of(new Dividend("MSFT", DIVIDEND, 0.75, "CD")));
         ParquetCodec.TICKERS.write(store, LakeLayout.SILVER_TICKERS, List.of(
                 new TickerInfo("AAPL", "Apple Inc.", "XNAS", "CS", true, "usd", "0000320193", "BBG000B9XRY4", null),
                 new TickerInfo("AMZN", "Amazon.com, Inc.", "XNAS", "CS", true, "usd", "0001018724", "BBG000BVPV84", null),

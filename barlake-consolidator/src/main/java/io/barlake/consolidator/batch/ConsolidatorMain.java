@@ -2,11 +2,14 @@ package io.barlake.consolidator.batch;
 
 import io.barlake.consolidator.ConsolidationResult;
 import io.barlake.consolidator.Consolidator;
+import io.barlake.consolidator.SplitCheck;
 import io.barlake.consolidator.Vacuum;
 import io.barlake.lake.batch.BatchJob;
 import io.barlake.lake.calendar.TradingCalendar;
-import io.barlake.lake.store.WholeNumberSetting;
+import io.barlake.lake.state.HeldSessionException;
+import io.barlake.lake.state.QualityReport;
 import io.barlake.lake.store.ObjectStore;
+import io.barlake.lake.store.WholeNumberSetting;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -29,13 +32,37 @@ public final class ConsolidatorMain {
 
     public static String consolidate(ObjectStore store, Map<String, String> environment, Clock clock) {
         int vacuumDays = vacuumDays(environment);
-        ConsolidationResult result = new Consolidator(store, TradingCalendar.nyse(), clock).consolidate();
+        int maxDrop = Consolidator.maxDrop(environment);
+        ConsolidationResult result = new Consolidator(store, TradingCalendar.nyse(), clock, maxDrop).consolidate();
         List<String> vacuumed = vacuumDays == 0 ? List.of() : new Vacuum(store, clock).run(vacuumDays);
         result.warnings().forEach(LOG::warn);
+        if (!result.held().isEmpty()) {
+            QualityReport held = result.held().get(0);
+            throw new HeldSessionException("session " + held.session() + " held by the quality gate: " + held.reason()
+                    + (result.held().size() > 1 ? " (and " + (result.held().size() - 1) + " more)" : "")
+                    + "; fetch it again (barlake backfill --from " + held.session() + " --to " + held.session()
+                    + ") or publish it as it is with " + Consolidator.MAX_DROP + "=100");
+        }
         return String.format("%d sessions (%d received = %d accepted + %d refused), years %s, %d objects written,"
-                        + " splits changed for %d symbols, %d snapshots vacuumed, watermark %s",
+                        + " splits %s, splits changed for %d symbols, %d snapshots vacuumed, watermark %s",
                 result.sessions().size(), result.received(), result.accepted(), result.refused(), result.yearsWritten(),
-                result.objectsWritten(), result.splitsChanged().size(), vacuumed.size(), result.watermark());
+                result.objectsWritten(), verdicts(result), result.splitsChanged().size(), vacuumed.size(), result.watermark());
+    }
+
+    /** {@code 12 confirmed, 1 duplicate, 3 pending}: every verdict with its count, in the order of {@link SplitCheck.Status}. */
+    private static String verdicts(ConsolidationResult result) {
+        if (result.splitVerdicts().isEmpty()) {
+            return "none";
+        }
+        StringBuilder text = new StringBuilder();
+        for (SplitCheck.Status status : SplitCheck.Status.values()) {
+            Integer count = result.splitVerdicts().get(status);
+            if (count != null) {
+                text.append(text.length() == 0 ? "" : ", ").append(count).append(' ')
+                        .append(status.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+            }
+        }
+        return text.toString();
     }
 
     /** {@value #VACUUM_DAYS}, checked; the CLI reads it before a run starts so a bad value stops nothing half-done. */

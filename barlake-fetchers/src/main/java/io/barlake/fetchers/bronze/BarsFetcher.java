@@ -55,7 +55,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class BarsFetcher {
     /** The watermark name: every session up to it is in bronze. */
-    public static final String WATERMARK = "bronze-bars";
+    public static final String WATERMARK = LakeLayout.BRONZE_WATERMARK;
     private static final Logger LOG = LoggerFactory.getLogger(BarsFetcher.class);
     private static final String DATA_FILE = "grouped.json.gz";
     private static final String META_FILE = "_meta.json";

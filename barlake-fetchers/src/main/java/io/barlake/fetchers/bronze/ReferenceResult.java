@@ -10,5 +10,8 @@ import java.time.LocalDate;
  * @param tickersWritten false when bronze already held identical tickers for that session
  * @param splits         split records received
  * @param splitsWritten  false when bronze already held identical splits for that session
+ * @param dividends      dividend records received (a window of ex-dates)
+ * @param dividendsWritten false when bronze already held the same dividends for that session
  */
-public record ReferenceResult(LocalDate asOf, int tickers, boolean tickersWritten, int splits, boolean splitsWritten) {}
+public record ReferenceResult(LocalDate asOf, int tickers, boolean tickersWritten, int splits, boolean splitsWritten,
+        int dividends, boolean dividendsWritten) {}

@@ -167,6 +167,16 @@ public final class PolygonClient implements AutoCloseable {
         return pages("splits", splitsUrl());
     }
 
+    /** Every cash dividend with an ex-dividend date in {@code [from, to]}, all pages. */
+    public List<JsonNode> dividends(LocalDate from, LocalDate to) {
+        return pages("dividends", dividendsUrl(from, to));
+    }
+
+    /** The request {@link #dividends} starts with. */
+    public String dividendsRequest(LocalDate from, LocalDate to) {
+        return describe(dividendsUrl(from, to));
+    }
+
     /** The request {@link #splits} starts with. */
     public String splitsRequest() {
         return describe(splitsUrl());
@@ -228,6 +238,13 @@ public final class PolygonClient implements AutoCloseable {
     private HttpUrl tickersUrl() {
         return base.newBuilder().addPathSegments("v3/reference/tickers").addQueryParameter("market", "stocks")
                 .addQueryParameter("active", "true").addQueryParameter("limit", "1000").build();
+    }
+
+    private HttpUrl dividendsUrl(LocalDate from, LocalDate to) {
+        return base.newBuilder().addPathSegments("v3/reference/dividends")
+                .addQueryParameter("ex_dividend_date.gte", from.toString()).addQueryParameter("ex_dividend_date.lte", to.toString())
+                .addQueryParameter("order", "asc").addQueryParameter("sort", "ex_dividend_date")
+                .addQueryParameter("limit", "1000").build();
     }
 
     private HttpUrl splitsUrl() {

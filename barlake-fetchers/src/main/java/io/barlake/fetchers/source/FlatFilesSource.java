@@ -108,6 +108,11 @@ public final class FlatFilesSource implements MarketDataSource {
         return new ReferenceSnapshot(List.of(), "flat files carry no split data");
     }
 
+    @Override
+    public ReferenceSnapshot dividends(LocalDate asOf, LocalDate from, LocalDate to) {
+        return new ReferenceSnapshot(List.of(), "flat files carry no dividend data");
+    }
+
     private static byte[] toGroupedJson(CSVParser csv, LocalDate session) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int count = 0;

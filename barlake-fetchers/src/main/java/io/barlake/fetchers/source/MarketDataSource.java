@@ -23,6 +23,9 @@ public interface MarketDataSource extends AutoCloseable {
     /** Every split known as of the date. */
     ReferenceSnapshot splits(LocalDate asOf);
 
+    /** The cash dividends whose ex-dividend date lies in {@code [from, to]}, as known on {@code asOf}. */
+    ReferenceSnapshot dividends(LocalDate asOf, LocalDate from, LocalDate to);
+
     @Override
     default void close() {}
 }

@@ -44,6 +44,11 @@ public final class PolygonSource implements MarketDataSource {
     }
 
     @Override
+    public ReferenceSnapshot dividends(LocalDate asOf, LocalDate from, LocalDate to) {
+        return new ReferenceSnapshot(client.dividends(from, to), client.dividendsRequest(from, to));
+    }
+
+    @Override
     public void close() {
         client.close();
     }

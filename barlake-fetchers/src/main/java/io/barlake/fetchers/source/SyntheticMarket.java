@@ -40,6 +40,7 @@ public final class SyntheticMarket {
     private static final int OCTAVES = 14;
     private static final double SQRT_3 = Math.sqrt(3);
     private static final double HALT_PROBABILITY = 0.002;
+    private static final int DIVIDEND_SPACING = 63;
     private static final String[] EXCHANGES = {"XNYS", "XNAS", "XNAS", "ARCX"};
     /** 26 + 26² + 26³ one-to-three-letter names; the stride below is coprime to it, so names are unique. */
     private static final int NAME_SPACE = 18_278;
@@ -183,6 +184,55 @@ public final class SyntheticMarket {
         }
         results.sort((a, b) -> {
             int byDate = a.get("execution_date").asText().compareTo(b.get("execution_date").asText());
+            return byDate != 0 ? byDate : a.get("ticker").asText().compareTo(b.get("ticker").asText());
+        });
+        return results;
+    }
+
+    /**
+     * The cash dividends with an ex-date in {@code [from, to]}, as Polygon's v3 dividends endpoint
+     * gives them: two symbols in five pay quarterly (every 63 sessions), 1 % to 4 % a year of the
+     * previous session's raw close. Prices do not drop on the ex-date: the generated walk is the
+     * shares' value without distributions.
+     */
+    public List<JsonNode> dividendReference(LocalDate from, LocalDate to) {
+        LocalDate start = from.isBefore(TradingCalendar.FIRST_DATE.plusDays(7)) ? TradingCalendar.FIRST_DATE.plusDays(7) : from;
+        LocalDate end = to.isAfter(TradingCalendar.LAST_DATE.minusDays(7)) ? TradingCalendar.LAST_DATE.minusDays(7) : to;
+        List<JsonNode> results = new ArrayList<>();
+        if (start.isAfter(end)) {
+            return results;
+        }
+        int first = calendar.sessionIndex(calendar.sessionOnOrAfter(start));
+        int last = calendar.sessionIndex(calendar.sessionOnOrBefore(end));
+        for (SyntheticSymbol symbol : symbols) {
+            if (uniform(hash(symbol.index, 30, 0)) >= 0.4) {
+                continue;
+            }
+            int offset = (int) Math.floorMod(hash(symbol.index, 31, 0), (long) DIVIDEND_SPACING);
+            double yield = 0.01 + 0.03 * uniform(hash(symbol.index, 32, 0));
+            for (int k = first + Math.floorMod(offset - first, DIVIDEND_SPACING); k <= last; k += DIVIDEND_SPACING) {
+                if (k <= symbol.listed || k >= symbol.delisted) {
+                    continue;
+                }
+                double amount = Math.round(symbol.rawClose(k - 1) * yield / 4 * 10_000) / 10_000.0;
+                if (amount <= 0) {
+                    continue;
+                }
+                LocalDate exDate = calendar.session(k);
+                ObjectNode record = JSON.createObjectNode();
+                record.put("cash_amount", amount);
+                record.put("declaration_date", calendar.session(k - 15).toString());
+                record.put("dividend_type", "CD");
+                record.put("ex_dividend_date", exDate.toString());
+                record.put("frequency", 4);
+                record.put("pay_date", exDate.plusDays(14).toString());
+                record.put("record_date", exDate.plusDays(1).toString());
+                record.put("ticker", symbol.ticker);
+                results.add(record);
+            }
+        }
+        results.sort((a, b) -> {
+            int byDate = a.get("ex_dividend_date").asText().compareTo(b.get("ex_dividend_date").asText());
             return byDate != 0 ? byDate : a.get("ticker").asText().compareTo(b.get("ticker").asText());
         });
         return results;
@@ -344,6 +394,17 @@ public final class SyntheticMarket {
                 }
             }
             return factor;
+        }
+
+        /** The close as traded that session, on that session's share basis, halted or not. */
+        double rawClose(int session) {
+            double factor = 1;
+            for (SyntheticSplit split : splitsThrough(yearOf(session))) {
+                if (split.sessionIndex <= session) {
+                    factor *= split.factor();
+                }
+            }
+            return round(economic(session) / factor);
         }
 
         /** open, high, low, close, volume, vwap, transactions — or null when not trading that session. */

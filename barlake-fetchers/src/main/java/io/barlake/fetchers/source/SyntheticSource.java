@@ -38,4 +38,9 @@ public final class SyntheticSource implements MarketDataSource {
     public ReferenceSnapshot splits(LocalDate asOf) {
         return new ReferenceSnapshot(market.splitReference(asOf), "synthetic splits as of " + asOf);
     }
+
+    @Override
+    public ReferenceSnapshot dividends(LocalDate asOf, LocalDate from, LocalDate to) {
+        return new ReferenceSnapshot(market.dividendReference(from, to), "synthetic dividends " + from + " to " + to);
+    }
 }

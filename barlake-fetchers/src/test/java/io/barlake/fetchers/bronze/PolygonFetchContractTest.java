@@ -181,12 +181,15 @@ abstract class PolygonFetchContractTest {
     void referenceSnapshotsFollowEveryPageAndAreNotRewrittenWhenUnchanged() {
         ReferenceFetcher fetcher = new ReferenceFetcher(store, source, CALENDAR, CLOCK);
         ReferenceResult first = fetcher.fetch(null);
-        assertThat(first).isEqualTo(new ReferenceResult(LATEST, 3, true, 1, true));
+        assertThat(first).isEqualTo(new ReferenceResult(LATEST, 3, true, 1, true, 2, true));
         String tickers = new String(BronzeFiles.gunzip(store.get(LakeLayout.bronzeTickers(LATEST)).orElseThrow(), "t"), UTF_8);
         assertThat(tickers).contains("\"AAPL\"", "\"BRK.B\"", "\"MSFT\"", "\"count\" : 3");
+        String dividends = new String(BronzeFiles.gunzip(store.get(LakeLayout.bronzeDividends(LATEST)).orElseThrow(), "d"), UTF_8);
+        assertThat(dividends).contains("\"ex_dividend_date\" : \"2024-02-09\"", "\"ex_dividend_date\" : \"2024-02-14\"", "\"count\" : 2")
+                .contains("ex_dividend_date.gte=" + LATEST.minusDays(45) + "&ex_dividend_date.lte=" + LATEST.plusDays(120));
         Map<String, String> before = LakeSnapshot.of(store, "");
 
-        assertThat(fetcher.fetch(null)).isEqualTo(new ReferenceResult(LATEST, 3, false, 1, false));
+        assertThat(fetcher.fetch(null)).isEqualTo(new ReferenceResult(LATEST, 3, false, 1, false, 2, false));
         assertThat(LakeSnapshot.of(store, "")).isEqualTo(before);
     }
 

@@ -65,4 +65,9 @@ final class ScriptedSource implements MarketDataSource {
     public ReferenceSnapshot splits(LocalDate asOf) {
         return delegate.splits(asOf);
     }
+
+    @Override
+    public ReferenceSnapshot dividends(LocalDate asOf, LocalDate from, LocalDate to) {
+        return delegate.dividends(asOf, from, to);
+    }
 }

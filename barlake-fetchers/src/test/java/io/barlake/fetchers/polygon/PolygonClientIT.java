@@ -228,17 +228,17 @@ class PolygonClientIT {
     }
 
     @Test
-    void previousCloseAndSnapshotReadOneTicker() throws Exception {
+    void previousCloseAndSnapshotReadOneTickerAskedForAsTheVendorWritesIt() throws Exception {
         server.enqueue(ok("{\"ticker\":\"AAPL\",\"queryCount\":1,\"resultsCount\":1,\"adjusted\":true,\"results\":[{\"T\":\"AAPL\","
                 + "\"v\":5.2164112e+07,\"vw\":185.9201,\"o\":187.15,\"c\":185.64,\"h\":188.44,\"l\":183.885,\"t\":1704229200000,\"n\":653419}],"
                 + "\"status\":\"OK\",\"request_id\":\"d\",\"count\":1}"));
         server.enqueue(ok("{\"status\":\"OK\",\"request_id\":\"e\",\"ticker\":{\"ticker\":\"AAPL\",\"todaysChange\":0.98,"
                 + "\"day\":{\"o\":185.2,\"h\":186.1,\"l\":184.3,\"c\":185.9,\"v\":4.1e7},\"lastTrade\":{\"p\":185.91},\"updated\":1704488400000000000}}"));
 
-        assertThat(client.previousClose("aapl").get("c").asDouble()).isEqualTo(185.64);
-        assertThat(taken().getPath()).isEqualTo("/v2/aggs/ticker/AAPL/prev?adjusted=true");
+        assertThat(client.previousClose("KIMpL").get("c").asDouble()).isEqualTo(185.64);
+        assertThat(taken().getPath()).isEqualTo("/v2/aggs/ticker/KIMpL/prev?adjusted=true");
         assertThat(client.snapshot("AAPL").path("lastTrade").path("p").asDouble()).isEqualTo(185.91);
         assertThat(taken().getPath()).isEqualTo("/v2/snapshot/locale/us/markets/stocks/tickers/AAPL");
-        assertThatThrownBy(() -> client.previousClose("../x")).hasMessageStartingWith("symbol '../X' is not a valid ticker");
+        assertThatThrownBy(() -> client.previousClose("../x")).hasMessageStartingWith("symbol '../x' is not a valid ticker");
     }
 }

@@ -12,7 +12,8 @@ import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.RecordedRequest;
 
 /**
- * Answers like Polygon by path: grouped daily bars for any date, two pages of tickers, splits;
+ * Answers like Polygon by path: grouped daily bars for any date, two pages of tickers, splits, two
+ * pages of dividends (AAPL's and MSFT's of February 2024);
  * responses scripted per date take precedence (a 429, a 500, a truncated body…). Every request
  * path is recorded, so a test can check what was asked for and what was not.
  */
@@ -80,6 +81,17 @@ public final class PolygonDispatcher extends Dispatcher {
         if (path.startsWith("/v3/reference/splits")) {
             return PolygonReplay.ok("{\"results\":[{\"execution_date\":\"2020-08-31\",\"id\":\"E36416cce743c3964c5da63e1ef1626c0"
                     + "aece30fb47302eea5a49c0055c04e8d0\",\"split_from\":1,\"split_to\":4,\"ticker\":\"AAPL\"}],\"status\":\"OK\"}");
+        }
+        if (path.startsWith("/v3/reference/dividends?cursor=")) {
+            return PolygonReplay.ok("{\"results\":[{\"cash_amount\":0.75,\"currency\":\"USD\",\"declaration_date\":\"2023-11-28\","
+                    + "\"dividend_type\":\"CD\",\"ex_dividend_date\":\"2024-02-14\",\"frequency\":4,\"pay_date\":\"2024-03-14\","
+                    + "\"record_date\":\"2024-02-15\",\"ticker\":\"MSFT\"}],\"status\":\"OK\"}");
+        }
+        if (path.startsWith("/v3/reference/dividends")) {
+            return PolygonReplay.ok("{\"results\":[{\"cash_amount\":0.24,\"currency\":\"USD\",\"declaration_date\":\"2024-02-01\","
+                    + "\"dividend_type\":\"CD\",\"ex_dividend_date\":\"2024-02-09\",\"frequency\":4,\"pay_date\":\"2024-02-15\","
+                    + "\"record_date\":\"2024-02-12\",\"ticker\":\"AAPL\"}],\"status\":\"OK\",\"next_url\":\"" + baseUrl
+                    + "/v3/reference/dividends?cursor=YXA9MSZsaW1pdD0xJnNvcnQ9ZXhfZGl2aWRlbmRfZGF0ZQ\"}");
         }
         return PolygonReplay.status(404, "{\"status\":\"NOT_FOUND\",\"message\":\"Not found\"}");
     }

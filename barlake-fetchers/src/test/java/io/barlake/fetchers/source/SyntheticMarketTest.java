@@ -85,6 +85,26 @@ class SyntheticMarketTest {
     }
 
     @Test
+    void quarterlyDividendsFallOnSessionsAndAreASmallShareOfThePreviousClose() {
+        SyntheticMarket market = new SyntheticMarket(42, 500, CALENDAR);
+        LocalDate from = LocalDate.of(2024, 1, 1);
+        LocalDate to = LocalDate.of(2024, 12, 31);
+        List<com.fasterxml.jackson.databind.JsonNode> dividends = market.dividendReference(from, to);
+        assertThat(dividends).hasSizeGreaterThan(300); // about 200 payers × 4
+        assertThat(new SyntheticMarket(42, 500, CALENDAR).dividendReference(from, to)).isEqualTo(dividends);
+        for (com.fasterxml.jackson.databind.JsonNode dividend : dividends) {
+            LocalDate exDate = LocalDate.parse(dividend.path("ex_dividend_date").asText());
+            assertThat(CALENDAR.isSession(exDate)).isTrue();
+            assertThat(exDate).isBetween(from, to);
+            assertThat(dividend.path("cash_amount").asDouble()).isPositive();
+            assertThat(dividend.path("dividend_type").asText()).isEqualTo("CD");
+        }
+        // A window's records are the same as those of a wider one falling inside it.
+        assertThat(market.dividendReference(LocalDate.of(2024, 3, 1), LocalDate.of(2024, 3, 31))).isEqualTo(dividends.stream()
+                .filter(d -> d.path("ex_dividend_date").asText().startsWith("2024-03")).toList());
+    }
+
+    @Test
     void aSplitShowsInRawPricesAndNowhereElse() {
         SyntheticMarket market = new SyntheticMarket(42, 500, CALENDAR);
         JsonNode split = market.splitReference(LocalDate.of(2024, 12, 31)).stream()

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.barlake.lake.state.CorruptStateException;
 import io.barlake.lake.state.DamagedLakeException;
+import io.barlake.lake.state.HeldSessionException;
 import io.barlake.lake.state.RunIds;
 import io.barlake.lake.store.InvalidSettingException;
 import io.barlake.lake.store.LakeLocation;
@@ -22,7 +23,7 @@ import org.slf4j.MDC;
  * ({@code BARLAKE_RUN_ID}, or a new one) and the job name on every log line, run the work, and map
  * the outcome to an exit code with one clear line on standard error: 0; {@value #FAILED} for a
  * failure that another attempt may not meet; {@value #BAD_SETTING} for a bad setting and
- * {@value #DAMAGED} for a damaged lake, which only repeat. The job definitions (and the local
+ * {@value #DAMAGED} for a damaged lake or a session the quality gate held, which only repeat. The job definitions (and the local
  * engine) retry a job {@value #ATTEMPTS} times in all, never after {@value #BAD_SETTING} or
  * {@value #DAMAGED}. Every write of the work is atomic and checkpoints follow the data, so a
  * failed job leaves a consistent lake that the next run completes. The stack trace is logged at
@@ -55,7 +56,7 @@ public final class BatchJob {
         if (e instanceof InvalidSettingException) {
             return BAD_SETTING;
         }
-        if (e instanceof CorruptStateException || e instanceof DamagedLakeException) {
+        if (e instanceof CorruptStateException || e instanceof DamagedLakeException || e instanceof HeldSessionException) {
             return DAMAGED;
         }
         return FAILED;

@@ -38,6 +38,8 @@ public final class LakeLayout {
     public static final String BRONZE_TICKERS = "bronze/tickers/";
     /** Prefix of bronze split snapshots. */
     public static final String BRONZE_SPLITS = "bronze/splits/";
+    /** Prefix of bronze dividend snapshots. */
+    public static final String BRONZE_DIVIDENDS = "bronze/dividends/";
     /** Prefix of the silver layer: every bar file a checkpoint describes lies under it. */
     public static final String SILVER = "silver/";
     /** Prefix of silver daily bars, one file per year. */
@@ -46,14 +48,32 @@ public final class LakeLayout {
     public static final String SILVER_REJECTS = "silver/rejects/";
     /** The latest ticker reference data. */
     public static final String SILVER_TICKERS = "silver/tickers/tickers.parquet";
-    /** All known splits. */
+    /** The splits the prices confirm: the only ones reads adjust by. */
     public static final String SILVER_SPLITS = "silver/splits/splits.parquet";
+    /** Prefix of the quality gate's verdicts, one per session. */
+    public static final String SILVER_QUALITY = "silver/quality/";
+    /** Cash dividends, for total-return reads. */
+    public static final String SILVER_DIVIDENDS = "silver/dividends/dividends.parquet";
+    /** Prefix of refused corporate actions: one JSON-lines file per kind ({@link #actionRejects}). */
+    public static final String SILVER_ACTION_REJECTS = "silver/corporate_action_rejects/";
+    /** The refused splits: unconfirmed by the prices, or duplicates. */
+    public static final String SILVER_SPLIT_REJECTS = actionRejects("splits");
+    /** The refused dividends: records that cannot be a cash dividend. */
+    public static final String SILVER_DIVIDEND_REJECTS = actionRejects("dividends");
     /** Prefix of scanner output. */
     public static final String GOLD_SIGNALS = "gold/signals/";
+    /** Prefix of every state document: watermarks, checkpoints, the lock, alert rules. */
+    public static final String STATE = "_state/";
     /** Prefix of watermarks. */
     public static final String WATERMARKS = "_state/watermarks/";
     /** Prefix of checkpoints. */
     public static final String CHECKPOINTS = "_state/checkpoints/";
+    /** The bars fetcher's watermark ({@link #watermark(String)}): the latest session in bronze. */
+    public static final String BRONZE_WATERMARK = "bronze-bars";
+    /** The consolidator's watermark: the latest session in silver daily. */
+    public static final String SILVER_WATERMARK = "silver-daily";
+    /** The name of the consolidator's checkpoint of split verdicts ({@link #checkpoint(String)}). */
+    public static final String SPLIT_VERDICTS = "split-verdicts";
     /** The lake's writer lock: one run writes at a time. */
     public static final String LOCK = "_state/lock.json";
     /** Prefix of run reports. */
@@ -79,6 +99,20 @@ public final class LakeLayout {
 
     public static String bronzeSplits(LocalDate snapshotDate) {
         return BRONZE_SPLITS + datePartition(snapshotDate) + "splits.json.gz";
+    }
+
+    public static String bronzeDividends(LocalDate snapshotDate) {
+        return BRONZE_DIVIDENDS + datePartition(snapshotDate) + "dividends.json.gz";
+    }
+
+    /** The quality gate's verdict on a session. */
+    public static String quality(LocalDate session) {
+        return SILVER_QUALITY + datePartition(session) + "quality.json";
+    }
+
+    /** One kind's refused corporate actions, with their reasons. */
+    public static String actionRejects(String kind) {
+        return SILVER_ACTION_REJECTS + kind + ".jsonl";
     }
 
     public static String silverDaily(int year) {

@@ -55,6 +55,14 @@ final class BarSchemas {
               {"name": "split_to", "type": "double"}
             ]}""");
 
+    static final Schema DIVIDENDS = new Schema.Parser().parse("""
+            {"type": "record", "name": "Dividend", "namespace": "io.barlake.lake", "fields": [
+              {"name": "symbol", "type": "string"},
+              {"name": "ex_date", "type": {"type": "int", "logicalType": "date"}},
+              {"name": "cash_amount", "type": "double"},
+              {"name": "dividend_type", "type": "string"}
+            ]}""");
+
     static final Schema SIGNALS = new Schema.Parser().parse("""
             {"type": "record", "name": "SignalPick", "namespace": "io.barlake.lake", "fields": [
               {"name": "session", "type": {"type": "int", "logicalType": "date"}},

@@ -3,6 +3,7 @@ package io.barlake.lake.parquet;
 import static java.util.Objects.requireNonNull;
 
 import io.barlake.lake.model.DailyBar;
+import io.barlake.lake.model.Dividend;
 import io.barlake.lake.model.ResampledBar;
 import io.barlake.lake.model.SignalPick;
 import io.barlake.lake.model.Split;
@@ -80,6 +81,11 @@ public final class ParquetCodec<T> {
     public static final ParquetCodec<Split> SPLITS = new ParquetCodec<>(BarSchemas.SPLITS, "execution_date",
             Comparator.comparing(Split::symbol).thenComparing(Split::executionDate),
             avro(BarSchemas.SPLITS, ParquetCodec::splitToRecord), ParquetCodec::splitFromRecord);
+
+    /** Cash dividends, sorted by (symbol, ex-date). */
+    public static final ParquetCodec<Dividend> DIVIDENDS = new ParquetCodec<>(BarSchemas.DIVIDENDS, "ex_date",
+            Comparator.comparing(Dividend::symbol).thenComparing(Dividend::exDate),
+            avro(BarSchemas.DIVIDENDS, ParquetCodec::dividendToRecord), ParquetCodec::dividendFromRecord);
 
     /** Scanner picks of one session, in rank order. */
     public static final ParquetCodec<SignalPick> SIGNALS = new ParquetCodec<>(BarSchemas.SIGNALS, "session",
@@ -338,6 +344,20 @@ public final class ParquetCodec<T> {
     private static Split splitFromRecord(GenericRecord record) {
         return new Split(string(record, "symbol"), LocalDate.ofEpochDay((Integer) record.get("execution_date")),
                 (Double) record.get("split_from"), (Double) record.get("split_to"));
+    }
+
+    private static GenericRecord dividendToRecord(Dividend dividend) {
+        GenericRecord record = new GenericData.Record(BarSchemas.DIVIDENDS);
+        record.put("symbol", dividend.symbol());
+        record.put("ex_date", (int) dividend.exDate().toEpochDay());
+        record.put("cash_amount", dividend.cashAmount());
+        record.put("dividend_type", dividend.dividendType());
+        return record;
+    }
+
+    private static Dividend dividendFromRecord(GenericRecord record) {
+        return new Dividend(string(record, "symbol"), LocalDate.ofEpochDay((Integer) record.get("ex_date")),
+                (Double) record.get("cash_amount"), string(record, "dividend_type"));
     }
 
     private static String string(GenericRecord record, String field) {

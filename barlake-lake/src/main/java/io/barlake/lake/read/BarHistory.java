@@ -2,6 +2,7 @@ package io.barlake.lake.read;
 
 import io.barlake.lake.layout.LakeLayout;
 import io.barlake.lake.model.DailyBar;
+import io.barlake.lake.model.Dividend;
 import io.barlake.lake.model.ResampledBar;
 import io.barlake.lake.model.Split;
 import io.barlake.lake.model.SplitAdjuster;
@@ -20,7 +21,7 @@ import java.util.TreeSet;
 
 /**
  * One symbol's bars from the lake, asked for exactly and then case-insensitively
- * ({@link SymbolLookup}), split-adjusted: daily bars are adjusted on read as of the
+ * ({@link SymbolLookup}), split-adjusted by default ({@link Adjustment} for raw and total return): daily bars are adjusted on read as of the
  * latest session in silver (as the resamplers adjust theirs), N-session bars are stored adjusted.
  * Only the row groups that can hold the symbol are fetched.
  */
@@ -40,8 +41,19 @@ public final class BarHistory {
      */
     public static SymbolBars load(ObjectStore store, String rawSymbol, Timeframe timeframe, LocalDate from, LocalDate to,
             Clock clock, boolean adjusted) {
-        if (!adjusted && timeframe != Timeframe.D1) {
-            throw new InvalidSettingException("adjusted", "false", timeframe.label() + " bars are stored split-adjusted only");
+        return load(store, rawSymbol, timeframe, from, to, clock, adjusted ? Adjustment.SPLIT : Adjustment.RAW);
+    }
+
+    /**
+     * As {@link #load(ObjectStore, String, Timeframe, LocalDate, LocalDate, Clock)}, daily bars
+     * adjusted as {@code adjustment} says. N-session bars are only stored split-adjusted: asking for
+     * them otherwise is refused.
+     */
+    public static SymbolBars load(ObjectStore store, String rawSymbol, Timeframe timeframe, LocalDate from, LocalDate to,
+            Clock clock, Adjustment adjustment) {
+        if (adjustment != Adjustment.SPLIT && timeframe != Timeframe.D1) {
+            throw new InvalidSettingException("adjustment", adjustment.label(), timeframe.label()
+                    + " bars are stored split-adjusted only; " + adjustment.label() + " is for 1d");
         }
         String asked = Symbols.clean(rawSymbol);
         if (!Symbols.isValid(asked)) {
@@ -50,25 +62,57 @@ public final class BarHistory {
         if (from != null && to != null && to.isBefore(from)) {
             throw new InvalidSettingException("--to", to.toString(), "before --from " + from);
         }
-        SymbolBarsBuilder series = read(store, asked, timeframe, from, to, clock, adjusted);
+        SymbolBarsBuilder series = read(store, asked, timeframe, from, to, clock, adjustment);
         String symbol = asked;
         if (series.isEmpty()) {
             // Exact first; a miss may be the vendor's spelling asked in another case (kimpl for KIMpL).
             symbol = SymbolLookup.resolve(store, asked);
             if (!symbol.equals(asked)) {
-                series = read(store, symbol, timeframe, from, to, clock, adjusted);
+                series = read(store, symbol, timeframe, from, to, clock, adjustment);
             }
         }
-        if (series.isEmpty()) {
+        SymbolBars bars = series.isEmpty() ? null
+                : adjustment == Adjustment.TOTAL_RETURN ? totalReturn(store, series.build(symbol), to, clock) : series.build(symbol);
+        if (bars == null || bars.size() == 0) {
             throw new NoBarsException("No " + timeframe.label() + " bars for " + symbol + " in " + store.location()
                     + (from == null && to == null ? "" : " between " + (from == null ? "the start" : from) + " and "
                     + (to == null ? "the end" : to)) + "; 'barlake status' shows what the lake holds");
         }
-        return series.build(symbol);
+        return bars;
     }
 
-    private static SymbolBarsBuilder read(ObjectStore store, String symbol, Timeframe timeframe, LocalDate from, LocalDate to,
-            Clock clock, boolean adjusted) {
+    /**
+     * The split-adjusted bars, read through the as-of date, with each price multiplied by its
+     * dividends' factors ({@link TotalReturn}), then cut at {@code to}.
+     */
+    private static SymbolBars totalReturn(ObjectStore store, SymbolBars split, LocalDate to, Clock clock) {
+        LocalDate asOf = asOf(store, clock);
+        List<Dividend> dividends = store.head(LakeLayout.SILVER_DIVIDENDS).isPresent()
+                ? ParquetCodec.DIVIDENDS.read(store, LakeLayout.SILVER_DIVIDENDS) : List.of();
+        double[] multiplier = TotalReturn.multipliers(split.symbol(), split.dates(), split.close(), dividends,
+                splitAdjuster(store, asOf), asOf);
+        int n = 0;
+        while (n < split.size() && (to == null || !split.dates()[n].isAfter(to))) {
+            n++;
+        }
+        SymbolBarsBuilder series = new SymbolBarsBuilder();
+        for (int i = 0; i < n; i++) {
+            double m = multiplier[i];
+            series.add(split.dates()[i], split.open()[i] * m, split.high()[i] * m, split.low()[i] * m, split.close()[i] * m,
+                    split.volume()[i]);
+        }
+        return series.build(split.symbol());
+    }
+
+    private static LocalDate asOf(ObjectStore store, Clock clock) {
+        return DailyCheckpoint.latestSession(new StateStore(store, clock)).orElse(LocalDate.now(clock));
+    }
+
+    private static SymbolBarsBuilder read(ObjectStore store, String symbol, Timeframe timeframe, LocalDate from, LocalDate readTo,
+            Clock clock, Adjustment adjustment) {
+        boolean adjusted = adjustment != Adjustment.RAW;
+        // A total-return price depends on the dividends up to the as-of date: read to the end, cut afterwards.
+        LocalDate to = adjustment == Adjustment.TOTAL_RETURN ? null : readTo;
         TreeSet<Integer> years = new TreeSet<>();
         for (ObjectInfo info : store.list(LakeLayout.barsPrefix(timeframe))) {
             LakeLayout.yearOf(info.key()).filter(year -> (from == null || year >= from.getYear())
@@ -85,8 +129,7 @@ public final class BarHistory {
                             continue;
                         }
                         if (adjuster == null) {
-                            adjuster = splitAdjuster(store, DailyCheckpoint.latestSession(new StateStore(store, clock))
-                                    .orElse(LocalDate.now(clock)));
+                            adjuster = splitAdjuster(store, asOf(store, clock));
                         }
                         double f = adjuster.factor(symbol, bar.date());
                         series.add(bar.date(), bar.open() / f, bar.high() / f, bar.low() / f, bar.close() / f, bar.volume() * f);

@@ -9,7 +9,9 @@ import io.barlake.lake.parquet.FileSummary;
 import io.barlake.lake.parquet.ParquetCodec;
 import io.barlake.lake.state.CorruptStateException;
 import io.barlake.lake.state.DailyCheckpoint;
+import io.barlake.lake.state.LakeJson;
 import io.barlake.lake.state.ObjectAudit;
+import io.barlake.lake.state.QualityReport;
 import io.barlake.lake.state.StateStore;
 import io.barlake.lake.store.ObjectInfo;
 import io.barlake.lake.store.ObjectStore;
@@ -49,14 +51,18 @@ public final class LakeInspector {
         datasets.add(partitioned("bronze/bars", LakeLayout.BRONZE_BARS, "grouped.json.gz"));
         datasets.add(partitioned("bronze/tickers", LakeLayout.BRONZE_TICKERS, "tickers.json.gz"));
         datasets.add(partitioned("bronze/splits", LakeLayout.BRONZE_SPLITS, "splits.json.gz"));
+        datasets.add(partitioned(name(LakeLayout.BRONZE_DIVIDENDS), LakeLayout.BRONZE_DIVIDENDS, "dividends.json.gz"));
         DatasetStatus daily = bars(Timeframe.D1, problems);
         datasets.add(daily);
         datasets.add(partitioned("silver/rejects", LakeLayout.SILVER_REJECTS, "rejects.jsonl"));
+        datasets.add(partitioned(name(LakeLayout.SILVER_QUALITY), LakeLayout.SILVER_QUALITY, "quality.json"));
         for (Timeframe timeframe : Timeframe.resampled()) {
             datasets.add(bars(timeframe, problems));
         }
         datasets.add(single("silver/tickers", LakeLayout.SILVER_TICKERS));
         datasets.add(single("silver/splits", LakeLayout.SILVER_SPLITS));
+        datasets.add(single(name(LakeLayout.SILVER_DIVIDENDS), LakeLayout.SILVER_DIVIDENDS));
+        datasets.add(partitioned(name(LakeLayout.SILVER_ACTION_REJECTS), LakeLayout.SILVER_ACTION_REJECTS, ".jsonl"));
         datasets.add(partitioned("gold/signals", LakeLayout.GOLD_SIGNALS, "signals.parquet"));
 
         StateStore state = new StateStore(store, clock);
@@ -70,7 +76,31 @@ public final class LakeInspector {
                     : 0;
         }
         return new LakeStatus(store.location(), empty, datasets, state.watermarks(problems::add), latestClosed, behind,
-                state.latestRuns(LATEST_RUNS, problems::add), problems, sources(state));
+                state.latestRuns(LATEST_RUNS, problems::add), problems, sources(state), latestQuality(problems));
+    }
+
+    /** A dataset's name: its folder in the layout ({@code silver/dividends} for its file). */
+    private static String name(String prefixOrKey) {
+        String folder = prefixOrKey.endsWith("/") ? prefixOrKey : prefixOrKey.substring(0, prefixOrKey.lastIndexOf('/') + 1);
+        return folder.substring(0, folder.length() - 1);
+    }
+
+    /** The newest quality verdict, its findings left in its file; an unreadable one is named among the problems. */
+    private QualityReport latestQuality(List<String> problems) {
+        Optional<ObjectInfo> newest = store.list(LakeLayout.SILVER_QUALITY).stream()
+                .filter(info -> LakeLayout.dateOf(info.key()).isPresent())
+                .max(java.util.Comparator.comparing((ObjectInfo info) -> LakeLayout.dateOf(info.key()).orElseThrow()));
+        if (newest.isEmpty()) {
+            return null;
+        }
+        try {
+            QualityReport report = LakeJson.mapper().readValue(store.get(newest.get().key()).orElseThrow(), QualityReport.class);
+            return new QualityReport(report.session(), report.verdict(), report.symbols(), report.previousSymbols(), report.reason(),
+                    report.counts(), List.of());
+        } catch (java.io.IOException | RuntimeException e) {
+            problems.add(newest.get().key() + " is unreadable (the next consolidation of that session writes it again)");
+            return null;
+        }
     }
 
     /** Where silver's sessions came from; an unreadable checkpoint is already among the problems. */

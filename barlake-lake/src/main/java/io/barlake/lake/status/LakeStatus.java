@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.barlake.lake.bronze.BronzeMeta;
+import io.barlake.lake.state.QualityReport;
 import io.barlake.lake.state.RunReport;
 import io.barlake.lake.state.Watermark;
 import java.time.LocalDate;
@@ -26,10 +27,12 @@ import java.util.List;
  *                            changed since written, incomplete bronze sessions
  * @param sources             where the consolidated sessions came from ({@code synthetic},
  *                            {@code polygon}, …), sorted
+ * @param quality             the quality gate's latest verdict with its counts (the findings
+ *                            themselves are in its file), or null before the first
  */
 public record LakeStatus(String location, boolean empty, List<DatasetStatus> datasets, List<Watermark> watermarks,
         LocalDate latestClosedSession, int sessionsBehind, List<RunReport> latestRuns, List<String> problems,
-        List<String> sources) {
+        List<String> sources, QualityReport quality) {
     public LakeStatus {
         requireNonNull(location, "location is null");
         sources = List.copyOf(sources);

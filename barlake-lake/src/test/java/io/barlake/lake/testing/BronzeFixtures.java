@@ -80,6 +80,18 @@ public final class BronzeFixtures {
         writeReference(store, LakeLayout.bronzeSplits(asOf), asOf, results);
     }
 
+    /** Writes a dividends snapshot for {@code asOf} of records as the vendor's v3 dividends endpoint gives them (JSON text each). */
+    public static void writeDividends(ObjectStore store, LocalDate asOf, List<String> records) {
+        List<com.fasterxml.jackson.databind.JsonNode> results = records.stream().map(record -> {
+            try {
+                return JSON.readTree(record);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }).toList();
+        writeReference(store, LakeLayout.bronzeDividends(asOf), asOf, results);
+    }
+
     /** Writes a tickers snapshot for {@code asOf} naming each symbol. */
     public static void writeTickers(ObjectStore store, LocalDate asOf, List<String> symbols) {
         List<com.fasterxml.jackson.databind.JsonNode> results = symbols.stream().map(symbol -> {

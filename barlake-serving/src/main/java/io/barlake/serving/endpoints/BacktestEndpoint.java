@@ -10,6 +10,7 @@ import io.barlake.analytics.strategy.PrebuiltStrategies;
 import io.barlake.analytics.strategy.Strategy;
 import io.barlake.analytics.strategy.StrategyConfigException;
 import io.barlake.lake.model.Timeframe;
+import io.barlake.lake.read.Adjustment;
 import io.barlake.lake.read.NoBarsException;
 import io.barlake.lake.read.SymbolBars;
 import io.barlake.serving.http.ApiException;
@@ -60,6 +61,16 @@ public final class BacktestEndpoint {
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("'timeframe' must be one of 1d, 3d, 5d, 8d, 13d, 21d, 34d");
         }
+        Adjustment adjustment;
+        try {
+            adjustment = Adjustment.parse("adjustment", text(body, "adjustment", "split"));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("'adjustment' must be raw, split or total_return");
+        }
+        if (adjustment != Adjustment.SPLIT && timeframe != Timeframe.D1) {
+            throw ApiException.badRequest(timeframe.label() + " bars are stored split-adjusted only; " + adjustment.label()
+                    + " is for 1d");
+        }
         LocalDate from = date(body, "from");
         LocalDate to = date(body, "to");
         if (from != null && to != null) {
@@ -81,7 +92,7 @@ public final class BacktestEndpoint {
         }
         SymbolBars bars;
         try {
-            bars = series.bars(symbol, timeframe, from, to, true);
+            bars = series.bars(symbol, timeframe, from, to, adjustment);
         } catch (NoBarsException e) {
             throw ApiException.notFound("No " + timeframe.label() + " bars for " + symbol + " in that range");
         }
@@ -96,6 +107,7 @@ public final class BacktestEndpoint {
         answer.put("symbol", result.symbol());
         answer.put("strategy", result.strategy());
         answer.put("timeframe", timeframe.label());
+        answer.put("adjustment", adjustment.label());
         answer.put("from", bars.dates()[0].toString());
         answer.put("to", bars.dates()[bars.size() - 1].toString());
         answer.put("bars", bars.size());

@@ -5,6 +5,7 @@ import io.barlake.analytics.series.BarSeries;
 import io.barlake.analytics.strategy.IndicatorSpec;
 import io.barlake.analytics.strategy.Operand;
 import io.barlake.lake.model.Timeframe;
+import io.barlake.lake.read.Adjustment;
 import io.barlake.lake.read.NoBarsException;
 import io.barlake.lake.read.SymbolBars;
 import io.barlake.serving.http.ApiException;
@@ -19,10 +20,12 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * {@code GET /v1/bars?symbol=&timeframe=&from=&to=&adjusted=&limit=&cursor=&indicators=}: history
- * from silver, split-adjusted unless {@code adjusted=false} (daily bars only), oldest first, at
+ * {@code GET /v1/bars?symbol=&timeframe=&from=&to=&adjustment=&limit=&cursor=&indicators=}: history
+ * from silver, split-adjusted unless {@code adjustment=raw} or {@code total_return} (daily bars
+ * only; {@code adjusted=false} is the older spelling of {@code raw}), oldest first, at
  * most {@code limit} bars a page; {@code next_cursor} fetches the next page and is null on the
  * last. {@code indicators=sma:50,bbands:20:2} adds each output as a column of every bar (null
  * during an indicator's warm-up, which starts at the page's first bar).
@@ -44,19 +47,20 @@ public final class BarsEndpoint {
         Timeframe timeframe = params.timeframe("timeframe");
         LocalDate from = params.date("from").orElse(null);
         LocalDate to = params.date("to").orElse(null);
-        boolean adjusted = params.bool("adjusted", true);
+        Adjustment adjustment = adjustment(params);
         int limit = params.limit("limit", DEFAULT_LIMIT, MAX_LIMIT);
         if (from != null && to != null && to.isBefore(from)) {
             throw ApiException.badRequest("'to' " + to + " is before 'from' " + from);
         }
-        if (!adjusted && timeframe != Timeframe.D1) {
-            throw ApiException.badRequest(timeframe.label() + " bars are stored split-adjusted only; adjusted=false is for 1d");
+        if (adjustment != Adjustment.SPLIT && timeframe != Timeframe.D1) {
+            throw ApiException.badRequest(timeframe.label() + " bars are stored split-adjusted only; " + adjustment.label()
+                    + " is for 1d");
         }
         LocalDate start = params.text("cursor").map(BarsEndpoint::after).orElse(from);
         List<Operand.Indicator> indicators = params.text("indicators").map(BarsEndpoint::indicators).orElse(List.of());
         SymbolBars bars;
         try {
-            bars = series.bars(symbol, timeframe, start, to, adjusted);
+            bars = series.bars(symbol, timeframe, start, to, adjustment);
         } catch (NoBarsException e) {
             throw ApiException.notFound("No " + timeframe.label() + " bars for " + symbol
                     + (start == null && to == null ? "" : " between " + (start == null ? "the start" : start) + " and "
@@ -72,7 +76,8 @@ public final class BarsEndpoint {
             json.writeStartObject();
             json.writeStringField("symbol", bars.symbol()); // the lake's spelling: aapl asked, AAPL answered
             json.writeStringField("timeframe", timeframe.label());
-            json.writeBooleanField("adjusted", adjusted);
+            json.writeBooleanField("adjusted", adjustment != Adjustment.RAW);
+            json.writeStringField("adjustment", adjustment.label());
             json.writeArrayFieldStart("bars");
             for (int i = 0; i < n; i++) {
                 json.writeStartObject();
@@ -129,5 +134,18 @@ public final class BarsEndpoint {
         } catch (java.time.DateTimeException e) {
             throw Cursors.invalid();
         }
+    }
+
+    /** {@code adjustment=raw|split|total_return}; {@code adjusted=false} means raw, as before. */
+    static Adjustment adjustment(QueryParams params) {
+        Optional<String> named = params.text("adjustment");
+        if (named.isPresent()) {
+            try {
+                return Adjustment.parse("adjustment", named.get());
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest("'adjustment' must be raw, split or total_return");
+            }
+        }
+        return params.bool("adjusted", true) ? Adjustment.SPLIT : Adjustment.RAW;
     }
 }

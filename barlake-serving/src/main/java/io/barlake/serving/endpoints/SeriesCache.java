@@ -3,6 +3,7 @@ package io.barlake.serving.endpoints;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.barlake.lake.model.Timeframe;
+import io.barlake.lake.read.Adjustment;
 import io.barlake.lake.read.BarHistory;
 import io.barlake.lake.read.NoBarsException;
 import io.barlake.lake.read.SymbolBars;
@@ -21,7 +22,7 @@ public final class SeriesCache {
     public static final long TTL_SECONDS = 60;
     public static final long MAX_BARS = 5_000_000;
 
-    private record Key(String symbol, Timeframe timeframe, boolean adjusted) {}
+    private record Key(String symbol, Timeframe timeframe, Adjustment adjustment) {}
 
     private final ObjectStore store;
     private final Clock clock;
@@ -40,9 +41,9 @@ public final class SeriesCache {
      *
      * @throws NoBarsException when there are none
      */
-    public SymbolBars bars(String symbol, Timeframe timeframe, LocalDate from, LocalDate to, boolean adjusted) {
-        SymbolBars all = cache.get(new Key(symbol, timeframe, adjusted),
-                key -> BarHistory.load(store, key.symbol(), key.timeframe(), null, null, clock, key.adjusted()));
+    public SymbolBars bars(String symbol, Timeframe timeframe, LocalDate from, LocalDate to, Adjustment adjustment) {
+        SymbolBars all = cache.get(new Key(symbol, timeframe, adjustment),
+                key -> BarHistory.load(store, key.symbol(), key.timeframe(), null, null, clock, key.adjustment()));
         int start = from == null ? 0 : firstOnOrAfter(all.dates(), from);
         int end = to == null ? all.size() : firstOnOrAfter(all.dates(), to.plusDays(1));
         if (start >= end) {

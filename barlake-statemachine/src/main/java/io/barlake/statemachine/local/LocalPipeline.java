@@ -13,6 +13,9 @@ import io.barlake.fetchers.lambda.FetcherEnvironment;
 import io.barlake.fetchers.source.MarketDataSource;
 import io.barlake.lake.alerts.WebhookPolicy;
 import io.barlake.lake.calendar.TradingCalendar;
+import io.barlake.lake.layout.LakeLayout;
+import io.barlake.lake.state.LakeJson;
+import io.barlake.lake.state.QualityReport;
 import io.barlake.lake.state.RunReport.StageReport;
 import io.barlake.lake.state.RunReport;
 import io.barlake.lake.state.StateStore;
@@ -39,6 +42,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The pipeline on this machine: {@code pipeline.asl.json} rendered with local ARNs, each bound to
@@ -46,6 +51,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * executed by {@link StateMachineExecutor}. Each run leaves a report under {@code _runs/}.
  */
 public final class LocalPipeline {
+    private static final Logger LOG = LoggerFactory.getLogger(LocalPipeline.class);
     /** The state machine's id in the local engine. */
     public static final String STATE_MACHINE_ID = "arn:aws:states:local:000000000000:stateMachine:barlake-pipeline";
     public static final String ALERT_TOPIC_SETTING = "BARLAKE_ALERT_TOPIC_ARN";
@@ -168,6 +174,7 @@ public final class LocalPipeline {
         }
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put("objects_written", (long) written);
+        qualityCounts(before, after).forEach(counts::put);
         if (result.succeeded()) {
             JsonNode bars = result.output().path("fetch").path("bars");
             counts.put("sessions_fetched", bars.path("sessions").asLong());
@@ -180,6 +187,27 @@ public final class LocalPipeline {
                 result.succeeded() ? null : (alert != null ? alert : result.error() + ": " + result.cause()));
         new StateStore(store, clock).saveRunReport(report);
         return new Outcome(report, result, alert, written);
+    }
+
+    /**
+     * The quality gate's findings over the verdicts this run wrote, by kind ({@code quality_missing},
+     * …), and the sessions it held ({@code quality_held}).
+     */
+    private Map<String, Long> qualityCounts(Map<String, ObjectInfo> before, Map<String, ObjectInfo> after) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (Map.Entry<String, ObjectInfo> object : after.entrySet()) {
+            if (!object.getKey().startsWith(LakeLayout.SILVER_QUALITY) || object.getValue().equals(before.get(object.getKey()))) {
+                continue;
+            }
+            try {
+                QualityReport report = LakeJson.mapper().readValue(store.get(object.getKey()).orElseThrow(), QualityReport.class);
+                counts.merge("quality_held", report.held() ? 1L : 0L, Long::sum);
+                report.counts().forEach((kind, count) -> counts.merge("quality_" + kind, (long) count, Long::sum));
+            } catch (java.io.IOException | RuntimeException e) {
+                LOG.warn("{} could not be read for the run report ({})", object.getKey(), e.getClass().getSimpleName());
+            }
+        }
+        return counts;
     }
 
     private Map<String, ObjectInfo> snapshot() {

@@ -2,6 +2,7 @@ package io.barlake.statemachine.scan;
 
 import io.barlake.analytics.series.BarSeries;
 import io.barlake.lake.model.Timeframe;
+import io.barlake.lake.read.Adjustment;
 import io.barlake.lake.read.BarHistory;
 import io.barlake.lake.read.SymbolBars;
 import io.barlake.lake.store.ObjectStore;
@@ -15,6 +16,12 @@ public final class LakeSeries {
     /** Bars dated (1d) or starting (Nd) within {@code [from, to]}; either bound may be null for "all". */
     public static BarSeries load(ObjectStore store, String symbol, Timeframe timeframe, LocalDate from, LocalDate to, Clock clock) {
         return of(BarHistory.load(store, symbol, timeframe, from, to, clock));
+    }
+
+    /** The same, adjusted as {@code adjustment} says (total return and raw for 1d only). */
+    public static BarSeries load(ObjectStore store, String symbol, Timeframe timeframe, LocalDate from, LocalDate to, Clock clock,
+            Adjustment adjustment) {
+        return of(BarHistory.load(store, symbol, timeframe, from, to, clock, adjustment));
     }
 
     /** The same columns, as a {@link BarSeries}. */
