@@ -98,6 +98,12 @@ public final class Consolidator {
         DailyCheckpoint checkpoint = state.checkpointOrRebuild(DailyCheckpoint.NAME, DailyCheckpoint.class, warnings::add)
                 .orElse(DailyCheckpoint.empty());
         TreeMap<LocalDate, DailyCheckpoint.Session> marks = new TreeMap<>(checkpoint.sessions());
+        // Reference data first: the quality gate lists tickers from it, and the split candidates' bars are kept as years are written.
+        ReferenceLoader.Outcome reference = new ReferenceLoader(store).load();
+        warnings.addAll(reference.warnings());
+        int objectsWritten = reference.tickersWritten() ? 1 : 0;
+        Optional<SplitVerification> verification = reference.splitCandidates()
+                .map(candidates -> new SplitVerification(store, calendar, state, candidates));
         QualityGate gate = new QualityGate(store, maxDropPercent);
         List<QualityReport> quality = new ArrayList<>();
         Map<Integer, ObjectMark> files = new TreeMap<>(checkpoint.files());
@@ -111,7 +117,6 @@ public final class Consolidator {
         Map<LocalDate, SessionCounts> counts = new TreeMap<>();
         Set<LocalDate> replaced = new TreeSet<>();
         Set<Integer> yearsWritten = new TreeSet<>();
-        int objectsWritten = 0;
         for (Map.Entry<Integer, List<LocalDate>> year : byYear.entrySet()) {
             boolean rebuilding = rebuild.contains(year.getKey());
             Map<LocalDate, List<DailyBar>> replacements = new TreeMap<>();
@@ -151,7 +156,9 @@ public final class Consolidator {
                 replaced.addAll(replacements.keySet());
                 YearFile written = writeYear(year.getKey(), replacements, rebuilding || checkpoint.sessions().isEmpty());
                 String sha256 = written.sha256();
-                quality.addAll(gate.publish(year.getKey(), written.rows(), replacements.keySet(), calendar));
+                quality.addAll(gate.publish(year.getKey(), written.rows(), replacements.keySet(), calendar,
+                        byYear.containsKey(year.getKey() + 1)));
+                verification.ifPresent(splitCheck -> splitCheck.remember(year.getKey(), written.rows()));
                 files.put(year.getKey(), ObjectMark.written(store, LakeLayout.silverDaily(year.getKey()), sha256));
                 yearsWritten.add(year.getKey());
                 objectsWritten++;
@@ -161,11 +168,8 @@ public final class Consolidator {
         }
         objectsWritten += saveIfChanged(checkpoint, marks, files) ? 1 : 0;
 
-        ReferenceLoader.Outcome reference = new ReferenceLoader(store).load();
-        warnings.addAll(reference.warnings());
-        objectsWritten += reference.tickersWritten() ? 1 : 0;
-        Optional<SplitVerification.Outcome> splits = reference.splitCandidates().map(candidates -> new SplitVerification(
-                store, calendar, state).verify(candidates, new TreeSet<>(marks.keySet()), replaced, warnings::add));
+        Optional<SplitVerification.Outcome> splits = verification.map(splitCheck -> splitCheck.verify(new TreeSet<>(marks.keySet()),
+                replaced, warnings::add));
         objectsWritten += splits.map(SplitVerification.Outcome::objectsWritten).orElse(0);
         DividendLoader.Outcome dividends = new DividendLoader(store).load(warnings::add);
         objectsWritten += dividends.objects();

@@ -12,12 +12,10 @@ import io.barlake.lake.store.ObjectStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Deque;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,12 +41,15 @@ final class QualityGate {
     private final int maxDropPercent;
     private final Set<String> listed;
     private int written;
+    private TreeMap<LocalDate, List<DailyBar>> tail = new TreeMap<>();
+    private int tailYear = Integer.MIN_VALUE;
+    private boolean tailReachesNextYear;
 
     QualityGate(ObjectStore store, int maxDropPercent) {
         this.store = store;
         this.maxDropPercent = maxDropPercent;
         this.listed = store.head(LakeLayout.SILVER_TICKERS).isPresent()
-                ? new java.util.HashSet<>(ParquetCodec.TICKERS.read(store, LakeLayout.SILVER_TICKERS).stream()
+                ? new HashSet<>(ParquetCodec.TICKERS.read(store, LakeLayout.SILVER_TICKERS).stream()
                         .map(ticker -> ticker.symbol()).toList())
                 : Set.of();
     }
@@ -95,46 +96,45 @@ final class QualityGate {
     /**
      * Writes the findings of each session of {@code published}, and of the sessions after each whose
      * lookback it is part of (so a late session gives the same verdicts as having had it all along),
-     * from the year's merged rows, the previous year's last sessions and the next year's first.
+     * from the year's merged rows, the previous year's last sessions and the next year's first (unless
+     * {@code nextYearFollows}: the next year is written later in this run and judged then).
      */
-    List<QualityReport> publish(int year, List<DailyBar> rows, Collection<LocalDate> published, TradingCalendar calendar) {
-        TreeMap<LocalDate, List<DailyBar>> all = new TreeMap<>();
-        rows.forEach(bar -> all.computeIfAbsent(bar.date(), d -> new ArrayList<>()).add(bar));
-        TreeMap<LocalDate, List<DailyBar>> thisYear = new TreeMap<>(all);
-        all.putAll(edgeSessionsOf(year - 1, calendar, false));
-        Set<LocalDate> judged = new java.util.HashSet<>(published);
+    List<QualityReport> publish(int year, List<DailyBar> rows, Collection<LocalDate> published, TradingCalendar calendar,
+            boolean nextYearFollows) {
+        TreeMap<LocalDate, Integer> thisYear = new TreeMap<>();
+        rows.forEach(bar -> thisYear.merge(bar.date(), 1, Integer::sum));
+        Set<LocalDate> judged = new HashSet<>(published);
         for (LocalDate session : published) {
             thisYear.tailMap(session, false).keySet().stream().limit(SessionQuality.STALE_SESSIONS).forEach(judged::add);
         }
-        boolean reachesNextYear = published.stream().anyMatch(session -> thisYear.tailMap(session, false).size() < SessionQuality.STALE_SESSIONS);
-        if (reachesNextYear) {
+        if (tailYear == year - 1 && tailReachesNextYear) {
+            // The previous year changed near its end in this run: this year's first sessions look back at it.
+            thisYear.keySet().stream().limit(SessionQuality.STALE_SESSIONS).forEach(judged::add);
+        }
+        List<DailyBar> bars = new ArrayList<>(rows.size() + 1024);
+        bars.addAll(rows);
+        // The previous year's last sessions: kept from writing it in this run, else read from its file.
+        (tailYear == year - 1 ? tail : edgeSessionsOf(year - 1, calendar, false)).values().forEach(bars::addAll);
+        boolean reachesNextYear = published.stream()
+                .anyMatch(session -> thisYear.tailMap(session, false).size() < SessionQuality.STALE_SESSIONS);
+        if (reachesNextYear && !nextYearFollows) {
             TreeMap<LocalDate, List<DailyBar>> next = edgeSessionsOf(year + 1, calendar, true);
-            all.putAll(next);
+            next.values().forEach(bars::addAll);
             judged.addAll(next.keySet());
         }
+        keepTail(year, rows, thisYear);
+        tailReachesNextYear = reachesNextYear;
+        SessionQuality.Judged result = SessionQuality.judge(bars, judged, listed);
         List<QualityReport> reports = new ArrayList<>();
-        Deque<Map<String, DailyBar>> window = new ArrayDeque<>();
-        Deque<LocalDate> dates = new ArrayDeque<>();
-        for (Map.Entry<LocalDate, List<DailyBar>> day : all.entrySet()) {
-            Map<String, DailyBar> bySymbol = new HashMap<>(day.getValue().size() * 2);
-            day.getValue().forEach(bar -> bySymbol.put(bar.symbol(), bar));
-            window.addFirst(bySymbol);
-            dates.addFirst(day.getKey());
-            if (window.size() > SessionQuality.STALE_SESSIONS) {
-                window.removeLast();
-                dates.removeLast();
+        result.findings().forEach((session, findings) -> {
+            LocalDate before = result.previous().get(session);
+            QualityReport report = new QualityReport(session, QualityReport.PUBLISHED, result.symbols().get(session),
+                    before == null ? null : result.symbols().get(before), null, SessionQuality.counts(findings), findings);
+            write(report);
+            if (published.contains(session)) {
+                reports.add(report);
             }
-            if (judged.contains(day.getKey())) {
-                List<Map<String, DailyBar>> recent = List.copyOf(window);
-                List<QualityReport.Finding> findings = SessionQuality.findings(recent, List.copyOf(dates), listed);
-                QualityReport report = new QualityReport(day.getKey(), QualityReport.PUBLISHED, bySymbol.size(),
-                        recent.size() > 1 ? recent.get(1).size() : null, null, SessionQuality.counts(findings), findings);
-                write(report);
-                if (published.contains(day.getKey())) {
-                    reports.add(report);
-                }
-            }
-        }
+        });
         return reports;
     }
 
@@ -148,7 +148,7 @@ final class QualityGate {
         if (year <= TradingCalendar.FIRST_DATE.getYear() || year >= TradingCalendar.LAST_DATE.getYear() || store.head(key).isEmpty()) {
             return last;
         }
-        Set<LocalDate> wanted = new java.util.HashSet<>();
+        Set<LocalDate> wanted = new HashSet<>();
         LocalDate day = first ? calendar.sessionOnOrAfter(LocalDate.of(year, 1, 1)) : calendar.sessionOnOrBefore(LocalDate.of(year, 12, 31));
         for (int i = 0; i < SessionQuality.STALE_SESSIONS && day.getYear() == year; i++) {
             wanted.add(day);
@@ -160,6 +160,21 @@ final class QualityGate {
             }
         });
         return last;
+    }
+
+    /** This year's last sessions' bars, for the next year's lookback. */
+    private void keepTail(int year, List<DailyBar> rows, TreeMap<LocalDate, Integer> dates) {
+        tail = new TreeMap<>();
+        tailYear = year;
+        if (dates.isEmpty()) {
+            return;
+        }
+        LocalDate from = dates.descendingKeySet().stream().limit(SessionQuality.STALE_SESSIONS).reduce((a, b) -> b).orElseThrow();
+        for (DailyBar bar : rows) {
+            if (!bar.date().isBefore(from)) {
+                tail.computeIfAbsent(bar.date(), d -> new ArrayList<>()).add(bar);
+            }
+        }
     }
 
     /** Verdicts written (a verdict already there byte for byte is not written again). */

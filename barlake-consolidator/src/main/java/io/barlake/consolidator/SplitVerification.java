@@ -37,6 +37,8 @@ import java.util.function.Consumer;
  */
 final class SplitVerification {
     static final int DUPLICATE_DAYS = 31;
+    /** Calendar days around an execution date that hold its window of sessions, with room to spare. */
+    private static final int NEAR_DAYS = SplitCheck.WINDOW * 2 + 10;
     private static final int WARNINGS_NAMED = 5;
 
     /**
@@ -52,19 +54,53 @@ final class SplitVerification {
     private final ObjectStore store;
     private final TradingCalendar calendar;
     private final StateStore state;
+    private final List<Split> candidates;
+    /** The execution dates (epoch days, sorted) of each symbol's splits. */
+    private final Map<String, long[]> dates = new HashMap<>();
+    /** A symbol's bars of one year ({@code SYMBOL|YEAR}), from the year files the run wrote or read on demand. */
     private final Map<String, List<DailyBar>> bars = new HashMap<>();
 
-    SplitVerification(ObjectStore store, TradingCalendar calendar, StateStore state) {
+    /** @param candidates the vendor's splits, to be judged */
+    SplitVerification(ObjectStore store, TradingCalendar calendar, StateStore state, List<Split> candidates) {
         this.store = store;
         this.calendar = calendar;
         this.state = state;
+        this.candidates = candidates;
+        Map<String, List<Long>> bySymbol = new HashMap<>();
+        candidates.forEach(split -> bySymbol.computeIfAbsent(split.symbol(), s -> new ArrayList<>())
+                .add(split.executionDate().toEpochDay()));
+        bySymbol.forEach((symbol, days) -> dates.put(symbol, days.stream().mapToLong(Long::longValue).sorted().toArray()));
     }
 
     /**
-     * Judges {@code candidates} against silver, which holds {@code sessions}; {@code replaced} are
-     * the sessions whose rows this run rewrote.
+     * Keeps, from a year file the run has just written, the bars near any split of their symbol
+     * (within {@value #NEAR_DAYS} days: every window lies inside), so judging reads no price again; a
+     * full build judges every split of its history.
      */
-    Outcome verify(List<Split> candidates, NavigableSet<LocalDate> sessions, Set<LocalDate> replaced, Consumer<String> warnings) {
+    void remember(int year, List<DailyBar> rows) {
+        Map<String, List<DailyBar>> kept = new HashMap<>();
+        for (DailyBar bar : rows) {
+            long[] splitDays = dates.get(bar.symbol());
+            if (splitDays != null && near(splitDays, bar.date().toEpochDay())) {
+                kept.computeIfAbsent(bar.symbol() + "|" + year, key -> new ArrayList<>()).add(bar);
+            }
+        }
+        kept.values().forEach(list -> list.sort(Comparator.comparing(DailyBar::date)));
+        dates.keySet().forEach(symbol -> bars.put(symbol + "|" + year, kept.getOrDefault(symbol + "|" + year, List.of())));
+    }
+
+    private static boolean near(long[] splitDays, long day) {
+        int at = java.util.Arrays.binarySearch(splitDays, day);
+        int insertion = at >= 0 ? at : -at - 1;
+        return at >= 0 || insertion < splitDays.length && splitDays[insertion] - day <= NEAR_DAYS
+                || insertion > 0 && day - splitDays[insertion - 1] <= NEAR_DAYS;
+    }
+
+    /**
+     * Judges the candidates against silver, which holds {@code sessions}; {@code replaced} are the
+     * sessions whose rows this run rewrote.
+     */
+    Outcome verify(NavigableSet<LocalDate> sessions, Set<LocalDate> replaced, Consumer<String> warnings) {
         SplitVerdicts saved = state.checkpointOrRebuild(SplitVerdicts.NAME, SplitVerdicts.class, warnings)
                 .orElse(new SplitVerdicts(Map.of()));
         Map<Split, SplitCheck.Verdict> verdicts = new LinkedHashMap<>();
@@ -127,8 +163,8 @@ final class SplitVerification {
 
     /** True when a rewritten session lies within the split's window (in calendar days, a generous bound on its sessions). */
     private static boolean windowTouched(LocalDate date, Set<LocalDate> replaced) {
-        LocalDate from = date.minusDays(SplitCheck.WINDOW * 2L + 10);
-        LocalDate to = date.plusDays(SplitCheck.WINDOW * 2L + 10);
+        LocalDate from = date.minusDays(NEAR_DAYS);
+        LocalDate to = date.plusDays(NEAR_DAYS);
         return replaced.stream().anyMatch(session -> !session.isBefore(from) && !session.isAfter(to));
     }
 
