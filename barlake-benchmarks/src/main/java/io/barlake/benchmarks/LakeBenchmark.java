@@ -103,8 +103,10 @@ public final class LakeBenchmark {
         store.reset();
         start = System.nanoTime();
         new Consolidator(store, calendar, clock).consolidate();
+        double nightlyConsolidation = seconds(start);
         new Resampler(store, calendar, clock).resampleAll(Timeframe.resampled());
-        report("(c) nightly increment of one session", start, store, store.writes() + " objects written");
+        report("(c) nightly increment of one session", start, store, String.format("consolidation %.1f s of it, %d objects written",
+                nightlyConsolidation, store.writes()));
 
         resetPeaks();
         start = System.nanoTime();

@@ -104,7 +104,9 @@ public final class Consolidator {
         int objectsWritten = reference.tickersWritten() ? 1 : 0;
         Optional<SplitVerification> verification = reference.splitCandidates()
                 .map(candidates -> new SplitVerification(store, calendar, state, candidates));
-        QualityGate gate = new QualityGate(store, maxDropPercent);
+        QualityGate gate = new QualityGate(store, maxDropPercent, session -> marks.containsKey(session)
+                ? load(session, new ArrayList<>(), false).map(loaded -> loaded.parsed().accepted()).filter(bars -> !bars.isEmpty())
+                : Optional.empty());
         List<QualityReport> quality = new ArrayList<>();
         Map<Integer, ObjectMark> files = new TreeMap<>(checkpoint.files());
         Map<LocalDate, ObjectInfo> bronze = bronzeSessions();

@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +24,7 @@ import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The quality gate, per session. Before a session's bars are merged, its symbol count is compared
@@ -40,13 +42,19 @@ final class QualityGate {
     private final ObjectStore store;
     private final int maxDropPercent;
     private final Set<String> listed;
+    private final Function<LocalDate, Optional<List<DailyBar>>> published;
     private int written;
     private TreeMap<LocalDate, List<DailyBar>> tail = new TreeMap<>();
     private int tailYear = Integer.MIN_VALUE;
     private boolean tailReachesNextYear;
 
-    QualityGate(ObjectStore store, int maxDropPercent) {
+    /**
+     * @param published the bars silver holds for a consolidated session, read again from its bronze
+     *                  (empty when there are none)
+     */
+    QualityGate(ObjectStore store, int maxDropPercent, Function<LocalDate, Optional<List<DailyBar>>> published) {
         this.store = store;
+        this.published = published;
         this.maxDropPercent = maxDropPercent;
         this.listed = store.head(LakeLayout.SILVER_TICKERS).isPresent()
                 ? new HashSet<>(ParquetCodec.TICKERS.read(store, LakeLayout.SILVER_TICKERS).stream()
@@ -101,8 +109,9 @@ final class QualityGate {
      */
     List<QualityReport> publish(int year, List<DailyBar> rows, Collection<LocalDate> published, TradingCalendar calendar,
             boolean nextYearFollows) {
-        TreeMap<LocalDate, Integer> thisYear = new TreeMap<>();
-        rows.forEach(bar -> thisYear.merge(bar.date(), 1, Integer::sum));
+        Map<LocalDate, Integer> counted = new HashMap<>();
+        rows.forEach(bar -> counted.merge(bar.date(), 1, Integer::sum)); // hashed: a year is 3 million rows
+        TreeMap<LocalDate, Integer> thisYear = new TreeMap<>(counted);
         Set<LocalDate> judged = new HashSet<>(published);
         for (LocalDate session : published) {
             thisYear.tailMap(session, false).keySet().stream().limit(SessionQuality.STALE_SESSIONS).forEach(judged::add);
@@ -111,10 +120,20 @@ final class QualityGate {
             // The previous year changed near its end in this run: this year's first sessions look back at it.
             thisYear.keySet().stream().limit(SessionQuality.STALE_SESSIONS).forEach(judged::add);
         }
-        List<DailyBar> bars = new ArrayList<>(rows.size() + 1024);
-        bars.addAll(rows);
+        // Only the judged sessions and the lookback before the first of them: a nightly run judges one.
+        LocalDate firstJudged = judged.stream().min(LocalDate::compareTo).orElse(LocalDate.MAX);
+        LocalDate from = thisYear.headMap(firstJudged, false).descendingKeySet().stream()
+                .limit(SessionQuality.STALE_SESSIONS - 1).reduce((a, b) -> b).orElse(firstJudged);
+        List<DailyBar> bars = new ArrayList<>();
+        for (DailyBar bar : rows) {
+            if (!bar.date().isBefore(from)) {
+                bars.add(bar);
+            }
+        }
         // The previous year's last sessions: kept from writing it in this run, else read from its file.
-        (tailYear == year - 1 ? tail : edgeSessionsOf(year - 1, calendar, false)).values().forEach(bars::addAll);
+        if (thisYear.headMap(firstJudged, false).size() < SessionQuality.STALE_SESSIONS - 1) {
+            (tailYear == year - 1 ? tail : lastSessionsFromBronze(year - 1, calendar)).values().forEach(bars::addAll);
+        }
         boolean reachesNextYear = published.stream()
                 .anyMatch(session -> thisYear.tailMap(session, false).size() < SessionQuality.STALE_SESSIONS);
         if (reachesNextYear && !nextYearFollows) {
@@ -122,7 +141,12 @@ final class QualityGate {
             next.values().forEach(bars::addAll);
             judged.addAll(next.keySet());
         }
-        keepTail(year, rows, thisYear);
+        if (nextYearFollows) {
+            keepTail(year, rows, thisYear);
+        } else {
+            tail = new TreeMap<>();
+        }
+        tailYear = nextYearFollows ? year : Integer.MIN_VALUE;
         tailReachesNextYear = reachesNextYear;
         SessionQuality.Judged result = SessionQuality.judge(bars, judged, listed);
         List<QualityReport> reports = new ArrayList<>();
@@ -136,6 +160,24 @@ final class QualityGate {
             }
         });
         return reports;
+    }
+
+    /**
+     * The previous year's last {@value SessionQuality#STALE_SESSIONS} sessions' bars, parsed again
+     * from their bronze (what the checkpoint says silver holds for them): a few sessions instead of
+     * reading a year file of three million rows on the first nights of January.
+     */
+    private TreeMap<LocalDate, List<DailyBar>> lastSessionsFromBronze(int year, TradingCalendar calendar) {
+        TreeMap<LocalDate, List<DailyBar>> last = new TreeMap<>();
+        if (year <= TradingCalendar.FIRST_DATE.getYear()) {
+            return last;
+        }
+        LocalDate day = calendar.sessionOnOrBefore(LocalDate.of(year, 12, 31));
+        for (int i = 0; i < SessionQuality.STALE_SESSIONS && day.getYear() == year; i++) {
+            published.apply(day).ifPresent(bars -> last.put(bars.get(0).date(), bars));
+            day = calendar.previousSession(day);
+        }
+        return last;
     }
 
     /**

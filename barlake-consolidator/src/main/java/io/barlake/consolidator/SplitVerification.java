@@ -108,7 +108,7 @@ final class SplitVerification {
             SplitCheck.Verdict known = saved.verdicts().get(SplitVerdicts.key(split));
             boolean stillTrue = known != null && known.status() != SplitCheck.Status.PENDING
                     && !(known.status() == SplitCheck.Status.BEFORE_HISTORY && split.executionDate().isAfter(sessions.first()))
-                    && !windowTouched(split.executionDate(), replaced);
+                    && !(known.status() != SplitCheck.Status.BEFORE_HISTORY && windowTouched(split.executionDate(), replaced));
             verdicts.put(split, stillTrue ? known : judge(split, sessions));
         }
         markDuplicates(verdicts);
@@ -161,10 +161,16 @@ final class SplitVerification {
                 ? ParquetCodec.DAILY.readSymbol(store, LakeLayout.silverDaily(year), symbol) : List.of());
     }
 
-    /** True when a rewritten session lies within the split's window (in calendar days, a generous bound on its sessions). */
-    private static boolean windowTouched(LocalDate date, Set<LocalDate> replaced) {
-        LocalDate from = date.minusDays(NEAR_DAYS);
-        LocalDate to = date.plusDays(NEAR_DAYS);
+    /** True when a rewritten session lies within the split's window of sessions. */
+    private boolean windowTouched(LocalDate date, Set<LocalDate> replaced) {
+        LocalDate roughFrom = date.minusDays(NEAR_DAYS);
+        LocalDate roughTo = date.plusDays(NEAR_DAYS);
+        if (replaced.stream().noneMatch(session -> !session.isBefore(roughFrom) && !session.isAfter(roughTo))) {
+            return false; // the common case, without the calendar
+        }
+        int index = calendar.sessionIndex(calendar.sessionOnOrAfter(date));
+        LocalDate from = calendar.session(index - SplitCheck.WINDOW);
+        LocalDate to = calendar.session(index + SplitCheck.WINDOW);
         return replaced.stream().anyMatch(session -> !session.isBefore(from) && !session.isAfter(to));
     }
 
