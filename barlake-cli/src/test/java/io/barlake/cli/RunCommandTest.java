@@ -275,14 +275,8 @@ class RunCommandTest {
     void aPolygonBackfillAsksForExactlyTheNyseSessionsOfTheRangeAndNothingElse() throws Exception {
         PolygonDispatcher polygon = new PolygonDispatcher();
         try (MockWebServer server = new MockWebServer()) {
-            server.setDispatcher(polygon);
-            server.start();
-            polygon.baseUrl(server.url("/").toString());
             Path lake = folder.resolve("lake");
-            Map<String, String> environment = environment(lake);
-            environment.put("POLYGON_API_KEY", PolygonReplay.KEY);
-            environment.put("POLYGON_BASE_URL", server.url("/").toString());
-            environment.put("POLYGON_RATE_LIMIT", "6000");
+            Map<String, String> environment = againstReplay(server, polygon, lake);
 
             CliRun run = CliRun.execute(environment, "backfill", "--from", "2024-12-20", "--to", "2025-01-10");
 
@@ -311,14 +305,8 @@ class RunCommandTest {
     void aSessionThatLostMostOfItsSymbolsIsHeldTheRunFailsWithOneLineAndStatusShowsTheVerdict() throws Exception {
         PolygonDispatcher polygon = new PolygonDispatcher();
         try (MockWebServer server = new MockWebServer()) {
-            server.setDispatcher(polygon);
-            server.start();
-            polygon.baseUrl(server.url("/").toString());
             Path lake = folder.resolve("lake");
-            Map<String, String> environment = environment(lake);
-            environment.put("POLYGON_API_KEY", PolygonReplay.KEY);
-            environment.put("POLYGON_BASE_URL", server.url("/").toString());
-            environment.put("POLYGON_RATE_LIMIT", "6000");
+            Map<String, String> environment = againstReplay(server, polygon, lake);
             assertThat(CliRun.execute(environment, "backfill", "--from", "2025-01-06", "--to", "2025-01-10").exitCode()).isZero();
             LocalDate thin = LocalDate.of(2025, 1, 13);
             long t = PolygonReplay.closeMillis(thin);
@@ -342,6 +330,18 @@ class RunCommandTest {
             assertThat(status.path("watermarks").findValuesAsText("name")).contains("silver-daily");
             assertThat(CliRun.execute(environment, "status").out()).contains("Quality: 2025-01-13 held, 1 symbols (3 the session before)");
         }
+    }
+
+    /** Starts the replay server answering as Polygon and returns a lake environment that fetches from it. */
+    private Map<String, String> againstReplay(MockWebServer server, PolygonDispatcher polygon, Path lake) throws IOException {
+        server.setDispatcher(polygon);
+        server.start();
+        polygon.baseUrl(server.url("/").toString());
+        Map<String, String> environment = environment(lake);
+        environment.put("POLYGON_API_KEY", PolygonReplay.KEY);
+        environment.put("POLYGON_BASE_URL", server.url("/").toString());
+        environment.put("POLYGON_RATE_LIMIT", "6000");
+        return environment;
     }
 
     private static Map<String, String> hashes(Path root) throws IOException, java.security.NoSuchAlgorithmException {
