@@ -25,14 +25,14 @@ final class StatusPrinter {
             out.append("Data: ").append(String.join(", ", status.sources())).append('\n');
         }
         out.append('\n');
-        out.append(String.format(Locale.ROOT, "%-22s %8s %10s %9s %11s %8s  %-10s  %-10s%n",
+        out.append(String.format(Locale.ROOT, "%-31s %8s %10s %9s %11s %8s  %-10s  %-10s%n",
                 "DATASET", "OBJECTS", "SIZE", "SESSIONS", "ROWS", "SYMBOLS", "FIRST", "LAST"));
         for (DatasetStatus dataset : status.datasets()) {
             if (dataset.isEmpty()) {
-                out.append(String.format(Locale.ROOT, "%-22s %8s%n", dataset.name(), "empty"));
+                out.append(String.format(Locale.ROOT, "%-31s %8s%n", dataset.name(), "empty"));
                 continue;
             }
-            out.append(String.format(Locale.ROOT, "%-22s %8d %10s %9s %11s %8s  %-10s  %-10s%n",
+            out.append(String.format(Locale.ROOT, "%-31s %8d %10s %9s %11s %8s  %-10s  %-10s%n",
                     dataset.name(), dataset.objects(), size(dataset.bytes()), count(dataset.sessions()),
                     count(dataset.rows()), count(dataset.symbols()), date(dataset.first()), date(dataset.last())));
         }
