@@ -130,12 +130,48 @@ public final class LakeBenchmark {
         CountingObjectStore store = new CountingObjectStore(new LocalObjectStore(lake));
         resetPeaks();
         long start = System.nanoTime();
+        if (phase.equals("duckdb-consolidate")) {
+            long duckStart = System.nanoTime();
+            duckDbConsolidate(folder.resolve("bronze-lake"), folder.resolve("duckdb-daily"));
+            System.out.printf("DuckDB, the same consolidation from the same bronze: %.1f s%n", seconds(duckStart));
+            return;
+        }
         switch (phase) {
             case "consolidate" -> new Consolidator(store, calendar, clock).consolidate();
             case "resample" -> new Resampler(store, calendar, clock).rebuildAll(Timeframe.resampled());
-            default -> throw new IllegalArgumentException("phase: consolidate or resample");
+            default -> throw new IllegalArgumentException("phase: consolidate, resample or duckdb-consolidate");
         }
         report(phase + " (max heap " + (Runtime.getRuntime().maxMemory() >> 20) + " MiB)", start, store, "");
+    }
+
+    /**
+     * The consolidation as DuckDB's own users would write it: every grouped-daily gzip JSON read once
+     * (the session from the partition), the records validated as Barlake validates them (prices
+     * above zero, high and low around open and close, volume not negative, the ticker pattern), and
+     * one Parquet file per year sorted by (symbol, date), ZSTD.
+     */
+    private static void duckDbConsolidate(Path bronze, Path out) throws Exception {
+        deleteTree(out);
+        Files.createDirectories(out);
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement sql = duck.createStatement()) {
+            sql.execute("""
+                    COPY (
+                      SELECT r.T AS symbol, session AS date, r.o AS open, r.h AS high, r.l AS low, r.c AS close, r.v AS volume,
+                             r.vw AS vwap, r.n AS transactions, year(session) AS year
+                      FROM (SELECT CAST(regexp_extract(filename, 'date=([0-9-]{10})', 1) AS DATE) AS session, unnest(results) AS r
+                            FROM read_json('%1$s/bronze/bars/date=*/grouped.json.gz', filename = true,
+                                           columns = {'results': 'STRUCT(T VARCHAR, o DOUBLE, h DOUBLE, l DOUBLE, c DOUBLE, v DOUBLE, vw DOUBLE, n BIGINT)[]'}))
+                      WHERE r.o > 0 AND r.h > 0 AND r.l > 0 AND r.c > 0 AND isfinite(r.o) AND isfinite(r.h) AND isfinite(r.l)
+                        AND isfinite(r.c) AND r.l <= least(r.o, r.c) AND r.h >= greatest(r.o, r.c) AND r.v >= 0
+                        AND regexp_full_match(r.T, '[A-Za-z][A-Za-z0-9.\\-]{0,9}')
+                      ORDER BY symbol, date
+                    ) TO '%2$s' (FORMAT PARQUET, COMPRESSION ZSTD, PARTITION_BY (year))
+                    """.formatted(bronze, out));
+            try (var rows = sql.executeQuery("SELECT count(*), count(DISTINCT symbol) FROM read_parquet('" + out + "/*/*.parquet')")) {
+                rows.next();
+                System.out.printf("DuckDB wrote %,d daily bars of %,d symbols%n", rows.getLong(1), rows.getLong(2));
+            }
+        }
     }
 
     private static void duckDb(Path lake, TradingCalendar calendar, Path out) throws Exception {
