@@ -5,8 +5,9 @@ import io.barlake.analytics.strategy.PrebuiltStrategies;
 import io.barlake.analytics.strategy.Strategy;
 import io.barlake.lake.model.SignalPick;
 import io.barlake.lake.model.Symbols;
-import io.barlake.lake.read.SymbolLookup;
 import io.barlake.lake.model.Timeframe;
+import io.barlake.lake.read.Adjustment;
+import io.barlake.lake.read.SymbolLookup;
 import io.barlake.lake.state.LakeJson;
 import io.barlake.lake.store.InvalidSettingException;
 import io.barlake.lake.store.ObjectStore;
@@ -45,6 +46,11 @@ final class ScanCommand extends LakeCommand {
     @Option(names = "--top", defaultValue = "20", description = "Picks to print (default ${DEFAULT-VALUE}); all are written.")
     int top;
 
+    @Option(names = "--adjustment", paramLabel = "MODE", defaultValue = "split",
+            description = "Daily bars split-adjusted (split, the default) or with dividends reinvested (total_return); "
+                    + "N-session bars are split-adjusted either way.")
+    String adjustment;
+
     @Option(names = "--json", description = "Print every pick as JSON.")
     boolean json;
 
@@ -78,6 +84,10 @@ final class ScanCommand extends LakeCommand {
             }
             asked.add(symbol);
         }
+        Adjustment mode = Adjustment.parse("--adjustment", adjustment);
+        if (mode == Adjustment.RAW) {
+            throw new InvalidSettingException("--adjustment", adjustment, "the scan reads split or total_return bars, not raw");
+        }
         if (top < 0) {
             throw new InvalidSettingException("--top", Integer.toString(top), "must be >= 0");
         }
@@ -85,7 +95,8 @@ final class ScanCommand extends LakeCommand {
             Set<String> only = new TreeSet<>();
             asked.forEach(symbol -> only.add(SymbolLookup.resolve(store, symbol)));
             long started = System.nanoTime();
-            NightlyScan.Result result = NightlyScan.run(store, parent.clock(), date, strategies, frames, only);
+            NightlyScan.Result result = NightlyScan.run(store, parent.clock(), date, strategies, frames, only,
+                    mode == Adjustment.TOTAL_RETURN);
             List<SignalPick> picks = result.picks();
             double seconds = (System.nanoTime() - started) / 1e9;
             if (json) {

@@ -18,6 +18,7 @@ import io.barlake.lake.state.StateStore;
 import io.barlake.lake.store.LocalObjectStore;
 import io.barlake.resampler.Resampler;
 import io.barlake.statemachine.scan.LakeSeries;
+import io.barlake.statemachine.scan.LakeUniverse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -218,6 +219,27 @@ class AnalyticsCommandsTest {
         CliRun noSession = CliRun.execute(environment, "scan", "--date", "2030-01-02");
         assertThat(noSession.exitCode()).isEqualTo(1);
         assertThat(noSession.errLines()).singleElement().asString().startsWith("barlake: No symbol has a daily bar on 2030-01-02");
+    }
+
+    @Test
+    void aTotalReturnScanReinvestsDividendsInTheDailyBarsAndRawIsRefused() {
+        LocalDate exDate = LocalDate.of(2024, 11, 14);
+        try (LocalObjectStore store = new LocalObjectStore(folder.resolve("lake"))) {
+            ParquetCodec.DIVIDENDS.write(store, LakeLayout.SILVER_DIVIDENDS, List.of(new io.barlake.lake.model.Dividend("WALK", exDate, 0.5, "CD")));
+            BarSeries split = LakeUniverse.load(store, SCAN_DAY, List.of(Timeframe.D1), java.util.Set.of()).get("WALK").get(0).bars();
+            BarSeries total = LakeUniverse.load(store, SCAN_DAY, List.of(Timeframe.D1), java.util.Set.of(), true).get("WALK").get(0).bars();
+            int ex = java.util.Arrays.asList(split.dates()).indexOf(exDate);
+            double factor = 1 - 0.5 / split.close()[ex - 1];
+            assertThat(total.close()[0]).isCloseTo(split.close()[0] * factor, within(1e-9));
+            assertThat(total.close()[ex - 1]).isCloseTo(split.close()[ex - 1] * factor, within(1e-9));
+            assertThat(total.close()[ex]).isEqualTo(split.close()[ex]);
+        }
+        CliRun scan = CliRun.execute(environment, "scan", "--adjustment", "total_return", "--top", "1");
+        assertThat(scan.exitCode()).as(scan.err()).isZero();
+        CliRun raw = CliRun.execute(environment, "scan", "--adjustment", "raw");
+        assertThat(raw.exitCode()).isEqualTo(2);
+        assertThat(raw.errLines()).singleElement().asString()
+                .isEqualTo("barlake: Invalid --adjustment 'raw': the scan reads split or total_return bars, not raw");
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.barlake.lake.read;
 
 import io.barlake.lake.layout.LakeLayout;
 import io.barlake.lake.model.DailyBar;
-import io.barlake.lake.model.Dividend;
 import io.barlake.lake.model.ResampledBar;
 import io.barlake.lake.model.Split;
 import io.barlake.lake.model.SplitAdjuster;
@@ -16,6 +15,7 @@ import io.barlake.lake.store.ObjectInfo;
 import io.barlake.lake.store.ObjectStore;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -87,21 +87,13 @@ public final class BarHistory {
      */
     private static SymbolBars totalReturn(ObjectStore store, SymbolBars split, LocalDate to, Clock clock) {
         LocalDate asOf = asOf(store, clock);
-        List<Dividend> dividends = store.head(LakeLayout.SILVER_DIVIDENDS).isPresent()
-                ? ParquetCodec.DIVIDENDS.read(store, LakeLayout.SILVER_DIVIDENDS) : List.of();
-        double[] multiplier = TotalReturn.multipliers(split.symbol(), split.dates(), split.close(), dividends,
-                splitAdjuster(store, asOf), asOf);
+        SymbolBars all = TotalReturn.apply(split, TotalReturn.dividends(store), splitAdjuster(store, asOf), asOf);
         int n = 0;
-        while (n < split.size() && (to == null || !split.dates()[n].isAfter(to))) {
+        while (n < all.size() && (to == null || !all.dates()[n].isAfter(to))) {
             n++;
         }
-        SymbolBarsBuilder series = new SymbolBarsBuilder();
-        for (int i = 0; i < n; i++) {
-            double m = multiplier[i];
-            series.add(split.dates()[i], split.open()[i] * m, split.high()[i] * m, split.low()[i] * m, split.close()[i] * m,
-                    split.volume()[i]);
-        }
-        return series.build(split.symbol());
+        return n == all.size() ? all : new SymbolBars(all.symbol(), Arrays.copyOf(all.dates(), n), Arrays.copyOf(all.open(), n),
+                Arrays.copyOf(all.high(), n), Arrays.copyOf(all.low(), n), Arrays.copyOf(all.close(), n), Arrays.copyOf(all.volume(), n));
     }
 
     private static LocalDate asOf(ObjectStore store, Clock clock) {

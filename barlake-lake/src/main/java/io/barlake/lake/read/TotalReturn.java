@@ -1,7 +1,10 @@
 package io.barlake.lake.read;
 
+import io.barlake.lake.layout.LakeLayout;
 import io.barlake.lake.model.Dividend;
 import io.barlake.lake.model.SplitAdjuster;
+import io.barlake.lake.parquet.ParquetCodec;
+import io.barlake.lake.store.ObjectStore;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -12,8 +15,30 @@ import java.util.List;
  * cash amount brought to today's share basis, C the split-adjusted close of the last bar before the
  * ex-date. A dividend whose factor would not lie in (0, 1) cannot be real and is left out.
  */
-final class TotalReturn {
+public final class TotalReturn {
     private TotalReturn() {}
+
+    /**
+     * The total-return series of one symbol's split-adjusted daily bars, adjusted as of
+     * {@code asOf} (the dividends after it are not applied); volumes are kept.
+     */
+    public static SymbolBars apply(SymbolBars split, List<Dividend> dividends, SplitAdjuster splits, LocalDate asOf) {
+        double[] multiplier = multipliers(split.symbol(), split.dates(), split.close(), dividends, splits, asOf);
+        SymbolBarsBuilder series = new SymbolBarsBuilder();
+        for (int i = 0; i < split.size(); i++) {
+            double m = multiplier[i];
+            series.add(split.dates()[i], split.open()[i] * m, split.high()[i] * m, split.low()[i] * m, split.close()[i] * m,
+                    split.volume()[i]);
+        }
+        return series.build(split.symbol());
+    }
+
+    /** The cash dividends in silver, or none. */
+    public static List<Dividend> dividends(ObjectStore store) {
+        return store.head(LakeLayout.SILVER_DIVIDENDS).isPresent()
+                ? ParquetCodec.DIVIDENDS.read(store, LakeLayout.SILVER_DIVIDENDS)
+                : List.of();
+    }
 
     /**
      * The multiplier of each bar: the product of the factors of the dividends after it and on or

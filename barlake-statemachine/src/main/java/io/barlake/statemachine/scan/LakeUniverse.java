@@ -3,6 +3,7 @@ package io.barlake.statemachine.scan;
 import io.barlake.analytics.scan.Scanner;
 import io.barlake.analytics.series.BarSeries;
 import io.barlake.lake.layout.LakeLayout;
+import io.barlake.lake.model.Dividend;
 import io.barlake.lake.model.SplitAdjuster;
 import io.barlake.lake.model.Timeframe;
 import io.barlake.lake.parquet.ColumnarParquet;
@@ -10,6 +11,7 @@ import io.barlake.lake.parquet.DailyColumns;
 import io.barlake.lake.parquet.ResampledColumns;
 import io.barlake.lake.read.BarHistory;
 import io.barlake.lake.read.SymbolBarsBuilder;
+import io.barlake.lake.read.TotalReturn;
 import io.barlake.lake.store.ObjectStore;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -33,9 +35,19 @@ public final class LakeUniverse {
 
     public static Map<String, List<Scanner.Input>> load(ObjectStore store, LocalDate session, List<Timeframe> timeframes,
             Set<String> only) {
+        return load(store, session, timeframes, only, false);
+    }
+
+    /**
+     * The same, the daily bars with dividends reinvested when {@code totalReturn} ({@link
+     * TotalReturn}, as of the session); N-session bars are stored split-adjusted and stay so.
+     */
+    public static Map<String, List<Scanner.Input>> load(ObjectStore store, LocalDate session, List<Timeframe> timeframes,
+            Set<String> only, boolean totalReturn) {
         SplitAdjuster adjuster = BarHistory.splitAdjuster(store, session);
         Map<String, List<Scanner.Input>> universe = new TreeMap<>();
-        Map<String, BarSeries> daily = daily(store, session, adjuster, only);
+        Map<String, BarSeries> daily = daily(store, session, adjuster, only,
+                totalReturn ? TotalReturn.dividends(store) : null);
         daily.forEach((symbol, bars) -> {
             if (bars.dates()[bars.size() - 1].equals(session)) {
                 universe.put(symbol, new ArrayList<>());
@@ -53,7 +65,8 @@ public final class LakeUniverse {
         return universe;
     }
 
-    private static Map<String, BarSeries> daily(ObjectStore store, LocalDate session, SplitAdjuster adjuster, Set<String> only) {
+    private static Map<String, BarSeries> daily(ObjectStore store, LocalDate session, SplitAdjuster adjuster, Set<String> only,
+            List<Dividend> dividends) {
         Map<String, SymbolBarsBuilder> bySymbol = new TreeMap<>();
         int sessionDay = (int) session.toEpochDay();
         for (int year = session.getYear() - DAILY_YEARS + 1; year <= session.getYear(); year++) {
@@ -74,7 +87,8 @@ public final class LakeUniverse {
             }
         }
         Map<String, BarSeries> series = new TreeMap<>();
-        bySymbol.forEach((symbol, builder) -> series.put(symbol, LakeSeries.of(builder.build(symbol))));
+        bySymbol.forEach((symbol, builder) -> series.put(symbol, LakeSeries.of(dividends == null ? builder.build(symbol)
+                : TotalReturn.apply(builder.build(symbol), dividends, adjuster, session))));
         return series;
     }
 

@@ -38,10 +38,16 @@ public final class NightlyScan {
     /** Scans {@code session}, or the latest consolidated session when it is null. */
     public static Result run(ObjectStore store, Clock clock, LocalDate session, List<Strategy> strategies,
             List<Timeframe> timeframes, Set<String> onlySymbols) {
+        return run(store, clock, session, strategies, timeframes, onlySymbols, false);
+    }
+
+    /** The same, daily bars with dividends reinvested when {@code totalReturn}. */
+    public static Result run(ObjectStore store, Clock clock, LocalDate session, List<Strategy> strategies,
+            List<Timeframe> timeframes, Set<String> onlySymbols, boolean totalReturn) {
         LocalDate day = session != null ? session : DailyCheckpoint.latestSession(new StateStore(store, clock))
                 .orElseThrow(() -> new IllegalStateException("The lake has no consolidated sessions yet: nothing to scan. "
                         + "Fill it first (see 'barlake --help')"));
-        Map<String, List<Scanner.Input>> universe = LakeUniverse.load(store, day, timeframes, onlySymbols);
+        Map<String, List<Scanner.Input>> universe = LakeUniverse.load(store, day, timeframes, onlySymbols, totalReturn);
         if (universe.isEmpty()) {
             throw new IllegalStateException("No symbol has a daily bar on " + day + " in " + store.location()
                     + "; 'barlake status' shows the sessions the lake holds");
