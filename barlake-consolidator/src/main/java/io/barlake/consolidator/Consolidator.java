@@ -33,6 +33,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +62,10 @@ import org.slf4j.LoggerFactory;
 public final class Consolidator {
     /** The quality gate's limit on the drop in symbols from one session to the next, in percent (default 25). */
     public static final String MAX_DROP = QualityGate.MAX_DROP;
+
+    /** Workers reading bronze ahead of the merge, and how many sessions they may hold ready. */
+    private static final int READ_THREADS = 2;
+    private static final int READ_AHEAD_SESSIONS = 96;
 
     /** The watermark: the latest session in silver daily. */
     public static final String WATERMARK = LakeLayout.SILVER_WATERMARK;
@@ -119,54 +127,73 @@ public final class Consolidator {
         Map<LocalDate, SessionCounts> counts = new TreeMap<>();
         Set<LocalDate> replaced = new TreeSet<>();
         Set<Integer> yearsWritten = new TreeSet<>();
-        for (Map.Entry<Integer, List<LocalDate>> year : byYear.entrySet()) {
-            boolean rebuilding = rebuild.contains(year.getKey());
-            Map<LocalDate, List<DailyBar>> replacements = new TreeMap<>();
-            for (LocalDate session : year.getValue()) {
-                ObjectInfo bronzeObject = changed.get(session);
-                Optional<Loaded> loaded = load(session, warnings, rebuilding);
-                if (loaded.isEmpty()) {
-                    continue;
+        try (ReadAhead<LocalDate, Attempt> reads = new ReadAhead<>(new ArrayList<>(changed.keySet()), this::read, READ_THREADS,
+                READ_AHEAD_SESSIONS)) {
+            ExecutorService yearWriter = Executors.newSingleThreadExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "consolidator-write");
+                thread.setDaemon(true);
+                return thread;
+            });
+            try {
+                for (Map.Entry<Integer, List<LocalDate>> year : byYear.entrySet()) {
+                    boolean rebuilding = rebuild.contains(year.getKey());
+                    Map<LocalDate, List<DailyBar>> replacements = new TreeMap<>();
+                    for (LocalDate session : year.getValue()) {
+                        ObjectInfo bronzeObject = changed.get(session);
+                        Optional<Loaded> loaded = use(session, reads.next(session), warnings, rebuilding);
+                        if (loaded.isEmpty()) {
+                            continue;
+                        }
+                        DailyCheckpoint.Session previous = marks.get(session);
+                        ParsedSession parsed = loaded.get().parsed();
+                        boolean newContent = previous == null || !previous.sha256().equals(loaded.get().sha256());
+                        Optional<QualityReport> held = newContent && !rebuilding
+                                ? gate.hold(session, parsed.accepted().size(), marks) : Optional.empty();
+                        if (held.isPresent()) {
+                            quality.add(held.get());
+                            warnings.add("session " + session + " held by the quality gate: " + held.get().reason());
+                            continue; // not merged, not marked: the next run judges it again
+                        }
+                        DailyCheckpoint.Session mark = new DailyCheckpoint.Session(loaded.get().sha256(), bronzeObject.size(),
+                                bronzeObject.lastModified().toEpochMilli(), parsed.received(), parsed.accepted().size(),
+                                parsed.refused().size(), loaded.get().source());
+                        marks.put(session, mark);
+                        boolean contentChanged = previous == null || !previous.sha256().equals(mark.sha256());
+                        if (contentChanged || rebuilding) {
+                            replacements.put(session, parsed.accepted());
+                        }
+                        if (!contentChanged) {
+                            continue; // the object was touched, its content was not
+                        }
+                        counts.put(session, new SessionCounts(parsed.received(), parsed.accepted().size(), parsed.refused().size()));
+                        if (rejects.write(session, parsed.refused())) {
+                            objectsWritten++;
+                        }
+                    }
+                    if (!replacements.isEmpty()) {
+                        replaced.addAll(replacements.keySet());
+                        List<DailyBar> rows = yearRows(year.getKey(), replacements, rebuilding || checkpoint.sessions().isEmpty());
+                        // The file is encoded on the writer thread while the findings are judged from the same rows.
+                        Future<String> writing = yearWriter.submit(() -> writeYear(year.getKey(), rows, replacements.size()));
+                        try {
+                            quality.addAll(gate.publish(year.getKey(), rows, replacements.keySet(), calendar,
+                                    byYear.containsKey(year.getKey() + 1)));
+                            verification.ifPresent(splitCheck -> splitCheck.remember(year.getKey(), rows));
+                        } catch (RuntimeException e) {
+                            awaitQuietly(writing);
+                            throw e;
+                        }
+                        String sha256 = await(writing, LakeLayout.silverDaily(year.getKey()));
+                        files.put(year.getKey(), ObjectMark.written(store, LakeLayout.silverDaily(year.getKey()), sha256));
+                        yearsWritten.add(year.getKey());
+                        objectsWritten++;
+                    }
+                    objectsWritten += saveIfChanged(checkpoint, marks, files) ? 1 : 0;
+                    checkpoint = new DailyCheckpoint(marks, files);
                 }
-                DailyCheckpoint.Session previous = marks.get(session);
-                ParsedSession parsed = loaded.get().parsed();
-                boolean newContent = previous == null || !previous.sha256().equals(loaded.get().sha256());
-                Optional<QualityReport> held = newContent && !rebuilding
-                        ? gate.hold(session, parsed.accepted().size(), marks) : Optional.empty();
-                if (held.isPresent()) {
-                    quality.add(held.get());
-                    warnings.add("session " + session + " held by the quality gate: " + held.get().reason());
-                    continue; // not merged, not marked: the next run judges it again
-                }
-                DailyCheckpoint.Session mark = new DailyCheckpoint.Session(loaded.get().sha256(), bronzeObject.size(),
-                        bronzeObject.lastModified().toEpochMilli(), parsed.received(), parsed.accepted().size(),
-                        parsed.refused().size(), loaded.get().source());
-                marks.put(session, mark);
-                boolean contentChanged = previous == null || !previous.sha256().equals(mark.sha256());
-                if (contentChanged || rebuilding) {
-                    replacements.put(session, parsed.accepted());
-                }
-                if (!contentChanged) {
-                    continue; // the object was touched, its content was not
-                }
-                counts.put(session, new SessionCounts(parsed.received(), parsed.accepted().size(), parsed.refused().size()));
-                if (rejects.write(session, parsed.refused())) {
-                    objectsWritten++;
-                }
+            } finally {
+                yearWriter.shutdownNow();
             }
-            if (!replacements.isEmpty()) {
-                replaced.addAll(replacements.keySet());
-                YearFile written = writeYear(year.getKey(), replacements, rebuilding || checkpoint.sessions().isEmpty());
-                String sha256 = written.sha256();
-                quality.addAll(gate.publish(year.getKey(), written.rows(), replacements.keySet(), calendar,
-                        byYear.containsKey(year.getKey() + 1)));
-                verification.ifPresent(splitCheck -> splitCheck.remember(year.getKey(), written.rows()));
-                files.put(year.getKey(), ObjectMark.written(store, LakeLayout.silverDaily(year.getKey()), sha256));
-                yearsWritten.add(year.getKey());
-                objectsWritten++;
-            }
-            objectsWritten += saveIfChanged(checkpoint, marks, files) ? 1 : 0;
-            checkpoint = new DailyCheckpoint(marks, files);
         }
         objectsWritten += saveIfChanged(checkpoint, marks, files) ? 1 : 0;
 
@@ -271,46 +298,70 @@ public final class Consolidator {
     private record Loaded(String sha256, String source, ParsedSession parsed) {}
 
     /**
-     * Reads and parses one bronze session. A session that cannot be used (gone, unreadable, not
-     * matching its meta, malformed) never removes rows from silver: it is left as it was, with a
-     * warning, for the next run (the fetcher re-fetches damaged bronze); a malformed one is also
-     * refused whole to {@code silver/rejects}. While its year is rebuilt there is no previous row to
-     * keep, so it stops the run with one line naming the object.
+     * What reading one bronze session gave: its content, or the problem that makes it unusable for
+     * now, and for a malformed response the refusal of it as a whole. Reading has no side effects,
+     * so it can run ahead on other threads; {@link #use} applies them.
      */
+    private record Attempt(Loaded loaded, String problem, Rejection malformed) {}
+
+    /** Reads and parses one bronze session and applies the outcome (see {@link #use}). */
     private Optional<Loaded> load(LocalDate session, List<String> warnings, boolean rebuilding) {
+        return use(session, read(session), warnings, rebuilding);
+    }
+
+    /**
+     * A session that cannot be used (gone, unreadable, not matching its meta, malformed) never
+     * removes rows from silver: it is left as it was, with a warning, for the next run (the fetcher
+     * re-fetches damaged bronze); a malformed one is also refused whole to {@code silver/rejects}.
+     * While its year is rebuilt there is no previous row to keep, so it stops the run with one line
+     * naming the object.
+     */
+    private Optional<Loaded> use(LocalDate session, Attempt attempt, List<String> warnings, boolean rebuilding) {
+        if (attempt.malformed() != null) {
+            rejects.write(session, List.of(attempt.malformed()));
+        }
+        return attempt.loaded() != null ? Optional.of(attempt.loaded())
+                : unusable(session, attempt.problem(), warnings, rebuilding);
+    }
+
+    private Attempt read(LocalDate session) {
         String dataKey = LakeLayout.bronzeBars(session);
         String metaKey = LakeLayout.bronzeBarsMeta(session);
         Optional<byte[]> compressed = store.get(dataKey);
         Optional<byte[]> metaBytes = store.get(metaKey);
         if (compressed.isEmpty() || metaBytes.isEmpty()) {
-            return unusable(session, (compressed.isEmpty() ? dataKey : metaKey) + " disappeared while consolidating", warnings,
-                    rebuilding);
+            return problem((compressed.isEmpty() ? dataKey : metaKey) + " disappeared while consolidating");
         }
         BronzeMeta meta;
         try {
             meta = LakeJson.mapper().readValue(metaBytes.get(), BronzeMeta.class);
         } catch (IOException e) {
-            return unusable(session, metaKey + " is not readable", warnings, rebuilding);
+            return problem(metaKey + " is not readable");
         }
         byte[] body;
         try {
             body = BronzeFiles.gunzip(compressed.get(), dataKey);
         } catch (MalformedResponseException e) {
-            return unusable(session, dataKey + " is not readable", warnings, rebuilding);
+            return problem(dataKey + " is not readable");
         }
         String sha256 = BronzeFiles.sha256(body);
         if (!sha256.equals(meta.sha256())) {
-            return unusable(session, dataKey + " does not match its meta", warnings, rebuilding);
+            return problem(dataKey + " does not match its meta");
         }
         try {
-            return Optional.of(new Loaded(sha256, meta.source(), parser.parse(body, session, meta.source(), meta.fetchedAt())));
+            return new Attempt(new Loaded(sha256, meta.source(), parser.parse(body, session, meta.source(), meta.fetchedAt())),
+                    null, null);
         } catch (MalformedResponseException e) {
-            String reason = "malformed response: " + e.getMessage().lines().findFirst().orElse("");
-            rejects.write(session, List.of(new Rejection(session, null, reason,
-                    new String(body, 0, Math.min(body.length, 1000), java.nio.charset.StandardCharsets.UTF_8))));
-            return unusable(session, dataKey + " is malformed (" + e.getMessage().lines().findFirst().orElse("")
-                    + "); refused whole to " + LakeLayout.rejects(session), warnings, rebuilding);
+            String firstLine = e.getMessage().lines().findFirst().orElse("");
+            Rejection whole = new Rejection(session, null, "malformed response: " + firstLine,
+                    new String(body, 0, Math.min(body.length, 1000), java.nio.charset.StandardCharsets.UTF_8));
+            return new Attempt(null, dataKey + " is malformed (" + firstLine + "); refused whole to " + LakeLayout.rejects(session),
+                    whole);
         }
+    }
+
+    private static Attempt problem(String problem) {
+        return new Attempt(null, problem, null);
     }
 
     private Optional<Loaded> unusable(LocalDate session, String problem, List<String> warnings, boolean rebuilding) {
@@ -322,10 +373,8 @@ public final class Consolidator {
         return Optional.empty();
     }
 
-    private record YearFile(String sha256, List<DailyBar> rows) {}
-
-    /** Writes one year file; returns the SHA-256 of what was written and its rows. */
-    private YearFile writeYear(int year, Map<LocalDate, List<DailyBar>> replacements, boolean fromScratch) {
+    /** A year's rows after replacing the given sessions: the file's other sessions (unless from scratch) and the replacements. */
+    private List<DailyBar> yearRows(int year, Map<LocalDate, List<DailyBar>> replacements, boolean fromScratch) {
         String key = LakeLayout.silverDaily(year);
         List<DailyBar> rows = new ArrayList<>();
         if (!fromScratch && store.head(key).isPresent()) {
@@ -336,8 +385,38 @@ public final class Consolidator {
             });
         }
         replacements.values().forEach(rows::addAll);
-        String sha256 = ParquetCodec.DAILY.write(store, key, rows);
-        LOG.info("silver daily {}: {} rows after replacing {} sessions", year, rows.size(), replacements.size());
-        return new YearFile(sha256, rows);
+        return rows;
+    }
+
+    /** Writes one year file; returns the SHA-256 of what was written. */
+    private String writeYear(int year, List<DailyBar> rows, int sessionsReplaced) {
+        String sha256 = ParquetCodec.DAILY.write(store, LakeLayout.silverDaily(year), rows);
+        LOG.info("silver daily {}: {} rows after replacing {} sessions", year, rows.size(), sessionsReplaced);
+        return sha256;
+    }
+
+    private static String await(Future<String> writing, String key) {
+        try {
+            return writing.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing " + key, e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException("writing " + key + " failed", e.getCause());
+        }
+    }
+
+    /** Lets a write that is under way finish before a failure propagates, so nothing writes after the run ends. */
+    private static void awaitQuietly(Future<String> writing) {
+        try {
+            writing.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            // the failure that is propagating is the one to report
+        }
     }
 }

@@ -15,7 +15,7 @@ import java.time.LocalDate;
  * caller, which owns the calendar. Violations throw {@link InvalidRecordException} whose message
  * is the refusal reason.
  *
- * @param symbol       ticker, upper case
+ * @param symbol       ticker, as the vendor writes it
  * @param date         the session
  * @param volume       shares traded; Polygon volumes can be fractional
  * @param vwap         volume-weighted average price, or {@code null} when the vendor has none

@@ -2,10 +2,13 @@ package io.barlake.lake.parquet;
 
 import static java.util.Objects.requireNonNull;
 
+import io.barlake.lake.model.DailyBar;
 import io.barlake.lake.store.HashedWrite;
 import io.barlake.lake.store.ObjectStore;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,19 +24,24 @@ import org.apache.parquet.schema.MessageType;
 
 /**
  * The column-at-a-time path for whole bar files: Parquet pages decoded straight into primitive
- * arrays, and resampled files encoded straight from them, with no record object per row. The
- * files are those {@link ParquetCodec} reads (same schema and footer metadata); the resamplers use
- * this path because they touch every row of every year.
+ * arrays, and daily and resampled files encoded column by column, with no record object per row.
+ * The files are those {@link ParquetCodec} reads (same schema and footer metadata as parquet-avro
+ * writes); the consolidator and the resamplers use this path because they touch every row of every
+ * year.
  */
 public final class ColumnarParquet {
     private static final String AVRO_SCHEMA_KEY = "parquet.avro.schema";
-    private static final ResampledFileWriter RESAMPLED_WRITER = new ResampledFileWriter(
-            new AvroSchemaConverter(new PlainParquetConfiguration()).convert(BarSchemas.RESAMPLED),
-            // What parquet-avro records, so Avro readers get the exact schema back. Sorted: the
-            // footer lists the keys in map order, and Map.of's order changes from run to run.
-            new TreeMap<>(Map.of(AVRO_SCHEMA_KEY, BarSchemas.RESAMPLED.toString(), "writer.model.name", "avro")));
+    private static final ColumnarFileWriter RESAMPLED_WRITER = writerOf(BarSchemas.RESAMPLED);
+    private static final ColumnarFileWriter DAILY_WRITER = writerOf(BarSchemas.DAILY);
 
     private ColumnarParquet() {}
+
+    private static ColumnarFileWriter writerOf(org.apache.avro.Schema schema) {
+        return new ColumnarFileWriter(new AvroSchemaConverter(new PlainParquetConfiguration()).convert(schema),
+                // What parquet-avro records, so Avro readers get the exact schema back. Sorted: the
+                // footer lists the keys in map order, and Map.of's order changes from run to run.
+                new TreeMap<>(Map.of(AVRO_SCHEMA_KEY, schema.toString(), "writer.model.name", "avro")));
+    }
 
     /** The price columns of a daily bar file (symbol, date, OHLCV, vwap); the rest is not fetched. */
     public static DailyColumns readDaily(ObjectStore store, String key) {
@@ -104,12 +112,71 @@ public final class ColumnarParquet {
      */
     public static String writeResampled(ObjectStore store, String key, ResampledColumns rows) {
         inOrder(rows, key);
-        return HashedWrite.write(store, key, out -> RESAMPLED_WRITER.write(rows, out));
+        return HashedWrite.write(store, key, out -> encodeResampled(rows, out));
     }
 
     /** The content of a resampled file, for a writer that owns the stream: the same checks and encoding. */
     static void writeResampled(ResampledColumns rows, OutputStream out) throws IOException {
-        RESAMPLED_WRITER.write(inOrder(rows, "resampled bars"), out);
+        encodeResampled(inOrder(rows, "resampled bars"), out);
+    }
+
+    private static void encodeResampled(ResampledColumns rows, OutputStream out) throws IOException {
+        RESAMPLED_WRITER.write(rows.size(), (group, from) -> {
+            group.sortedStrings("symbol", rows.symbols, from);
+            group.ints("start", rows.starts, from);
+            group.ints("end", rows.ends, from);
+            group.ints("sessions", rows.sessions, from);
+            group.booleans("complete", rows.complete, from);
+            group.doubles("open", rows.open, from);
+            group.doubles("high", rows.high, from);
+            group.doubles("low", rows.low, from);
+            group.doubles("close", rows.close, from);
+            group.doubles("volume", rows.volume, from);
+            group.doubles("vwap", rows.vwap, from);
+        }, out);
+    }
+
+    /**
+     * The content of a daily bar file from rows already in (symbol, date) order, free of
+     * duplicates: each row group's values copied into columns, then encoded in bulk.
+     */
+    static void writeDaily(List<DailyBar> rows, OutputStream out) throws IOException {
+        DAILY_WRITER.write(rows.size(), (group, from) -> {
+            int count = group.count();
+            String[] symbols = new String[count];
+            int[] dates = new int[count];
+            double[][] prices = new double[6][count];
+            long[] transactions = new long[count];
+            boolean[] hasTransactions = new boolean[count];
+            String[] sources = new String[count];
+            long[] ingested = new long[count];
+            for (int i = 0; i < count; i++) {
+                DailyBar bar = rows.get(from + i);
+                symbols[i] = bar.symbol();
+                dates[i] = (int) bar.date().toEpochDay();
+                prices[0][i] = bar.open();
+                prices[1][i] = bar.high();
+                prices[2][i] = bar.low();
+                prices[3][i] = bar.close();
+                prices[4][i] = bar.volume();
+                prices[5][i] = bar.vwap() == null ? Double.NaN : bar.vwap();
+                hasTransactions[i] = bar.transactions() != null;
+                transactions[i] = hasTransactions[i] ? bar.transactions() : 0;
+                sources[i] = bar.source();
+                ingested[i] = ChronoUnit.MICROS.between(Instant.EPOCH, bar.ingestedAt());
+            }
+            group.sortedStrings("symbol", symbols, 0);
+            group.ints("date", dates, 0);
+            group.doubles("open", prices[0], 0);
+            group.doubles("high", prices[1], 0);
+            group.doubles("low", prices[2], 0);
+            group.doubles("close", prices[3], 0);
+            group.doubles("volume", prices[4], 0);
+            group.doubles("vwap", prices[5], 0);
+            group.longs("transactions", transactions, hasTransactions, 0);
+            group.strings("source", sources, 0);
+            group.longs("ingested_at", ingested, null, 0);
+        }, out);
     }
 
     /** {@code rows}, checked to be in strictly increasing (symbol, start) order; {@code what} names them in the refusal. */

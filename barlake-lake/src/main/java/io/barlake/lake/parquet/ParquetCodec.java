@@ -17,9 +17,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -61,39 +64,42 @@ public final class ParquetCodec<T> {
     static final int PAGE_BYTES = 64 * 1024;
 
     /** Daily bars, sorted by (symbol, date). */
-    public static final ParquetCodec<DailyBar> DAILY = new ParquetCodec<>(BarSchemas.DAILY, "date",
+    public static final ParquetCodec<DailyBar> DAILY = new ParquetCodec<>(BarSchemas.DAILY, "date", DailyBar::symbol, DailyBar::date,
             Comparator.comparing(DailyBar::symbol).thenComparing(DailyBar::date),
-            avro(BarSchemas.DAILY, ParquetCodec::dailyToRecord), ParquetCodec::dailyFromRecord);
+            // Whole years of bars: encoded column by column, as resampled files are.
+            ColumnarParquet::writeDaily, ParquetCodec::dailyFromRecord);
 
     /** Resampled bars, sorted by (symbol, start). */
-    public static final ParquetCodec<ResampledBar> RESAMPLED = new ParquetCodec<>(BarSchemas.RESAMPLED, "start",
+    public static final ParquetCodec<ResampledBar> RESAMPLED = new ParquetCodec<>(BarSchemas.RESAMPLED, "start", ResampledBar::symbol, ResampledBar::start,
             Comparator.comparing(ResampledBar::symbol).thenComparing(ResampledBar::start),
             // One page encoder for every resampled file, whichever job writes it.
             (rows, out) -> ColumnarParquet.writeResampled(ResampledColumns.of(rows), out),
             ParquetCodec::resampledFromRecord);
 
     /** Ticker reference data, sorted by symbol. */
-    public static final ParquetCodec<TickerInfo> TICKERS = new ParquetCodec<>(BarSchemas.TICKERS, null,
+    public static final ParquetCodec<TickerInfo> TICKERS = new ParquetCodec<>(BarSchemas.TICKERS, null, TickerInfo::symbol, null,
             Comparator.comparing(TickerInfo::symbol), avro(BarSchemas.TICKERS, ParquetCodec::tickerToRecord),
             ParquetCodec::tickerFromRecord);
 
     /** Splits, sorted by (symbol, execution date). */
-    public static final ParquetCodec<Split> SPLITS = new ParquetCodec<>(BarSchemas.SPLITS, "execution_date",
+    public static final ParquetCodec<Split> SPLITS = new ParquetCodec<>(BarSchemas.SPLITS, "execution_date", Split::symbol, Split::executionDate,
             Comparator.comparing(Split::symbol).thenComparing(Split::executionDate),
             avro(BarSchemas.SPLITS, ParquetCodec::splitToRecord), ParquetCodec::splitFromRecord);
 
     /** Cash dividends, sorted by (symbol, ex-date). */
-    public static final ParquetCodec<Dividend> DIVIDENDS = new ParquetCodec<>(BarSchemas.DIVIDENDS, "ex_date",
+    public static final ParquetCodec<Dividend> DIVIDENDS = new ParquetCodec<>(BarSchemas.DIVIDENDS, "ex_date", Dividend::symbol, Dividend::exDate,
             Comparator.comparing(Dividend::symbol).thenComparing(Dividend::exDate),
             avro(BarSchemas.DIVIDENDS, ParquetCodec::dividendToRecord), ParquetCodec::dividendFromRecord);
 
     /** Scanner picks of one session, in rank order. */
-    public static final ParquetCodec<SignalPick> SIGNALS = new ParquetCodec<>(BarSchemas.SIGNALS, "session",
+    public static final ParquetCodec<SignalPick> SIGNALS = new ParquetCodec<>(BarSchemas.SIGNALS, "session", null, null,
             Comparator.comparingInt(SignalPick::rank), avro(BarSchemas.SIGNALS, ParquetCodec::signalToRecord),
             ParquetCodec::signalFromRecord);
 
     private final Schema schema;
     private final String timeColumn;
+    private final Function<T, String> symbolOf;
+    private final Function<T, LocalDate> dateOf;
     private final Comparator<T> order;
     private final RowWriter<T> writer;
     private final Function<GenericRecord, T> fromRecord;
@@ -104,10 +110,19 @@ public final class ParquetCodec<T> {
         void write(List<T> sortedRows, OutputStream out) throws IOException;
     }
 
-    private ParquetCodec(Schema schema, String timeColumn, Comparator<T> order, RowWriter<T> writer,
-            Function<GenericRecord, T> fromRecord) {
+    /**
+     * @param symbolOf the row's symbol when the key is (symbol) or (symbol, date), else {@code null}:
+     *                 rows are then grouped by symbol instead of sorted whole, which is linear for the
+     *                 per-session batches a consolidation appends
+     * @param dateOf   the key's date after the symbol, or {@code null} when the symbol alone is the key
+     * @param order    the key order ({@code symbolOf} and {@code dateOf} must agree with it)
+     */
+    private ParquetCodec(Schema schema, String timeColumn, Function<T, String> symbolOf, Function<T, LocalDate> dateOf,
+            Comparator<T> order, RowWriter<T> writer, Function<GenericRecord, T> fromRecord) {
         this.schema = schema;
         this.timeColumn = timeColumn;
+        this.symbolOf = symbolOf;
+        this.dateOf = dateOf;
         this.order = order;
         this.writer = writer;
         this.fromRecord = fromRecord;
@@ -120,14 +135,69 @@ public final class ParquetCodec<T> {
      */
     public String write(ObjectStore store, String key, List<T> rows) {
         requireNonNull(rows, "rows is null");
+        List<T> sorted = symbolOf == null ? sortedWhole(rows, key) : sortedBySymbol(rows, key);
+        return HashedWrite.write(store, key, out -> writer.write(sorted, out));
+    }
+
+    private List<T> sortedWhole(List<T> rows, String key) {
         List<T> sorted = new ArrayList<>(rows);
         sorted.sort(order);
         for (int i = 1; i < sorted.size(); i++) {
             if (order.compare(sorted.get(i - 1), sorted.get(i)) == 0) {
-                throw new IllegalArgumentException("Cannot write " + key + ": duplicate row " + sorted.get(i));
+                throw duplicate(key, sorted.get(i));
             }
         }
-        return HashedWrite.write(store, key, out -> writer.write(sorted, out));
+        return sorted;
+    }
+
+    /** Groups by symbol, orders the symbols, and each group by date unless it already is (as appended sessions are). */
+    private List<T> sortedBySymbol(List<T> rows, String key) {
+        Map<String, List<T>> bySymbol = new HashMap<>();
+        for (T row : rows) {
+            bySymbol.computeIfAbsent(symbolOf.apply(row), symbol -> new ArrayList<>()).add(row);
+        }
+        String[] symbols = bySymbol.keySet().toArray(String[]::new);
+        Arrays.sort(symbols);
+        List<T> sorted = new ArrayList<>(rows.size());
+        for (String symbol : symbols) {
+            List<T> group = bySymbol.get(symbol);
+            if (dateOf == null && group.size() > 1) {
+                throw duplicate(key, group.get(1));
+            }
+            if (dateOf != null && !ascending(group)) {
+                group.sort(Comparator.comparing(dateOf));
+                if (!ascending(group)) {
+                    throw duplicate(key, firstRepeat(group));
+                }
+            }
+            sorted.addAll(group);
+        }
+        return sorted;
+    }
+
+    private boolean ascending(List<T> group) {
+        LocalDate previous = null;
+        for (T row : group) {
+            LocalDate date = dateOf.apply(row);
+            if (previous != null && date.compareTo(previous) <= 0) {
+                return false;
+            }
+            previous = date;
+        }
+        return true;
+    }
+
+    private T firstRepeat(List<T> dateSorted) {
+        for (int i = 1; i < dateSorted.size(); i++) {
+            if (dateOf.apply(dateSorted.get(i)).equals(dateOf.apply(dateSorted.get(i - 1)))) {
+                return dateSorted.get(i);
+            }
+        }
+        throw new IllegalStateException("no repeated date in a group that is not ascending after sorting");
+    }
+
+    private static IllegalArgumentException duplicate(String key, Object row) {
+        return new IllegalArgumentException("Cannot write " + key + ": duplicate row " + row);
     }
 
     /** Parquet through parquet-avro: ZSTD, small row groups, a dictionary on the symbol only. */
@@ -240,23 +310,6 @@ public final class ParquetCodec<T> {
         } catch (IOException | RuntimeException e) {
             throw ObjectStoreInputFile.readFailure(store, key, e);
         }
-    }
-
-    private static GenericRecord dailyToRecord(DailyBar bar) {
-        // Positional puts in schema order: lookups by name are measurable at millions of rows.
-        GenericRecord record = new GenericData.Record(BarSchemas.DAILY);
-        record.put(0, bar.symbol());
-        record.put(1, (int) bar.date().toEpochDay());
-        record.put(2, bar.open());
-        record.put(3, bar.high());
-        record.put(4, bar.low());
-        record.put(5, bar.close());
-        record.put(6, bar.volume());
-        record.put(7, bar.vwap());
-        record.put(8, bar.transactions());
-        record.put(9, bar.source());
-        record.put(10, ChronoUnit.MICROS.between(Instant.EPOCH, bar.ingestedAt()));
-        return record;
     }
 
     private static DailyBar dailyFromRecord(GenericRecord record) {

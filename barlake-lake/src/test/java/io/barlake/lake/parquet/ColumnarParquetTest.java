@@ -89,7 +89,7 @@ class ColumnarParquetTest {
 
     @Test
     void resampledColumnsRoundTripThroughManyRowGroups() {
-        List<ResampledBar> bars = resampled(3 * ResampledFileWriter.ROWS_PER_GROUP + 123, 11);
+        List<ResampledBar> bars = resampled(3 * ColumnarFileWriter.ROWS_PER_GROUP + 123, 11);
         ColumnarParquet.writeResampled(store, "r/bars.parquet", ResampledColumns.of(bars));
 
         assertThat(ParquetCodec.RESAMPLED.read(store, "r/bars.parquet")).containsExactlyElementsOf(bars);
@@ -103,10 +103,10 @@ class ColumnarParquetTest {
 
     @Test
     void aOneSymbolReadOfAPageWrittenFileSkipsRowGroupsByTheirStatistics() {
-        List<ResampledBar> bars = resampled(4 * ResampledFileWriter.ROWS_PER_GROUP, 12);
+        List<ResampledBar> bars = resampled(4 * ColumnarFileWriter.ROWS_PER_GROUP, 12);
         ColumnarParquet.writeResampled(store, "r/bars.parquet", ResampledColumns.of(bars));
         long fileSize = store.head("r/bars.parquet").orElseThrow().size();
-        String symbol = bars.get(ResampledFileWriter.ROWS_PER_GROUP * 3 / 2).symbol(); // inside the second row group
+        String symbol = bars.get(ColumnarFileWriter.ROWS_PER_GROUP * 3 / 2).symbol(); // inside the second row group
 
         store.reset();
         List<ResampledBar> one = ParquetCodec.RESAMPLED.readSymbol(store, "r/bars.parquet", symbol);

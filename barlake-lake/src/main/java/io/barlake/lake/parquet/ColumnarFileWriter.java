@@ -25,18 +25,18 @@ import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.MessageType;
 
 /**
- * Writes resampled bars to Parquet page by page from their columns: each row group's column is
- * encoded in one bulk step (plain little-endian numbers, bit-packed booleans, a dictionary of the
- * row group's symbols with run-length encoded ids, run-length definition levels for the optional
- * vwap), compressed with ZSTD and handed to Parquet's file writer, which lays out the file, the
+ * Writes bar files to Parquet page by page from columns: each row group's column is encoded in one
+ * bulk step (plain little-endian numbers, bit-packed booleans, plain strings, a dictionary of the
+ * row group's symbols with run-length encoded ids, run-length definition levels for optional
+ * columns), compressed with ZSTD and handed to Parquet's file writer, which lays out the file, the
  * footer, statistics and page indexes. Encoding a value costs a few nanoseconds this way instead
  * of the ~100 ns Parquet's record writer spends per value.
  *
- * <p>The output is an ordinary Parquet 1.0 file with the same schema and footer metadata as the
- * record writer's; every page carries min/max statistics, so row-group filtering on the symbol and
+ * <p>The output is an ordinary Parquet 1.0 file with the schema and footer metadata parquet-avro
+ * would write; every page carries min/max statistics, so row-group filtering on the symbol and
  * page indexes on any column stay correct.
  */
-final class ResampledFileWriter {
+final class ColumnarFileWriter {
     /** Rows per row group (one page per column chunk): about 1 MiB of encoded values. */
     static final int ROWS_PER_GROUP = 16_384;
     private static final int COLUMN_INDEX_TRUNCATE = 64;
@@ -44,21 +44,30 @@ final class ResampledFileWriter {
     private final MessageType schema;
     private final Map<String, String> footer;
 
-    ResampledFileWriter(MessageType schema, Map<String, String> footer) {
+    /** Writes the columns of one row group, rows {@code from} (inclusive) to {@code from + group.count()}. */
+    @FunctionalInterface
+    interface RowGroupContent {
+        void write(RowGroup group, int from) throws IOException;
+    }
+
+    ColumnarFileWriter(MessageType schema, Map<String, String> footer) {
         this.schema = schema;
         this.footer = footer;
     }
 
-    void write(ResampledColumns rows, OutputStream out) throws IOException {
+    /** Writes {@code rows} rows in row groups of {@link #ROWS_PER_GROUP}; {@code content} fills each group's columns in schema order. */
+    void write(int rows, RowGroupContent content, OutputStream out) throws IOException {
         CodecFactory codecs = new CodecFactory(new PlainParquetConfiguration(), ParquetCodec.PAGE_BYTES);
         try {
             BytesInputCompressor zstd = codecs.getCompressor(CompressionCodecName.ZSTD);
             ParquetFileWriter file = new ParquetFileWriter(new StreamOutputFile(out), schema, ParquetFileWriter.Mode.CREATE,
                     ParquetCodec.ROW_GROUP_BYTES, 0, COLUMN_INDEX_TRUNCATE, Integer.MAX_VALUE, true);
             file.start();
-            for (int from = 0; from < rows.size(); from += ROWS_PER_GROUP) {
-                int until = Math.min(rows.size(), from + ROWS_PER_GROUP);
-                new RowGroup(file, zstd, rows, from, until).write();
+            for (int from = 0; from < rows; from += ROWS_PER_GROUP) {
+                int count = Math.min(rows, from + ROWS_PER_GROUP) - from;
+                file.startBlock(count);
+                content.write(new RowGroup(file, zstd, count), from);
+                file.endBlock();
             }
             file.end(footer);
         } finally {
@@ -66,53 +75,41 @@ final class ResampledFileWriter {
         }
     }
 
-    private final class RowGroup {
+    /**
+     * One row group being written: each method writes one column chunk of {@link #count()} values,
+     * taken from {@code values} starting at {@code offset}.
+     */
+    final class RowGroup {
         private final ParquetFileWriter file;
         private final BytesInputCompressor zstd;
-        private final ResampledColumns rows;
-        private final int from;
         private final int count;
 
-        RowGroup(ParquetFileWriter file, BytesInputCompressor zstd, ResampledColumns rows, int from, int until) {
+        private RowGroup(ParquetFileWriter file, BytesInputCompressor zstd, int count) {
             this.file = file;
             this.zstd = zstd;
-            this.rows = rows;
-            this.from = from;
-            this.count = until - from;
+            this.count = count;
         }
 
-        void write() throws IOException {
-            file.startBlock(count);
-            symbols();
-            ints("start", rows.starts);
-            ints("end", rows.ends);
-            ints("sessions", rows.sessions);
-            booleans("complete", rows.complete);
-            doubles("open", rows.open);
-            doubles("high", rows.high);
-            doubles("low", rows.low);
-            doubles("close", rows.close);
-            doubles("volume", rows.volume);
-            doubles("vwap", rows.vwap);
-            file.endBlock();
+        int count() {
+            return count;
         }
 
-        private void symbols() throws IOException {
-            ColumnDescriptor column = column("symbol");
+        /** Strings in sorted order (symbols): a dictionary page of the distinct values and run-length encoded ids. */
+        void sortedStrings(String name, String[] values, int offset) throws IOException {
+            ColumnDescriptor column = column(name);
             List<String> dictionary = new ArrayList<>();
             int[] ids = new int[count];
             String previous = null;
             for (int i = 0; i < count; i++) {
-                String symbol = rows.symbols[from + i];
-                if (!symbol.equals(previous)) { // rows are sorted by symbol: a new one is never seen again
-                    dictionary.add(symbol);
-                    previous = symbol;
+                String value = values[offset + i];
+                if (!value.equals(previous)) { // sorted: a value once left is never seen again
+                    dictionary.add(value);
+                    previous = value;
                 }
                 ids[i] = dictionary.size() - 1;
             }
             Statistics<?> statistics = Statistics.createStats(column.getPrimitiveType());
-            statistics.updateStats(Binary.fromString(dictionary.get(0)));
-            statistics.updateStats(Binary.fromString(dictionary.get(dictionary.size() - 1)));
+            dictionary.forEach(value -> statistics.updateStats(Binary.fromString(value)));
 
             byte[][] encoded = new byte[dictionary.size()][];
             int size = 0;
@@ -141,13 +138,37 @@ final class ResampledFileWriter {
                     Encoding.BIT_PACKED, Encoding.PLAIN_DICTIONARY);
         }
 
-        private void ints(String name, int[] values) throws IOException {
+        /** Required strings in any order, plain: each value's length and UTF-8 bytes. */
+        void strings(String name, String[] values, int offset) throws IOException {
+            ColumnDescriptor column = column(name);
+            Statistics<?> statistics = Statistics.createStats(column.getPrimitiveType());
+            byte[][] encoded = new byte[count][];
+            int size = 0;
+            String previous = null;
+            for (int i = 0; i < count; i++) {
+                String value = values[offset + i];
+                encoded[i] = value.getBytes(StandardCharsets.UTF_8);
+                size += Integer.BYTES + encoded[i].length;
+                if (!value.equals(previous)) { // the statistics need each distinct run once, not each row
+                    statistics.updateStats(Binary.fromConstantByteArray(encoded[i]));
+                    previous = value;
+                }
+            }
+            ByteBuffer plain = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
+            for (byte[] value : encoded) {
+                plain.putInt(value.length).put(value);
+            }
+            startColumn(column);
+            page(column, BytesInput.from(plain.array()), statistics, Encoding.BIT_PACKED, Encoding.PLAIN);
+        }
+
+        void ints(String name, int[] values, int offset) throws IOException {
             ColumnDescriptor column = column(name);
             ByteBuffer plain = ByteBuffer.allocate(count * Integer.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-            plain.asIntBuffer().put(values, from, count);
+            plain.asIntBuffer().put(values, offset, count);
             int min = Integer.MAX_VALUE;
             int max = Integer.MIN_VALUE;
-            for (int i = from; i < from + count; i++) {
+            for (int i = offset; i < offset + count; i++) {
                 min = Math.min(min, values[i]);
                 max = Math.max(max, values[i]);
             }
@@ -158,14 +179,45 @@ final class ResampledFileWriter {
             page(column, BytesInput.from(plain.array()), statistics, Encoding.BIT_PACKED, Encoding.PLAIN);
         }
 
-        private void booleans(String name, boolean[] values) throws IOException {
+        /**
+         * Longs; in an optional column the values whose {@code present} flag is false are nulls
+         * ({@code present} is ignored for a required column, which must have every value).
+         */
+        void longs(String name, long[] values, boolean[] present, int offset) throws IOException {
+            ColumnDescriptor column = column(name);
+            boolean optional = column.getMaxDefinitionLevel() > 0;
+            long min = Long.MAX_VALUE;
+            long max = Long.MIN_VALUE;
+            int written = 0;
+            ByteBuffer plain = ByteBuffer.allocate(count * Long.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+            for (int i = offset; i < offset + count; i++) {
+                if (!optional || present[i]) {
+                    plain.putLong(values[i]);
+                    min = Math.min(min, values[i]);
+                    max = Math.max(max, values[i]);
+                    written++;
+                }
+            }
+            Statistics<?> statistics = Statistics.createStats(column.getPrimitiveType());
+            if (written > 0) {
+                statistics.updateStats(min);
+                statistics.updateStats(max);
+            }
+            statistics.incrementNumNulls(count - written);
+            BytesInput levels = optional ? definitionLevels(i -> present[offset + i]) : BytesInput.empty();
+            startColumn(column);
+            page(column, BytesInput.concat(levels, BytesInput.from(plain.array(), 0, written * Long.BYTES)), statistics,
+                    optional ? Encoding.RLE : Encoding.BIT_PACKED, Encoding.PLAIN);
+        }
+
+        void booleans(String name, boolean[] values, int offset) throws IOException {
             ColumnDescriptor column = column(name);
             byte[] packed = new byte[(count + 7) / 8]; // PLAIN booleans: one bit each, least significant first
             Statistics<?> statistics = Statistics.createStats(column.getPrimitiveType());
             boolean anyTrue = false;
             boolean anyFalse = false;
             for (int i = 0; i < count; i++) {
-                if (values[from + i]) {
+                if (values[offset + i]) {
                     packed[i >>> 3] |= (byte) (1 << (i & 7));
                     anyTrue = true;
                 } else {
@@ -182,14 +234,14 @@ final class ResampledFileWriter {
             page(column, BytesInput.from(packed), statistics, Encoding.BIT_PACKED, Encoding.PLAIN);
         }
 
-        /** A required column is plain doubles; the optional one (vwap) has definition levels and skips NaN as null. */
-        private void doubles(String name, double[] values) throws IOException {
+        /** A required column is plain doubles; an optional one (vwap) has definition levels and takes NaN as null. */
+        void doubles(String name, double[] values, int offset) throws IOException {
             ColumnDescriptor column = column(name);
             boolean optional = column.getMaxDefinitionLevel() > 0;
             double min = Double.POSITIVE_INFINITY;
             double max = Double.NEGATIVE_INFINITY;
             int present = 0;
-            for (int i = from; i < from + count; i++) {
+            for (int i = offset; i < offset + count; i++) {
                 double value = values[i];
                 if (!Double.isNaN(value)) {
                     min = Math.min(min, value);
@@ -203,16 +255,16 @@ final class ResampledFileWriter {
             ByteBuffer plain = ByteBuffer.allocate(present * Double.BYTES).order(ByteOrder.LITTLE_ENDIAN);
             BytesInput levels = BytesInput.empty();
             if (present == count) {
-                plain.asDoubleBuffer().put(values, from, count);
+                plain.asDoubleBuffer().put(values, offset, count);
             } else {
-                for (int i = from; i < from + count; i++) {
+                for (int i = offset; i < offset + count; i++) {
                     if (!Double.isNaN(values[i])) {
                         plain.putDouble(values[i]);
                     }
                 }
             }
             if (optional) {
-                levels = definitionLevels(values);
+                levels = definitionLevels(i -> !Double.isNaN(values[offset + i]));
             }
             Statistics<?> statistics = Statistics.createStats(column.getPrimitiveType());
             if (present > 0) {
@@ -226,11 +278,11 @@ final class ResampledFileWriter {
         }
 
         /** Version 1 pages prefix RLE definition levels with their length. */
-        private BytesInput definitionLevels(double[] values) throws IOException {
+        private BytesInput definitionLevels(java.util.function.IntPredicate present) throws IOException {
             try (RunLengthBitPackingHybridEncoder encoder = new RunLengthBitPackingHybridEncoder(1, 64,
                     ParquetCodec.PAGE_BYTES, HeapByteBufferAllocator.getInstance())) {
-                for (int i = from; i < from + count; i++) {
-                    encoder.writeInt(Double.isNaN(values[i]) ? 0 : 1);
+                for (int i = 0; i < count; i++) {
+                    encoder.writeInt(present.test(i) ? 1 : 0);
                 }
                 BytesInput levels = BytesInput.copy(encoder.toBytes());
                 return BytesInput.concat(BytesInput.fromInt((int) levels.size()), levels);
