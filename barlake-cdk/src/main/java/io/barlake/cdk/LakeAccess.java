@@ -27,21 +27,21 @@ public record LakeAccess(List<String> read, List<String> write, List<String> del
             List.of(LakeLayout.BRONZE_BARS, LakeLayout.WATERMARKS, LakeLayout.checkpoint(DailyCheckpoint.NAME)),
             List.of(LakeLayout.BRONZE_BARS, LakeLayout.watermark(LakeLayout.BRONZE_WATERMARK)),
             List.of(LakeLayout.BRONZE_BARS));
-    /** The reference fetcher: the ticker, split and dividend snapshots. */
+    /** The reference fetcher: the ticker, split and dividend snapshots and the ticker histories. */
     public static final LakeAccess FETCH_REFERENCE = new LakeAccess(
-            List.of(LakeLayout.BRONZE_TICKERS, LakeLayout.BRONZE_SPLITS, LakeLayout.BRONZE_DIVIDENDS),
-            List.of(LakeLayout.BRONZE_TICKERS, LakeLayout.BRONZE_SPLITS, LakeLayout.BRONZE_DIVIDENDS),
+            List.of(LakeLayout.BRONZE_TICKERS, LakeLayout.BRONZE_SPLITS, LakeLayout.BRONZE_DIVIDENDS, LakeLayout.BRONZE_TICKER_EVENTS),
+            List.of(LakeLayout.BRONZE_TICKERS, LakeLayout.BRONZE_SPLITS, LakeLayout.BRONZE_DIVIDENDS, LakeLayout.BRONZE_TICKER_EVENTS),
             List.of());
     /**
      * The consolidator: all of bronze in; silver daily, rejects, quality verdicts, reference data,
-     * the verified splits, dividends and the refused actions out; old snapshots vacuumed.
+     * the verified splits, dividends, the symbol map and the refused actions out; old snapshots vacuumed.
      */
     public static final LakeAccess CONSOLIDATE = new LakeAccess(
             List.of(LakeLayout.BRONZE, LakeLayout.SILVER_DAILY, LakeLayout.SILVER_REJECTS, LakeLayout.SILVER_QUALITY,
-                    LakeLayout.SILVER_TICKERS, LakeLayout.SILVER_SPLITS, LakeLayout.SILVER_DIVIDENDS,
+                    LakeLayout.SILVER_TICKERS, LakeLayout.SILVER_SPLITS, LakeLayout.SILVER_DIVIDENDS, LakeLayout.SILVER_SYMBOL_MAP,
                     LakeLayout.SILVER_ACTION_REJECTS, LakeLayout.STATE),
             List.of(LakeLayout.SILVER_DAILY, LakeLayout.SILVER_REJECTS, LakeLayout.SILVER_QUALITY, LakeLayout.SILVER_TICKERS,
-                    LakeLayout.SILVER_SPLITS, LakeLayout.SILVER_DIVIDENDS, LakeLayout.SILVER_ACTION_REJECTS,
+                    LakeLayout.SILVER_SPLITS, LakeLayout.SILVER_DIVIDENDS, LakeLayout.SILVER_SYMBOL_MAP, LakeLayout.SILVER_ACTION_REJECTS,
                     LakeLayout.watermark(LakeLayout.SILVER_WATERMARK), LakeLayout.checkpoint(DailyCheckpoint.NAME),
                     LakeLayout.checkpoint(LakeLayout.SPLIT_VERDICTS)),
             List.of(LakeLayout.BRONZE_TICKERS, LakeLayout.BRONZE_SPLITS, LakeLayout.SILVER_REJECTS,

@@ -9,6 +9,7 @@ import io.barlake.analytics.series.BarSeries;
 import io.barlake.analytics.strategy.Strategy;
 import io.barlake.lake.model.Timeframe;
 import io.barlake.lake.read.Adjustment;
+import io.barlake.lake.read.Continuity;
 import io.barlake.lake.state.LakeJson;
 import io.barlake.lake.store.InvalidSettingException;
 import io.barlake.lake.store.ObjectStore;
@@ -66,6 +67,11 @@ final class BacktestCommand extends LakeCommand {
                     + "(total_return; 1d only).")
     String adjustment;
 
+    @Option(names = "--continuity", paramLabel = "MODE", defaultValue = "ticker",
+            description = "The ticker's own bars (ticker, the default) or the security's across renames (continuous: "
+                    + "META with FB's history before 2022-06-09, from the symbol map; 1d only).")
+    String continuity;
+
     @Option(names = "--report", paramLabel = "FILE.html", description = "Also write an HTML report with charts.")
     Path report;
 
@@ -89,6 +95,7 @@ final class BacktestCommand extends LakeCommand {
             throw new InvalidSettingException("backtest settings", null, e.getMessage());
         }
         Adjustment mode = Adjustment.parse("--adjustment", adjustment);
+        Continuity history = Continuity.parse("--continuity", continuity);
         Strategy chosen = StrategyArgument.resolve(strategy, spec.commandLine().getErr());
         if (chosen == null) {
             return ExitCodes.USAGE;
@@ -96,13 +103,14 @@ final class BacktestCommand extends LakeCommand {
         BarSeries bars;
         boolean synthetic;
         try (ObjectStore store = lake.open(parent.environment())) {
-            bars = LakeSeries.load(store, symbol, frame, from, to, parent.clock(), mode);
+            bars = LakeSeries.load(store, symbol, frame, from, to, parent.clock(), mode, history);
             synthetic = SyntheticData.in(store, parent.clock());
         }
         BacktestResult result = Backtester.run(bars, chosen, settings);
         String describedSettings = String.format(Locale.ROOT, "Capital %,.0f; commission %s + %s%%; slippage %s%%; %s of equity per entry; "
                         + "prices %s.", capital, commission, commissionPercent, slippagePercent, fraction == 1 ? "all" : fraction * 100 + "%",
-                mode == Adjustment.TOTAL_RETURN ? "with dividends reinvested" : mode == Adjustment.RAW ? "as traded" : "split-adjusted");
+                mode == Adjustment.TOTAL_RETURN ? "with dividends reinvested" : mode == Adjustment.RAW ? "as traded" : "split-adjusted")
+                + (history == Continuity.CONTINUOUS ? " Across the security's renames." : "");
         if (report != null) {
             Path parentFolder = report.toAbsolutePath().getParent();
             if (parentFolder != null) {
@@ -118,6 +126,7 @@ final class BacktestCommand extends LakeCommand {
             document.put("strategy", result.strategy());
             document.put("timeframe", frame.label());
             document.put("adjustment", mode.label());
+            document.put("continuity", history.label());
             document.put("from", bars.dates()[0]);
             document.put("to", bars.dates()[bars.size() - 1]);
             document.put("metrics", result.metrics());

@@ -2,6 +2,7 @@ package io.barlake.cli;
 
 import io.barlake.consolidator.Consolidator;
 import io.barlake.consolidator.batch.ConsolidatorMain;
+import io.barlake.fetchers.bronze.ReferenceFetcher;
 import io.barlake.lake.alerts.WebhookPolicy;
 import io.barlake.lake.calendar.TradingCalendar;
 import io.barlake.lake.store.InvalidSettingException;
@@ -24,6 +25,7 @@ final class RunPreflight {
     static void settings(Map<String, String> environment) {
         ConsolidatorMain.vacuumDays(environment);
         Consolidator.maxDrop(environment);
+        ReferenceFetcher.followedTickers(environment);
         WebhookPolicy.fromEnvironment(environment, WebhookPolicy.SYSTEM);
     }
 

@@ -97,6 +97,40 @@ class AnalyticsCommandsTest {
     }
 
     @Test
+    void aContinuousBacktestFollowsTheSymbolMapAcrossARename() throws Exception {
+        // Made up: the security traded as OLDW through 2023 and as WALK from 2024; silver holds 2023 under OLDW too.
+        try (LocalObjectStore store = new LocalObjectStore(folder.resolve("lake"))) {
+            List<DailyBar> old = raw.stream().filter(bar -> bar.date().getYear() == 2023).map(bar -> new DailyBar("OLDW", bar.date(),
+                    bar.open() / 2, bar.high() / 2, bar.low() / 2, bar.close() / 2, bar.volume(), null, null, "synthetic",
+                    bar.ingestedAt())).toList();
+            List<DailyBar> year = new ArrayList<>(raw.stream().filter(bar -> bar.date().getYear() == 2023).toList());
+            year.addAll(old);
+            ParquetCodec.DAILY.write(store, LakeLayout.silverDaily(2023), year);
+            ParquetCodec.SYMBOL_MAP.write(store, LakeLayout.SILVER_SYMBOL_MAP, List.of(
+                    new io.barlake.lake.model.TickerSegment("OLDW", "BBG000TEST02", LocalDate.of(2010, 1, 4), LocalDate.of(2023, 12, 29)),
+                    new io.barlake.lake.model.TickerSegment("WALK", "BBG000TEST02", LocalDate.of(2024, 1, 2), null)));
+        }
+        CliRun continuous = CliRun.execute(environment, "backtest", "--symbol", "WALK", "--strategy", "golden-cross", "--json",
+                "--continuity", "continuous", "--adjustment", "raw");
+        assertThat(continuous.exitCode()).as(continuous.err()).isZero();
+        JsonNode answer = new ObjectMapper().readTree(continuous.out());
+        assertThat(answer.path("continuity").asText()).isEqualTo("continuous");
+        assertThat(answer.path("from").asText()).isEqualTo("2023-01-03");
+        assertThat(answer.path("to").asText()).isEqualTo("2024-12-31");
+
+        try (LocalObjectStore store = new LocalObjectStore(folder.resolve("lake"))) {
+            BarSeries stitched = LakeSeries.load(store, "WALK", Timeframe.D1, null, null, CliRun.CLOCK,
+                    io.barlake.lake.read.Adjustment.RAW, io.barlake.lake.read.Continuity.CONTINUOUS);
+            assertThat(stitched.size()).isEqualTo(raw.size());
+            assertThat(stitched.close()[0]).as("OLDW's bar, not WALK's").isEqualTo(raw.get(0).close() / 2);
+            assertThat(stitched.close()[raw.size() - 1]).isEqualTo(raw.get(raw.size() - 1).close());
+        }
+        CliRun bad = CliRun.execute(environment, "backtest", "--symbol", "WALK", "--strategy", "golden-cross", "--continuity", "always");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.errLines()).containsExactly("barlake: Invalid --continuity 'always': expected ticker or continuous");
+    }
+
+    @Test
     void aBacktestOnFiveSessionBarsGivesJson() throws Exception {
         CliRun run = CliRun.execute(environment, "backtest", "--symbol", "WALK", "--strategy", "rsi-momentum",
                 "--timeframe", "5d", "--from", "2023-03-01", "--json");

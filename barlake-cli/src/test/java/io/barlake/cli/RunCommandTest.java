@@ -128,6 +128,9 @@ class RunCommandTest {
         for (String[] bad : List.of(
                 new String[] {"BARLAKE_VACUUM_DAYS", "-1", "run",
                         "barlake: Invalid BARLAKE_VACUUM_DAYS '-1': expected a whole number of days, 0 to turn vacuum off"},
+                new String[] {"BARLAKE_TICKER_HISTORY", "META,Meta Platforms", "run",
+                        "barlake: Invalid BARLAKE_TICKER_HISTORY 'META,Meta Platforms': 'Meta Platforms' is not a ticker; "
+                                + "expected tickers separated by commas, e.g. META,GOOGL"},
                 new String[] {"BARLAKE_LOG_LEVEL", "bogus", "status",
                         "barlake: Invalid BARLAKE_LOG_LEVEL 'bogus': expected one of TRACE, DEBUG, INFO, WARN, ERROR, OFF"})) {
             Map<String, String> environment = environment(lake);

@@ -202,6 +202,8 @@ public final class Consolidator {
         objectsWritten += splits.map(SplitVerification.Outcome::objectsWritten).orElse(0);
         DividendLoader.Outcome dividends = new DividendLoader(store).load(warnings::add);
         objectsWritten += dividends.objects();
+        // After the merge: renames are judged against the bars just written.
+        objectsWritten += new TickerChangeLoader(store, calendar).load(marks.isEmpty() ? null : marks.lastKey(), warnings::add).objects();
 
         objectsWritten += gate.written();
         LocalDate watermark = marks.isEmpty() ? null : marks.lastKey();

@@ -118,6 +118,25 @@ class ServingApiTest {
     }
 
     @Test
+    void aContinuousReadFollowsTheSymbolMapAcrossARename() {
+        throughBothDoors(door -> {
+            String range = "&from=2024-12-30&to=2025-01-03";
+            JsonNode continuous = door.get("/v1/bars?symbol=MSFT&continuity=continuous" + range, WITH_KEY).json();
+            JsonNode oldTicker = door.get("/v1/bars?symbol=KIMpL" + range, WITH_KEY).json();
+            JsonNode newTicker = door.get("/v1/bars?symbol=MSFT" + range, WITH_KEY).json();
+            assertThat(continuous.path("continuity").asText()).isEqualTo("continuous");
+            assertThat(newTicker.path("continuity").asText()).isEqualTo("ticker");
+            assertThat(continuous.path("bars")).hasSize(4);
+            assertThat(continuous.path("bars").get(0)).isEqualTo(oldTicker.path("bars").get(0)); // 2024-12-30, under KIMpL
+            assertThat(continuous.path("bars").get(1)).isEqualTo(oldTicker.path("bars").get(1));
+            assertThat(continuous.path("bars").get(2)).isEqualTo(newTicker.path("bars").get(2)); // 2025-01-02, under MSFT
+            assertThat(continuous.path("bars").get(3)).isEqualTo(newTicker.path("bars").get(3));
+            assertError(door.get("/v1/bars?symbol=MSFT&continuity=sometimes", WITH_KEY), 400, "bad_request");
+            assertError(door.get("/v1/bars?symbol=MSFT&timeframe=5d&continuity=continuous", WITH_KEY), 400, "bad_request");
+        });
+    }
+
+    @Test
     void tickersAreFoundAsTheVendorWritesThemAndInAnyCaseWhenThatIsUnambiguous() {
         throughBothDoors(door -> {
             JsonNode exact = door.get("/v1/bars?symbol=KIMpL&limit=1", WITH_KEY).json();

@@ -7,6 +7,7 @@ import io.barlake.lake.model.DailyBar;
 import io.barlake.lake.model.Dividend;
 import io.barlake.lake.model.SignalPick;
 import io.barlake.lake.model.Split;
+import io.barlake.lake.model.TickerSegment;
 import io.barlake.lake.model.TickerInfo;
 import io.barlake.lake.parquet.ParquetCodec;
 import io.barlake.lake.state.DailyCheckpoint;
@@ -77,6 +78,9 @@ final class ServingLake {
         });
         ParquetCodec.SPLITS.write(store, LakeLayout.SILVER_SPLITS, List.of(new Split("AAPL", SPLIT, 1, 4)));
         ParquetCodec.DIVIDENDS.write(store, LakeLayout.SILVER_DIVIDENDS, List.of(new Dividend("MSFT", DIVIDEND, 0.75, "CD")));
+        ParquetCodec.SYMBOL_MAP.write(store, LakeLayout.SILVER_SYMBOL_MAP, List.of(
+                new TickerSegment("KIMpL", "BBG000TEST01", LocalDate.of(2020, 1, 2), LocalDate.of(2024, 12, 31)),
+                new TickerSegment("MSFT", "BBG000TEST01", LocalDate.of(2025, 1, 2), null)));
         ParquetCodec.TICKERS.write(store, LakeLayout.SILVER_TICKERS, List.of(
                 new TickerInfo("AAPL", "Apple Inc.", "XNAS", "CS", true, "usd", "0000320193", "BBG000B9XRY4", null),
                 new TickerInfo("AMZN", "Amazon.com, Inc.", "XNAS", "CS", true, "usd", "0001018724", "BBG000BVPV84", null),

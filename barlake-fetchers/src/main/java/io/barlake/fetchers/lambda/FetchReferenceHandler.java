@@ -28,7 +28,7 @@ public final class FetchReferenceHandler implements RequestStreamHandler {
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         JsonNode event = LakeJson.mapper().readTree(input);
         ReferenceResult result = new ReferenceFetcher(environment.store(), environment.source(), environment.calendar(),
-                environment.clock()).fetch(event == null ? null : FetchEvents.date(event, "date"),
+                environment.clock(), environment.followedTickers()).fetch(event == null ? null : FetchEvents.date(event, "date"),
                 event == null ? null : FetchEvents.date(event, "from")); // a backfill's range: its dividends too
         LakeJson.mapper().writeValue(output, result);
     }

@@ -2,6 +2,7 @@ package io.barlake.fetchers.lambda;
 
 import static java.util.Objects.requireNonNull;
 
+import io.barlake.fetchers.bronze.ReferenceFetcher;
 import io.barlake.fetchers.polygon.SecretsManagerApiKeys;
 import io.barlake.fetchers.source.MarketDataSource;
 import io.barlake.fetchers.source.MarketDataSources;
@@ -10,6 +11,7 @@ import io.barlake.lake.store.LakeLocation;
 import io.barlake.lake.store.ObjectStore;
 import io.barlake.lake.store.ObjectStores;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,13 +23,22 @@ import java.util.Map;
  * @param source   the market-data source
  * @param calendar the NYSE calendar
  * @param clock    the clock
+ * @param followedTickers tickers whose rename history is fetched every run
+ *                        ({@value ReferenceFetcher#FOLLOWED_TICKERS})
  */
-public record FetcherEnvironment(ObjectStore store, MarketDataSource source, TradingCalendar calendar, Clock clock) {
+public record FetcherEnvironment(ObjectStore store, MarketDataSource source, TradingCalendar calendar, Clock clock,
+        List<String> followedTickers) {
     public FetcherEnvironment {
         requireNonNull(store, "store is null");
         requireNonNull(source, "source is null");
         requireNonNull(calendar, "calendar is null");
         requireNonNull(clock, "clock is null");
+        followedTickers = List.copyOf(followedTickers);
+    }
+
+    /** Following no ticker's history beyond the renames the ticker snapshots show. */
+    public FetcherEnvironment(ObjectStore store, MarketDataSource source, TradingCalendar calendar, Clock clock) {
+        this(store, source, calendar, clock, List.of());
     }
 
     /** From the process environment. */
@@ -42,6 +53,6 @@ public record FetcherEnvironment(ObjectStore store, MarketDataSource source, Tra
         ObjectStore store = ObjectStores.open(LakeLocation.parse(lake, LakeLocation.SETTING), environment);
         MarketDataSource source = MarketDataSources.open(environment, calendar, clock,
                 SecretsManagerApiKeys.usingDefaultClient());
-        return new FetcherEnvironment(store, source, calendar, clock);
+        return new FetcherEnvironment(store, source, calendar, clock, ReferenceFetcher.followedTickers(environment));
     }
 }

@@ -28,6 +28,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -177,6 +178,33 @@ public final class PolygonClient implements AutoCloseable {
         return describe(dividendsUrl(from, to));
     }
 
+    /**
+     * The ticker changes of one security ({@code /vX/reference/tickers/{id}/events}), asked for by
+     * ticker or composite FIGI: the response's {@code results} object (name, composite FIGI, events),
+     * or empty when the vendor has no events for that id (HTTP 404).
+     */
+    public Optional<JsonNode> tickerEvents(String id) {
+        String what = "ticker events of " + id;
+        HttpUrl url = tickerEventsUrl(id);
+        byte[] body;
+        try {
+            body = get(what, url);
+        } catch (PolygonNotFoundException e) {
+            return Optional.empty();
+        }
+        JsonNode results = object(what, url, body).get("results");
+        if (results == null || !results.isObject()) {
+            throw new PolygonMalformedResponseException("Cannot fetch " + what + " (" + describe(url)
+                    + "): malformed response: 'results' is not an object");
+        }
+        return Optional.of(results);
+    }
+
+    /** The request {@link #tickerEvents} sends. */
+    public String tickerEventsRequest(String id) {
+        return describe(tickerEventsUrl(id));
+    }
+
     /** The request {@link #splits} starts with. */
     public String splitsRequest() {
         return describe(splitsUrl());
@@ -245,6 +273,11 @@ public final class PolygonClient implements AutoCloseable {
                 .addQueryParameter("ex_dividend_date.gte", from.toString()).addQueryParameter("ex_dividend_date.lte", to.toString())
                 .addQueryParameter("order", "asc").addQueryParameter("sort", "ex_dividend_date")
                 .addQueryParameter("limit", "1000").build();
+    }
+
+    private HttpUrl tickerEventsUrl(String id) {
+        return base.newBuilder().addPathSegments("vX/reference/tickers").addPathSegment(id).addPathSegment("events")
+                .addQueryParameter("types", "ticker_change").build();
     }
 
     private HttpUrl splitsUrl() {
@@ -396,6 +429,9 @@ public final class PolygonClient implements AutoCloseable {
                 Duration retryAfter = retryAfter(response.header("Retry-After"));
                 throw new PolygonRateLimitedException(prefix + "rate limited by Polygon (HTTP 429" + vendor + ")"
                         + (retryAfter == null ? "" : ", retry after " + retryAfter.toSeconds() + " s"), retryAfter);
+            }
+            if (code == 404) {
+                throw new PolygonNotFoundException(prefix + "Polygon has nothing there (HTTP 404" + vendor + ")");
             }
             if (code >= 500) {
                 throw new PolygonUpstreamException(prefix + "Polygon failed (HTTP " + code + vendor + ")");

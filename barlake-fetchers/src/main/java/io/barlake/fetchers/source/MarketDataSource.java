@@ -1,6 +1,7 @@
 package io.barlake.fetchers.source;
 
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * Where bars and reference data come from: Polygon's API, the synthetic market, or Polygon flat
@@ -25,6 +26,15 @@ public interface MarketDataSource extends AutoCloseable {
 
     /** The cash dividends whose ex-dividend date lies in {@code [from, to]}, as known on {@code asOf}. */
     ReferenceSnapshot dividends(LocalDate asOf, LocalDate from, LocalDate to);
+
+    /**
+     * The ticker histories of the securities named by {@code ids} (tickers or composite FIGIs),
+     * one record per security the vendor knows ({@code name}, {@code composite_figi},
+     * {@code events} of type {@code ticker_change}); a source without ticker events has none.
+     */
+    default ReferenceSnapshot tickerEvents(List<String> ids) {
+        return new ReferenceSnapshot(List.of(), name() + " has no ticker events");
+    }
 
     @Override
     default void close() {}

@@ -2,8 +2,11 @@ package io.barlake.fetchers.source;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.barlake.fetchers.polygon.PolygonClient;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Polygon's REST API as a market-data source. */
 public final class PolygonSource implements MarketDataSource {
@@ -46,6 +49,14 @@ public final class PolygonSource implements MarketDataSource {
     @Override
     public ReferenceSnapshot dividends(LocalDate asOf, LocalDate from, LocalDate to) {
         return new ReferenceSnapshot(client.dividends(from, to), client.dividendsRequest(from, to));
+    }
+
+    @Override
+    public ReferenceSnapshot tickerEvents(List<String> ids) {
+        List<JsonNode> results = new ArrayList<>();
+        ids.forEach(id -> client.tickerEvents(id).ifPresent(results::add));
+        return new ReferenceSnapshot(results, ids.isEmpty() ? "no ids asked"
+                : String.join(" ", ids.stream().map(client::tickerEventsRequest).toList()));
     }
 
     @Override

@@ -181,7 +181,7 @@ abstract class PolygonFetchContractTest {
     void referenceSnapshotsFollowEveryPageAndAreNotRewrittenWhenUnchanged() {
         ReferenceFetcher fetcher = new ReferenceFetcher(store, source, CALENDAR, CLOCK);
         ReferenceResult first = fetcher.fetch(null);
-        assertThat(first).isEqualTo(new ReferenceResult(LATEST, 3, true, 1, true, 2, true));
+        assertThat(first).isEqualTo(new ReferenceResult(LATEST, 3, true, 1, true, 2, true, 0, false));
         String tickers = new String(BronzeFiles.gunzip(store.get(LakeLayout.bronzeTickers(LATEST)).orElseThrow(), "t"), UTF_8);
         assertThat(tickers).contains("\"AAPL\"", "\"BRK.B\"", "\"MSFT\"", "\"count\" : 3");
         String dividends = new String(BronzeFiles.gunzip(store.get(LakeLayout.bronzeDividends(LATEST)).orElseThrow(), "d"), UTF_8);
@@ -189,8 +189,32 @@ abstract class PolygonFetchContractTest {
                 .contains("ex_dividend_date.gte=" + LATEST.minusDays(45) + "&ex_dividend_date.lte=" + LATEST.plusDays(120));
         Map<String, String> before = LakeSnapshot.of(store, "");
 
-        assertThat(fetcher.fetch(null)).isEqualTo(new ReferenceResult(LATEST, 3, false, 1, false, 2, false));
+        assertThat(fetcher.fetch(null)).isEqualTo(new ReferenceResult(LATEST, 3, false, 1, false, 2, false, 0, false));
         assertThat(LakeSnapshot.of(store, "")).isEqualTo(before);
+    }
+
+    @Test
+    void tickerHistoriesAreFetchedForFollowedTickersAndForSecuritiesRenamedSinceThePreviousSnapshot() throws Exception {
+        // The previous snapshot had Apple's FIGI under another ticker: a rename since, so its history is asked for.
+        List<com.fasterxml.jackson.databind.JsonNode> previous = List.of(io.barlake.lake.state.LakeJson.mapper()
+                .readTree("{\"ticker\":\"APPL\",\"composite_figi\":\"BBG000B9XRY4\"}"));
+        LocalDate before = CALENDAR.previousSession(LATEST);
+        store.put(LakeLayout.bronzeTickers(before), BronzeFiles.gzip(io.barlake.lake.state.LakeJson.mapper().writeValueAsBytes(
+                new io.barlake.lake.bronze.ReferenceFile(before, "polygon", "GET /v3/reference/tickers", CLOCK.instant(), "0".repeat(64),
+                        1, previous))));
+        ReferenceFetcher fetcher = new ReferenceFetcher(store, source, CALENDAR, CLOCK,
+                ReferenceFetcher.followedTickers(Map.of(ReferenceFetcher.FOLLOWED_TICKERS, " META, ZZZZ ,META")));
+
+        ReferenceResult result = fetcher.fetch(null);
+
+        assertThat(result.tickerEvents()).isEqualTo(1);
+        assertThat(result.tickerEventsWritten()).isTrue();
+        assertThat(polygon.paths()).contains("/vX/reference/tickers/META/events?types=ticker_change",
+                "/vX/reference/tickers/ZZZZ/events?types=ticker_change", "/vX/reference/tickers/BBG000B9XRY4/events?types=ticker_change");
+        String events = new String(BronzeFiles.gunzip(store.get(LakeLayout.bronzeTickerEvents(LATEST)).orElseThrow(), "e"), UTF_8);
+        assertThat(events).contains("\"composite_figi\" : \"BBG000MM2P62\"", "\"date\" : \"2022-06-11\"", "\"count\" : 1");
+        assertThat(catchThrowable(() -> ReferenceFetcher.followedTickers(Map.of(ReferenceFetcher.FOLLOWED_TICKERS, "META,A B"))))
+                .hasMessageContaining(ReferenceFetcher.FOLLOWED_TICKERS).hasMessageContaining("'A B' is not a ticker");
     }
 
     @Test

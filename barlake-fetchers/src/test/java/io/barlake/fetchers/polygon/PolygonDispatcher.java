@@ -93,6 +93,17 @@ public final class PolygonDispatcher extends Dispatcher {
                     + "\"record_date\":\"2024-02-12\",\"ticker\":\"AAPL\"}],\"status\":\"OK\",\"next_url\":\"" + baseUrl
                     + "/v3/reference/dividends?cursor=YXA9MSZsaW1pdD0xJnNvcnQ9ZXhfZGl2aWRlbmRfZGF0ZQ\"}");
         }
+        if (path.equals("/vX/reference/tickers/META/events?types=ticker_change")
+                || path.equals("/vX/reference/tickers/BBG000MM2P62/events?types=ticker_change")) {
+            // Shaped as the vendor answers, with the date its recorded response gives the rename.
+            return PolygonReplay.ok("{\"results\":{\"name\":\"Meta Platforms, Inc. Class A Common Stock\",\"composite_figi\":"
+                    + "\"BBG000MM2P62\",\"cik\":\"0001326801\",\"events\":[{\"ticker_change\":{\"ticker\":\"META\"},\"type\":"
+                    + "\"ticker_change\",\"date\":\"2022-06-11\"},{\"ticker_change\":{\"ticker\":\"FB\"},\"type\":\"ticker_change\","
+                    + "\"date\":\"2012-05-18\"}]},\"status\":\"OK\",\"request_id\":\"8c911ff1-5ca8-41e8-9bbf-e625141caacc\"}");
+        }
+        if (path.startsWith("/vX/reference/tickers/")) {
+            return PolygonReplay.status(404, "{\"status\":\"NOT_FOUND\",\"message\":\"No events found for given ID\"}");
+        }
         return PolygonReplay.status(404, "{\"status\":\"NOT_FOUND\",\"message\":\"Not found\"}");
     }
 }

@@ -19,11 +19,17 @@ import java.util.regex.Pattern;
  * bronze/bars/date=YYYY-MM-DD/_meta.json           source, request (key redacted), fetched_at, sha256, count
  * bronze/tickers/date=YYYY-MM-DD/tickers.json.gz   reference snapshot
  * bronze/splits/date=YYYY-MM-DD/splits.json.gz
+ * bronze/dividends/date=YYYY-MM-DD/dividends.json.gz
+ * bronze/ticker_events/date=YYYY-MM-DD/ticker_events.json.gz   ticker histories asked for by FIGI or ticker
  * silver/daily/year=YYYY/bars.parquet              raw daily bars, sorted by (symbol, date)
  * silver/rejects/date=YYYY-MM-DD/rejects.jsonl     refused records with their reasons
  * silver/{3d..34d}/year=YYYY/bars.parquet          split-adjusted N-session bars, sorted by (symbol, start)
  * silver/tickers/tickers.parquet                   latest reference data
- * silver/splits/splits.parquet                     all known splits
+ * silver/splits/splits.parquet                     the splits the prices confirm
+ * silver/dividends/dividends.parquet               cash dividends, for total-return reads
+ * silver/symbol_map/symbol_map.parquet             each security's tickers over time
+ * silver/quality/date=YYYY-MM-DD/quality.json      the quality gate's verdict
+ * silver/corporate_action_rejects/KIND.jsonl       refused splits, dividends, ticker changes
  * gold/signals/date=YYYY-MM-DD/signals.parquet     scanner output
  * _state/watermarks/NAME.json, _state/checkpoints/NAME.json
  * _runs/RUN-ID.json                                one report per run
@@ -40,6 +46,8 @@ public final class LakeLayout {
     public static final String BRONZE_SPLITS = "bronze/splits/";
     /** Prefix of bronze dividend snapshots. */
     public static final String BRONZE_DIVIDENDS = "bronze/dividends/";
+    /** Prefix of bronze ticker-change histories (the vendor's ticker events), one snapshot per date. */
+    public static final String BRONZE_TICKER_EVENTS = "bronze/ticker_events/";
     /** Prefix of the silver layer: every bar file a checkpoint describes lies under it. */
     public static final String SILVER = "silver/";
     /** Prefix of silver daily bars, one file per year. */
@@ -54,12 +62,16 @@ public final class LakeLayout {
     public static final String SILVER_QUALITY = "silver/quality/";
     /** Cash dividends, for total-return reads. */
     public static final String SILVER_DIVIDENDS = "silver/dividends/dividends.parquet";
+    /** The symbol map: each security's tickers over time, for continuous reads across renames. */
+    public static final String SILVER_SYMBOL_MAP = "silver/symbol_map/symbol_map.parquet";
     /** Prefix of refused corporate actions: one JSON-lines file per kind ({@link #actionRejects}). */
     public static final String SILVER_ACTION_REJECTS = "silver/corporate_action_rejects/";
     /** The refused splits: unconfirmed by the prices, or duplicates. */
     public static final String SILVER_SPLIT_REJECTS = actionRejects("splits");
     /** The refused dividends: records that cannot be a cash dividend. */
     public static final String SILVER_DIVIDEND_REJECTS = actionRejects("dividends");
+    /** The refused ticker changes: those the prices contradict. */
+    public static final String SILVER_TICKER_CHANGE_REJECTS = actionRejects("ticker_changes");
     /** Prefix of scanner output. */
     public static final String GOLD_SIGNALS = "gold/signals/";
     /** Prefix of every state document: watermarks, checkpoints, the lock, alert rules. */
@@ -103,6 +115,10 @@ public final class LakeLayout {
 
     public static String bronzeDividends(LocalDate snapshotDate) {
         return BRONZE_DIVIDENDS + datePartition(snapshotDate) + "dividends.json.gz";
+    }
+
+    public static String bronzeTickerEvents(LocalDate snapshotDate) {
+        return BRONZE_TICKER_EVENTS + datePartition(snapshotDate) + "ticker_events.json.gz";
     }
 
     /** The quality gate's verdict on a session. */

@@ -63,6 +63,14 @@ final class BarSchemas {
               {"name": "dividend_type", "type": "string"}
             ]}""");
 
+    static final Schema SYMBOL_MAP = new Schema.Parser().parse("""
+            {"type": "record", "name": "TickerSegment", "namespace": "io.barlake.lake", "fields": [
+              {"name": "symbol", "type": "string"},
+              {"name": "composite_figi", "type": "string"},
+              {"name": "from", "type": {"type": "int", "logicalType": "date"}},
+              {"name": "until", "type": ["null", {"type": "int", "logicalType": "date"}], "default": null}
+            ]}""");
+
     static final Schema SIGNALS = new Schema.Parser().parse("""
             {"type": "record", "name": "SignalPick", "namespace": "io.barlake.lake", "fields": [
               {"name": "session", "type": {"type": "int", "logicalType": "date"}},

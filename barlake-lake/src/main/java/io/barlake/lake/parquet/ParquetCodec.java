@@ -7,6 +7,7 @@ import io.barlake.lake.model.Dividend;
 import io.barlake.lake.model.ResampledBar;
 import io.barlake.lake.model.SignalPick;
 import io.barlake.lake.model.Split;
+import io.barlake.lake.model.TickerSegment;
 import io.barlake.lake.model.TickerInfo;
 import io.barlake.lake.store.HashedWrite;
 import io.barlake.lake.store.ObjectStore;
@@ -90,6 +91,12 @@ public final class ParquetCodec<T> {
     public static final ParquetCodec<Dividend> DIVIDENDS = new ParquetCodec<>(BarSchemas.DIVIDENDS, "ex_date", Dividend::symbol, Dividend::exDate,
             Comparator.comparing(Dividend::symbol).thenComparing(Dividend::exDate),
             avro(BarSchemas.DIVIDENDS, ParquetCodec::dividendToRecord), ParquetCodec::dividendFromRecord);
+
+    /** The symbol map: each security's tickers over time, sorted by (symbol, from). */
+    public static final ParquetCodec<TickerSegment> SYMBOL_MAP = new ParquetCodec<>(BarSchemas.SYMBOL_MAP, "from",
+            TickerSegment::symbol, TickerSegment::from, Comparator.comparing(TickerSegment::symbol)
+            .thenComparing(TickerSegment::from), avro(BarSchemas.SYMBOL_MAP, ParquetCodec::segmentToRecord),
+            ParquetCodec::segmentFromRecord);
 
     /** Scanner picks of one session, in rank order. */
     public static final ParquetCodec<SignalPick> SIGNALS = new ParquetCodec<>(BarSchemas.SIGNALS, "session", null, null,
@@ -411,6 +418,21 @@ public final class ParquetCodec<T> {
     private static Dividend dividendFromRecord(GenericRecord record) {
         return new Dividend(string(record, "symbol"), LocalDate.ofEpochDay((Integer) record.get("ex_date")),
                 (Double) record.get("cash_amount"), string(record, "dividend_type"));
+    }
+
+    private static GenericRecord segmentToRecord(TickerSegment segment) {
+        GenericRecord record = new GenericData.Record(BarSchemas.SYMBOL_MAP);
+        record.put("symbol", segment.symbol());
+        record.put("composite_figi", segment.compositeFigi());
+        record.put("from", (int) segment.from().toEpochDay());
+        record.put("until", segment.until() == null ? null : (int) segment.until().toEpochDay());
+        return record;
+    }
+
+    private static TickerSegment segmentFromRecord(GenericRecord record) {
+        Integer until = (Integer) record.get("until");
+        return new TickerSegment(string(record, "symbol"), string(record, "composite_figi"),
+                LocalDate.ofEpochDay((Integer) record.get("from")), until == null ? null : LocalDate.ofEpochDay(until));
     }
 
     private static String string(GenericRecord record, String field) {

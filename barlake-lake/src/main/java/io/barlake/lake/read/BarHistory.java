@@ -2,10 +2,12 @@ package io.barlake.lake.read;
 
 import io.barlake.lake.layout.LakeLayout;
 import io.barlake.lake.model.DailyBar;
+import io.barlake.lake.model.Dividend;
 import io.barlake.lake.model.ResampledBar;
 import io.barlake.lake.model.Split;
 import io.barlake.lake.model.SplitAdjuster;
 import io.barlake.lake.model.Symbols;
+import io.barlake.lake.model.TickerSegment;
 import io.barlake.lake.model.Timeframe;
 import io.barlake.lake.parquet.ParquetCodec;
 import io.barlake.lake.state.DailyCheckpoint;
@@ -15,6 +17,7 @@ import io.barlake.lake.store.ObjectInfo;
 import io.barlake.lake.store.ObjectStore;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
@@ -51,6 +54,20 @@ public final class BarHistory {
      */
     public static SymbolBars load(ObjectStore store, String rawSymbol, Timeframe timeframe, LocalDate from, LocalDate to,
             Clock clock, Adjustment adjustment) {
+        return load(store, rawSymbol, timeframe, from, to, clock, adjustment, Continuity.TICKER);
+    }
+
+    /**
+     * As {@link #load(ObjectStore, String, Timeframe, LocalDate, LocalDate, Clock, Adjustment)}; with
+     * {@link Continuity#CONTINUOUS}, the security's daily bars across its renames (a ticker the
+     * symbol map does not know reads as itself).
+     */
+    public static SymbolBars load(ObjectStore store, String rawSymbol, Timeframe timeframe, LocalDate from, LocalDate to,
+            Clock clock, Adjustment adjustment, Continuity continuity) {
+        if (continuity == Continuity.CONTINUOUS && timeframe != Timeframe.D1) {
+            throw new InvalidSettingException("continuity", continuity.label(), timeframe.label()
+                    + " bars are built per ticker; continuous reads are for 1d");
+        }
         if (adjustment != Adjustment.SPLIT && timeframe != Timeframe.D1) {
             throw new InvalidSettingException("adjustment", adjustment.label(), timeframe.label()
                     + " bars are stored split-adjusted only; " + adjustment.label() + " is for 1d");
@@ -61,6 +78,13 @@ public final class BarHistory {
         }
         if (from != null && to != null && to.isBefore(from)) {
             throw new InvalidSettingException("--to", to.toString(), "before --from " + from);
+        }
+        if (continuity == Continuity.CONTINUOUS) {
+            String symbol = SymbolLookup.resolve(store, asked);
+            List<TickerSegment> history = SymbolMap.load(store).history(symbol);
+            if (history.size() > 1) {
+                return found(stitched(store, symbol, history, from, to, clock, adjustment), timeframe, symbol, store, from, to);
+            }
         }
         SymbolBarsBuilder series = read(store, asked, timeframe, from, to, clock, adjustment);
         String symbol = asked;
@@ -73,6 +97,11 @@ public final class BarHistory {
         }
         SymbolBars bars = series.isEmpty() ? null
                 : adjustment == Adjustment.TOTAL_RETURN ? totalReturn(store, series.build(symbol), to, clock) : series.build(symbol);
+        return found(bars, timeframe, symbol, store, from, to);
+    }
+
+    private static SymbolBars found(SymbolBars bars, Timeframe timeframe, String symbol, ObjectStore store, LocalDate from,
+            LocalDate to) {
         if (bars == null || bars.size() == 0) {
             throw new NoBarsException("No " + timeframe.label() + " bars for " + symbol + " in " + store.location()
                     + (from == null && to == null ? "" : " between " + (from == null ? "the start" : from) + " and "
@@ -82,12 +111,62 @@ public final class BarHistory {
     }
 
     /**
+     * The bars of each ticker of {@code history} within its own dates, labelled {@code symbol} and
+     * adjusted by each ticker's splits (and dividends) within its dates, as one series.
+     */
+    private static SymbolBars stitched(ObjectStore store, String symbol, List<TickerSegment> history, LocalDate from,
+            LocalDate to, Clock clock, Adjustment adjustment) {
+        LocalDate asOf = asOf(store, clock);
+        SplitAdjuster everySplit = splitAdjuster(store, asOf);
+        List<Split> splits = new ArrayList<>();
+        List<Dividend> dividends = new ArrayList<>();
+        List<Dividend> allDividends = adjustment == Adjustment.TOTAL_RETURN ? TotalReturn.dividends(store) : List.of();
+        for (TickerSegment segment : history) {
+            everySplit.splits(segment.symbol()).stream().filter(split -> segment.covers(split.executionDate()))
+                    .forEach(split -> splits.add(new Split(symbol, split.executionDate(), split.splitFrom(), split.splitTo())));
+            allDividends.stream().filter(dividend -> dividend.symbol().equals(segment.symbol()) && segment.covers(dividend.exDate()))
+                    .forEach(dividend -> dividends.add(new Dividend(symbol, dividend.exDate(), dividend.cashAmount(),
+                            dividend.dividendType())));
+        }
+        SplitAdjuster adjuster = new SplitAdjuster(splits, asOf);
+        LocalDate readTo = adjustment == Adjustment.TOTAL_RETURN ? null : to;
+        TreeSet<Integer> years = new TreeSet<>();
+        for (ObjectInfo info : store.list(LakeLayout.SILVER_DAILY)) {
+            LakeLayout.yearOf(info.key()).ifPresent(years::add);
+        }
+        SymbolBarsBuilder series = new SymbolBarsBuilder();
+        for (TickerSegment segment : history) {
+            for (int year : years) {
+                if (year < segment.from().getYear() || segment.until() != null && year > segment.until().getYear()
+                        || from != null && year < from.getYear() || readTo != null && year > readTo.getYear()) {
+                    continue;
+                }
+                for (DailyBar bar : ParquetCodec.DAILY.readSymbol(store, LakeLayout.silverDaily(year), segment.symbol())) {
+                    if (segment.covers(bar.date()) && within(bar.date(), from, readTo)) {
+                        double f = adjustment == Adjustment.RAW ? 1 : adjuster.factor(symbol, bar.date());
+                        series.add(bar.date(), bar.open() / f, bar.high() / f, bar.low() / f, bar.close() / f, bar.volume() * f);
+                    }
+                }
+            }
+        }
+        if (series.isEmpty()) {
+            return null;
+        }
+        SymbolBars bars = series.build(symbol);
+        return adjustment == Adjustment.TOTAL_RETURN ? cut(TotalReturn.apply(bars, dividends, adjuster, asOf), to) : bars;
+    }
+
+    /**
      * The split-adjusted bars, read through the as-of date, with each price multiplied by its
      * dividends' factors ({@link TotalReturn}), then cut at {@code to}.
      */
     private static SymbolBars totalReturn(ObjectStore store, SymbolBars split, LocalDate to, Clock clock) {
         LocalDate asOf = asOf(store, clock);
-        SymbolBars all = TotalReturn.apply(split, TotalReturn.dividends(store), splitAdjuster(store, asOf), asOf);
+        return cut(TotalReturn.apply(split, TotalReturn.dividends(store), splitAdjuster(store, asOf), asOf), to);
+    }
+
+    /** The bars dated on or before {@code to} (all of them when it is null). */
+    private static SymbolBars cut(SymbolBars all, LocalDate to) {
         int n = 0;
         while (n < all.size() && (to == null || !all.dates()[n].isAfter(to))) {
             n++;

@@ -52,6 +52,7 @@ public final class LakeInspector {
         datasets.add(partitioned("bronze/tickers", LakeLayout.BRONZE_TICKERS, "tickers.json.gz"));
         datasets.add(partitioned("bronze/splits", LakeLayout.BRONZE_SPLITS, "splits.json.gz"));
         datasets.add(partitioned(name(LakeLayout.BRONZE_DIVIDENDS), LakeLayout.BRONZE_DIVIDENDS, "dividends.json.gz"));
+        datasets.add(partitioned(name(LakeLayout.BRONZE_TICKER_EVENTS), LakeLayout.BRONZE_TICKER_EVENTS, "ticker_events.json.gz"));
         DatasetStatus daily = bars(Timeframe.D1, problems);
         datasets.add(daily);
         datasets.add(partitioned("silver/rejects", LakeLayout.SILVER_REJECTS, "rejects.jsonl"));
@@ -62,6 +63,7 @@ public final class LakeInspector {
         datasets.add(single("silver/tickers", LakeLayout.SILVER_TICKERS));
         datasets.add(single("silver/splits", LakeLayout.SILVER_SPLITS));
         datasets.add(single(name(LakeLayout.SILVER_DIVIDENDS), LakeLayout.SILVER_DIVIDENDS));
+        datasets.add(single(name(LakeLayout.SILVER_SYMBOL_MAP), LakeLayout.SILVER_SYMBOL_MAP));
         datasets.add(partitioned(name(LakeLayout.SILVER_ACTION_REJECTS), LakeLayout.SILVER_ACTION_REJECTS, ".jsonl"));
         datasets.add(partitioned("gold/signals", LakeLayout.GOLD_SIGNALS, "signals.parquet"));
 

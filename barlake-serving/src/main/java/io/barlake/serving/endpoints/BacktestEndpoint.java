@@ -11,6 +11,7 @@ import io.barlake.analytics.strategy.Strategy;
 import io.barlake.analytics.strategy.StrategyConfigException;
 import io.barlake.lake.model.Timeframe;
 import io.barlake.lake.read.Adjustment;
+import io.barlake.lake.read.Continuity;
 import io.barlake.lake.read.NoBarsException;
 import io.barlake.lake.read.SymbolBars;
 import io.barlake.serving.http.ApiException;
@@ -71,6 +72,7 @@ public final class BacktestEndpoint {
             throw ApiException.badRequest(timeframe.label() + " bars are stored split-adjusted only; " + adjustment.label()
                     + " is for 1d");
         }
+        Continuity continuity = continuity(text(body, "continuity", "ticker"), timeframe);
         LocalDate from = date(body, "from");
         LocalDate to = date(body, "to");
         if (from != null && to != null) {
@@ -92,7 +94,7 @@ public final class BacktestEndpoint {
         }
         SymbolBars bars;
         try {
-            bars = series.bars(symbol, timeframe, from, to, adjustment);
+            bars = series.bars(symbol, timeframe, from, to, adjustment, continuity);
         } catch (NoBarsException e) {
             throw ApiException.notFound("No " + timeframe.label() + " bars for " + symbol + " in that range");
         }
@@ -108,6 +110,7 @@ public final class BacktestEndpoint {
         answer.put("strategy", result.strategy());
         answer.put("timeframe", timeframe.label());
         answer.put("adjustment", adjustment.label());
+        answer.put("continuity", continuity.label());
         answer.put("from", bars.dates()[0].toString());
         answer.put("to", bars.dates()[bars.size() - 1].toString());
         answer.put("bars", bars.size());
@@ -171,5 +174,19 @@ public final class BacktestEndpoint {
             throw ApiException.badRequest("'" + field + "' must be a finite number");
         }
         return value.asDouble();
+    }
+
+    /** {@code "continuity": "ticker"} (the default) or {@code "continuous"} (across renames, 1d only). */
+    private static Continuity continuity(String label, Timeframe timeframe) {
+        Continuity continuity;
+        try {
+            continuity = Continuity.parse("continuity", label);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("'continuity' must be ticker or continuous");
+        }
+        if (continuity == Continuity.CONTINUOUS && timeframe != Timeframe.D1) {
+            throw ApiException.badRequest(timeframe.label() + " bars are built per ticker; continuity continuous is for 1d");
+        }
+        return continuity;
     }
 }

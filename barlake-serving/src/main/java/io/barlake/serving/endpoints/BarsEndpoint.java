@@ -6,6 +6,7 @@ import io.barlake.analytics.strategy.IndicatorSpec;
 import io.barlake.analytics.strategy.Operand;
 import io.barlake.lake.model.Timeframe;
 import io.barlake.lake.read.Adjustment;
+import io.barlake.lake.read.Continuity;
 import io.barlake.lake.read.NoBarsException;
 import io.barlake.lake.read.SymbolBars;
 import io.barlake.serving.http.ApiException;
@@ -48,6 +49,7 @@ public final class BarsEndpoint {
         LocalDate from = params.date("from").orElse(null);
         LocalDate to = params.date("to").orElse(null);
         Adjustment adjustment = adjustment(params);
+        Continuity continuity = continuity(params);
         int limit = params.limit("limit", DEFAULT_LIMIT, MAX_LIMIT);
         if (from != null && to != null && to.isBefore(from)) {
             throw ApiException.badRequest("'to' " + to + " is before 'from' " + from);
@@ -56,11 +58,14 @@ public final class BarsEndpoint {
             throw ApiException.badRequest(timeframe.label() + " bars are stored split-adjusted only; " + adjustment.label()
                     + " is for 1d");
         }
+        if (continuity == Continuity.CONTINUOUS && timeframe != Timeframe.D1) {
+            throw ApiException.badRequest(timeframe.label() + " bars are built per ticker; continuity=continuous is for 1d");
+        }
         LocalDate start = params.text("cursor").map(BarsEndpoint::after).orElse(from);
         List<Operand.Indicator> indicators = params.text("indicators").map(BarsEndpoint::indicators).orElse(List.of());
         SymbolBars bars;
         try {
-            bars = series.bars(symbol, timeframe, start, to, adjustment);
+            bars = series.bars(symbol, timeframe, start, to, adjustment, continuity);
         } catch (NoBarsException e) {
             throw ApiException.notFound("No " + timeframe.label() + " bars for " + symbol
                     + (start == null && to == null ? "" : " between " + (start == null ? "the start" : start) + " and "
@@ -78,6 +83,7 @@ public final class BarsEndpoint {
             json.writeStringField("timeframe", timeframe.label());
             json.writeBooleanField("adjusted", adjustment != Adjustment.RAW);
             json.writeStringField("adjustment", adjustment.label());
+            json.writeStringField("continuity", continuity.label());
             json.writeArrayFieldStart("bars");
             for (int i = 0; i < n; i++) {
                 json.writeStartObject();
@@ -133,6 +139,19 @@ public final class BarsEndpoint {
             return LocalDate.parse(Cursors.decode(CURSOR_KIND, cursor)).plusDays(1);
         } catch (java.time.DateTimeException e) {
             throw Cursors.invalid();
+        }
+    }
+
+    /** {@code continuity=ticker|continuous}: the ticker's own bars (the default), or the security's across renames. */
+    static Continuity continuity(QueryParams params) {
+        Optional<String> named = params.text("continuity");
+        if (named.isEmpty()) {
+            return Continuity.TICKER;
+        }
+        try {
+            return Continuity.parse("continuity", named.get());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("'continuity' must be ticker or continuous");
         }
     }
 

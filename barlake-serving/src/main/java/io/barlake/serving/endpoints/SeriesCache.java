@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.barlake.lake.model.Timeframe;
 import io.barlake.lake.read.Adjustment;
 import io.barlake.lake.read.BarHistory;
+import io.barlake.lake.read.Continuity;
 import io.barlake.lake.read.NoBarsException;
 import io.barlake.lake.read.SymbolBars;
 import io.barlake.lake.store.ObjectStore;
@@ -22,7 +23,7 @@ public final class SeriesCache {
     public static final long TTL_SECONDS = 60;
     public static final long MAX_BARS = 5_000_000;
 
-    private record Key(String symbol, Timeframe timeframe, Adjustment adjustment) {}
+    private record Key(String symbol, Timeframe timeframe, Adjustment adjustment, Continuity continuity) {}
 
     private final ObjectStore store;
     private final Clock clock;
@@ -42,8 +43,14 @@ public final class SeriesCache {
      * @throws NoBarsException when there are none
      */
     public SymbolBars bars(String symbol, Timeframe timeframe, LocalDate from, LocalDate to, Adjustment adjustment) {
-        SymbolBars all = cache.get(new Key(symbol, timeframe, adjustment),
-                key -> BarHistory.load(store, key.symbol(), key.timeframe(), null, null, clock, key.adjustment()));
+        return bars(symbol, timeframe, from, to, adjustment, Continuity.TICKER);
+    }
+
+    /** As {@link #bars(String, Timeframe, LocalDate, LocalDate, Adjustment)}, across renames when {@code continuity} says so. */
+    public SymbolBars bars(String symbol, Timeframe timeframe, LocalDate from, LocalDate to, Adjustment adjustment,
+            Continuity continuity) {
+        SymbolBars all = cache.get(new Key(symbol, timeframe, adjustment, continuity),
+                key -> BarHistory.load(store, key.symbol(), key.timeframe(), null, null, clock, key.adjustment(), key.continuity()));
         int start = from == null ? 0 : firstOnOrAfter(all.dates(), from);
         int end = to == null ? all.size() : firstOnOrAfter(all.dates(), to.plusDays(1));
         if (start >= end) {

@@ -4,6 +4,7 @@ import io.barlake.analytics.series.BarSeries;
 import io.barlake.lake.model.Timeframe;
 import io.barlake.lake.read.Adjustment;
 import io.barlake.lake.read.BarHistory;
+import io.barlake.lake.read.Continuity;
 import io.barlake.lake.read.SymbolBars;
 import io.barlake.lake.store.ObjectStore;
 import java.time.Clock;
@@ -22,6 +23,12 @@ public final class LakeSeries {
     public static BarSeries load(ObjectStore store, String symbol, Timeframe timeframe, LocalDate from, LocalDate to, Clock clock,
             Adjustment adjustment) {
         return of(BarHistory.load(store, symbol, timeframe, from, to, clock, adjustment));
+    }
+
+    /** The same, across the security's renames when {@code continuity} says so (1d only). */
+    public static BarSeries load(ObjectStore store, String symbol, Timeframe timeframe, LocalDate from, LocalDate to, Clock clock,
+            Adjustment adjustment, Continuity continuity) {
+        return of(BarHistory.load(store, symbol, timeframe, from, to, clock, adjustment, continuity));
     }
 
     /** The same columns, as a {@link BarSeries}. */
