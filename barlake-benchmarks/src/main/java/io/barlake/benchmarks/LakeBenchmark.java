@@ -123,7 +123,7 @@ public final class LakeBenchmark {
         TradingCalendar calendar = TradingCalendar.nyse();
         Clock clock = Clock.fixed(FETCHED, ZoneOffset.UTC);
         Path lake = folder.resolve("lake");
-        if (phase.equals("consolidate")) {
+        if (phase.equals("consolidate") || phase.equals("consolidate-vs-duckdb")) {
             deleteTree(lake);
             copyTree(folder.resolve("bronze-lake"), lake);
         }
@@ -136,10 +136,21 @@ public final class LakeBenchmark {
             System.out.printf("DuckDB, the same consolidation from the same bronze: %.1f s%n", seconds(duckStart));
             return;
         }
+        if (phase.equals("consolidate-vs-duckdb")) {
+            // Side by side in one process: Barlake's full consolidation, then DuckDB's from the same bronze.
+            new Consolidator(store, calendar, clock).consolidate();
+            double ours = seconds(start);
+            report("consolidate (max heap " + (Runtime.getRuntime().maxMemory() >> 20) + " MiB)", start, store, "");
+            long duckStart = System.nanoTime();
+            duckDbConsolidate(folder.resolve("bronze-lake"), folder.resolve("duckdb-daily"));
+            double duck = seconds(duckStart);
+            System.out.printf("DuckDB, the same consolidation from the same bronze: %.1f s; Barlake / DuckDB = %.2f%n", duck, ours / duck);
+            return;
+        }
         switch (phase) {
             case "consolidate" -> new Consolidator(store, calendar, clock).consolidate();
             case "resample" -> new Resampler(store, calendar, clock).rebuildAll(Timeframe.resampled());
-            default -> throw new IllegalArgumentException("phase: consolidate, resample or duckdb-consolidate");
+            default -> throw new IllegalArgumentException("phase: consolidate, resample, duckdb-consolidate or consolidate-vs-duckdb");
         }
         report(phase + " (max heap " + (Runtime.getRuntime().maxMemory() >> 20) + " MiB)", start, store, "");
     }

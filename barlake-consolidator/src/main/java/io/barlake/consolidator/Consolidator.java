@@ -183,7 +183,7 @@ public final class Consolidator {
                             awaitQuietly(writing);
                             throw e;
                         }
-                        String sha256 = await(writing, LakeLayout.silverDaily(year.getKey()));
+                        String sha256 = ReadAhead.await(writing, "writing " + LakeLayout.silverDaily(year.getKey()));
                         files.put(year.getKey(), ObjectMark.written(store, LakeLayout.silverDaily(year.getKey()), sha256));
                         yearsWritten.add(year.getKey());
                         objectsWritten++;
@@ -395,20 +395,6 @@ public final class Consolidator {
         String sha256 = ParquetCodec.DAILY.write(store, LakeLayout.silverDaily(year), rows);
         LOG.info("silver daily {}: {} rows after replacing {} sessions", year, rows.size(), sessionsReplaced);
         return sha256;
-    }
-
-    private static String await(Future<String> writing, String key) {
-        try {
-            return writing.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while writing " + key, e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw new IllegalStateException("writing " + key + " failed", e.getCause());
-        }
     }
 
     /** Lets a write that is under way finish before a failure propagates, so nothing writes after the run ends. */

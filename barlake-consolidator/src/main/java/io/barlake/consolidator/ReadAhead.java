@@ -48,16 +48,21 @@ final class ReadAhead<K, V> implements AutoCloseable {
             throw new IllegalStateException("read ahead " + next.key() + " but the consolidator asked for " + expected);
         }
         fill();
+        return await(next.result(), "reading " + expected);
+    }
+
+    /** The task's result; its own exception when it failed (a checked one wrapped, naming {@code what}). */
+    static <T> T await(Future<T> task, String what) {
         try {
-            return next.result().get();
+            return task.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading " + expected, e);
+            throw new IllegalStateException("interrupted while " + what, e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException failure) {
                 throw failure;
             }
-            throw new IllegalStateException("reading " + expected + " failed", e.getCause());
+            throw new IllegalStateException(what + " failed", e.getCause());
         }
     }
 

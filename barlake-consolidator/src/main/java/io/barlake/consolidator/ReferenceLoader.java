@@ -1,7 +1,6 @@
 package io.barlake.consolidator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.barlake.lake.bronze.BronzeFiles;
 import io.barlake.lake.bronze.ReferenceFile;
 import io.barlake.lake.layout.LakeLayout;
 import io.barlake.lake.model.InvalidRecordException;
@@ -9,10 +8,8 @@ import io.barlake.lake.model.Split;
 import io.barlake.lake.model.Symbols;
 import io.barlake.lake.model.TickerInfo;
 import io.barlake.lake.parquet.ParquetCodec;
-import io.barlake.lake.state.LakeJson;
 import io.barlake.lake.store.ObjectInfo;
 import io.barlake.lake.store.ObjectStore;
-import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -53,14 +50,7 @@ final class ReferenceLoader {
         return store.list(prefix).stream()
                 .filter(info -> LakeLayout.dateOf(info.key()).isPresent())
                 .max(Comparator.comparing((ObjectInfo info) -> LakeLayout.dateOf(info.key()).orElseThrow()))
-                .map(info -> {
-                    try {
-                        return LakeJson.mapper().readValue(BronzeFiles.gunzip(store.get(info.key()).orElseThrow(), info.key()),
-                                ReferenceFile.class);
-                    } catch (IOException e) {
-                        throw new IllegalStateException("Cannot read " + info.key() + ": " + e.getMessage(), e);
-                    }
-                });
+                .map(info -> ReferenceFile.read(store, info.key()));
     }
 
     private boolean writeTickers(ReferenceFile file, List<String> warnings) {

@@ -2,7 +2,6 @@ package io.barlake.consolidator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.barlake.lake.bronze.BronzeFiles;
 import io.barlake.lake.bronze.ReferenceFile;
 import io.barlake.lake.calendar.TradingCalendar;
 import io.barlake.lake.layout.LakeLayout;
@@ -13,7 +12,6 @@ import io.barlake.lake.parquet.ParquetCodec;
 import io.barlake.lake.state.LakeJson;
 import io.barlake.lake.store.ObjectInfo;
 import io.barlake.lake.store.ObjectStore;
-import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -216,12 +214,7 @@ final class TickerChangeLoader {
     }
 
     private ReferenceFile read(ObjectInfo snapshot) {
-        try {
-            return LakeJson.mapper().readValue(BronzeFiles.gunzip(store.get(snapshot.key()).orElseThrow(), snapshot.key()),
-                    ReferenceFile.class);
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot read " + snapshot.key() + ": " + e.getMessage(), e);
-        }
+        return ReferenceFile.read(store, snapshot.key());
     }
 
     private static ObjectNode refusal(String figi, String symbol, LocalDate date, String reason, JsonNode record) {

@@ -3,6 +3,9 @@ package io.barlake.lake.bronze;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.barlake.lake.state.LakeJson;
+import io.barlake.lake.store.ObjectStore;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -29,5 +32,15 @@ public record ReferenceFile(LocalDate asOf, String source, String request, Insta
         requireNonNull(fetchedAt, "fetchedAt is null");
         requireNonNull(sha256, "sha256 is null");
         results = List.copyOf(results);
+    }
+
+    /** The snapshot stored at {@code key}; throws naming the key when it is gone or not readable. */
+    public static ReferenceFile read(ObjectStore store, String key) {
+        byte[] stored = store.get(key).orElseThrow(() -> new IllegalStateException("Cannot read " + key + ": it is gone"));
+        try {
+            return LakeJson.mapper().readValue(BronzeFiles.gunzip(stored, key), ReferenceFile.class);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read " + key + ": " + e.getMessage(), e);
+        }
     }
 }
