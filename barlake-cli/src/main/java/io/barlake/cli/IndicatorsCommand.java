@@ -3,8 +3,12 @@ package io.barlake.cli;
 import io.barlake.analytics.series.BarSeries;
 import io.barlake.analytics.strategy.IndicatorSpec;
 import io.barlake.analytics.strategy.Operand;
+import io.barlake.lake.model.Timeframe;
+import io.barlake.lake.read.Adjustment;
+import io.barlake.lake.read.Continuity;
 import io.barlake.lake.read.SymbolBarsBuilder;
 import io.barlake.lake.store.InvalidSettingException;
+import io.barlake.lake.store.ObjectStore;
 import io.barlake.statemachine.scan.LakeSeries;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,29 +24,51 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
-/** {@code barlake indicators}: indicator columns for a CSV of bars, computed as TA-Lib computes them. */
+/** {@code barlake indicators}: indicator columns for a CSV of bars or a symbol's bars in the lake, computed as TA-Lib computes them. */
 @Command(name = "indicators", mixinStandardHelpOptions = true,
         description = {"Add indicator columns to a CSV of bars (columns date, open, high, low, close, volume; others are",
-                "ignored). Warm-up cells are empty. Indicators: SMA, EMA, WMA, RSI, ROC, MACD, BBANDS, ATR, TRANGE,",
-                "STDDEV, STOCH, OBV, VWAP, HIGHEST, LOWEST, DONCHIAN, ADX, KELTNER (docs/analytics.md)."})
-final class IndicatorsCommand implements Callable<Integer> {
+                "ignored), or to one symbol's bars from the lake (--symbol). Warm-up cells are empty. Indicators: SMA,",
+                "EMA, WMA, RSI, ROC, MACD, BBANDS, ATR, TRANGE, STDDEV, STOCH, OBV, VWAP, HIGHEST, LOWEST, DONCHIAN, ADX,",
+                "KELTNER (docs/analytics.md)."})
+final class IndicatorsCommand extends LakeCommand {
     private static final List<String> COLUMNS = List.of("date", "open", "high", "low", "close", "volume");
 
-    @Spec
-    CommandSpec spec;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Input input;
 
-    @Option(names = "--csv", required = true, paramLabel = "FILE", description = "Bars, oldest first.")
-    Path csv;
+    /** Where the bars come from: a CSV file, or a symbol of the lake. */
+    static final class Input {
+        @Option(names = "--csv", paramLabel = "FILE", description = "Bars, oldest first.")
+        Path csv;
+
+        @Option(names = "--symbol", paramLabel = "TICKER", description = "A symbol's bars from the lake instead, e.g. AAPL.")
+        String symbol;
+    }
+
+    @Option(names = "--timeframe", defaultValue = "1d", description = "With --symbol: 1d, 3d, 5d, 8d, 13d, 21d or 34d (default ${DEFAULT-VALUE}).")
+    String timeframe;
+
+    @Option(names = "--from", description = "With --symbol: first date (default: the first bar).")
+    LocalDate from;
+
+    @Option(names = "--to", description = "With --symbol: last date (default: the latest bar).")
+    LocalDate to;
+
+    @Option(names = "--adjustment", paramLabel = "MODE", defaultValue = "split",
+            description = "With --symbol: raw, split (the default) or total_return (1d only).")
+    String adjustment;
+
+    @Option(names = "--continuity", paramLabel = "MODE", defaultValue = "ticker",
+            description = "With --symbol: ticker (the default) or continuous (across renames, from the symbol map; 1d only).")
+    String continuity;
 
     @Option(names = "--spec", required = true, paramLabel = "LIST",
             description = "Indicators with their parameters, e.g. rsi:14,ema:20,macd:12:26:9,bbands:20:2,atr:14,sma:50")
@@ -54,7 +80,7 @@ final class IndicatorsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         List<Operand.Indicator> indicators = parseSpec(indicatorSpec);
-        BarSeries bars = readBars(csv);
+        BarSeries bars = input.csv != null ? readBars(input.csv) : lakeBars();
         Map<String, double[]> columns = IndicatorSpec.columns(bars, indicators);
         List<String> header = new ArrayList<>(COLUMNS);
         header.addAll(columns.keySet());
@@ -85,6 +111,21 @@ final class IndicatorsCommand implements Callable<Integer> {
             err.flush();
         }
         return ExitCodes.OK;
+    }
+
+    /** The symbol's bars from the lake, adjusted and followed as asked. */
+    private BarSeries lakeBars() {
+        Timeframe frame;
+        try {
+            frame = Timeframe.parse(timeframe);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingException("--timeframe", timeframe, e.getMessage());
+        }
+        Adjustment mode = Adjustment.parse("--adjustment", adjustment);
+        Continuity history = Continuity.parse("--continuity", continuity);
+        try (ObjectStore store = lake.open(parent.environment())) {
+            return LakeSeries.load(store, input.symbol, frame, from, to, parent.clock(), mode, history);
+        }
     }
 
     static List<Operand.Indicator> parseSpec(String text) {

@@ -277,6 +277,30 @@ class AnalyticsCommandsTest {
     }
 
     @Test
+    void indicatorsReadASymbolFromTheLakeAdjustedAsAsked() throws Exception {
+        CliRun run = CliRun.execute(environment, "indicators", "--symbol", "walk", "--spec", "sma:3", "--from", "2024-06-05",
+                "--to", "2024-06-12");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String> lines = run.out().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("date,open,high,low,close,volume,sma_3");
+        assertThat(lines).hasSize(7); // 2024-06-05 .. 2024-06-12: six sessions
+        String[] splitDay = lines.stream().filter(line -> line.startsWith(SPLIT.toString())).findFirst().orElseThrow().split(",");
+        String[] before = lines.get(lines.indexOf(String.join(",", splitDay)) - 1).split(",");
+        // Split-adjusted (the default): the 2-for-1 split on 2024-06-10 leaves no jump.
+        assertThat(Double.parseDouble(splitDay[1]) / Double.parseDouble(before[4])).isBetween(0.9, 1.1);
+        assertThat(lines.get(1).split(",", -1)[6]).as("warm-up inside the range: the window starts at --from").isEmpty();
+
+        CliRun raw = CliRun.execute(environment, "indicators", "--symbol", "WALK", "--spec", "sma:3", "--adjustment", "raw",
+                "--from", "2024-06-07", "--to", "2024-06-07");
+        assertThat(raw.out().lines().toList().get(1)).startsWith("2024-06-07,"
+                + raw.stream().filter(bar -> bar.date().equals(LocalDate.of(2024, 6, 7))).findFirst().orElseThrow().open());
+
+        CliRun both = CliRun.execute(environment, "indicators", "--symbol", "WALK", "--csv", "x.csv", "--spec", "sma:3");
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err()).contains("mutually exclusive");
+    }
+
+    @Test
     void indicatorsAddColumnsToACsvWithEmptyWarmUpCells() throws Exception {
         Path csv = folder.resolve("bars.csv");
         StringBuilder text = new StringBuilder("Date,Open,High,Low,Close,Volume,Ignored\n");
