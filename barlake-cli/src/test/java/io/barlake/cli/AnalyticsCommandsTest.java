@@ -290,9 +290,9 @@ class AnalyticsCommandsTest {
         assertThat(Double.parseDouble(splitDay[1]) / Double.parseDouble(before[4])).isBetween(0.9, 1.1);
         assertThat(lines.get(1).split(",", -1)[6]).as("warm-up inside the range: the window starts at --from").isEmpty();
 
-        CliRun raw = CliRun.execute(environment, "indicators", "--symbol", "WALK", "--spec", "sma:3", "--adjustment", "raw",
+        CliRun asTraded = CliRun.execute(environment, "indicators", "--symbol", "WALK", "--spec", "sma:3", "--adjustment", "raw",
                 "--from", "2024-06-07", "--to", "2024-06-07");
-        assertThat(raw.out().lines().toList().get(1)).startsWith("2024-06-07,"
+        assertThat(asTraded.out().lines().toList().get(1)).startsWith("2024-06-07,"
                 + raw.stream().filter(bar -> bar.date().equals(LocalDate.of(2024, 6, 7))).findFirst().orElseThrow().open());
 
         CliRun both = CliRun.execute(environment, "indicators", "--symbol", "WALK", "--csv", "x.csv", "--spec", "sma:3");
