@@ -7,6 +7,7 @@ import picocli.CommandLine.Option;
 
 /** {@code barlake backfill}: a manual backfill through the same state-machine definition as the nightly run. */
 @Command(name = "backfill", mixinStandardHelpOptions = true,
+        header = "Build the NYSE sessions from --from to --to through the nightly pipeline.",
         description = {"Fetch, consolidate, resample and scan the NYSE sessions from --from to --to, through the same",
                 "state-machine definition as the nightly run. Sessions already in bronze are not asked for again.",
                 "It prints its plan first (sessions, requests, time at POLYGON_RATE_LIMIT); above an hour it asks, or wants --yes.",

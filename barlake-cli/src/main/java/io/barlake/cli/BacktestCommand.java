@@ -27,6 +27,7 @@ import picocli.CommandLine.Option;
 
 /** {@code barlake backtest}: one strategy on one symbol's bars from the lake. */
 @Command(name = "backtest", mixinStandardHelpOptions = true,
+        header = "Backtest a strategy on one symbol's bars from the lake.",
         description = {"Backtest a strategy on one symbol's split-adjusted bars from the lake: long only, signals at",
                 "the close filled at the next open, stops checked against highs and lows.",
                 "Prebuilt strategies: golden-cross, rsi-momentum, macd-crossover, bollinger-breakout,",
@@ -53,10 +54,10 @@ final class BacktestCommand extends LakeCommand {
     @Option(names = "--commission", defaultValue = "0", description = "Fixed commission per fill (default ${DEFAULT-VALUE}).")
     double commission;
 
-    @Option(names = "--commission-percent", defaultValue = "0", description = "Commission in % of each fill's value.")
+    @Option(names = "--commission-percent", defaultValue = "0", description = "Commission in %% of each fill's value (default ${DEFAULT-VALUE}).")
     double commissionPercent;
 
-    @Option(names = "--slippage-percent", defaultValue = "0", description = "Each fill this % worse than the price.")
+    @Option(names = "--slippage-percent", defaultValue = "0", description = "Each fill this %% worse than the price (default ${DEFAULT-VALUE}).")
     double slippagePercent;
 
     @Option(names = "--fraction", defaultValue = "1", description = "Fraction of equity per entry, (0, 1] (default all in).")

@@ -29,7 +29,8 @@ import picocli.CommandLine;
         footer = {
                 "  BARLAKE_LAKE         lake location: a folder or s3://bucket/prefix (default ./lake)",
                 "  AWS_ENDPOINT_URL_S3  S3-compatible endpoint for s3:// lakes",
-                "  MASSIVE_API_KEY      key of Massive (formerly Polygon.io; POLYGON_API_KEY still read); without it the synthetic market is used",
+                "  MASSIVE_API_KEY      key of Massive (formerly Polygon.io; POLYGON_API_KEY still read);",
+                "                       without it the synthetic market is used",
                 "  POLYGON_RATE_LIMIT   Polygon requests per minute (default 5, the free plan)",
                 "  BARLAKE_ALERT_TOPIC_ARN  SNS topic for failure messages (besides the log and the run report)",
                 "  BARLAKE_NOW          pin the clock to an instant (2025-06-03T22:00:00Z): a reproducible run",

@@ -28,6 +28,7 @@ import picocli.CommandLine.ParameterException;
  * and resuming it after an interruption.
  */
 @Command(name = "fetch", mixinStandardHelpOptions = true,
+        header = "Fetch daily bars into the bronze layer only (no consolidation).",
         description = {"Fetch daily bars into the bronze layer only (no consolidation).",
                 "Without dates: the nightly set (latest closed session, the 3 before it again, and missing ones).",
                 "Interrupted? Run the same command again: sessions already in bronze are not asked for twice."},

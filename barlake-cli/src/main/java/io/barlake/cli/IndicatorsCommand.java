@@ -34,6 +34,7 @@ import picocli.CommandLine.Option;
 
 /** {@code barlake indicators}: indicator columns for a CSV of bars or a symbol's bars in the lake, computed as TA-Lib computes them. */
 @Command(name = "indicators", mixinStandardHelpOptions = true,
+        header = "Add indicator columns to a CSV of bars or to a symbol's bars from the lake.",
         description = {"Add indicator columns to a CSV of bars (columns date, open, high, low, close, volume; others are",
                 "ignored), or to one symbol's bars from the lake (--symbol). Warm-up cells are empty. Indicators: SMA,",
                 "EMA, WMA, RSI, ROC, MACD, BBANDS, ATR, TRANGE, STDDEV, STOCH, OBV, VWAP, HIGHEST, LOWEST, DONCHIAN, ADX,",

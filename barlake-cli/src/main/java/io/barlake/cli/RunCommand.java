@@ -7,6 +7,7 @@ import picocli.CommandLine.Option;
 
 /** {@code barlake run}: the nightly job, through the pipeline's state-machine definition. */
 @Command(name = "run", mixinStandardHelpOptions = true,
+        header = "Run the nightly job: fetch, consolidate, resample the six timeframes, scan.",
         description = {"Run the nightly job: fetch (bars and reference data), consolidate, resample the six timeframes, scan.",
                 "It executes the same state-machine definition as AWS Step Functions (pipeline.asl.json), in this process.",
                 "On an empty lake it first builds a history: two years of the synthetic market, or 20 sessions from Massive (formerly Polygon.io).",

@@ -26,6 +26,7 @@ import picocli.CommandLine.Option;
 
 /** {@code barlake scan}: rank the universe of one session by the strategies' agreement across timeframes. */
 @Command(name = "scan", mixinStandardHelpOptions = true,
+        header = "Score the strategies over every symbol that traded on a session.",
         description = {"Run strategies over every symbol that traded on a session, in 1d and the resampled timeframes,",
                 "rank the picks by weighted agreement across timeframes (docs/analytics.md), write them to",
                 "gold/signals/date=D/signals.parquet and print the top ones."})

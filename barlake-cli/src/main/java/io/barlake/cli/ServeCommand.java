@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
 
 /** {@code barlake serve}: the serving API (and its dashboard) on this machine, over the lake. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
+        header = "Serve the dashboard and the API over the lake.",
         description = {"Serve the dashboard at / and the API over the lake (docs/serving.md):",
                 "/health, /v1/quote, /v1/bars, /v1/signals, /v1/backtest, /v1/alerts,",
                 "/v1/status, /v1/symbols, /v1/usage.",

@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 
 /** {@code barlake status}: what the lake holds, its watermarks, freshness and latest runs. */
 @Command(name = "status", mixinStandardHelpOptions = true,
+        header = "Show what the lake holds: datasets, watermarks, freshness, quality, last runs.",
         description = "Show the lake location, what each dataset holds, the watermarks, freshness and the last runs.")
 final class StatusCommand extends LakeCommand {
     @Option(names = "--json", description = "Print machine-readable JSON instead of a table.")

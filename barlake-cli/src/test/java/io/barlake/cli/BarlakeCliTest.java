@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.barlake.lake.state.LakeJson;
 import io.barlake.lake.store.LocalObjectStore;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +32,26 @@ class BarlakeCliTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("run ", "status ", "BARLAKE_LAKE", "s3://bucket/prefix", "Exit codes: 0 success");
         assertThat(CliRun.execute(Map.of(), "status", "--help").out()).contains("--lake=LOCATION", "--json");
+    }
+
+    @Test
+    void everyCommandsHelpIsCleanAndTheCommandListShowsWholeSentences() {
+        java.io.PrintStream stderr = System.err;
+        java.io.ByteArrayOutputStream picocliWarnings = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(picocliWarnings, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            for (String command : List.of("run", "backfill", "fetch", "status", "backtest", "indicators", "scan", "serve")) {
+                CliRun help = CliRun.execute(Map.of(), command, "--help");
+                assertThat(help.exitCode()).as(command).isZero();
+                assertThat(help.err()).as(command).isEmpty();
+            }
+        } finally {
+            System.setErr(stderr);
+        }
+        assertThat(picocliWarnings.toString(java.nio.charset.StandardCharsets.UTF_8)).as("picocli's own warnings").isEmpty();
+        List<String> commands = CliRun.execute(Map.of(), "--help").out().lines()
+                .dropWhile(line -> !line.equals("Commands:")).skip(1).takeWhile(line -> !line.isBlank()).toList();
+        assertThat(commands).hasSize(9).allSatisfy(line -> assertThat(line).endsWith("."));
     }
 
     @Test
