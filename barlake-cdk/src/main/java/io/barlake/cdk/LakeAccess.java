@@ -1,8 +1,6 @@
 package io.barlake.cdk;
 
-import io.barlake.lake.alerts.AlertRuleStore;
-import io.barlake.lake.layout.LakeLayout;
-import io.barlake.lake.state.DailyCheckpoint;
+import io.barlake.lake.access.LakeGrants;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awscdk.services.iam.Effect;
@@ -19,49 +17,23 @@ import software.amazon.awscdk.services.s3.IBucket;
  * Each component's set follows what its code opens (see {@code LakeLayout}).
  */
 public record LakeAccess(List<String> read, List<String> write, List<String> delete) {
-    /**
-     * The bars fetcher: its bronze folder and its watermark; it also reads the consolidator's
-     * checkpoint, to find consolidated bronze sessions whose object changed since and heal them.
-     */
-    public static final LakeAccess FETCH_BARS = new LakeAccess(
-            List.of(LakeLayout.BRONZE_BARS, LakeLayout.WATERMARKS, LakeLayout.checkpoint(DailyCheckpoint.NAME)),
-            List.of(LakeLayout.BRONZE_BARS, LakeLayout.watermark(LakeLayout.BRONZE_WATERMARK)),
-            List.of(LakeLayout.BRONZE_BARS));
-    /** The reference fetcher: the ticker, split and dividend snapshots and the ticker histories. */
-    public static final LakeAccess FETCH_REFERENCE = new LakeAccess(
-            List.of(LakeLayout.BRONZE_TICKERS, LakeLayout.BRONZE_SPLITS, LakeLayout.BRONZE_DIVIDENDS, LakeLayout.BRONZE_TICKER_EVENTS),
-            List.of(LakeLayout.BRONZE_TICKERS, LakeLayout.BRONZE_SPLITS, LakeLayout.BRONZE_DIVIDENDS, LakeLayout.BRONZE_TICKER_EVENTS),
-            List.of());
-    /**
-     * The consolidator: all of bronze in; silver daily, rejects, quality verdicts, reference data,
-     * the verified splits, dividends, the symbol map and the refused actions out; old snapshots vacuumed.
-     */
-    public static final LakeAccess CONSOLIDATE = new LakeAccess(
-            List.of(LakeLayout.BRONZE, LakeLayout.SILVER_DAILY, LakeLayout.SILVER_REJECTS, LakeLayout.SILVER_QUALITY,
-                    LakeLayout.SILVER_TICKERS, LakeLayout.SILVER_SPLITS, LakeLayout.SILVER_DIVIDENDS, LakeLayout.SILVER_SYMBOL_MAP,
-                    LakeLayout.SILVER_ACTION_REJECTS, LakeLayout.STATE),
-            List.of(LakeLayout.SILVER_DAILY, LakeLayout.SILVER_REJECTS, LakeLayout.SILVER_QUALITY, LakeLayout.SILVER_TICKERS,
-                    LakeLayout.SILVER_SPLITS, LakeLayout.SILVER_DIVIDENDS, LakeLayout.SILVER_SYMBOL_MAP, LakeLayout.SILVER_ACTION_REJECTS,
-                    LakeLayout.watermark(LakeLayout.SILVER_WATERMARK), LakeLayout.checkpoint(DailyCheckpoint.NAME),
-                    LakeLayout.checkpoint(LakeLayout.SPLIT_VERDICTS)),
-            List.of(LakeLayout.BRONZE_TICKERS, LakeLayout.BRONZE_SPLITS, LakeLayout.SILVER_REJECTS,
-                    LakeLayout.SILVER_ACTION_REJECTS));
-    /** A resampler: silver daily and splits in, the six timeframes and its checkpoint out. */
-    public static final LakeAccess RESAMPLE = new LakeAccess(
-            List.of("silver/", "_state/checkpoints/"),
-            List.of("silver/3d/", "silver/5d/", "silver/8d/", "silver/13d/", "silver/21d/", "silver/34d/",
-                    "_state/checkpoints/resampler-"),
-            List.of());
-    /** The scan: silver in, gold signals out; the alert rules' firing times updated. */
-    public static final LakeAccess SCAN = new LakeAccess(
-            List.of("silver/", "gold/signals/", "_state/"),
-            List.of("gold/signals/", AlertRuleStore.KEY),
-            List.of());
-    /** The API: bars, signals, state and run reports in; the alert rules it manages out. */
-    public static final LakeAccess SERVING = new LakeAccess(
-            List.of("silver/", "gold/signals/", "_state/", "_runs/"),
-            List.of(AlertRuleStore.KEY),
-            List.of());
+    /** {@link LakeGrants#FETCH_BARS}. */
+    public static final LakeAccess FETCH_BARS = of(LakeGrants.FETCH_BARS);
+    /** {@link LakeGrants#FETCH_REFERENCE}. */
+    public static final LakeAccess FETCH_REFERENCE = of(LakeGrants.FETCH_REFERENCE);
+    /** {@link LakeGrants#CONSOLIDATE}. */
+    public static final LakeAccess CONSOLIDATE = of(LakeGrants.CONSOLIDATE);
+    /** {@link LakeGrants#RESAMPLE}. */
+    public static final LakeAccess RESAMPLE = of(LakeGrants.RESAMPLE);
+    /** {@link LakeGrants#SCAN}. */
+    public static final LakeAccess SCAN = of(LakeGrants.SCAN);
+    /** {@link LakeGrants#SERVING}. */
+    public static final LakeAccess SERVING = of(LakeGrants.SERVING);
+
+    /** The IAM side of a component's grants. */
+    public static LakeAccess of(LakeGrants grants) {
+        return new LakeAccess(grants.read(), grants.write(), grants.delete());
+    }
 
     /** Adds the statements to {@code grantee}'s policy. */
     public void grant(IGrantable grantee, IBucket bucket) {
@@ -84,7 +56,7 @@ public record LakeAccess(List<String> read, List<String> write, List<String> del
 
     private static PolicyStatement objects(IBucket bucket, String action, List<String> prefixes) {
         List<String> arns = new ArrayList<>();
-        prefixes.forEach(prefix -> arns.add(bucket.arnForObjects(prefix.endsWith("/") || prefix.endsWith("-") ? prefix + "*" : prefix)));
+        prefixes.forEach(prefix -> arns.add(bucket.arnForObjects(LakeGrants.isPrefix(prefix) ? prefix + "*" : prefix)));
         return PolicyStatement.Builder.create().effect(Effect.ALLOW).actions(List.of(action)).resources(arns).build();
     }
 }

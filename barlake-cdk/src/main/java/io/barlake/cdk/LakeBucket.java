@@ -1,5 +1,6 @@
 package io.barlake.cdk;
 
+import io.barlake.lake.layout.LakeLayout;
 import java.util.List;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
@@ -31,7 +32,7 @@ public final class LakeBucket extends Construct {
                 .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
                 .enforceSsl(true)
                 .lifecycleRules(List.of(
-                        LifecycleRule.builder().id("bronze-to-infrequent-access").prefix("bronze/")
+                        LifecycleRule.builder().id("bronze-to-infrequent-access").prefix(LakeLayout.BRONZE)
                                 .transitions(List.of(Transition.builder().storageClass(StorageClass.INFREQUENT_ACCESS)
                                         .transitionAfter(Duration.days(BRONZE_TO_INFREQUENT_ACCESS_DAYS)).build()))
                                 .build(),

@@ -57,8 +57,6 @@ public final class BarsFetcher {
     /** The watermark name: every session up to it is in bronze. */
     public static final String WATERMARK = LakeLayout.BRONZE_WATERMARK;
     private static final Logger LOG = LoggerFactory.getLogger(BarsFetcher.class);
-    private static final String DATA_FILE = "grouped.json.gz";
-    private static final String META_FILE = "_meta.json";
 
     private final ObjectStore store;
     private final MarketDataSource source;
@@ -320,7 +318,7 @@ public final class BarsFetcher {
                     .add(object.key().substring(object.key().lastIndexOf('/') + 1)));
         }
         Map<LocalDate, Boolean> sessions = new TreeMap<>();
-        files.forEach((date, names) -> sessions.put(date, names.contains(DATA_FILE) && names.contains(META_FILE)));
+        files.forEach((date, names) -> sessions.put(date, names.contains(LakeLayout.GROUPED_FILE) && names.contains(LakeLayout.META_FILE)));
         return sessions;
     }
 

@@ -1,6 +1,7 @@
 package io.barlake.lake.alerts;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.barlake.lake.layout.LakeLayout;
 import io.barlake.lake.state.LakeJson;
 import io.barlake.lake.store.ObjectStore;
 import java.io.IOException;
@@ -17,7 +18,7 @@ import java.util.function.UnaryOperator;
  * acceptable for a handful of rules edited by people.
  */
 public final class AlertRuleStore {
-    public static final String KEY = "_state/alerts/rules.json";
+    public static final String KEY = LakeLayout.ALERT_RULES;
     private static final TypeReference<List<AlertRule>> RULES = new TypeReference<>() {};
     private static final Object LOCK = new Object();
 

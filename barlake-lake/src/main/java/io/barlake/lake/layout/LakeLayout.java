@@ -72,8 +72,10 @@ public final class LakeLayout {
     public static final String SILVER_DIVIDEND_REJECTS = actionRejects("dividends");
     /** The refused ticker changes: those the prices contradict. */
     public static final String SILVER_TICKER_CHANGE_REJECTS = actionRejects("ticker_changes");
+    /** Prefix of the gold layer. */
+    public static final String GOLD = "gold/";
     /** Prefix of scanner output. */
-    public static final String GOLD_SIGNALS = "gold/signals/";
+    public static final String GOLD_SIGNALS = GOLD + "signals/";
     /** Prefix of every state document: watermarks, checkpoints, the lock, alert rules. */
     public static final String STATE = "_state/";
     /** Prefix of watermarks. */
@@ -86,10 +88,28 @@ public final class LakeLayout {
     public static final String SILVER_WATERMARK = "silver-daily";
     /** The name of the consolidator's checkpoint of split verdicts ({@link #checkpoint(String)}). */
     public static final String SPLIT_VERDICTS = "split-verdicts";
+    /** The start of every resampler checkpoint's name ({@code resampler-5d}). */
+    public static final String RESAMPLER_CHECKPOINT = "resampler-";
+    /** The alert rules the API manages and the scan checks. */
+    public static final String ALERT_RULES = STATE + "alerts/rules.json";
     /** The lake's writer lock: one run writes at a time. */
     public static final String LOCK = "_state/lock.json";
     /** Prefix of run reports. */
     public static final String RUNS = "_runs/";
+
+    /** File names inside the partitions: the builders below use them, and listings match on them. */
+    public static final String GROUPED_FILE = "grouped.json.gz";
+    public static final String META_FILE = "_meta.json";
+    public static final String TICKERS_FILE = "tickers.json.gz";
+    public static final String SPLITS_FILE = "splits.json.gz";
+    public static final String DIVIDENDS_FILE = "dividends.json.gz";
+    public static final String TICKER_EVENTS_FILE = "ticker_events.json.gz";
+    public static final String QUALITY_FILE = "quality.json";
+    public static final String REJECTS_FILE = "rejects.jsonl";
+    public static final String BARS_FILE = "bars.parquet";
+    public static final String SIGNALS_FILE = "signals.parquet";
+    /** The extension of the refused corporate actions' files. */
+    public static final String ACTION_REJECTS_EXTENSION = ".jsonl";
 
     private static final Pattern DATE_PARTITION = Pattern.compile("(?:^|/)date=(\\d{4}-\\d{2}-\\d{2})/");
     private static final Pattern YEAR_PARTITION = Pattern.compile("(?:^|/)year=(\\d{4})/");
@@ -98,45 +118,45 @@ public final class LakeLayout {
     private LakeLayout() {}
 
     public static String bronzeBars(LocalDate session) {
-        return BRONZE_BARS + datePartition(session) + "grouped.json.gz";
+        return BRONZE_BARS + datePartition(session) + GROUPED_FILE;
     }
 
     public static String bronzeBarsMeta(LocalDate session) {
-        return BRONZE_BARS + datePartition(session) + "_meta.json";
+        return BRONZE_BARS + datePartition(session) + META_FILE;
     }
 
     public static String bronzeTickers(LocalDate snapshotDate) {
-        return BRONZE_TICKERS + datePartition(snapshotDate) + "tickers.json.gz";
+        return BRONZE_TICKERS + datePartition(snapshotDate) + TICKERS_FILE;
     }
 
     public static String bronzeSplits(LocalDate snapshotDate) {
-        return BRONZE_SPLITS + datePartition(snapshotDate) + "splits.json.gz";
+        return BRONZE_SPLITS + datePartition(snapshotDate) + SPLITS_FILE;
     }
 
     public static String bronzeDividends(LocalDate snapshotDate) {
-        return BRONZE_DIVIDENDS + datePartition(snapshotDate) + "dividends.json.gz";
+        return BRONZE_DIVIDENDS + datePartition(snapshotDate) + DIVIDENDS_FILE;
     }
 
     public static String bronzeTickerEvents(LocalDate snapshotDate) {
-        return BRONZE_TICKER_EVENTS + datePartition(snapshotDate) + "ticker_events.json.gz";
+        return BRONZE_TICKER_EVENTS + datePartition(snapshotDate) + TICKER_EVENTS_FILE;
     }
 
     /** The quality gate's verdict on a session. */
     public static String quality(LocalDate session) {
-        return SILVER_QUALITY + datePartition(session) + "quality.json";
+        return SILVER_QUALITY + datePartition(session) + QUALITY_FILE;
     }
 
     /** One kind's refused corporate actions, with their reasons. */
     public static String actionRejects(String kind) {
-        return SILVER_ACTION_REJECTS + kind + ".jsonl";
+        return SILVER_ACTION_REJECTS + kind + ACTION_REJECTS_EXTENSION;
     }
 
     public static String silverDaily(int year) {
-        return SILVER_DAILY + yearPartition(year) + "bars.parquet";
+        return SILVER_DAILY + yearPartition(year) + BARS_FILE;
     }
 
     public static String rejects(LocalDate session) {
-        return SILVER_REJECTS + datePartition(session) + "rejects.jsonl";
+        return SILVER_REJECTS + datePartition(session) + REJECTS_FILE;
     }
 
     /** Prefix of one timeframe's bars: {@code silver/daily/} for 1d, {@code silver/5d/} for 5d. */
@@ -146,11 +166,11 @@ public final class LakeLayout {
 
     /** A timeframe's year file; {@code silverDaily(year)} for 1d. */
     public static String bars(Timeframe timeframe, int year) {
-        return barsPrefix(timeframe) + yearPartition(year) + "bars.parquet";
+        return barsPrefix(timeframe) + yearPartition(year) + BARS_FILE;
     }
 
     public static String signals(LocalDate session) {
-        return GOLD_SIGNALS + datePartition(session) + "signals.parquet";
+        return GOLD_SIGNALS + datePartition(session) + SIGNALS_FILE;
     }
 
     public static String watermark(String name) {

@@ -1,5 +1,6 @@
 package io.barlake.lake.state;
 
+import io.barlake.lake.layout.LakeLayout;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.Map;
@@ -30,7 +31,7 @@ public record ResamplerCheckpoint(Map<LocalDate, String> sessions, Map<String, S
 
     /** The checkpoint's name in {@code _state/checkpoints/} for a timeframe of {@code sessions} sessions. */
     public static String name(int sessions) {
-        return "resampler-" + sessions + "d";
+        return LakeLayout.RESAMPLER_CHECKPOINT + sessions + "d";
     }
 
     /** The years that have a file: those the checkpoint marks. */

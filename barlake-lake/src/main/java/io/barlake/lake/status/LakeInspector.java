@@ -48,24 +48,24 @@ public final class LakeInspector {
         boolean empty = store.list("").isEmpty();
         List<String> problems = new ArrayList<>();
         List<DatasetStatus> datasets = new ArrayList<>();
-        datasets.add(partitioned("bronze/bars", LakeLayout.BRONZE_BARS, "grouped.json.gz"));
-        datasets.add(partitioned("bronze/tickers", LakeLayout.BRONZE_TICKERS, "tickers.json.gz"));
-        datasets.add(partitioned("bronze/splits", LakeLayout.BRONZE_SPLITS, "splits.json.gz"));
-        datasets.add(partitioned(name(LakeLayout.BRONZE_DIVIDENDS), LakeLayout.BRONZE_DIVIDENDS, "dividends.json.gz"));
-        datasets.add(partitioned(name(LakeLayout.BRONZE_TICKER_EVENTS), LakeLayout.BRONZE_TICKER_EVENTS, "ticker_events.json.gz"));
+        datasets.add(partitioned(name(LakeLayout.BRONZE_BARS), LakeLayout.BRONZE_BARS, LakeLayout.GROUPED_FILE));
+        datasets.add(partitioned(name(LakeLayout.BRONZE_TICKERS), LakeLayout.BRONZE_TICKERS, LakeLayout.TICKERS_FILE));
+        datasets.add(partitioned(name(LakeLayout.BRONZE_SPLITS), LakeLayout.BRONZE_SPLITS, LakeLayout.SPLITS_FILE));
+        datasets.add(partitioned(name(LakeLayout.BRONZE_DIVIDENDS), LakeLayout.BRONZE_DIVIDENDS, LakeLayout.DIVIDENDS_FILE));
+        datasets.add(partitioned(name(LakeLayout.BRONZE_TICKER_EVENTS), LakeLayout.BRONZE_TICKER_EVENTS, LakeLayout.TICKER_EVENTS_FILE));
         DatasetStatus daily = bars(Timeframe.D1, problems);
         datasets.add(daily);
-        datasets.add(partitioned("silver/rejects", LakeLayout.SILVER_REJECTS, "rejects.jsonl"));
-        datasets.add(partitioned(name(LakeLayout.SILVER_QUALITY), LakeLayout.SILVER_QUALITY, "quality.json"));
+        datasets.add(partitioned(name(LakeLayout.SILVER_REJECTS), LakeLayout.SILVER_REJECTS, LakeLayout.REJECTS_FILE));
+        datasets.add(partitioned(name(LakeLayout.SILVER_QUALITY), LakeLayout.SILVER_QUALITY, LakeLayout.QUALITY_FILE));
         for (Timeframe timeframe : Timeframe.resampled()) {
             datasets.add(bars(timeframe, problems));
         }
-        datasets.add(single("silver/tickers", LakeLayout.SILVER_TICKERS));
-        datasets.add(single("silver/splits", LakeLayout.SILVER_SPLITS));
+        datasets.add(single(name(LakeLayout.SILVER_TICKERS), LakeLayout.SILVER_TICKERS));
+        datasets.add(single(name(LakeLayout.SILVER_SPLITS), LakeLayout.SILVER_SPLITS));
         datasets.add(single(name(LakeLayout.SILVER_DIVIDENDS), LakeLayout.SILVER_DIVIDENDS));
         datasets.add(single(name(LakeLayout.SILVER_SYMBOL_MAP), LakeLayout.SILVER_SYMBOL_MAP));
-        datasets.add(partitioned(name(LakeLayout.SILVER_ACTION_REJECTS), LakeLayout.SILVER_ACTION_REJECTS, ".jsonl"));
-        datasets.add(partitioned("gold/signals", LakeLayout.GOLD_SIGNALS, "signals.parquet"));
+        datasets.add(partitioned(name(LakeLayout.SILVER_ACTION_REJECTS), LakeLayout.SILVER_ACTION_REJECTS, LakeLayout.ACTION_REJECTS_EXTENSION));
+        datasets.add(partitioned(name(LakeLayout.GOLD_SIGNALS), LakeLayout.GOLD_SIGNALS, LakeLayout.SIGNALS_FILE));
 
         StateStore state = new StateStore(store, clock);
         incompleteBronze(problems);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.barlake.consolidator.batch.ConsolidatorMain;
 import io.barlake.fetchers.bronze.FetchSettings;
 import io.barlake.fetchers.bronze.ProgressListener;
+import io.barlake.fetchers.bronze.ReferenceFetcher;
 import io.barlake.fetchers.bronze.SessionOutcome;
 import io.barlake.fetchers.lambda.FetchBarsHandler;
 import io.barlake.fetchers.lambda.FetchReferenceHandler;
@@ -84,7 +85,8 @@ public final class LocalPipeline {
             }
             publisher.publish(topic, subject, message);
         };
-        FetcherEnvironment fetchers = new FetcherEnvironment(store, source, TradingCalendar.nyse(), clock);
+        FetcherEnvironment fetchers = new FetcherEnvironment(store, source, TradingCalendar.nyse(), clock,
+                ReferenceFetcher.followedTickers(environment));
         this.tasks = new LocalTasks(environment, clock, recording)
                 .function(arns.get(Placeholder.FetchBarsFunctionArn), new FetchBarsHandler(fetchers, FetchSettings.defaults(),
                         new ProgressListener() {
@@ -213,7 +215,7 @@ public final class LocalPipeline {
     private Map<String, ObjectInfo> snapshot() {
         Map<String, ObjectInfo> objects = new HashMap<>();
         for (ObjectInfo info : store.list("")) {
-            if (!info.key().startsWith("_runs/")) {
+            if (!info.key().startsWith(LakeLayout.RUNS)) {
                 objects.put(info.key(), info);
             }
         }
