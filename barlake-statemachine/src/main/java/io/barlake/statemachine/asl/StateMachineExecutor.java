@@ -8,12 +8,16 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.random.RandomGenerator;
 
 /**
@@ -22,12 +26,21 @@ import java.util.random.RandomGenerator;
  * ResultPath and OutputPath; Retry (ErrorEquals, IntervalSeconds, MaxAttempts, BackoffRate,
  * MaxDelaySeconds, JitterStrategy) and Catch; the context object ({@code $$.Execution.Id},
  * {@code .Name}, {@code .StartTime}, {@code .Input}, {@code $$.StateMachine.Id}, {@code .Name},
- * {@code $$.State.Name}, {@code .EnteredTime}, {@code .RetryCount}); the intrinsics of {@link
- * Intrinsics}. Task states go to a {@link TaskHandler}. Waits between retries are multiplied by
- * {@code retryTimeScale} (tests make them short without changing the definition). Map and Wait
- * states and {@code TimeoutSeconds} are not interpreted: the pipeline does not rely on them locally.
+ * {@code $$.State.Name}, {@code .EnteredTime}, {@code .RetryCount}), its times written as AWS writes
+ * them (ISO-8601 UTC with milliseconds); the intrinsics of {@link Intrinsics}. Task states go to a
+ * {@link TaskHandler}; a Task's {@code TimeoutSeconds} (and {@code HeartbeatSeconds}: a local task
+ * sends no heartbeat, so it is a timeout too) ends it with {@code States.Timeout}, and the machine's
+ * own {@code TimeoutSeconds} is checked at every state boundary. When a Parallel branch fails, the
+ * other branches stop at their next state boundary (and a task of theirs is interrupted). Waits
+ * between retries are multiplied by {@code retryTimeScale} (tests make them short without changing
+ * the definition). Map and Wait states are not interpreted: the pipeline does not use them.
  */
 public final class StateMachineExecutor {
+    /** The error of a state that ran past its time. */
+    public static final String TIMEOUT = "States.Timeout";
+    /** What a branch stopped by a sibling's failure ends with (the Parallel fails with the sibling's error). */
+    static final String BRANCH_STOPPED = "States.BranchStopped";
+
     /** How to wait; tests may record instead of sleeping. */
     @FunctionalInterface
     public interface Sleeper {
@@ -35,6 +48,9 @@ public final class StateMachineExecutor {
     }
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** How Step Functions writes the context object's times: {@code 2026-11-20T21:05:00.000Z}. */
+    private static final DateTimeFormatter AWS_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
 
     private final JsonNode definition;
     private final String stateMachineId;
@@ -63,12 +79,13 @@ public final class StateMachineExecutor {
         ObjectNode execution = NODES.objectNode();
         execution.put("Id", stateMachineId.replace(":stateMachine:", ":execution:") + ":" + executionName);
         execution.put("Name", executionName);
-        execution.put("StartTime", clock.instant().toString());
+        Instant started = clock.instant();
+        execution.put("StartTime", AWS_TIME.format(started));
         execution.set("Input", input);
         ObjectNode stateMachine = NODES.objectNode();
         stateMachine.put("Id", stateMachineId);
         stateMachine.put("Name", stateMachineId.substring(stateMachineId.lastIndexOf(':') + 1));
-        Run run = new Run(executionName, execution, stateMachine, listener);
+        Run run = new Run(executionName, execution, stateMachine, listener, deadline(definition, started));
         ExecutorService branches = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "asl-branch");
             thread.setDaemon(true);
@@ -76,7 +93,7 @@ public final class StateMachineExecutor {
         });
         try {
             run.branches = branches;
-            JsonNode output = run.states(definition, input);
+            JsonNode output = run.states(definition, input, () -> false);
             return new ExecutionResult(true, output, null, null);
         } catch (StatesError e) {
             return new ExecutionResult(false, null, e.error(), e.cause());
@@ -85,32 +102,49 @@ public final class StateMachineExecutor {
         }
     }
 
+    /** The machine's {@code TimeoutSeconds} from its start, or null without one. */
+    private static Instant deadline(JsonNode definition, Instant started) {
+        return definition.has("TimeoutSeconds") ? started.plusSeconds(definition.get("TimeoutSeconds").asLong()) : null;
+    }
+
     /** One execution's state. */
     private final class Run {
         private final String executionName;
         private final ObjectNode execution;
         private final ObjectNode stateMachine;
         private final ExecutionListener listener;
+        private final Instant deadline;
         private ExecutorService branches;
 
-        Run(String executionName, ObjectNode execution, ObjectNode stateMachine, ExecutionListener listener) {
+        Run(String executionName, ObjectNode execution, ObjectNode stateMachine, ExecutionListener listener, Instant deadline) {
             this.executionName = executionName;
             this.execution = execution;
             this.stateMachine = stateMachine;
             this.listener = listener;
+            this.deadline = deadline;
         }
 
-        /** Runs a state list ({@code StartAt} + {@code States}) from its start to an end; a failure is thrown. */
-        JsonNode states(JsonNode machine, JsonNode input) {
+        /**
+         * Runs a state list ({@code StartAt} + {@code States}) from its start to an end; a failure is
+         * thrown. Before each state: {@code stopped} (a sibling branch failed) ends the list, and so
+         * does the machine's timeout.
+         */
+        JsonNode states(JsonNode machine, JsonNode input, BooleanSupplier stopped) {
             JsonNode states = machine.path("States");
             String name = machine.path("StartAt").asText();
             JsonNode data = input;
             while (true) {
+                if (stopped.getAsBoolean()) {
+                    throw new StatesError(BRANCH_STOPPED, "another branch of the Parallel failed; stopped before '" + name + "'");
+                }
+                if (deadline != null && clock.instant().isAfter(deadline)) {
+                    throw new StatesError(TIMEOUT, "the execution ran past its TimeoutSeconds, before '" + name + "'");
+                }
                 JsonNode state = states.get(name);
                 if (state == null) {
                     throw new StatesError(StatesError.RUNTIME, "No state named '" + name + "'");
                 }
-                Step step = state(name, state, data);
+                Step step = state(name, state, data, stopped);
                 data = step.output();
                 if (step.next() == null) {
                     return data;
@@ -126,13 +160,13 @@ public final class StateMachineExecutor {
             }
         }
 
-        private Step state(String name, JsonNode state, JsonNode input) {
+        private Step state(String name, JsonNode state, JsonNode input, BooleanSupplier stopped) {
             String type = state.path("Type").asText();
             listener.stateEntered(name, type);
             try {
                 Step step = switch (type) {
                     case "Pass" -> pass(name, state, input);
-                    case "Task", "Parallel" -> withErrorHandling(name, state, input);
+                    case "Task", "Parallel" -> withErrorHandling(name, state, input, stopped);
                     case "Choice" -> choice(name, state, input);
                     case "Succeed" -> new Step(output(state, JsonPaths.select(state.get("InputPath"), input,
                             context(name, 0)), name), null);
@@ -189,7 +223,7 @@ public final class StateMachineExecutor {
         }
 
         /** Task and Parallel: the work, retried as the retriers say, then caught as the catchers say. */
-        private Step withErrorHandling(String name, JsonNode state, JsonNode input) {
+        private Step withErrorHandling(String name, JsonNode state, JsonNode input, BooleanSupplier stopped) {
             ErrorHandling handling = new ErrorHandling(state);
             int[] retries = new int[handling.retriers.size()];
             int attempt = 0;
@@ -197,10 +231,10 @@ public final class StateMachineExecutor {
                 attempt++;
                 try {
                     JsonNode result = state.path("Type").asText().equals("Task") ? task(name, state, input, attempt)
-                            : parallel(name, state, input, attempt);
+                            : parallel(name, state, input, attempt, stopped);
                     return finish(name, state, input, result);
                 } catch (StatesError error) {
-                    if (error.isRuntime()) {
+                    if (error.isRuntime() || error.error().equals(BRANCH_STOPPED)) {
                         throw error;
                     }
                     Duration wait = retryWait(handling, retries, error);
@@ -253,12 +287,68 @@ public final class StateMachineExecutor {
             JsonNode effective = JsonPaths.select(state.get("InputPath"), input, context);
             JsonNode parameters = state.has("Parameters") ? PayloadTemplate.apply(state.get("Parameters"), effective, context)
                     : effective;
-            JsonNode result = tasks.invoke(state.path("Resource").asText(), parameters,
-                    new TaskHandler.TaskContext(executionName, name, attempt));
+            TaskHandler.TaskContext taskContext = new TaskHandler.TaskContext(executionName, name, attempt);
+            Duration limit = timeLimit(state);
+            JsonNode result = limit == null ? tasks.invoke(state.path("Resource").asText(), parameters, taskContext)
+                    : withinLimit(name, limit, () -> tasks.invoke(state.path("Resource").asText(), parameters, taskContext));
             return state.has("ResultSelector") ? PayloadTemplate.apply(state.get("ResultSelector"), result, context) : result;
         }
 
-        private JsonNode parallel(String name, JsonNode state, JsonNode input, int attempt) {
+        /** The shorter of the Task's {@code TimeoutSeconds} and {@code HeartbeatSeconds}, or null with neither. */
+        private Duration timeLimit(JsonNode state) {
+            Duration limit = null;
+            for (String field : new String[] {"TimeoutSeconds", "HeartbeatSeconds"}) {
+                if (state.has(field)) {
+                    Duration each = Duration.ofSeconds(state.get(field).asLong());
+                    limit = limit == null || each.compareTo(limit) < 0 ? each : limit;
+                }
+            }
+            return limit;
+        }
+
+        /**
+         * Runs the task on a thread of its own and waits at most {@code limit}; past it the task is
+         * interrupted, waited for (so nothing of it still writes when the state ends), and the state
+         * fails with {@code States.Timeout}.
+         */
+        private JsonNode withinLimit(String name, Duration limit, java.util.function.Supplier<JsonNode> work) {
+            java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
+            CountDownLatch ended = new CountDownLatch(1);
+            java.util.concurrent.Future<JsonNode> running = branches.submit(() -> {
+                started.set(true);
+                try {
+                    return work.get();
+                } finally {
+                    ended.countDown();
+                }
+            });
+            try {
+                return running.get(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                stop(running, started, ended);
+                throw new StatesError(TIMEOUT, "State '" + name + "' did not finish within " + limit.toSeconds() + " s");
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException failure) {
+                    throw failure; // a StatesError among them, as the task threw it
+                }
+                throw new StatesError(StatesError.RUNTIME, String.valueOf(e.getCause()));
+            } catch (InterruptedException e) {
+                stop(running, started, ended);
+                Thread.currentThread().interrupt();
+                throw new StatesError(StatesError.RUNTIME, "Interrupted while '" + name + "' ran");
+            }
+        }
+
+        /** Interrupts a task and waits until its thread has left it; a task cancelled before it started never runs. */
+        private void stop(java.util.concurrent.Future<JsonNode> running, java.util.concurrent.atomic.AtomicBoolean started,
+                CountDownLatch ended) {
+            running.cancel(true);
+            if (started.get()) {
+                awaitUninterruptibly(ended);
+            }
+        }
+
+        private JsonNode parallel(String name, JsonNode state, JsonNode input, int attempt, BooleanSupplier outerStopped) {
             JsonNode context = context(name, attempt - 1);
             JsonNode effective = JsonPaths.select(state.get("InputPath"), input, context);
             JsonNode branchInput = state.has("Parameters") ? PayloadTemplate.apply(state.get("Parameters"), effective, context)
@@ -279,7 +369,8 @@ public final class StateMachineExecutor {
                     run.start();
                     try {
                         if (firstFailure.get() == null) {
-                            results[index] = states(list.get(index), branchInput);
+                            results[index] = states(list.get(index), branchInput,
+                                    () -> firstFailure.get() != null || outerStopped.getAsBoolean());
                         }
                     } catch (StatesError e) {
                         if (firstFailure.compareAndSet(null, e)) {
@@ -368,7 +459,7 @@ public final class StateMachineExecutor {
             context.set("StateMachine", stateMachine);
             ObjectNode state = context.putObject("State");
             state.put("Name", stateName);
-            state.put("EnteredTime", clock.instant().toString());
+            state.put("EnteredTime", AWS_TIME.format(clock.instant()));
             state.put("RetryCount", retryCount);
             return context;
         }

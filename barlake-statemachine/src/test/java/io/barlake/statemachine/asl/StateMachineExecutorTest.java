@@ -90,7 +90,7 @@ class StateMachineExecutorTest {
         assertThat(all.path("execution").asText()).isEqualTo("run-1");
         assertThat(all.path("id").asText()).isEqualTo("arn:aws:states:us-east-1:123456789012:execution:test:run-1");
         assertThat(all.path("state").asText()).isEqualTo("A");
-        assertThat(all.path("started").asText()).isEqualTo("2026-11-20T21:05:00Z");
+        assertThat(all.path("started").asText()).isEqualTo("2026-11-20T21:05:00.000Z"); // as Step Functions writes it
         assertThat(all.path("greeting").asText()).isEqualTo("hello Ada, {literal} 2");
         assertThat(all.path("merged")).isEqualTo(json("{'x':1,'y':2}"));
         assertThat(all.path("sum").asInt()).isEqualTo(7);
@@ -312,6 +312,107 @@ class StateMachineExecutorTest {
             }
         });
         assertThat(heard).containsExactly("failed T Boom", "ok Handled");
+    }
+
+    @Test
+    void contextTimesAreIsoUtcWithMillisecondsAsAwsWritesThem() {
+        Clock precise = Clock.fixed(Instant.parse("2026-11-20T21:05:07.123456789Z"), ZoneOffset.UTC);
+        StateMachineExecutor executor = new StateMachineExecutor(json("""
+                {'StartAt':'A','States':{'A':{'Type':'Pass','Parameters':{'started.$':'$$.Execution.StartTime',
+                  'entered.$':'$$.State.EnteredTime'},'End':true}}}"""), "arn:aws:states:us-east-1:123456789012:stateMachine:test",
+                echo(), 1.0, waits::add, new Random(7), precise);
+        ExecutionResult result = executor.execute("run-1", json("{}"), ExecutionListener.NONE);
+        assertThat(result.output().path("started").asText()).isEqualTo("2026-11-20T21:05:07.123Z");
+        assertThat(result.output().path("entered").asText()).isEqualTo("2026-11-20T21:05:07.123Z");
+    }
+
+    @Test
+    void whenABranchFailsItsSiblingsLoopStopsAtItsNextStateBoundary() {
+        AtomicInteger laps = new AtomicInteger();
+        CountDownLatch looping = new CountDownLatch(3);
+        TaskHandler tasks = (resource, parameters, context) -> {
+            if (resource.equals("fail")) {
+                awaitQuietly(looping); // fail once the sibling is three laps into its loop
+                throw new StatesError("States.TaskFailed", "chunk failed");
+            }
+            if (laps.incrementAndGet() > 1_000) {
+                throw new StatesError("Runaway", "the loop was never stopped"); // so a broken executor fails, not hangs
+            }
+            looping.countDown();
+            long until = System.nanoTime() + 5_000_000; // busy for 5 ms, deaf to interrupts, as a real chunk may be
+            while (System.nanoTime() < until) {
+                Thread.onSpinWait();
+            }
+            return parameters;
+        };
+        ExecutionResult result = run("""
+                {'StartAt':'P','States':{'P':{'Type':'Parallel','Branches':[
+                  {'StartAt':'Chunk','States':{
+                    'Chunk':{'Type':'Task','Resource':'work','ResultPath':null,'Next':'More'},
+                    'More':{'Type':'Choice','Choices':[{'Variable':'$.go','BooleanEquals':true,'Next':'Chunk'}],'Default':'Done'},
+                    'Done':{'Type':'Succeed'}}},
+                  {'StartAt':'Bad','States':{'Bad':{'Type':'Task','Resource':'fail','End':true}}}],'End':true}}}""",
+                "{'go':true}", tasks);
+        assertThat(result.succeeded()).isFalse();
+        assertThat(result.error()).isEqualTo("States.TaskFailed");
+        assertThat(laps.get()).as("laps of a loop that would never end on its own").isLessThan(10);
+    }
+
+    @Test
+    void aTaskPastItsTimeoutOrHeartbeatFailsWithStatesTimeoutAndCanBeCaught() {
+        List<String> ended = new CopyOnWriteArrayList<>();
+        TaskHandler slow = (resource, parameters, context) -> {
+            try {
+                Thread.sleep(30_000);
+            } catch (InterruptedException e) {
+                ended.add(resource);
+                throw new StatesError("Interrupted", "stopped");
+            }
+            return parameters;
+        };
+        for (String limit : List.of("'TimeoutSeconds':1", "'HeartbeatSeconds':1,'TimeoutSeconds':600")) {
+            long start = System.nanoTime();
+            ExecutionResult result = run("""
+                    {'StartAt':'T','States':{
+                      'T':{'Type':'Task','Resource':'r',%s,
+                           'Retry':[{'ErrorEquals':['Interrupted'],'MaxAttempts':3}],
+                           'Catch':[{'ErrorEquals':['States.Timeout'],'ResultPath':'$.error','Next':'TimedOut'}],'End':true},
+                      'TimedOut':{'Type':'Pass','End':true}}}""".formatted(limit), "{}", slow);
+            assertThat(result.succeeded()).as(limit).isTrue();
+            assertThat(result.output().path("error").path("Error").asText()).isEqualTo(StateMachineExecutor.TIMEOUT);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as(limit).isLessThan(Duration.ofSeconds(20));
+        }
+        assertThat(ended).as("each timed-out task was stopped before its state ended").containsExactly("r", "r");
+    }
+
+    @Test
+    void anExecutionPastTheMachinesTimeoutFailsAtTheNextStateBoundary() {
+        Clock ticking = new Clock() { // one second passes at every look
+            private final AtomicInteger seconds = new AtomicInteger();
+
+            @Override
+            public Instant instant() {
+                return Instant.parse("2026-11-20T21:05:00Z").plusSeconds(seconds.getAndIncrement());
+            }
+
+            @Override
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+        };
+        StateMachineExecutor executor = new StateMachineExecutor(json("""
+                {'TimeoutSeconds':3,'StartAt':'A','States':{
+                  'A':{'Type':'Pass','Next':'B'},'B':{'Type':'Pass','Next':'C'},'C':{'Type':'Pass','Next':'D'},
+                  'D':{'Type':'Pass','Next':'E'},'E':{'Type':'Pass','End':true}}}"""),
+                "arn:aws:states:us-east-1:123456789012:stateMachine:test", echo(), 1.0, waits::add, new Random(7), ticking);
+        ExecutionResult result = executor.execute("run-1", json("{}"), ExecutionListener.NONE);
+        assertThat(result.succeeded()).isFalse();
+        assertThat(result.error()).isEqualTo(StateMachineExecutor.TIMEOUT);
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
