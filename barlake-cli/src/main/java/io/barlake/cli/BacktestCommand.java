@@ -13,16 +13,15 @@ import io.barlake.lake.read.Continuity;
 import io.barlake.lake.state.LakeJson;
 import io.barlake.lake.store.InvalidSettingException;
 import io.barlake.lake.store.ObjectStore;
-import io.barlake.statemachine.scan.LakeSeries;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code barlake backtest}: one strategy on one symbol's bars from the lake. */
@@ -39,14 +38,8 @@ final class BacktestCommand extends LakeCommand {
     @Option(names = "--strategy", required = true, paramLabel = "NAME|FILE.json", description = "Prebuilt name or composite file.")
     String strategy;
 
-    @Option(names = "--timeframe", defaultValue = "1d", description = "1d, 3d, 5d, 8d, 13d, 21d or 34d (default ${DEFAULT-VALUE}).")
-    String timeframe;
-
-    @Option(names = "--from", description = "First date (default: the first bar in the lake).")
-    LocalDate from;
-
-    @Option(names = "--to", description = "Last date (default: the latest bar).")
-    LocalDate to;
+    @Mixin
+    BarsSelection selection = new BarsSelection();
 
     @Option(names = "--capital", defaultValue = "100000", description = "Initial capital (default ${DEFAULT-VALUE}).")
     double capital;
@@ -63,16 +56,6 @@ final class BacktestCommand extends LakeCommand {
     @Option(names = "--fraction", defaultValue = "1", description = "Fraction of equity per entry, (0, 1] (default all in).")
     double fraction;
 
-    @Option(names = "--adjustment", paramLabel = "MODE", defaultValue = "split",
-            description = "Prices as traded (raw), split-adjusted (split, the default) or with dividends reinvested "
-                    + "(total_return; 1d only).")
-    String adjustment;
-
-    @Option(names = "--continuity", paramLabel = "MODE", defaultValue = "ticker",
-            description = "The ticker's own bars (ticker, the default) or the security's across renames (continuous: "
-                    + "META with FB's history before 2022-06-09, from the symbol map; 1d only).")
-    String continuity;
-
     @Option(names = "--report", paramLabel = "FILE.html", description = "Also write an HTML report with charts.")
     Path report;
 
@@ -82,21 +65,16 @@ final class BacktestCommand extends LakeCommand {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        Timeframe frame;
+        Timeframe frame = selection.frame();
         BacktestSettings settings;
-        try {
-            frame = Timeframe.parse(timeframe);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidSettingException("--timeframe", timeframe, e.getMessage());
-        }
         try {
             settings = new BacktestSettings(capital, commission, commissionPercent, slippagePercent, fraction, 252)
                     .forSessionsPerBar(frame.sessions());
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingException("backtest settings", null, e.getMessage());
         }
-        Adjustment mode = Adjustment.parse("--adjustment", adjustment);
-        Continuity history = Continuity.parse("--continuity", continuity);
+        Adjustment mode = selection.adjustment();
+        Continuity history = selection.continuity();
         Strategy chosen = StrategyArgument.resolve(strategy, spec.commandLine().getErr());
         if (chosen == null) {
             return ExitCodes.USAGE;
@@ -104,7 +82,7 @@ final class BacktestCommand extends LakeCommand {
         BarSeries bars;
         boolean synthetic;
         try (ObjectStore store = lake.open(parent.environment())) {
-            bars = LakeSeries.load(store, symbol, frame, from, to, parent.clock(), mode, history);
+            bars = selection.load(store, symbol, parent.clock());
             synthetic = SyntheticData.in(store, parent.clock());
         }
         BacktestResult result = Backtester.run(bars, chosen, settings);

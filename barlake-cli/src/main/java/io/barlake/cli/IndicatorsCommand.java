@@ -3,9 +3,6 @@ package io.barlake.cli;
 import io.barlake.analytics.series.BarSeries;
 import io.barlake.analytics.strategy.IndicatorSpec;
 import io.barlake.analytics.strategy.Operand;
-import io.barlake.lake.model.Timeframe;
-import io.barlake.lake.read.Adjustment;
-import io.barlake.lake.read.Continuity;
 import io.barlake.lake.read.SymbolBarsBuilder;
 import io.barlake.lake.store.InvalidSettingException;
 import io.barlake.lake.store.ObjectStore;
@@ -30,6 +27,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code barlake indicators}: indicator columns for a CSV of bars or a symbol's bars in the lake, computed as TA-Lib computes them. */
@@ -54,22 +52,9 @@ final class IndicatorsCommand extends LakeCommand {
         String symbol;
     }
 
-    @Option(names = "--timeframe", defaultValue = "1d", description = "With --symbol: 1d, 3d, 5d, 8d, 13d, 21d or 34d (default ${DEFAULT-VALUE}).")
-    String timeframe;
-
-    @Option(names = "--from", description = "With --symbol: first date (default: the first bar).")
-    LocalDate from;
-
-    @Option(names = "--to", description = "With --symbol: last date (default: the latest bar).")
-    LocalDate to;
-
-    @Option(names = "--adjustment", paramLabel = "MODE", defaultValue = "split",
-            description = "With --symbol: raw, split (the default) or total_return (1d only).")
-    String adjustment;
-
-    @Option(names = "--continuity", paramLabel = "MODE", defaultValue = "ticker",
-            description = "With --symbol: ticker (the default) or continuous (across renames, from the symbol map; 1d only).")
-    String continuity;
+    /** With --symbol: which of its bars, as backtest reads them. */
+    @Mixin
+    BarsSelection selection = new BarsSelection();
 
     @Option(names = "--spec", required = true, paramLabel = "LIST",
             description = "Indicators with their parameters, e.g. rsi:14,ema:20,macd:12:26:9,bbands:20:2,atr:14,sma:50")
@@ -116,16 +101,8 @@ final class IndicatorsCommand extends LakeCommand {
 
     /** The symbol's bars from the lake, adjusted and followed as asked. */
     private BarSeries lakeBars() {
-        Timeframe frame;
-        try {
-            frame = Timeframe.parse(timeframe);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidSettingException("--timeframe", timeframe, e.getMessage());
-        }
-        Adjustment mode = Adjustment.parse("--adjustment", adjustment);
-        Continuity history = Continuity.parse("--continuity", continuity);
         try (ObjectStore store = lake.open(parent.environment())) {
-            return LakeSeries.load(store, input.symbol, frame, from, to, parent.clock(), mode, history);
+            return selection.load(store, input.symbol, parent.clock());
         }
     }
 
