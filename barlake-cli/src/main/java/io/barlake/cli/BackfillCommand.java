@@ -22,10 +22,14 @@ final class BackfillCommand extends LakeCommand {
     @Option(names = "--yes", description = "Start without asking, even when the plan takes more than an hour of requests.")
     boolean yes;
 
+    @Option(names = "--json", description = "Print the run report (as saved under _runs/) as JSON on standard output; "
+            + "the plan, the progress and the summary go to standard error.")
+    boolean json;
+
     @Override
     public Integer call() {
         RunPreflight.backfill(from, to, TradingCalendar.nyse(), parent.clock().instant());
-        return new PipelineRunner(parent, lake, spec.commandLine().getOut(), spec.commandLine().getErr())
+        return new PipelineRunner(parent, lake, spec.commandLine().getOut(), spec.commandLine().getErr(), json)
                 .backfill(from, to, yes, "backfill --from " + from + " --to " + to);
     }
 }

@@ -10,13 +10,16 @@ import io.barlake.fetchers.polygon.SecretsManagerApiKeys;
 import io.barlake.fetchers.source.MarketDataSource;
 import io.barlake.fetchers.source.MarketDataSources;
 import io.barlake.lake.calendar.TradingCalendar;
+import io.barlake.lake.state.LakeJson;
 import io.barlake.lake.state.LakeLock;
 import io.barlake.lake.store.ObjectStore;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -57,13 +60,18 @@ final class FetchCommand extends LakeCommand {
     @Option(names = "--refetch", description = "Backfill: ask again for sessions already in bronze (rewritten only if changed).")
     boolean refetch;
 
-    @Option(names = "--reference", description = "Also fetch the ticker and split reference snapshots.")
+    @Option(names = "--reference", description = "Also fetch the reference data: tickers, splits, dividends and the "
+            + "ticker histories of BARLAKE_TICKER_HISTORY and of renamed securities.")
     boolean reference;
+
+    @Option(names = "--json", description = "Print what was fetched as JSON on standard output; the progress and the "
+            + "summary go to standard error.")
+    boolean json;
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = json ? err : spec.commandLine().getOut();
         FetchRequest request = request();
         TradingCalendar calendar = TradingCalendar.nyse();
         try (ObjectStore store = lake.open(parent.environment());
@@ -102,14 +110,34 @@ final class FetchCommand extends LakeCommand {
                     result.planned(), written.size(), records, unchanged, skipped, empty,
                     FetchProgress.human(Duration.ofNanos(System.nanoTime() - start)));
             out.println("Bars watermark: " + (result.watermark() == null ? "none" : result.watermark()));
+            Map<String, Object> document = new LinkedHashMap<>();
+            document.put("source", source.name());
+            document.put("planned", result.planned());
+            document.put("written", written);
+            document.put("records", records);
+            document.put("unchanged", unchanged);
+            document.put("already_in_bronze", skipped);
+            document.put("empty", empty);
+            document.put("watermark", result.watermark());
+            document.put("warnings", result.warnings());
             if (reference) {
-                ReferenceResult snapshots = new ReferenceFetcher(store, source, calendar, parent.clock())
-                        .fetch(dates == null ? null : dates.date);
+                ReferenceResult snapshots = new ReferenceFetcher(store, source, calendar, parent.clock(),
+                        ReferenceFetcher.followedTickers(parent.environment())).fetch(dates == null ? null : dates.date);
+                document.put("reference", snapshots);
                 out.printf("Reference as of %s: %d tickers%s, %d splits%s.%n", snapshots.asOf(), snapshots.tickers(),
                         snapshots.tickersWritten() ? "" : " (unchanged)", snapshots.splits(),
                         snapshots.splitsWritten() ? "" : " (unchanged)");
             }
             out.flush();
+            if (json) {
+                PrintWriter standardOutput = spec.commandLine().getOut();
+                try {
+                    standardOutput.println(LakeJson.mapper().writeValueAsString(document));
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                standardOutput.flush();
+            }
         }
         return ExitCodes.OK;
     }

@@ -50,12 +50,27 @@ final class PipelineRunner {
     private final LakeOption lake;
     private final PrintWriter out;
     private final PrintWriter err;
+    private final PrintWriter json;
 
     PipelineRunner(Barlake parent, LakeOption lake, PrintWriter out, PrintWriter err) {
+        this(parent, lake, out, err, false);
+    }
+
+    /**
+     * With {@code json}, standard output carries only the run report as JSON (what is saved under
+     * {@code _runs/}), for programs; the plan, progress and summary go to standard error.
+     */
+    PipelineRunner(Barlake parent, LakeOption lake, PrintWriter out, PrintWriter err, boolean json) {
         this.parent = parent;
         this.lake = lake;
-        this.out = out;
+        this.out = json ? err : out;
         this.err = err;
+        this.json = json ? out : null;
+    }
+
+    /** Where the human lines go: standard output, or standard error when the output is JSON. */
+    PrintWriter human() {
+        return out;
     }
 
     /** {@code barlake run}: a default history first when the lake has none, then the nightly run. */
@@ -181,6 +196,14 @@ final class PipelineRunner {
         }
         out.println("Run report: " + LakeLayout.runReport(runId) + " in " + store.location());
         out.flush();
+        if (json != null) {
+            try {
+                json.println(LakeJson.mapper().writeValueAsString(report));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            json.flush();
+        }
         if (!outcome.result().succeeded()) {
             String alert = outcome.alert();
             if (alert != null) {

@@ -21,15 +21,19 @@ final class RunCommand extends LakeCommand {
             description = "Sessions of history to build when the lake is empty (default: 504 synthetic, 20 on Polygon).")
     Integer history;
 
+    @Option(names = "--json", description = "Print the run report (as saved under _runs/) as JSON on standard output; "
+            + "the progress and the summary go to standard error.")
+    boolean json;
+
     @Override
     public Integer call() {
         if (history != null && history < 1) {
             throw new io.barlake.lake.store.InvalidSettingException("--history", history.toString(), "must be 1 or more sessions");
         }
+        PipelineRunner runner = new PipelineRunner(parent, lake, spec.commandLine().getOut(), spec.commandLine().getErr(), json);
         LocalDate session = date == null ? null
-                : RunPreflight.nightly(date, TradingCalendar.nyse(), parent.clock().instant(), spec.commandLine().getOut());
+                : RunPreflight.nightly(date, TradingCalendar.nyse(), parent.clock().instant(), runner.human());
         String command = "run" + (date == null ? "" : " --date " + date) + (history == null ? "" : " --history " + history);
-        return new PipelineRunner(parent, lake, spec.commandLine().getOut(), spec.commandLine().getErr())
-                .nightly(session, history, command);
+        return runner.nightly(session, history, command);
     }
 }

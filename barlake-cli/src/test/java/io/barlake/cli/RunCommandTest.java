@@ -13,6 +13,7 @@ import io.barlake.lake.store.LakeLocation;
 import io.barlake.lake.store.ObjectStore;
 import io.barlake.lake.store.ObjectStores;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.LocalDate;
@@ -37,6 +38,34 @@ class RunCommandTest {
         environment.put("BARLAKE_LAKE", lake.toString());
         environment.put("BARLAKE_SYNTHETIC_SYMBOLS", "30");
         return environment;
+    }
+
+    @Test
+    void withJsonRunBackfillAndFetchPrintOnlyJsonOnStandardOutputAndTheirProgressOnStandardError() throws Exception {
+        Path lake = folder.resolve("lake");
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+
+        CliRun run = CliRun.execute(environment(lake), "run", "--history", "5", "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        com.fasterxml.jackson.databind.JsonNode report = json.readTree(run.out());
+        assertThat(report.path("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(report.path("command").asText()).isEqualTo("run --history 5");
+        assertThat(report.path("stages").size()).isPositive();
+        assertThat(run.err()).contains("Run report: _runs/" + report.path("run_id").asText() + ".json");
+        assertThat(json.readTree(Files.readString(lake.resolve("_runs/" + report.path("run_id").asText() + ".json"))))
+                .as("the same report as the lake keeps").isEqualTo(report);
+
+        CliRun backfill = CliRun.execute(environment(lake), "backfill", "--from", "2025-05-01", "--to", "2025-05-02", "--json");
+        assertThat(backfill.exitCode()).as(backfill.err()).isZero();
+        assertThat(json.readTree(backfill.out()).path("command").asText()).isEqualTo("backfill --from 2025-05-01 --to 2025-05-02");
+
+        CliRun fetch = CliRun.execute(environment(lake), "fetch", "--from", "2025-04-28", "--to", "2025-04-29", "--json");
+        assertThat(fetch.exitCode()).as(fetch.err()).isZero();
+        com.fasterxml.jackson.databind.JsonNode fetched = json.readTree(fetch.out());
+        assertThat(fetched.path("source").asText()).isEqualTo("synthetic");
+        assertThat(fetched.path("written")).hasSize(2);
+        assertThat(fetched.path("written").get(0).asText()).isEqualTo("2025-04-28");
+        assertThat(fetch.err()).contains("Fetched 2 sessions");
     }
 
     @Test
