@@ -14,10 +14,16 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /**
@@ -311,10 +317,10 @@ public final class StateMachineExecutor {
          * interrupted, waited for (so nothing of it still writes when the state ends), and the state
          * fails with {@code States.Timeout}.
          */
-        private JsonNode withinLimit(String name, Duration limit, java.util.function.Supplier<JsonNode> work) {
-            java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
+        private JsonNode withinLimit(String name, Duration limit, Supplier<JsonNode> work) {
+            AtomicBoolean started = new AtomicBoolean();
             CountDownLatch ended = new CountDownLatch(1);
-            java.util.concurrent.Future<JsonNode> running = branches.submit(() -> {
+            Future<JsonNode> running = branches.submit(() -> {
                 started.set(true);
                 try {
                     return work.get();
@@ -323,11 +329,11 @@ public final class StateMachineExecutor {
                 }
             });
             try {
-                return running.get(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-            } catch (java.util.concurrent.TimeoutException e) {
+                return running.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
                 stop(running, started, ended);
                 throw new StatesError(TIMEOUT, "State '" + name + "' did not finish within " + limit.toSeconds() + " s");
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 if (e.getCause() instanceof RuntimeException failure) {
                     throw failure; // a StatesError among them, as the task threw it
                 }
@@ -340,7 +346,7 @@ public final class StateMachineExecutor {
         }
 
         /** Interrupts a task and waits until its thread has left it; a task cancelled before it started never runs. */
-        private void stop(java.util.concurrent.Future<JsonNode> running, java.util.concurrent.atomic.AtomicBoolean started,
+        private void stop(Future<JsonNode> running, AtomicBoolean started,
                 CountDownLatch ended) {
             running.cancel(true);
             if (started.get()) {
