@@ -42,14 +42,13 @@ public final class Momentum {
         loss /= period;
         gain /= period;
         out[period] = ratio(gain, loss);
-        // Wilder: avg = (avg·(n−1) + x)/n, as one fused multiply-add per bar on the loop-carried chain.
-        double keep = (period - 1.0) / period;
+        double keep = Smoothing.wilderKeep(period);
         while (today < close.length) {
             double value = close[today];
             double change = value - previous;
             previous = value;
-            loss = Math.fma(loss, keep, (change < 0 ? -change : 0) / period);
-            gain = Math.fma(gain, keep, (change < 0 ? 0 : change) / period);
+            loss = Smoothing.wilder(loss, keep, change < 0 ? -change : 0, period);
+            gain = Smoothing.wilder(gain, keep, change < 0 ? 0 : change, period);
             out[today++] = ratio(gain, loss);
         }
         return out;
@@ -97,11 +96,11 @@ public final class Momentum {
         double fastEma = fastSum / fast;
         line[start] = fastEma - slowEma;
         double signalSum = line[start];
-        double slowKeep = 1 - slowK;
-        double fastKeep = 1 - fastK;
+        double slowKeep = Smoothing.emaKeep(slowK);
+        double fastKeep = Smoothing.emaKeep(fastK);
         for (int i = start + 1; i < close.length; i++) {
-            slowEma = Math.fma(slowEma, slowKeep, close[i] * slowK);
-            fastEma = Math.fma(fastEma, fastKeep, close[i] * fastK);
+            slowEma = Smoothing.ema(slowEma, slowKeep, slowK, close[i]);
+            fastEma = Smoothing.ema(fastEma, fastKeep, fastK, close[i]);
             line[i] = fastEma - slowEma;
             if (i <= lookback) {
                 signalSum += line[i];
@@ -111,9 +110,9 @@ public final class Momentum {
         double previous = signalSum / signal;
         signalLine[lookback] = previous;
         histogram[lookback] = line[lookback] - previous;
-        double signalKeep = 1 - signalK;
+        double signalKeep = Smoothing.emaKeep(signalK);
         for (int i = lookback + 1; i < close.length; i++) {
-            previous = Math.fma(previous, signalKeep, line[i] * signalK);
+            previous = Smoothing.ema(previous, signalKeep, signalK, line[i]);
             signalLine[i] = previous;
             histogram[i] = line[i] - previous;
         }

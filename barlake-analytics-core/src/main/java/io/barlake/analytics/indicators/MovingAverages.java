@@ -68,9 +68,9 @@ public final class MovingAverages {
         }
         double previous = sum / period;
         out[seedEnd] = previous;
-        double keep = 1 - k;
+        double keep = Smoothing.emaKeep(k);
         for (int i = seedEnd + 1; i < values.length; i++) {
-            previous = Math.fma(previous, keep, values[i] * k); // = (x − ema)·k + ema, one rounding on the chain
+            previous = Smoothing.ema(previous, keep, k, values[i]);
             out[i] = previous;
         }
         return out;

@@ -95,10 +95,9 @@ public final class Volatility {
         }
         double previous = total / period;
         out[period] = previous;
-        double keep = (period - 1.0) / period;
+        double keep = Smoothing.wilderKeep(period);
         for (int i = period + 1; i < close.length; i++) {
-            // = (atr·(n−1) + tr)/n with one fused multiply-add on the loop-carried chain instead of a division
-            previous = Math.fma(previous, keep, Series.trueRange(high[i], low[i], close[i - 1]) / period);
+            previous = Smoothing.wilder(previous, keep, Series.trueRange(high[i], low[i], close[i - 1]), period);
             out[i] = previous;
         }
         return out;
