@@ -1,8 +1,5 @@
 package io.barlake.lake.read;
 
-import io.barlake.lake.store.InvalidSettingException;
-import java.util.Locale;
-
 /**
  * How daily prices are read. Silver keeps them raw; every read adjusts as of the latest session in
  * silver.
@@ -23,16 +20,11 @@ public enum Adjustment {
 
     /** {@code raw}, {@code split} or {@code total_return}. */
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return Labels.of(this);
     }
 
     /** The mode a label names; the setting's name goes into the error. */
     public static Adjustment parse(String setting, String label) {
-        for (Adjustment adjustment : values()) {
-            if (adjustment.label().equals(label == null ? "" : label.strip().toLowerCase(Locale.ROOT))) {
-                return adjustment;
-            }
-        }
-        throw new InvalidSettingException(setting, label, "expected raw, split or total_return");
+        return Labels.parse(Adjustment.class, setting, label);
     }
 }

@@ -1,8 +1,5 @@
 package io.barlake.lake.read;
 
-import io.barlake.lake.store.InvalidSettingException;
-import java.util.Locale;
-
 /**
  * Whose bars a read returns.
  *
@@ -19,16 +16,11 @@ public enum Continuity {
 
     /** {@code ticker} or {@code continuous}. */
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return Labels.of(this);
     }
 
     /** The continuity a label names; the setting's name goes into the error. */
     public static Continuity parse(String setting, String label) {
-        for (Continuity continuity : values()) {
-            if (continuity.label().equals(label == null ? "" : label.strip().toLowerCase(Locale.ROOT))) {
-                return continuity;
-            }
-        }
-        throw new InvalidSettingException(setting, label, "expected ticker or continuous");
+        return Labels.parse(Continuity.class, setting, label);
     }
 }
