@@ -12,7 +12,6 @@ import io.barlake.fetchers.lambda.FetchBarsHandler;
 import io.barlake.fetchers.lambda.FetchReferenceHandler;
 import io.barlake.fetchers.lambda.FetcherEnvironment;
 import io.barlake.fetchers.source.MarketDataSource;
-import io.barlake.lake.alerts.WebhookPolicy;
 import io.barlake.lake.calendar.TradingCalendar;
 import io.barlake.lake.layout.LakeLayout;
 import io.barlake.lake.state.LakeJson;
@@ -23,13 +22,15 @@ import io.barlake.lake.state.StateStore;
 import io.barlake.lake.store.ObjectInfo;
 import io.barlake.lake.store.ObjectStore;
 import io.barlake.resampler.batch.ResamplerMain;
+import io.barlake.signals.alerts.SnsAlertPublisher;
+import io.barlake.signals.alerts.WebhookPolicy;
+import io.barlake.signals.lambda.ScanHandler;
 import io.barlake.statemachine.PipelineDefinition;
 import io.barlake.statemachine.Placeholder;
 import io.barlake.statemachine.asl.ExecutionListener;
 import io.barlake.statemachine.asl.ExecutionResult;
 import io.barlake.statemachine.asl.StateMachineExecutor;
 import io.barlake.statemachine.asl.StatesError;
-import io.barlake.statemachine.scan.ScanHandler;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,7 +56,6 @@ public final class LocalPipeline {
     private static final Logger LOG = LoggerFactory.getLogger(LocalPipeline.class);
     /** The state machine's id in the local engine. */
     public static final String STATE_MACHINE_ID = "arn:aws:states:local:000000000000:stateMachine:barlake-pipeline";
-    public static final String ALERT_TOPIC_SETTING = "BARLAKE_ALERT_TOPIC_ARN";
 
     private final ObjectStore store;
     private final Clock clock;
@@ -116,7 +116,7 @@ public final class LocalPipeline {
         arns.put(Placeholder.JobQueueArn, "arn:aws:batch:local:000000000000:job-queue/barlake");
         arns.put(Placeholder.ConsolidateJobDefinitionArn, "arn:aws:batch:local:000000000000:job-definition/barlake-consolidate");
         arns.put(Placeholder.ResampleJobDefinitionArn, "arn:aws:batch:local:000000000000:job-definition/barlake-resample");
-        String topic = environment.get(ALERT_TOPIC_SETTING);
+        String topic = environment.get(SnsAlertPublisher.TOPIC_SETTING);
         arns.put(Placeholder.AlertTopicArn, topic == null || topic.isBlank()
                 ? "arn:aws:sns:local:000000000000:barlake-alerts" : topic.strip());
         return arns;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.barlake.lake.batch.BatchJob;
 import io.barlake.lake.state.LakeJson;
+import io.barlake.signals.alerts.SnsAlertPublisher;
 import io.barlake.statemachine.asl.StatesError;
 import io.barlake.statemachine.asl.TaskHandler;
 import java.io.ByteArrayInputStream;

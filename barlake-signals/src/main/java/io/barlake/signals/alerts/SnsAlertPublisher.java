@@ -1,4 +1,4 @@
-package io.barlake.statemachine.local;
+package io.barlake.signals.alerts;
 
 import static java.util.Objects.requireNonNull;
 
@@ -13,13 +13,16 @@ import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.SnsClientBuilder;
 
 /**
- * Publishes the failure message to the SNS topic of {@code BARLAKE_ALERT_TOPIC_ARN}, as the
- * {@code NotifyFailure} state does on AWS, so a local nightly job e-mails the same alert. The
+ * Publishes to the SNS topic of {@code BARLAKE_ALERT_TOPIC_ARN}: the pipeline's failure message, as
+ * the {@code NotifyFailure} state does on AWS (so a local nightly job e-mails the same alert), and
+ * the alert firings of the scan. The
  * client's region is the topic's; {@code AWS_ENDPOINT_URL_SNS} points it at another server.
  * A failed publish is thrown as {@code SNS.<exception>}: the definition's own Retry and Catch on
  * NotifyFailure decide, as they do on AWS, and the run still ends with the stage's error.
  */
-public final class SnsAlertPublisher implements LocalTasks.AlertPublisher, AutoCloseable {
+public final class SnsAlertPublisher implements AutoCloseable {
+    /** The SNS topic that failure messages and alert firings go to, besides the log. */
+    public static final String TOPIC_SETTING = "BARLAKE_ALERT_TOPIC_ARN";
     public static final String ENDPOINT_SETTING = "AWS_ENDPOINT_URL_SNS";
     /** SNS subjects are at most 100 printable ASCII characters on one line. */
     static final int MAX_SUBJECT = 100;
@@ -39,7 +42,7 @@ public final class SnsAlertPublisher implements LocalTasks.AlertPublisher, AutoC
     public static SnsAlertPublisher forTopic(String topicArn, Map<String, String> environment) {
         Matcher matcher = TOPIC_ARN.matcher(topicArn.strip());
         if (!matcher.matches()) {
-            throw new InvalidSettingException(LocalPipeline.ALERT_TOPIC_SETTING, topicArn,
+            throw new InvalidSettingException(TOPIC_SETTING, topicArn,
                     "expected an SNS topic ARN such as arn:aws:sns:us-east-1:123456789012:barlake-alerts");
         }
         SnsClientBuilder builder = SnsClient.builder().region(Region.of(matcher.group(1)));
@@ -47,7 +50,7 @@ public final class SnsAlertPublisher implements LocalTasks.AlertPublisher, AutoC
         return new SnsAlertPublisher(builder.build());
     }
 
-    @Override
+    /** Publishes {@code message} under {@code subject} (made one printable line of at most 100 characters). */
     public void publish(String topicArn, String subject, String message) {
         try {
             client.publish(request -> request.topicArn(topicArn).subject(subject(subject)).message(message));

@@ -1,4 +1,4 @@
-package io.barlake.statemachine.scan;
+package io.barlake.signals.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,9 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.barlake.analytics.series.BarSeries;
 import io.barlake.fetchers.polygon.SecretsManagerApiKeys;
 import io.barlake.fetchers.source.MarketDataSources;
-import io.barlake.lake.alerts.AlertRule;
-import io.barlake.lake.alerts.AlertRuleStore;
-import io.barlake.lake.alerts.WebhookPolicy;
 import io.barlake.lake.calendar.TradingCalendar;
 import io.barlake.lake.layout.LakeLayout;
 import io.barlake.lake.model.DailyBar;

@@ -8,8 +8,8 @@ import io.barlake.fetchers.source.MarketDataSources;
 import io.barlake.lake.calendar.TradingCalendar;
 import io.barlake.lake.state.RunReport;
 import io.barlake.lake.state.StateStore;
-import io.barlake.lake.store.InvalidSettingException;
 import io.barlake.lake.store.LocalObjectStore;
+import io.barlake.signals.alerts.SnsAlertPublisher;
 import io.barlake.statemachine.Placeholder;
 import io.barlake.statemachine.asl.ExecutionListener;
 import java.io.IOException;
@@ -30,8 +30,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The SNS notifier against a local HTTP server answering as SNS does (the Query protocol, XML replies). */
-class SnsAlertPublisherTest {
+/** NotifyFailure publishing through SNS, against a local HTTP server answering as SNS does (the Query protocol, XML replies). */
+class NotifyFailureTest {
     private static final String TOPIC = "arn:aws:sns:eu-west-1:123456789012:barlake-alerts";
     private static final String PUBLISHED = """
             <PublishResponse xmlns="https://sns.amazonaws.com/doc/2010-03-31/">
@@ -80,36 +80,11 @@ class SnsAlertPublisherTest {
         Map<String, String> environment = new HashMap<>();
         environment.put("BARLAKE_LAKE", lake.toString());
         environment.put(MarketDataSources.SYMBOLS, "20");
-        environment.put(LocalPipeline.ALERT_TOPIC_SETTING, TOPIC);
+        environment.put(SnsAlertPublisher.TOPIC_SETTING, TOPIC);
         environment.put(SnsAlertPublisher.ENDPOINT_SETTING, sns.url("/").toString());
         environment.put("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE");
         environment.put("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
         return environment;
-    }
-
-    @Test
-    void publishesTheMessageToTheTopicAsTheSnsQueryApiWantsIt() {
-        try (SnsAlertPublisher publisher = SnsAlertPublisher.forTopic(TOPIC, environment())) {
-            publisher.publish(TOPIC, "Barlake run r1 failed at Consolidate", "line one\nline two: ünïcode");
-        }
-        assertThat(publishes).singleElement().satisfies(form -> {
-            assertThat(form).containsEntry("Action", "Publish").containsEntry("TopicArn", TOPIC)
-                    .containsEntry("Subject", "Barlake run r1 failed at Consolidate")
-                    .containsEntry("Message", "line one\nline two: ünïcode");
-        });
-    }
-
-    @Test
-    void aSubjectIsOnePrintableLineOfAtMostAHundredCharacters() {
-        assertThat(SnsAlertPublisher.subject("Barlake run x failed\nat Scan ✗")).isEqualTo("Barlake run x failed at Scan");
-        assertThat(SnsAlertPublisher.subject("x".repeat(250))).hasSize(SnsAlertPublisher.MAX_SUBJECT);
-    }
-
-    @Test
-    void aTopicThatIsNotAnSnsTopicArnIsABadSetting() {
-        Throwable thrown = catchThrowable(() -> SnsAlertPublisher.forTopic("arn:aws:sqs:eu-west-1:123456789012:q", environment()));
-        assertThat(thrown).isInstanceOf(InvalidSettingException.class).hasMessage("Invalid BARLAKE_ALERT_TOPIC_ARN "
-                + "'arn:aws:sqs:eu-west-1:123456789012:q': expected an SNS topic ARN such as arn:aws:sns:us-east-1:123456789012:barlake-alerts");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.barlake.statemachine.scan;
+package io.barlake.signals.series;
 
 import io.barlake.analytics.series.BarSeries;
 import io.barlake.lake.model.Timeframe;

@@ -1,17 +1,19 @@
-package io.barlake.statemachine.scan;
+package io.barlake.signals.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.barlake.analytics.strategy.PrebuiltStrategies;
-import io.barlake.lake.alerts.WebhookPolicy;
 import io.barlake.lake.model.Timeframe;
 import io.barlake.lake.state.LakeJson;
 import io.barlake.lake.store.LakeLocation;
 import io.barlake.lake.store.ObjectStore;
 import io.barlake.lake.store.ObjectStores;
-import io.barlake.statemachine.local.LocalPipeline;
-import io.barlake.statemachine.local.SnsAlertPublisher;
+import io.barlake.signals.alerts.AlertCheck;
+import io.barlake.signals.alerts.AlertNotifiers;
+import io.barlake.signals.alerts.SnsAlertPublisher;
+import io.barlake.signals.alerts.WebhookPolicy;
+import io.barlake.signals.scan.NightlyScan;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -57,7 +59,7 @@ public final class ScanHandler implements RequestStreamHandler {
     }
 
     private static BiConsumer<String, String> sns(Map<String, String> environment) {
-        String topic = environment.get(LocalPipeline.ALERT_TOPIC_SETTING);
+        String topic = environment.get(SnsAlertPublisher.TOPIC_SETTING);
         if (topic == null || topic.isBlank()) {
             return null;
         }

@@ -1,4 +1,4 @@
-package io.barlake.lake.alerts;
+package io.barlake.signals.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.barlake.lake.alerts;
+package io.barlake.signals.alerts;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.barlake.lake.layout.LakeLayout;

@@ -1,6 +1,5 @@
-package io.barlake.statemachine.scan;
+package io.barlake.signals.alerts;
 
-import io.barlake.lake.alerts.WebhookPolicy;
 import io.barlake.lake.state.LakeJson;
 import java.io.IOException;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package io.barlake.statemachine.scan;
+package io.barlake.signals.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,7 +33,7 @@ class ScanLambdaJarIT {
     @Test
     void theJarUnpacksUnderLambdasLimitWithoutTheOtherStagesCode() {
         LambdaJar jar = LambdaJar.ofThisModule();
-        assertThat(jar.contains("io/barlake/statemachine/scan/ScanHandler.class")).isTrue();
+        assertThat(jar.contains("io/barlake/signals/lambda/ScanHandler.class")).isTrue();
         assertThat(jar.contains("io/barlake/consolidator/Consolidator.class")).isFalse();
         assertThat(jar.contains("io/barlake/fetchers/bronze/BarsFetcher.class")).isFalse();
         // Logging as the CDK app configures it (ServingLambdaJarIT runs a handler with it).

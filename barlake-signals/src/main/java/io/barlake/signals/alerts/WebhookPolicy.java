@@ -1,4 +1,4 @@
-package io.barlake.lake.alerts;
+package io.barlake.signals.alerts;
 
 import io.barlake.lake.store.InvalidSettingException;
 import java.net.Inet4Address;

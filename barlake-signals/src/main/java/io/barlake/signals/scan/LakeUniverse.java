@@ -1,4 +1,4 @@
-package io.barlake.statemachine.scan;
+package io.barlake.signals.scan;
 
 import io.barlake.analytics.scan.Scanner;
 import io.barlake.analytics.series.BarSeries;
@@ -13,6 +13,7 @@ import io.barlake.lake.read.BarHistory;
 import io.barlake.lake.read.SymbolBarsBuilder;
 import io.barlake.lake.read.TotalReturn;
 import io.barlake.lake.store.ObjectStore;
+import io.barlake.signals.series.LakeSeries;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

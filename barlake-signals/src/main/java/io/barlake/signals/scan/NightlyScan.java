@@ -1,4 +1,4 @@
-package io.barlake.statemachine.scan;
+package io.barlake.signals.scan;
 
 import io.barlake.analytics.scan.Scanner;
 import io.barlake.analytics.scan.SignalRow;

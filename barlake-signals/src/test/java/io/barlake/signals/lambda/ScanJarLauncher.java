@@ -1,4 +1,4 @@
-package io.barlake.statemachine.scan;
+package io.barlake.signals.lambda;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

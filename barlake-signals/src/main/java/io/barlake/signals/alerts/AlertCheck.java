@@ -1,13 +1,12 @@
-package io.barlake.statemachine.scan;
+package io.barlake.signals.alerts;
 
 import io.barlake.analytics.alerts.AlertCondition;
 import io.barlake.analytics.series.BarSeries;
-import io.barlake.lake.alerts.AlertRule;
-import io.barlake.lake.alerts.AlertRuleStore;
 import io.barlake.lake.calendar.TradingCalendar;
 import io.barlake.lake.model.Timeframe;
 import io.barlake.lake.read.NoBarsException;
 import io.barlake.lake.store.ObjectStore;
+import io.barlake.signals.series.LakeSeries;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
