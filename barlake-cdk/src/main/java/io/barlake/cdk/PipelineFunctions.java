@@ -46,8 +46,8 @@ public final class PipelineFunctions extends Construct {
                 FETCH_MEMORY_MB, Duration.minutes(15), fetcherEnvironment);
         fetchReference = function(settings, "FetchReference", "io.barlake.fetchers.lambda.FetchReferenceHandler", fetchers,
                 FETCH_MEMORY_MB, Duration.minutes(10), fetcherEnvironment);
-        scan = function(settings, "Scan", "io.barlake.statemachine.scan.ScanHandler",
-                Code.fromAsset(settings.lambdaJar("barlake-statemachine").toString()), SCAN_MEMORY_MB, Duration.minutes(15),
+        scan = function(settings, "Scan", "io.barlake.signals.lambda.ScanHandler",
+                Code.fromAsset(settings.lambdaJar("barlake-signals").toString()), SCAN_MEMORY_MB, Duration.minutes(15),
                 Map.of("BARLAKE_LAKE", lake.location(), "BARLAKE_ALERT_TOPIC_ARN", alerts.getTopicArn()));
         polygonKey.grantRead(fetchBars);
         polygonKey.grantRead(fetchReference);

@@ -73,7 +73,7 @@ class BarlakeStackTest {
         staging.resourceCountIs("AWS::Lambda::Function", 4);
         for (String handler : List.of("io.barlake.fetchers.lambda.FetchBarsHandler::handleRequest",
                 "io.barlake.fetchers.lambda.FetchReferenceHandler::handleRequest",
-                "io.barlake.statemachine.scan.ScanHandler::handleRequest",
+                "io.barlake.signals.lambda.ScanHandler::handleRequest",
                 "io.barlake.serving.front.HttpApiHandler::handleRequest")) {
             staging.hasResourceProperties("AWS::Lambda::Function", Map.of("Handler", handler, "Runtime", "java21",
                     "SnapStart", Map.of("ApplyOn", "PublishedVersions"), "Architectures", List.of("arm64")));

@@ -6,7 +6,7 @@ import io.barlake.lake.read.Adjustment;
 import io.barlake.lake.read.Continuity;
 import io.barlake.lake.store.InvalidSettingException;
 import io.barlake.lake.store.ObjectStore;
-import io.barlake.statemachine.scan.LakeSeries;
+import io.barlake.signals.series.LakeSeries;
 import java.time.Clock;
 import java.time.LocalDate;
 import picocli.CommandLine.Option;

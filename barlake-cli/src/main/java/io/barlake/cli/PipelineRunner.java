@@ -13,13 +13,12 @@ import io.barlake.lake.state.LakeJson;
 import io.barlake.lake.state.LakeLock;
 import io.barlake.lake.state.RunIds;
 import io.barlake.lake.state.RunReport;
-import io.barlake.lake.state.StateStore;
 import io.barlake.lake.store.LakeLocation;
 import io.barlake.lake.store.ObjectStore;
+import io.barlake.signals.alerts.SnsAlertPublisher;
 import io.barlake.statemachine.asl.ExecutionListener;
 import io.barlake.statemachine.asl.StatesError;
 import io.barlake.statemachine.local.LocalPipeline;
-import io.barlake.statemachine.local.SnsAlertPublisher;
 import java.io.PrintWriter;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -135,7 +134,7 @@ final class PipelineRunner {
         LakeLocation location = lake.location(parent.environment());
         // The Batch jobs open the lake from their environment, as on AWS: give them the one chosen here.
         environment.put(LakeLocation.SETTING, location.toString());
-        String topic = parent.environment().get(LocalPipeline.ALERT_TOPIC_SETTING);
+        String topic = parent.environment().get(SnsAlertPublisher.TOPIC_SETTING);
         try (SnsAlertPublisher sns = topic == null || topic.isBlank() ? null : SnsAlertPublisher.forTopic(topic, parent.environment());
              ObjectStore store = lake.open(parent.environment());
              MarketDataSource source = MarketDataSources.open(parent.environment(), TradingCalendar.nyse(), parent.clock(),

@@ -11,7 +11,7 @@ import io.barlake.lake.read.SymbolLookup;
 import io.barlake.lake.state.LakeJson;
 import io.barlake.lake.store.InvalidSettingException;
 import io.barlake.lake.store.ObjectStore;
-import io.barlake.statemachine.scan.NightlyScan;
+import io.barlake.signals.scan.NightlyScan;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.LocalDate;

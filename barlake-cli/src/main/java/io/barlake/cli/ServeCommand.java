@@ -7,10 +7,11 @@ import io.barlake.lake.calendar.TradingCalendar;
 import io.barlake.lake.store.InvalidSettingException;
 import io.barlake.lake.store.ObjectStore;
 import io.barlake.serving.Router;
+import io.barlake.serving.RouterSettings;
 import io.barlake.serving.ServingSettings;
 import io.barlake.serving.access.ApiKeys;
-import io.barlake.serving.endpoints.QuoteCache;
 import io.barlake.serving.front.LocalServer;
+import io.barlake.serving.services.QuoteCache;
 import io.javalin.util.JavalinBindException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -53,8 +54,9 @@ final class ServeCommand extends LakeCommand {
         try (ObjectStore store = lake.open(parent.environment());
              PolygonClient polygon = polygonSettings.map(s -> new PolygonClient(s, TradingCalendar.nyse(), parent.clock())).orElse(null);
              QuoteCache quotes = settings.quoteCache(parent.clock())) {
-            Router router = new Router(store, parent.clock(), settings.keys(), settings.limits(parent.clock()), open,
-                    Optional.ofNullable(polygon), quotes, settings.webhooks());
+            Router router = new Router(settings.router(store, parent.clock(), quotes)
+                    .withAccess(open ? RouterSettings.WithoutKeys.OPEN : RouterSettings.WithoutKeys.CLOSED)
+                    .withVendor(Optional.ofNullable(polygon)));
             LocalServer server;
             try {
                 server = LocalServer.start(router, host, port);

@@ -7,7 +7,6 @@ import io.barlake.consolidator.batch.ConsolidatorMain;
 import io.barlake.fetchers.polygon.SecretsManagerApiKeys;
 import io.barlake.fetchers.source.MarketDataSources;
 import io.barlake.lake.access.LakeGrants;
-import io.barlake.lake.alerts.WebhookPolicy;
 import io.barlake.lake.calendar.TradingCalendar;
 import io.barlake.lake.layout.LakeLayout;
 import io.barlake.lake.model.DailyBar;
@@ -19,9 +18,9 @@ import io.barlake.lake.store.ObjectInfo;
 import io.barlake.lake.store.ObjectStore;
 import io.barlake.resampler.batch.ResamplerMain;
 import io.barlake.serving.Router;
+import io.barlake.serving.RouterSettings;
 import io.barlake.serving.access.ApiKeys;
 import io.barlake.serving.access.RequestLimits;
-import io.barlake.serving.endpoints.QuoteCache;
 import io.barlake.serving.http.ApiRequest;
 import io.barlake.statemachine.Placeholder;
 import io.barlake.statemachine.asl.ExecutionListener;
@@ -138,9 +137,8 @@ class LakeGrantsTest {
 
     /** The API's reads and its one write (an alert rule), through the router as both front doors use it. */
     private void serve(ObjectStore store, String symbol) {
-        Router router = new Router(new Recording(store, () -> "SERVING"), CLOCK, ApiKeys.parse("team=" + ApiKeys.hash(KEY)),
-                new RequestLimits(1000, 1000, 100_000, CLOCK), false, Optional.empty(), QuoteCache.local(CLOCK),
-                new WebhookPolicy(Set.of(), WebhookPolicy.SYSTEM));
+        Router router = new Router(RouterSettings.of(new Recording(store, () -> "SERVING"), CLOCK)
+                .withKeys(ApiKeys.parse("team=" + ApiKeys.hash(KEY))).withLimits(new RequestLimits(1000, 1000, 100_000, CLOCK)));
         Map<String, String> withKey = Map.of("x-api-key", KEY);
         for (String path : List.of("/health", "/v1/status", "/v1/symbols", "/v1/signals", "/v1/usage", "/v1/alerts")) {
             assertThat(router.handle(new ApiRequest("GET", path, Map.of(), withKey, new byte[0])).status()).as(path).isEqualTo(200);

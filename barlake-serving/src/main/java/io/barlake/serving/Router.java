@@ -1,11 +1,9 @@
 package io.barlake.serving;
 
-import io.barlake.fetchers.polygon.PolygonClient;
-import io.barlake.lake.alerts.WebhookPolicy;
 import io.barlake.lake.state.CorruptStateException;
 import io.barlake.lake.store.InvalidSettingException;
-import io.barlake.lake.store.ObjectStoreException;
 import io.barlake.lake.store.ObjectStore;
+import io.barlake.lake.store.ObjectStoreException;
 import io.barlake.serving.access.ApiKeys;
 import io.barlake.serving.access.OpenAccessGuard;
 import io.barlake.serving.access.RequestLimits;
@@ -15,9 +13,7 @@ import io.barlake.serving.endpoints.BarsEndpoint;
 import io.barlake.serving.endpoints.DataSources;
 import io.barlake.serving.endpoints.HealthEndpoint;
 import io.barlake.serving.endpoints.LakeEndpoint;
-import io.barlake.serving.endpoints.QuoteCache;
 import io.barlake.serving.endpoints.QuoteEndpoint;
-import io.barlake.serving.endpoints.SeriesCache;
 import io.barlake.serving.endpoints.SignalsEndpoint;
 import io.barlake.serving.http.ApiException;
 import io.barlake.serving.http.ApiJson;
@@ -25,12 +21,15 @@ import io.barlake.serving.http.ApiRequest;
 import io.barlake.serving.http.ApiResponse;
 import io.barlake.serving.http.Echo;
 import io.barlake.serving.http.SecurityHeaders;
+import io.barlake.serving.services.AlertService;
+import io.barlake.serving.services.BacktestService;
+import io.barlake.serving.services.BarsService;
+import io.barlake.serving.services.QuoteService;
+import io.barlake.serving.services.SeriesCache;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -57,35 +56,20 @@ public final class Router {
     private final HealthEndpoint health;
     private final DataSources sources;
 
-    /**
-     * @param keys          the accepted keys
-     * @param limits        the per-key rate limit and daily quota
-     * @param openWithoutKeys with no keys configured, let every caller in as {@value #OPEN_ACCESS}
-     *                      (the local server on loopback); otherwise refuse all
-     * @param polygon       the quote source besides the lake, when a Polygon key is configured
-     */
-    public Router(ObjectStore store, Clock clock, ApiKeys keys, RequestLimits limits, boolean openWithoutKeys,
-            Optional<PolygonClient> polygon) {
-        this(store, clock, keys, limits, openWithoutKeys, polygon, QuoteCache.local(clock),
-                new WebhookPolicy(Set.of(), WebhookPolicy.SYSTEM));
-    }
-
-    /**
-     * The same, with quotes kept in {@code quotes} (Redis, to share them across instances) and
-     * alert webhooks judged by {@code webhooks}.
-     */
-    public Router(ObjectStore store, Clock clock, ApiKeys keys, RequestLimits limits, boolean openWithoutKeys,
-            Optional<PolygonClient> polygon, QuoteCache quotes, WebhookPolicy webhooks) {
-        this.keys = keys;
-        this.openWithoutKeys = openWithoutKeys;
-        this.limits = limits;
-        QuoteEndpoint quote = new QuoteEndpoint(store, clock, polygon, quotes);
+    public Router(RouterSettings settings) {
+        this.keys = settings.keys();
+        this.openWithoutKeys = settings.access() == RouterSettings.WithoutKeys.OPEN;
+        this.limits = settings.limits();
+        ObjectStore store = settings.store();
+        Clock clock = settings.clock();
+        QuoteService quotes = new QuoteService(store, clock, settings.vendor(), settings.quotes());
         this.sources = new DataSources(store, clock);
-        this.health = new HealthEndpoint(store, clock, quote::health, sources);
+        this.health = new HealthEndpoint(store, clock, quotes::health, sources);
         SeriesCache series = new SeriesCache(store, clock);
-        BarsEndpoint bars = new BarsEndpoint(series);
+        QuoteEndpoint quote = new QuoteEndpoint(quotes, clock);
+        BarsEndpoint bars = new BarsEndpoint(new BarsService(series));
         SignalsEndpoint signals = new SignalsEndpoint(store);
-        BacktestEndpoint backtest = new BacktestEndpoint(series);
+        BacktestEndpoint backtest = new BacktestEndpoint(new BacktestService(series));
         route("GET", "/v1/quote", quote::get);
         route("GET", "/v1/bars", bars::get);
         route("GET", "/v1/signals", signals::get);
@@ -93,7 +77,7 @@ public final class Router {
         LakeEndpoint lake = new LakeEndpoint(store, clock);
         route("GET", "/v1/status", lake::status);
         route("GET", "/v1/symbols", lake::symbols);
-        AlertsEndpoint alerts = new AlertsEndpoint(store, clock, webhooks);
+        AlertsEndpoint alerts = new AlertsEndpoint(new AlertService(store, clock, settings.webhooks()));
         route("POST", "/v1/alerts", alerts::create);
         route("GET", "/v1/alerts", alerts::list);
         route("DELETE", "/v1/alerts", alerts::delete);
@@ -152,8 +136,7 @@ public final class Router {
             if (request.body().length > MAX_BODY) {
                 throw new ApiException(413, "body_too_large", "The body is larger than " + MAX_BODY + " bytes");
             }
-            return handler.apply(new ApiRequest(request.method(), request.path(), request.query(),
-                    withCaller(request.headers(), caller), request.body()));
+            return handler.apply(request.withCaller(caller));
         } catch (ApiException e) {
             return error(e);
         } catch (InvalidSettingException e) {
@@ -183,21 +166,12 @@ public final class Router {
     }
 
     private ApiResponse usage(ApiRequest request) {
-        String caller = request.header(CALLER_HEADER);
+        String caller = request.caller();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("key", caller);
         body.put("requests_today", limits.usedToday(caller));
         body.put("daily_quota", limits.dailyQuota());
         return ApiResponse.json(200, ApiJson.write(body));
-    }
-
-    /** Set by the router after authentication; a header of the same name from outside is replaced. */
-    public static final String CALLER_HEADER = "x-barlake-caller";
-
-    private static Map<String, String> withCaller(Map<String, String> headers, String caller) {
-        Map<String, String> copy = new LinkedHashMap<>(headers);
-        copy.put(CALLER_HEADER, caller);
-        return copy;
     }
 
     private static ApiResponse notAllowed(List<String> allowed) {
@@ -219,5 +193,4 @@ public final class Router {
         }
         return response;
     }
-
 }

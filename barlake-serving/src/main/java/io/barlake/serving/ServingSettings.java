@@ -1,11 +1,12 @@
 package io.barlake.serving;
 
-import io.barlake.lake.alerts.WebhookPolicy;
 import io.barlake.lake.store.InvalidSettingException;
+import io.barlake.lake.store.ObjectStore;
 import io.barlake.lake.store.WholeNumberSetting;
 import io.barlake.serving.access.ApiKeys;
 import io.barlake.serving.access.RequestLimits;
-import io.barlake.serving.endpoints.QuoteCache;
+import io.barlake.serving.services.QuoteCache;
+import io.barlake.signals.alerts.WebhookPolicy;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
@@ -31,6 +32,11 @@ public record ServingSettings(ApiKeys keys, long perSecond, long burst, long dai
         return new ServingSettings(ApiKeys.parse(environment.get(ApiKeys.SETTING)), positive(environment, RATE, 20),
                 positive(environment, BURST, 40), positive(environment, QUOTA, 50_000), redis(environment.get(REDIS)),
                 WebhookPolicy.fromEnvironment(environment, WebhookPolicy.SYSTEM));
+    }
+
+    /** A router's settings from these: keys, limits and the webhook policy, with quotes kept in {@code quotes}. */
+    public RouterSettings router(ObjectStore store, Clock clock, QuoteCache quotes) {
+        return RouterSettings.of(store, clock).withKeys(keys).withLimits(limits(clock)).withQuotes(quotes).withWebhooks(webhooks);
     }
 
     /** Where quotes are kept: Redis when {@value #REDIS} is set, else this process. */

@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,8 +46,8 @@ class DamagedLakeServingTest {
     }
 
     private static Router router(LocalObjectStore store) {
-        return new Router(store, ServingLake.CLOCK, ApiKeys.parse("team=" + ApiKeys.hash(KEY)),
-                new RequestLimits(1000, 1000, 100_000, ServingLake.CLOCK), false, Optional.empty());
+        return new Router(RouterSettings.of(store, ServingLake.CLOCK).withKeys(ApiKeys.parse("team=" + ApiKeys.hash(KEY)))
+                .withLimits(new RequestLimits(1000, 1000, 100_000, ServingLake.CLOCK)));
     }
 
     @Test

@@ -3,17 +3,14 @@ package io.barlake.serving;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.barlake.lake.alerts.WebhookPolicy;
 import io.barlake.lake.state.DailyCheckpoint;
 import io.barlake.lake.state.StateStore;
 import io.barlake.lake.store.LocalObjectStore;
-import io.barlake.serving.access.ApiKeys;
 import io.barlake.serving.access.RequestLimits;
-import io.barlake.serving.endpoints.QuoteCache;
+import io.barlake.signals.alerts.WebhookPolicy;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,8 +21,9 @@ class DataSourcesLabelTest {
     Path folder;
 
     private Router router(LocalObjectStore store) {
-        return new Router(store, ServingLake.CLOCK, ApiKeys.none(), new RequestLimits(1000, 1000, 100_000, ServingLake.CLOCK),
-                true, Optional.empty(), QuoteCache.local(ServingLake.CLOCK), new WebhookPolicy(Set.of(), ServingLake.RESOLVER));
+        return new Router(RouterSettings.of(store, ServingLake.CLOCK).withAccess(RouterSettings.WithoutKeys.OPEN)
+                .withLimits(new RequestLimits(1000, 1000, 100_000, ServingLake.CLOCK))
+                .withWebhooks(new WebhookPolicy(Set.of(), ServingLake.RESOLVER)));
     }
 
     private static void source(LocalObjectStore store, String source) {

@@ -3,18 +3,15 @@ package io.barlake.serving;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.barlake.lake.alerts.AlertRuleStore;
-import io.barlake.lake.alerts.WebhookPolicy;
 import io.barlake.lake.store.LocalObjectStore;
-import io.barlake.serving.access.ApiKeys;
 import io.barlake.serving.access.RequestLimits;
-import io.barlake.serving.endpoints.QuoteCache;
 import io.barlake.serving.front.LocalServer;
 import io.barlake.serving.http.ApiJson;
+import io.barlake.signals.alerts.AlertRuleStore;
+import io.barlake.signals.alerts.WebhookPolicy;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,8 +38,9 @@ class OpenServerTest {
     static void serve() {
         store = new LocalObjectStore(folder.resolve("lake"));
         ServingLake.write(store);
-        Router open = new Router(store, ServingLake.CLOCK, ApiKeys.none(), new RequestLimits(1000, 1000, 100_000, ServingLake.CLOCK),
-                true, Optional.empty(), QuoteCache.local(ServingLake.CLOCK), new WebhookPolicy(Set.of(), ServingLake.RESOLVER));
+        Router open = new Router(RouterSettings.of(store, ServingLake.CLOCK).withAccess(RouterSettings.WithoutKeys.OPEN)
+                .withLimits(new RequestLimits(1000, 1000, 100_000, ServingLake.CLOCK))
+                .withWebhooks(new WebhookPolicy(Set.of(), ServingLake.RESOLVER)));
         server = LocalServer.start(open, "127.0.0.1", 0);
         self = "127.0.0.1:" + server.port();
     }

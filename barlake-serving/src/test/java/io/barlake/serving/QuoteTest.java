@@ -7,14 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.fppt.jedismock.RedisServer;
 import io.barlake.fetchers.polygon.PolygonClient;
 import io.barlake.fetchers.polygon.PolygonReplay;
-import io.barlake.lake.alerts.WebhookPolicy;
 import io.barlake.lake.calendar.TradingCalendar;
 import io.barlake.lake.store.InvalidSettingException;
 import io.barlake.lake.store.LocalObjectStore;
-import io.barlake.serving.access.ApiKeys;
 import io.barlake.serving.access.RequestLimits;
-import io.barlake.serving.endpoints.QuoteCache;
-import io.barlake.serving.endpoints.QuoteEndpoint;
+import io.barlake.serving.services.QuoteCache;
+import io.barlake.serving.services.QuoteService;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -118,8 +116,8 @@ class QuoteTest {
         Optional<PolygonClient> client = withPolygon
                 ? Optional.of(new PolygonClient(PolygonReplay.settings(polygon.url("/").toString()), TradingCalendar.nyse(), clock))
                 : Optional.empty();
-        return new Router(store, clock, ApiKeys.none(), new RequestLimits(1000, 1000, 100_000, clock), true, client, quotes,
-                new WebhookPolicy(java.util.Set.of(), WebhookPolicy.SYSTEM));
+        return new Router(RouterSettings.of(store, clock).withAccess(RouterSettings.WithoutKeys.OPEN)
+                .withLimits(new RequestLimits(1000, 1000, 100_000, clock)).withVendor(client).withQuotes(quotes));
     }
 
     @Test
@@ -190,7 +188,7 @@ class QuoteTest {
             assertThat(fetched.path("source").asText()).isEqualTo("polygon");
             assertThat(requests.get()).isEqualTo(1);
             long ttl = inspect.ttl("barlake:quote:AAPL");
-            assertThat(ttl).as("seconds the quote has left").isBetween(1L, QuoteEndpoint.TTL_SECONDS);
+            assertThat(ttl).as("seconds the quote has left").isBetween(1L, QuoteService.TTL_SECONDS);
 
             clock.advance(Duration.ofSeconds(30));
             JsonNode shared = second.get("/v1/quote?symbol=AAPL", Map.of()).json();

@@ -3,11 +3,10 @@ package io.barlake.serving;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.barlake.lake.alerts.WebhookPolicy;
 import io.barlake.lake.store.LocalObjectStore;
 import io.barlake.serving.access.ApiKeys;
 import io.barlake.serving.access.RequestLimits;
-import io.barlake.serving.endpoints.QuoteCache;
+import io.barlake.signals.alerts.WebhookPolicy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,9 +34,9 @@ class ServingApiTest {
     }
 
     private static Router router(long perSecond, long burst, long quota) {
-        return new Router(store, ServingLake.CLOCK, ApiKeys.parse("team=" + ApiKeys.hash(KEY)),
-                new RequestLimits(perSecond, burst, quota, ServingLake.CLOCK), false, java.util.Optional.empty(),
-                QuoteCache.local(ServingLake.CLOCK), new WebhookPolicy(java.util.Set.of(), ServingLake.RESOLVER));
+        return new Router(RouterSettings.of(store, ServingLake.CLOCK).withKeys(ApiKeys.parse("team=" + ApiKeys.hash(KEY)))
+                .withLimits(new RequestLimits(perSecond, burst, quota, ServingLake.CLOCK))
+                .withWebhooks(new WebhookPolicy(java.util.Set.of(), ServingLake.RESOLVER)));
     }
 
     /** Runs {@code check} once through each front door, each on a router of its own (limits are per router). */
@@ -451,13 +450,13 @@ class ServingApiTest {
 
     @Test
     void withoutConfiguredKeysTheLocalServerIsOpenAndTheLambdaRefusesAll() {
-        Router open = new Router(store, ServingLake.CLOCK, ApiKeys.none(), new RequestLimits(100, 100, 1000, ServingLake.CLOCK), true,
-                java.util.Optional.empty());
+        Router open = new Router(RouterSettings.of(store, ServingLake.CLOCK)
+                .withLimits(new RequestLimits(100, 100, 1000, ServingLake.CLOCK)).withAccess(RouterSettings.WithoutKeys.OPEN));
         try (FrontDoor door = FrontDoor.localServer(open)) {
             assertThat(door.get("/v1/usage", NONE).json().path("key").asText()).isEqualTo(Router.OPEN_ACCESS);
         }
-        Router closed = new Router(store, ServingLake.CLOCK, ApiKeys.none(), new RequestLimits(100, 100, 1000, ServingLake.CLOCK), false,
-                java.util.Optional.empty());
+        Router closed = new Router(RouterSettings.of(store, ServingLake.CLOCK)
+                .withLimits(new RequestLimits(100, 100, 1000, ServingLake.CLOCK)).withAccess(RouterSettings.WithoutKeys.CLOSED));
         try (FrontDoor door = FrontDoor.lambda(closed)) {
             assertError(door.get("/v1/usage", Map.of("x-api-key", "anything")), 401, "unauthorized");
         }

@@ -1,18 +1,18 @@
 package io.barlake.serving;
 
-import io.barlake.lake.alerts.WebhookPolicy;
 import io.barlake.lake.calendar.TradingCalendar;
 import io.barlake.lake.layout.LakeLayout;
 import io.barlake.lake.model.DailyBar;
 import io.barlake.lake.model.Dividend;
 import io.barlake.lake.model.SignalPick;
 import io.barlake.lake.model.Split;
-import io.barlake.lake.model.TickerSegment;
 import io.barlake.lake.model.TickerInfo;
+import io.barlake.lake.model.TickerSegment;
 import io.barlake.lake.parquet.ParquetCodec;
 import io.barlake.lake.state.DailyCheckpoint;
 import io.barlake.lake.state.StateStore;
 import io.barlake.lake.store.ObjectStore;
+import io.barlake.signals.alerts.WebhookPolicy;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.barlake.lake.alerts.AlertRuleStore;
 import io.barlake.lake.store.LocalObjectStore;
 import io.barlake.lake.testing.LambdaJar;
 import io.barlake.serving.access.ApiKeys;
+import io.barlake.signals.alerts.AlertRuleStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,8 +3,6 @@ package io.barlake.serving.endpoints;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.barlake.analytics.backtest.BacktestResult;
 import io.barlake.analytics.backtest.BacktestSettings;
-import io.barlake.analytics.backtest.Backtester;
-import io.barlake.analytics.series.BarSeries;
 import io.barlake.analytics.strategy.CompositeStrategies;
 import io.barlake.analytics.strategy.PrebuiltStrategies;
 import io.barlake.analytics.strategy.Strategy;
@@ -12,15 +10,15 @@ import io.barlake.analytics.strategy.StrategyConfigException;
 import io.barlake.lake.model.Timeframe;
 import io.barlake.lake.read.Adjustment;
 import io.barlake.lake.read.Continuity;
-import io.barlake.lake.read.NoBarsException;
 import io.barlake.lake.read.SymbolBars;
 import io.barlake.serving.http.ApiException;
 import io.barlake.serving.http.ApiJson;
 import io.barlake.serving.http.ApiRequest;
 import io.barlake.serving.http.ApiResponse;
 import io.barlake.serving.http.RequestValues;
+import io.barlake.serving.services.BacktestService;
+import io.barlake.serving.services.SeriesQuery;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,20 +36,22 @@ import java.util.Map;
 public final class BacktestEndpoint {
     /** A composite strategy's own limit, plus room for the other fields. */
     public static final int MAX_BODY = CompositeStrategies.MAX_BYTES + 4096;
-    /** At most 30 years of history in one backtest. */
-    public static final long MAX_SPAN_DAYS = 30L * 366;
+    private final BacktestService service;
 
-    private final SeriesCache series;
-
-    public BacktestEndpoint(SeriesCache series) {
-        this.series = series;
+    public BacktestEndpoint(BacktestService service) {
+        this.service = service;
     }
 
     public ApiResponse post(ApiRequest request) {
         if (request.body().length > MAX_BODY) {
             throw new ApiException(413, "body_too_large", "The body is larger than " + MAX_BODY + " bytes");
         }
-        JsonNode body = ApiJson.read(request.body());
+        BacktestService.Outcome outcome = service.run(backtest(ApiJson.read(request.body())));
+        return ApiResponse.json(200, ApiJson.write(answer(outcome)));
+    }
+
+    /** The body as a backtest request; each field's problem is a 400 naming the field. */
+    private static BacktestService.Request backtest(JsonNode body) {
         if (!body.isObject()) {
             throw ApiException.badRequest("the body must be a JSON object");
         }
@@ -68,39 +68,27 @@ public final class BacktestEndpoint {
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("'adjustment' must be raw, split or total_return");
         }
-        if (adjustment != Adjustment.SPLIT && timeframe != Timeframe.D1) {
-            throw ApiException.badRequest(timeframe.label() + " bars are stored split-adjusted only; " + adjustment.label()
-                    + " is for 1d");
+        Continuity continuity;
+        try {
+            continuity = Continuity.parse("continuity", text(body, "continuity", "ticker"));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("'continuity' must be ticker or continuous");
         }
-        Continuity continuity = continuity(text(body, "continuity", "ticker"), timeframe);
-        LocalDate from = date(body, "from");
-        LocalDate to = date(body, "to");
-        if (from != null && to != null) {
-            if (to.isBefore(from)) {
-                throw ApiException.badRequest("'to' " + to + " is before 'from' " + from);
-            }
-            if (ChronoUnit.DAYS.between(from, to) > MAX_SPAN_DAYS) {
-                throw ApiException.badRequest("the range is longer than 30 years");
-            }
-        }
+        SeriesQuery series = new SeriesQuery(symbol, timeframe, date(body, "from"), date(body, "to"), adjustment, continuity);
         Strategy strategy = strategy(body.get("strategy"));
         BacktestSettings settings;
         try {
             settings = new BacktestSettings(number(body, "capital", 100_000), number(body, "commission", 0),
-                    number(body, "commission_percent", 0), number(body, "slippage_percent", 0), number(body, "fraction", 1), 252)
-                    .forSessionsPerBar(timeframe.sessions());
+                    number(body, "commission_percent", 0), number(body, "slippage_percent", 0), number(body, "fraction", 1), 252);
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("backtest settings: " + e.getMessage());
         }
-        SymbolBars bars;
-        try {
-            bars = series.bars(symbol, timeframe, from, to, adjustment, continuity);
-        } catch (NoBarsException e) {
-            throw ApiException.notFound("No " + timeframe.label() + " bars for " + symbol + " in that range");
-        }
-        BarSeries series = new BarSeries(bars.symbol(), bars.dates(), bars.open(), bars.high(), bars.low(), bars.close(),
-                bars.volume());
-        BacktestResult result = Backtester.run(series, strategy, settings);
+        return new BacktestService.Request(series, strategy, settings);
+    }
+
+    private static Map<String, Object> answer(BacktestService.Outcome outcome) {
+        BacktestResult result = outcome.result();
+        SymbolBars bars = outcome.bars();
         List<EquityPoint> equity = new ArrayList<>(result.dates().length);
         for (int i = 0; i < result.dates().length; i++) {
             equity.add(new EquityPoint(result.dates()[i].toString(), result.equity()[i]));
@@ -108,16 +96,16 @@ public final class BacktestEndpoint {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("symbol", result.symbol());
         answer.put("strategy", result.strategy());
-        answer.put("timeframe", timeframe.label());
-        answer.put("adjustment", adjustment.label());
-        answer.put("continuity", continuity.label());
+        answer.put("timeframe", outcome.query().timeframe().label());
+        answer.put("adjustment", outcome.query().adjustment().label());
+        answer.put("continuity", outcome.query().continuity().label());
         answer.put("from", bars.dates()[0].toString());
         answer.put("to", bars.dates()[bars.size() - 1].toString());
         answer.put("bars", bars.size());
         answer.put("metrics", result.metrics());
         answer.put("trades", result.trades());
         answer.put("equity", equity);
-        return ApiResponse.json(200, ApiJson.write(answer));
+        return answer;
     }
 
     /** One point of the equity curve, as the answer lists it. */
@@ -174,19 +162,5 @@ public final class BacktestEndpoint {
             throw ApiException.badRequest("'" + field + "' must be a finite number");
         }
         return value.asDouble();
-    }
-
-    /** {@code "continuity": "ticker"} (the default) or {@code "continuous"} (across renames, 1d only). */
-    private static Continuity continuity(String label, Timeframe timeframe) {
-        Continuity continuity;
-        try {
-            continuity = Continuity.parse("continuity", label);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("'continuity' must be ticker or continuous");
-        }
-        if (continuity == Continuity.CONTINUOUS && timeframe != Timeframe.D1) {
-            throw ApiException.badRequest(timeframe.label() + " bars are built per ticker; continuity continuous is for 1d");
-        }
-        return continuity;
     }
 }

@@ -1,13 +1,11 @@
 package io.barlake.serving.endpoints;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.barlake.analytics.series.BarSeries;
 import io.barlake.analytics.strategy.IndicatorSpec;
 import io.barlake.analytics.strategy.Operand;
 import io.barlake.lake.model.Timeframe;
 import io.barlake.lake.read.Adjustment;
 import io.barlake.lake.read.Continuity;
-import io.barlake.lake.read.NoBarsException;
 import io.barlake.lake.read.SymbolBars;
 import io.barlake.serving.http.ApiException;
 import io.barlake.serving.http.ApiJson;
@@ -15,6 +13,8 @@ import io.barlake.serving.http.ApiRequest;
 import io.barlake.serving.http.ApiResponse;
 import io.barlake.serving.http.Cursors;
 import io.barlake.serving.http.QueryParams;
+import io.barlake.serving.services.BarsService;
+import io.barlake.serving.services.SeriesQuery;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,45 +36,26 @@ public final class BarsEndpoint {
     public static final int MAX_LIMIT = 5000;
     private static final String CURSOR_KIND = "bars-after";
 
-    private final SeriesCache series;
+    private final BarsService service;
 
-    public BarsEndpoint(SeriesCache series) {
-        this.series = series;
+    public BarsEndpoint(BarsService service) {
+        this.service = service;
     }
 
     public ApiResponse get(ApiRequest request) {
         QueryParams params = new QueryParams(request.query());
-        String symbol = params.symbol("symbol");
-        Timeframe timeframe = params.timeframe("timeframe");
-        LocalDate from = params.date("from").orElse(null);
-        LocalDate to = params.date("to").orElse(null);
-        Adjustment adjustment = adjustment(params);
-        Continuity continuity = continuity(params);
+        SeriesQuery query = new SeriesQuery(params.symbol("symbol"), params.timeframe("timeframe"), params.date("from").orElse(null),
+                params.date("to").orElse(null), adjustment(params), continuity(params));
+        Timeframe timeframe = query.timeframe();
+        Adjustment adjustment = query.adjustment();
+        Continuity continuity = query.continuity();
         int limit = params.limit("limit", DEFAULT_LIMIT, MAX_LIMIT);
-        if (from != null && to != null && to.isBefore(from)) {
-            throw ApiException.badRequest("'to' " + to + " is before 'from' " + from);
-        }
-        if (adjustment != Adjustment.SPLIT && timeframe != Timeframe.D1) {
-            throw ApiException.badRequest(timeframe.label() + " bars are stored split-adjusted only; " + adjustment.label()
-                    + " is for 1d");
-        }
-        if (continuity == Continuity.CONTINUOUS && timeframe != Timeframe.D1) {
-            throw ApiException.badRequest(timeframe.label() + " bars are built per ticker; continuity=continuous is for 1d");
-        }
-        LocalDate start = params.text("cursor").map(BarsEndpoint::after).orElse(from);
+        LocalDate start = params.text("cursor").map(BarsEndpoint::after).orElse(query.from());
         List<Operand.Indicator> indicators = params.text("indicators").map(BarsEndpoint::indicators).orElse(List.of());
-        SymbolBars bars;
-        try {
-            bars = series.bars(symbol, timeframe, start, to, adjustment, continuity);
-        } catch (NoBarsException e) {
-            throw ApiException.notFound("No " + timeframe.label() + " bars for " + symbol
-                    + (start == null && to == null ? "" : " between " + (start == null ? "the start" : start) + " and "
-                    + (to == null ? "the latest session" : to)));
-        }
+        BarsService.Page page = service.page(query, start, indicators);
+        SymbolBars bars = page.bars();
+        Map<String, double[]> overlays = page.overlays();
         int n = Math.min(limit, bars.size());
-        // Over the bars as loaded: indicators never look ahead, so a page's values are those of its own bars.
-        Map<String, double[]> overlays = indicators.isEmpty() ? Map.of() : IndicatorSpec.columns(new BarSeries(bars.symbol(),
-                bars.dates(), bars.open(), bars.high(), bars.low(), bars.close(), bars.volume()), indicators);
         // Streamed, not built as a map per bar: a five-year page is 1,260 bars and this is the hot path.
         ByteArrayOutputStream out = new ByteArrayOutputStream(128 + n * 96);
         try (JsonGenerator json = ApiJson.mapper().getFactory().createGenerator(out)) {
@@ -119,11 +100,7 @@ public final class BarsEndpoint {
 
     private static List<Operand.Indicator> indicators(String spec) {
         try {
-            List<Operand.Indicator> parsed = IndicatorSpec.parse(spec);
-            if (parsed.size() > 10) {
-                throw ApiException.badRequest("'indicators' lists more than 10 indicators");
-            }
-            return parsed;
+            return IndicatorSpec.parse(spec);
         } catch (IndicatorSpec.Problem e) {
             throw ApiException.badRequest("'indicators' " + (e.entry() == null ? "" : "'" + e.entry() + "'") + ": " + e.getMessage());
         }

@@ -12,6 +12,7 @@ import io.barlake.lake.calendar.TradingCalendar;
 import io.barlake.lake.store.LakeLocation;
 import io.barlake.lake.store.ObjectStores;
 import io.barlake.serving.Router;
+import io.barlake.serving.RouterSettings;
 import io.barlake.serving.ServingSettings;
 import io.barlake.serving.http.ApiJson;
 import io.barlake.serving.http.ApiRequest;
@@ -57,9 +58,9 @@ public final class HttpApiHandler implements RequestStreamHandler {
         // Never open on AWS: without configured keys every /v1 request is refused.
         Optional<PolygonClient> polygon = PolygonSettings.fromEnvironment(environment, SecretsManagerApiKeys.usingDefaultClient())
                 .map(polygonSettings -> new PolygonClient(polygonSettings, TradingCalendar.nyse(), clock));
-        return new Router(ObjectStores.open(LakeLocation.parse(environment.getOrDefault(LakeLocation.SETTING, LakeLocation.DEFAULT),
-                LakeLocation.SETTING), environment), clock, settings.keys(), settings.limits(clock), false, polygon,
-                settings.quoteCache(clock), settings.webhooks());
+        return new Router(settings.router(ObjectStores.open(LakeLocation.parse(environment.getOrDefault(LakeLocation.SETTING,
+                LakeLocation.DEFAULT), LakeLocation.SETTING), environment), clock, settings.quoteCache(clock)).withAccess(RouterSettings.WithoutKeys.CLOSED)
+                .withVendor(polygon));
     }
 
     @Override

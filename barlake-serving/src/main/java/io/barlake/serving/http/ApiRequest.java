@@ -1,5 +1,6 @@
 package io.barlake.serving.http;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -13,6 +14,9 @@ import java.util.Map;
  * @param body    the raw body, empty when there is none
  */
 public record ApiRequest(String method, String path, Map<String, String> query, Map<String, String> headers, byte[] body) {
+    /** Set by the router after authentication to the key's name; a header of the same name from outside is replaced. */
+    public static final String CALLER_HEADER = "x-barlake-caller";
+
     public ApiRequest {
         query = Map.copyOf(query);
         headers = Map.copyOf(headers);
@@ -20,5 +24,17 @@ public record ApiRequest(String method, String path, Map<String, String> query, 
 
     public String header(String name) {
         return headers.get(name);
+    }
+
+    /** The authenticated caller (the API key's name), as the router set it. */
+    public String caller() {
+        return headers.get(CALLER_HEADER);
+    }
+
+    /** The same request, answered for {@code caller}. */
+    public ApiRequest withCaller(String caller) {
+        Map<String, String> copy = new LinkedHashMap<>(headers);
+        copy.put(CALLER_HEADER, caller);
+        return new ApiRequest(method, path, query, copy, body);
     }
 }

@@ -1,4 +1,4 @@
-package io.barlake.serving.endpoints;
+package io.barlake.serving.services;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -11,7 +11,7 @@ final class LocalQuoteCache implements QuoteCache {
     private final Cache<String, Quote> cache;
 
     LocalQuoteCache(Clock clock) {
-        this.cache = Caffeine.newBuilder().maximumSize(20_000).expireAfterWrite(Duration.ofSeconds(QuoteEndpoint.TTL_SECONDS))
+        this.cache = Caffeine.newBuilder().maximumSize(20_000).expireAfterWrite(Duration.ofSeconds(QuoteService.TTL_SECONDS))
                 .ticker(() -> clock.millis() * 1_000_000L).build();
     }
 

@@ -1,4 +1,4 @@
-package io.barlake.serving.endpoints;
+package io.barlake.serving.services;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,11 +1,11 @@
-package io.barlake.serving.endpoints;
+package io.barlake.serving.services;
 
 import java.net.URI;
 import java.time.Clock;
 import java.util.function.Function;
 
 /**
- * Where quotes are kept for {@value QuoteEndpoint#TTL_SECONDS} s: in this process
+ * Where quotes are kept for {@value QuoteService#TTL_SECONDS} s: in this process
  * ({@link #local}), or in Redis ({@link #redis}), shared by every instance of the API so that
  * Polygon, at 5 requests a minute on its free plan, is asked once a minute per symbol however many
  * Lambda instances answer.

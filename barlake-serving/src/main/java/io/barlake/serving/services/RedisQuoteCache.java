@@ -1,4 +1,4 @@
-package io.barlake.serving.endpoints;
+package io.barlake.serving.services;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,7 +12,7 @@ import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * Quotes kept in Redis under {@code barlake:quote:<SYMBOL>} as JSON, expiring after
- * {@value QuoteEndpoint#TTL_SECONDS} s on Redis's clock. Redis is a cache, never a dependency: when
+ * {@value QuoteService#TTL_SECONDS} s on Redis's clock. Redis is a cache, never a dependency: when
  * it cannot be reached (200 ms timeouts) or holds something unreadable, the quote is loaded as if
  * nothing were cached, and the failure is logged without the URL, which may carry a password.
  * In-process callers that miss together may each load; a minute's first quote can cost a few
@@ -43,7 +43,7 @@ final class RedisQuoteCache implements QuoteCache {
         }
         Quote quote = load.apply(symbol);
         try {
-            redis.setex(key, QuoteEndpoint.TTL_SECONDS, JSON.writeValueAsString(quote));
+            redis.setex(key, QuoteService.TTL_SECONDS, JSON.writeValueAsString(quote));
         } catch (JedisException | JsonProcessingException e) {
             LOG.warn("Quote cache: writing {} failed ({})", key, e.getClass().getSimpleName());
         }

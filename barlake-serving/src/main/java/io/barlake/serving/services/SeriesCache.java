@@ -1,4 +1,4 @@
-package io.barlake.serving.endpoints;
+package io.barlake.serving.services;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;

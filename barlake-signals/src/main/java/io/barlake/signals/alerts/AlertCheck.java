@@ -55,11 +55,7 @@ public final class AlertCheck {
             if (bars == null || !bars.dates()[bars.size() - 1].equals(session)) {
                 continue; // no bar for this symbol on the session: nothing to check
             }
-            AlertCondition condition = switch (rule.kind()) {
-                case AlertRule.PRICE_ABOVE -> new AlertCondition.PriceAbove(rule.level());
-                case AlertRule.PRICE_BELOW -> new AlertCondition.PriceBelow(rule.level());
-                default -> AlertCondition.expression(rule.condition());
-            };
+            AlertCondition condition = rule.trigger().condition();
             if (condition.firesAtLatest(bars)) {
                 double close = bars.close()[bars.size() - 1];
                 firings.add(new Firing(rule, session, close, String.format(Locale.ROOT, "%s on %s: %s (close %.2f), alert %s",

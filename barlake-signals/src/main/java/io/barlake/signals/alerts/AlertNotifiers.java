@@ -50,7 +50,7 @@ public final class AlertNotifiers {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("alert", firing.rule().id());
         body.put("symbol", firing.rule().symbol());
-        body.put("kind", firing.rule().kind());
+        body.put("kind", firing.rule().trigger().kind());
         body.put("session", firing.session().toString());
         body.put("close", firing.close());
         body.put("message", firing.message());

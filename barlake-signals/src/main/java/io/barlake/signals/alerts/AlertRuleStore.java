@@ -2,10 +2,13 @@ package io.barlake.signals.alerts;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.barlake.lake.layout.LakeLayout;
+import io.barlake.lake.state.CorruptStateException;
 import io.barlake.lake.state.LakeJson;
 import io.barlake.lake.store.ObjectStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,7 +22,7 @@ import java.util.function.UnaryOperator;
  */
 public final class AlertRuleStore {
     public static final String KEY = LakeLayout.ALERT_RULES;
-    private static final TypeReference<List<AlertRule>> RULES = new TypeReference<>() {};
+    private static final TypeReference<List<StoredRule>> RULES = new TypeReference<>() {};
     private static final Object LOCK = new Object();
 
     private final ObjectStore store;
@@ -35,7 +38,7 @@ public final class AlertRuleStore {
             return List.of();
         }
         try {
-            return LakeJson.mapper().readValue(bytes.get(), RULES);
+            return LakeJson.mapper().readValue(bytes.get(), RULES).stream().map(StoredRule::rule).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + KEY, e);
         }
@@ -47,11 +50,49 @@ public final class AlertRuleStore {
             List<AlertRule> rules = new ArrayList<>(change.apply(new ArrayList<>(all())));
             rules.sort(Comparator.comparing(AlertRule::createdAt).thenComparing(AlertRule::id));
             try {
-                store.put(KEY, LakeJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(rules));
+                store.put(KEY, LakeJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(rules.stream().map(StoredRule::of).toList()));
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot write " + KEY, e);
             }
             return List.copyOf(rules);
+        }
+    }
+
+    /**
+     * A rule as {@code rules.json} spells it: the trigger flattened into {@code kind} and its one
+     * parameter ({@code level} or {@code condition}), the form the file has always had.
+     */
+    record StoredRule(String id, String owner, String symbol, String kind, Double level, String condition,
+            int cooldownSessions, String webhook, Instant createdAt, LocalDate lastFired) {
+        static StoredRule of(AlertRule rule) {
+            Double level = null;
+            String condition = null;
+            if (rule.trigger() instanceof AlertTrigger.PriceAbove above) {
+                level = above.level();
+            } else if (rule.trigger() instanceof AlertTrigger.PriceBelow below) {
+                level = below.level();
+            } else if (rule.trigger() instanceof AlertTrigger.Condition expression) {
+                condition = expression.expression();
+            }
+            return new StoredRule(rule.id(), rule.owner(), rule.symbol(), rule.trigger().kind(), level, condition,
+                    rule.cooldownSessions(), rule.webhook(), rule.createdAt(), rule.lastFired());
+        }
+
+        AlertRule rule() {
+            AlertTrigger trigger = switch (kind == null ? "" : kind) {
+                case AlertTrigger.PriceAbove.KIND -> new AlertTrigger.PriceAbove(required(level, "level"));
+                case AlertTrigger.PriceBelow.KIND -> new AlertTrigger.PriceBelow(required(level, "level"));
+                case AlertTrigger.Condition.KIND -> new AlertTrigger.Condition(required(condition, "condition"));
+                default -> throw new CorruptStateException(KEY, KEY + ": alert " + id + " has an unknown kind '" + kind + "'", null);
+            };
+            return new AlertRule(id, owner, symbol, trigger, cooldownSessions, webhook, createdAt, lastFired);
+        }
+
+        private <T> T required(T value, String field) {
+            if (value == null) {
+                throw new CorruptStateException(KEY, KEY + ": alert " + id + " of kind " + kind + " has no " + field, null);
+            }
+            return value;
         }
     }
 }

@@ -4,17 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.barlake.analytics.series.BarSeries;
-import io.barlake.fetchers.polygon.SecretsManagerApiKeys;
-import io.barlake.fetchers.source.MarketDataSources;
-import io.barlake.lake.calendar.TradingCalendar;
 import io.barlake.lake.layout.LakeLayout;
 import io.barlake.lake.model.DailyBar;
 import io.barlake.lake.model.Timeframe;
 import io.barlake.lake.parquet.ParquetCodec;
 import io.barlake.lake.state.LakeJson;
 import io.barlake.lake.store.LocalObjectStore;
-import io.barlake.statemachine.asl.ExecutionListener;
-import io.barlake.statemachine.local.LocalPipeline;
+import io.barlake.signals.SyntheticLake;
+import io.barlake.signals.series.LakeSeries;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,7 +19,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import okhttp3.mockwebserver.MockResponse;
@@ -50,11 +46,7 @@ class AlertCheckTest {
     @BeforeAll
     static void fill() throws Exception {
         store = new LocalObjectStore(folder.resolve("lake"));
-        Map<String, String> environment = Map.of("BARLAKE_LAKE", folder.resolve("lake").toString(), MarketDataSources.SYMBOLS, "20");
-        LocalPipeline pipeline = new LocalPipeline(environment, store, MarketDataSources.open(environment, TradingCalendar.nyse(), CLOCK,
-                SecretsManagerApiKeys.usingDefaultClient()), CLOCK, 0.001, (topic, subject, message) -> {});
-        assertThat(pipeline.run("fill", "backfill", LakeJson.mapper().readTree(
-                "{\"mode\":\"backfill\",\"from\":\"2026-09-01\",\"to\":\"2026-11-20\"}"), ExecutionListener.NONE).result().succeeded()).isTrue();
+        SyntheticLake.backfill(store, 20, LocalDate.of(2026, 9, 1), SESSION, CLOCK);
         symbol = ParquetCodec.DAILY.read(store, LakeLayout.silverDaily(2026)).stream()
                 .filter(bar -> bar.date().equals(SESSION)).map(DailyBar::symbol).findFirst().orElseThrow();
         BarSeries bars = LakeSeries.load(store, symbol, Timeframe.D1, null, SESSION, CLOCK);
@@ -73,21 +65,20 @@ class AlertCheckTest {
 
     @Test
     void rulesFireOnTheirSessionNotifyTheirWebhookAndWaitOutTheirCooldown() throws Exception {
-        String crossing = last > previous ? AlertRule.PRICE_ABOVE : AlertRule.PRICE_BELOW;
-        String notCrossing = last > previous ? AlertRule.PRICE_BELOW : AlertRule.PRICE_ABOVE;
+        AlertTrigger crossing = last > previous ? new AlertTrigger.PriceAbove(level) : new AlertTrigger.PriceBelow(level);
+        AlertTrigger notCrossing = last > previous ? new AlertTrigger.PriceBelow(level) : new AlertTrigger.PriceAbove(level);
+        AlertTrigger alwaysTrue = new AlertTrigger.Condition("{\"left\":{\"price\":\"close\"},\"op\":\"GT\",\"right\":{\"constant\":0}}");
 
         try (MockWebServer hooks = new MockWebServer()) {
             hooks.enqueue(new MockResponse().setResponseCode(204));
             hooks.start();
             Instant created = Instant.parse("2026-11-01T00:00:00Z");
             new AlertRuleStore(store).update(rules -> {
-                rules.add(new AlertRule("al_0000000000000001", "team", symbol, crossing, level, null, 5,
+                rules.add(new AlertRule("al_0000000000000001", "team", symbol, crossing, 5,
                         hooks.url("/hook").toString(), created, null));
-                rules.add(new AlertRule("al_0000000000000002", "team", symbol, notCrossing, level, null, 5, null, created, null));
-                rules.add(new AlertRule("al_0000000000000003", "team", symbol, AlertRule.CONDITION, null,
-                        "{\"left\":{\"price\":\"close\"},\"op\":\"GT\",\"right\":{\"constant\":0}}", 0, null, created, null));
-                rules.add(new AlertRule("al_0000000000000004", "team", "ZZZZ", AlertRule.CONDITION, null,
-                        "{\"left\":{\"price\":\"close\"},\"op\":\"GT\",\"right\":{\"constant\":0}}", 0, null, created, null));
+                rules.add(new AlertRule("al_0000000000000002", "team", symbol, notCrossing, 5, null, created, null));
+                rules.add(new AlertRule("al_0000000000000003", "team", symbol, alwaysTrue, 0, null, created, null));
+                rules.add(new AlertRule("al_0000000000000004", "team", "ZZZZ", alwaysTrue, 0, null, created, null));
                 return rules;
             });
 
@@ -139,8 +130,8 @@ class AlertCheckTest {
                 for (int i = 0; i < hooks.size(); i++) {
                     String id = String.format("al_%016x", i + 100);
                     ids.add(id);
-                    rules.add(new AlertRule(id, "team", symbol, last > previous ? AlertRule.PRICE_ABOVE : AlertRule.PRICE_BELOW,
-                            level, null, 0, hooks.get(i), Instant.parse("2026-11-01T00:00:00Z"), null));
+                    rules.add(new AlertRule(id, "team", symbol, last > previous ? new AlertTrigger.PriceAbove(level)
+                            : new AlertTrigger.PriceBelow(level), 0, hooks.get(i), Instant.parse("2026-11-01T00:00:00Z"), null));
                 }
                 return rules;
             });

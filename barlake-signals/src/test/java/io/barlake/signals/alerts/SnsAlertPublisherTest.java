@@ -97,6 +97,16 @@ class SnsAlertPublisherTest {
                 + "'arn:aws:sqs:eu-west-1:123456789012:q': expected an SNS topic ARN such as arn:aws:sns:us-east-1:123456789012:barlake-alerts");
     }
 
+    @Test
+    void aTopicSnsDoesNotKnowIsThrownAsTheErrorStepFunctionsWouldReport() {
+        topicExists = false;
+        try (SnsAlertPublisher publisher = SnsAlertPublisher.forTopic(TOPIC, environment())) {
+            Throwable thrown = catchThrowable(() -> publisher.publish(TOPIC, "Barlake alert: AAPL", "AAPL crossed 200"));
+            assertThat(thrown).isInstanceOf(SnsAlertPublisher.SnsPublishException.class).hasMessageContaining("Topic does not exist");
+            assertThat(((SnsAlertPublisher.SnsPublishException) thrown).error()).isEqualTo("SNS.NotFoundException");
+        }
+    }
+
     private static MockResponse xml(int status, String body) {
         return new MockResponse().setResponseCode(status).setHeader("Content-Type", "text/xml").setBody(body);
     }

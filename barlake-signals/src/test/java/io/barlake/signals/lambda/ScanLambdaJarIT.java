@@ -3,22 +3,18 @@ package io.barlake.signals.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.barlake.fetchers.polygon.SecretsManagerApiKeys;
-import io.barlake.fetchers.source.MarketDataSources;
-import io.barlake.lake.calendar.TradingCalendar;
 import io.barlake.lake.state.LakeJson;
 import io.barlake.lake.store.LocalObjectStore;
 import io.barlake.lake.testing.LambdaJar;
-import io.barlake.statemachine.asl.ExecutionListener;
-import io.barlake.statemachine.local.LocalPipeline;
+import io.barlake.signals.SyntheticLake;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,14 +41,8 @@ class ScanLambdaJarIT {
     @Test
     void theScanRunsFromTheJarAlone() throws Exception {
         Path lake = folder.resolve("lake");
-        Map<String, String> environment = Map.of("BARLAKE_LAKE", lake.toString(), MarketDataSources.SYMBOLS, "60");
-        LocalPipeline pipeline = new LocalPipeline(environment, new LocalObjectStore(lake),
-                MarketDataSources.open(environment, TradingCalendar.nyse(), CLOCK, SecretsManagerApiKeys.usingDefaultClient()),
-                CLOCK, 0.001, (topic, subject, message) -> {});
-        assertThat(pipeline.run("fill", "backfill", LakeJson.mapper().readTree(
-                "{\"mode\":\"backfill\",\"from\":\"2025-11-03\",\"to\":\"2026-11-20\"}"), ExecutionListener.NONE).result().succeeded())
-                .isTrue();
-        Files.delete(lake.resolve("gold/signals/date=2026-11-20/signals.parquet"));
+        SyntheticLake.backfill(new LocalObjectStore(lake), 60, LocalDate.of(2025, 11, 3), LocalDate.of(2026, 11, 20), CLOCK);
+        assertThat(lake.resolve("gold")).as("no scan has run yet").doesNotExist();
 
         Path event = Files.writeString(folder.resolve("event.json"), "{\"mode\":\"nightly\"}");
         ProcessBuilder builder = LambdaJar.ofThisModule().launch(List.of(Path.of("target", "test-classes")),

@@ -1,7 +1,6 @@
 package io.barlake.statemachine.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.barlake.fetchers.polygon.SecretsManagerApiKeys;
 import io.barlake.fetchers.source.MarketDataSources;
@@ -122,7 +121,7 @@ class NotifyFailureTest {
             LocalPipeline pipeline = new LocalPipeline(environment, new LocalObjectStore(lake),
                     MarketDataSources.open(environment, TradingCalendar.nyse(), PipelineScenarios.CLOCK,
                             SecretsManagerApiKeys.usingDefaultClient()),
-                    PipelineScenarios.CLOCK, PipelineScenarios.RETRY_SCALE, publisher);
+                    PipelineScenarios.CLOCK, PipelineScenarios.RETRY_SCALE, publisher::publish);
             assertThat(pipeline.arns()).containsEntry(Placeholder.AlertTopicArn, TOPIC);
             pipeline.tasks().function(pipeline.arns().get(Placeholder.FetchBarsFunctionArn), (in, out, context) -> {
                 throw new IllegalStateException("feed is down");
