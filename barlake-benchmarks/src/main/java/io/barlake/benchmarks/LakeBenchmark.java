@@ -12,6 +12,7 @@ import io.barlake.lake.state.LakeJson;
 import io.barlake.lake.store.CountingObjectStore;
 import io.barlake.lake.store.LocalObjectStore;
 import io.barlake.lake.store.ObjectStore;
+import io.barlake.lake.store.Sha256;
 import io.barlake.resampler.ResampleResult;
 import io.barlake.resampler.Resampler;
 import java.lang.management.ManagementFactory;
@@ -77,7 +78,7 @@ public final class LakeBenchmark {
             List<com.fasterxml.jackson.databind.JsonNode> splits = market.splitReference(TO);
             bronzeStore.put(LakeLayout.bronzeSplits(TO), BronzeFiles.gzip(LakeJson.mapper().writeValueAsBytes(
                     new io.barlake.lake.bronze.ReferenceFile(TO, "synthetic", "synthetic splits", FETCHED,
-                            BronzeFiles.sha256(LakeJson.mapper().writeValueAsBytes(splits)), splits.size(), splits))));
+                            Sha256.hex(LakeJson.mapper().writeValueAsBytes(splits)), splits.size(), splits))));
             System.out.printf("bronze generated: %.1f s%n", seconds(start));
         }
         Path lake = folder.resolve("lake");
@@ -233,7 +234,7 @@ public final class LakeBenchmark {
             byte[] body = market.groupedDaily(session);
             store.put(LakeLayout.bronzeBars(session), BronzeFiles.gzip(body));
             BronzeMeta meta = new BronzeMeta(session, "synthetic", "synthetic " + session, FETCHED,
-                    BronzeFiles.sha256(body), body.length, 0);
+                    Sha256.hex(body), body.length, 0);
             store.put(LakeLayout.bronzeBarsMeta(session), LakeJson.mapper().writeValueAsBytes(meta));
             if (done.incrementAndGet() % 100 == 0) {
                 System.out.printf("  bronze %d/%d%n", done.get(), sessions.size());

@@ -11,6 +11,7 @@ import io.barlake.lake.state.LakeJson;
 import io.barlake.lake.state.ResamplerCheckpoint;
 import io.barlake.lake.store.ObjectInfo;
 import io.barlake.lake.store.ObjectStore;
+import io.barlake.lake.store.Sha256;
 import io.barlake.lake.testing.LakeContents;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -150,7 +151,7 @@ abstract class LakeCorruptionContract {
         try {
             BronzeMeta meta = LakeJson.mapper().readValue(store.get(LakeLayout.bronzeBarsMeta(session)).orElseThrow(), BronzeMeta.class);
             BronzeMeta forged = new BronzeMeta(meta.session(), meta.source(), meta.request(), meta.fetchedAt(),
-                    BronzeFiles.sha256(body), body.length, meta.records());
+                    Sha256.hex(body), body.length, meta.records());
             store.put(LakeLayout.bronzeBars(session), BronzeFiles.gzip(body));
             store.put(LakeLayout.bronzeBarsMeta(session), LakeJson.mapper().writeValueAsBytes(forged));
         } catch (IOException e) {

@@ -21,6 +21,7 @@ import io.barlake.lake.state.QualityReport;
 import io.barlake.lake.state.StateStore;
 import io.barlake.lake.store.ObjectInfo;
 import io.barlake.lake.store.ObjectStore;
+import io.barlake.lake.store.Sha256;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -346,7 +347,7 @@ public final class Consolidator {
         } catch (MalformedResponseException e) {
             return problem(dataKey + " is not readable");
         }
-        String sha256 = BronzeFiles.sha256(body);
+        String sha256 = Sha256.hex(body);
         if (!sha256.equals(meta.sha256())) {
             return problem(dataKey + " does not match its meta");
         }

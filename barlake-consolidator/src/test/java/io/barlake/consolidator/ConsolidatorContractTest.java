@@ -18,8 +18,8 @@ import io.barlake.lake.state.DailyCheckpoint;
 import io.barlake.lake.state.LakeJson;
 import io.barlake.lake.state.QualityReport;
 import io.barlake.lake.state.StateStore;
-import io.barlake.lake.store.ObjectInfo;
 import io.barlake.lake.store.ObjectStore;
+import io.barlake.lake.store.Sha256;
 import io.barlake.lake.testing.BronzeFixtures;
 import io.barlake.lake.testing.HistoryRow;
 import io.barlake.lake.testing.LakeSnapshot;
@@ -117,14 +117,14 @@ abstract class ConsolidatorContractTest {
         consolidate();
         Map<String, String> before = LakeSnapshot.of(store, "silver/");
         Map<String, String> state = new TreeMap<>();
-        store.list("_state/").forEach(info -> state.put(info.key(), BronzeFiles.sha256(store.get(info.key()).orElseThrow())));
+        store.list("_state/").forEach(info -> state.put(info.key(), Sha256.hex(store.get(info.key()).orElseThrow())));
 
         ConsolidationResult again = consolidate();
 
         assertThat(again.sessions()).isEmpty();
         assertThat(again.objectsWritten()).isZero();
         assertThat(LakeSnapshot.of(store, "silver/")).isEqualTo(before);
-        store.list("_state/").forEach(info -> assertThat(BronzeFiles.sha256(store.get(info.key()).orElseThrow()))
+        store.list("_state/").forEach(info -> assertThat(Sha256.hex(store.get(info.key()).orElseThrow()))
                 .isEqualTo(state.get(info.key())));
     }
 

@@ -12,6 +12,7 @@ import io.barlake.lake.model.TickerSegment;
 import io.barlake.lake.parquet.ParquetCodec;
 import io.barlake.lake.state.LakeJson;
 import io.barlake.lake.store.LocalObjectStore;
+import io.barlake.lake.store.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -59,7 +60,7 @@ class TickerChangeLoaderTest {
         LocalDate asOf = lastSession;
         byte[] results = LakeJson.mapper().writeValueAsBytes(records);
         ReferenceFile file = new ReferenceFile(asOf, "polygon", "GET /vX/reference/tickers/META/events?types=ticker_change", AT,
-                BronzeFiles.sha256(results), records.size(), records);
+                Sha256.hex(results), records.size(), records);
         store.put(LakeLayout.bronzeTickerEvents(asOf), BronzeFiles.gzip(LakeJson.mapper().writeValueAsBytes(file)));
         return store;
     }

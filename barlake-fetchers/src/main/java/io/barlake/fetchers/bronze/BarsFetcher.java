@@ -17,6 +17,7 @@ import io.barlake.lake.state.StateStore;
 import io.barlake.lake.state.Watermark;
 import io.barlake.lake.store.ObjectInfo;
 import io.barlake.lake.store.ObjectStore;
+import io.barlake.lake.store.Sha256;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -239,7 +240,7 @@ public final class BarsFetcher {
         String dataKey = LakeLayout.bronzeBars(session);
         try {
             byte[] body = BronzeFiles.gunzip(store.get(dataKey).orElseThrow(() -> new MalformedResponseException("missing")), dataKey);
-            if (!BronzeFiles.sha256(body).equals(sha256)) {
+            if (!Sha256.hex(body).equals(sha256)) {
                 return Optional.of(dataKey + " does not match its meta");
             }
             GroupedDailyParser.results(body);
@@ -262,7 +263,7 @@ public final class BarsFetcher {
             LOG.warn("{} returned no bars for {}; nothing written", source.name(), session);
             return SessionOutcome.EMPTY;
         }
-        String sha256 = BronzeFiles.sha256(response.body());
+        String sha256 = Sha256.hex(response.body());
         String metaKey = LakeLayout.bronzeBarsMeta(session);
         String dataKey = LakeLayout.bronzeBars(session);
         Optional<BronzeMeta> existing = readMeta(metaKey);

@@ -14,6 +14,7 @@ import io.barlake.lake.model.Symbols;
 import io.barlake.lake.state.LakeJson;
 import io.barlake.lake.store.InvalidSettingException;
 import io.barlake.lake.store.ObjectStore;
+import io.barlake.lake.store.Sha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -189,7 +190,7 @@ public final class ReferenceFetcher {
     private boolean write(String key, LocalDate asOf, ReferenceSnapshot snapshot) {
         String sha256;
         try {
-            sha256 = BronzeFiles.sha256(JSON.writeValueAsBytes(snapshot.results()));
+            sha256 = Sha256.hex(JSON.writeValueAsBytes(snapshot.results()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,7 +1,5 @@
 package io.barlake.fetchers.bronze;
 
-import io.barlake.lake.testing.LakeSnapshot;
-
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,6 +13,8 @@ import io.barlake.lake.layout.LakeLayout;
 import io.barlake.lake.state.LakeJson;
 import io.barlake.lake.state.StateStore;
 import io.barlake.lake.store.ObjectStore;
+import io.barlake.lake.store.Sha256;
+import io.barlake.lake.testing.LakeSnapshot;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,7 +72,7 @@ abstract class BarsFetcherContractTest {
         assertThat(stored).as("stored exactly as received").isEqualTo(new SyntheticMarket(42, 60, CALENDAR).groupedDaily(LATEST));
         BronzeMeta meta = LakeJson.mapper().readValue(store.get(LakeLayout.bronzeBarsMeta(LATEST)).orElseThrow(), BronzeMeta.class);
         assertThat(meta.source()).isEqualTo("synthetic");
-        assertThat(meta.sha256()).isEqualTo(BronzeFiles.sha256(stored));
+        assertThat(meta.sha256()).isEqualTo(Sha256.hex(stored));
         assertThat(meta.bytes()).isEqualTo(stored.length);
         assertThat(meta.records()).isGreaterThan(40);
         assertThat(meta.fetchedAt()).isEqualTo(CLOCK.instant());
@@ -163,7 +163,7 @@ abstract class BarsFetcherContractTest {
         assertThat(again.unchanged()).hasSize(3);
         byte[] stored = BronzeFiles.gunzip(store.get(LakeLayout.bronzeBars(corrected)).orElseThrow(), "test");
         BronzeMeta meta = LakeJson.mapper().readValue(store.get(LakeLayout.bronzeBarsMeta(corrected)).orElseThrow(), BronzeMeta.class);
-        assertThat(meta.sha256()).isEqualTo(BronzeFiles.sha256(stored));
+        assertThat(meta.sha256()).isEqualTo(Sha256.hex(stored));
         assertThat(new String(stored, UTF_8)).contains("\"status\":\"OK\" ");
     }
 

@@ -1,9 +1,9 @@
 package io.barlake.lake.state;
 
-import io.barlake.lake.bronze.BronzeFiles;
 import io.barlake.lake.store.ObjectInfo;
 import io.barlake.lake.store.ObjectStore;
 import io.barlake.lake.store.ObjectStoreException;
+import io.barlake.lake.store.Sha256;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -58,14 +58,14 @@ public final class ObjectAudit {
         if (recorded == null) {
             return readable.test(key)
                     ? new Finding(key, Condition.INTACT, "intact", Optional.of(new ObjectMark(info.size(),
-                            info.lastModified().toEpochMilli(), BronzeFiles.sha256(content))))
+                            info.lastModified().toEpochMilli(), Sha256.hex(content))))
                     : new Finding(key, Condition.DAMAGED, "unreadable", Optional.empty());
         }
         if (content.length != recorded.size()) {
             return new Finding(key, Condition.DAMAGED, "damaged (" + content.length + " bytes, " + recorded.size() + " written)",
                     Optional.empty());
         }
-        return BronzeFiles.sha256(content).equals(recorded.sha256())
+        return Sha256.hex(content).equals(recorded.sha256())
                 ? new Finding(key, Condition.INTACT, "intact", Optional.of(recorded.seenAs(info)))
                 : new Finding(key, Condition.DAMAGED, "damaged (its content is not what was written)", Optional.empty());
     }

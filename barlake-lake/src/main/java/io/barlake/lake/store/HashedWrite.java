@@ -2,10 +2,8 @@ package io.barlake.lake.store;
 
 import java.io.FilterOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
@@ -17,7 +15,7 @@ public final class HashedWrite {
 
     /** Writes {@code writer}'s content under {@code key}; returns its hex SHA-256. */
     public static String write(ObjectStore store, String key, ContentWriter writer) {
-        MessageDigest digest = sha256();
+        MessageDigest digest = Sha256.digest();
         store.write(key, out -> {
             digest.reset(); // a store that calls the writer again hashes only the content it keeps
             try (DigestOutputStream hashing = new DigestOutputStream(new FilterOutputStream(out) {
@@ -35,13 +33,5 @@ public final class HashedWrite {
             }
         });
         return HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JVM", e);
-        }
     }
 }

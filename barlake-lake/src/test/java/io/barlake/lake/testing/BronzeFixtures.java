@@ -11,6 +11,7 @@ import io.barlake.lake.layout.LakeLayout;
 import io.barlake.lake.model.Split;
 import io.barlake.lake.state.LakeJson;
 import io.barlake.lake.store.ObjectStore;
+import io.barlake.lake.store.Sha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -58,7 +59,7 @@ public final class BronzeFixtures {
         String metaKey = LakeLayout.bronzeBarsMeta(session);
         store.delete(List.of(metaKey));
         store.put(LakeLayout.bronzeBars(session), BronzeFiles.gzip(body));
-        BronzeMeta meta = new BronzeMeta(session, "test", "fixture " + session, fetchedAt, BronzeFiles.sha256(body),
+        BronzeMeta meta = new BronzeMeta(session, "test", "fixture " + session, fetchedAt, Sha256.hex(body),
                 body.length, rowCount(body));
         try {
             store.put(metaKey, LakeJson.mapper().writeValueAsBytes(meta));
@@ -110,7 +111,7 @@ public final class BronzeFixtures {
     private static void writeReference(ObjectStore store, String key, LocalDate asOf,
             List<com.fasterxml.jackson.databind.JsonNode> results) {
         try {
-            String sha = BronzeFiles.sha256(JSON.writeValueAsBytes(results));
+            String sha = Sha256.hex(JSON.writeValueAsBytes(results));
             ReferenceFile file = new ReferenceFile(asOf, "test", "fixture", Instant.parse("2025-01-01T00:00:00Z"), sha,
                     results.size(), results);
             store.put(key, BronzeFiles.gzip(LakeJson.mapper().writeValueAsBytes(file)));

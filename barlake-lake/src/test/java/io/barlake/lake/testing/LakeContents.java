@@ -2,11 +2,11 @@ package io.barlake.lake.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.barlake.lake.bronze.BronzeFiles;
 import io.barlake.lake.layout.LakeLayout;
 import io.barlake.lake.state.LakeJson;
 import io.barlake.lake.store.ObjectInfo;
 import io.barlake.lake.store.ObjectStore;
+import io.barlake.lake.store.Sha256;
 import java.io.IOException;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,10 +35,10 @@ public final class LakeContents {
                     json.findParents("millis").forEach(parent -> ((ObjectNode) parent).remove("millis"));
                     contents.put(key, json.toString());
                 } catch (IOException e) {
-                    contents.put(key, "unreadable: " + BronzeFiles.sha256(bytes));
+                    contents.put(key, "unreadable: " + Sha256.hex(bytes));
                 }
             } else {
-                contents.put(key, BronzeFiles.sha256(bytes));
+                contents.put(key, Sha256.hex(bytes));
             }
         }
         return contents;

@@ -1,8 +1,8 @@
 package io.barlake.lake.testing;
 
-import io.barlake.lake.bronze.BronzeFiles;
 import io.barlake.lake.store.ObjectInfo;
 import io.barlake.lake.store.ObjectStore;
+import io.barlake.lake.store.Sha256;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -13,7 +13,7 @@ public final class LakeSnapshot {
     public static Map<String, String> of(ObjectStore store, String prefix) {
         Map<String, String> snapshot = new TreeMap<>();
         for (ObjectInfo object : store.list(prefix)) {
-            snapshot.put(object.key(), BronzeFiles.sha256(store.get(object.key()).orElseThrow()));
+            snapshot.put(object.key(), Sha256.hex(store.get(object.key()).orElseThrow()));
         }
         return snapshot;
     }
