@@ -33,7 +33,7 @@ public final class ServingApi extends Construct {
     public ServingApi(Construct scope, String id, StageSettings settings, LakeBucket lake, ISecret polygonKey,
             String apiKeyHashes) {
         super(scope, id);
-        function = LambdaFunctions.create(this, settings, "Api", "io.barlake.serving.front.HttpApiHandler",
+        function = LambdaFunctions.create(this, settings, "Api", "io.barlake.serving.lambda.HttpApiHandler",
                 Code.fromAsset(settings.lambdaJar("barlake-serving").toString()), MEMORY_MB, Duration.seconds(30),
                 Map.of("BARLAKE_LAKE", lake.location(),
                         "POLYGON_API_KEY_SECRET_ARN", polygonKey.getSecretArn(),

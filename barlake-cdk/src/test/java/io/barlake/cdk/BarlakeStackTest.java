@@ -74,7 +74,7 @@ class BarlakeStackTest {
         for (String handler : List.of("io.barlake.fetchers.lambda.FetchBarsHandler::handleRequest",
                 "io.barlake.fetchers.lambda.FetchReferenceHandler::handleRequest",
                 "io.barlake.signals.lambda.ScanHandler::handleRequest",
-                "io.barlake.serving.front.HttpApiHandler::handleRequest")) {
+                "io.barlake.serving.lambda.HttpApiHandler::handleRequest")) {
             staging.hasResourceProperties("AWS::Lambda::Function", Map.of("Handler", handler, "Runtime", "java21",
                     "SnapStart", Map.of("ApplyOn", "PublishedVersions"), "Architectures", List.of("arm64")));
         }

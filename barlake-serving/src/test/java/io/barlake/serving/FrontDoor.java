@@ -2,11 +2,9 @@ package io.barlake.serving;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.barlake.serving.front.HttpApiHandler;
 import io.barlake.serving.front.LocalServer;
 import io.barlake.serving.http.ApiJson;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import io.barlake.serving.lambda.HttpApiHandler;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
@@ -103,9 +101,8 @@ interface FrontDoor extends AutoCloseable {
                     event.put("isBase64Encoded", false);
                 }
                 try {
-                    ByteArrayOutputStream out = new ByteArrayOutputStream();
-                    handler.handleRequest(new ByteArrayInputStream(ApiJson.mapper().writeValueAsBytes(event)), out, null);
-                    JsonNode response = ApiJson.mapper().readTree(out.toByteArray());
+                    JsonNode response = ApiJson.mapper().readTree(ServingJarLauncher.invoke(handler,
+                            ApiJson.mapper().writeValueAsBytes(event)));
                     Map<String, String> answered = new LinkedHashMap<>();
                     response.path("headers").fields().forEachRemaining(h -> answered.put(h.getKey().toLowerCase(Locale.ROOT),
                             h.getValue().asText()));

@@ -2,6 +2,7 @@ package io.barlake.serving;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.barlake.lake.store.LocalObjectStore;
@@ -26,7 +27,7 @@ class ServingLambdaJarIT {
     @Test
     void theJarUnpacksUnderLambdasLimitWithoutTheLocalServer() {
         LambdaJar jar = LambdaJar.ofThisModule();
-        assertThat(jar.contains("io/barlake/serving/front/HttpApiHandler.class")).isTrue();
+        assertThat(jar.contains("io/barlake/serving/lambda/HttpApiHandler.class")).isTrue();
         assertThat(jar.contains("barlake-lambda-logback.xml")).isTrue();
         assertThat(jar.contains("ch/qos/logback/classic/Logger.class")).as("a logging binding").isTrue();
         assertThat(jar.contains("io/javalin/Javalin.class")).isFalse();
@@ -54,7 +55,9 @@ class ServingLambdaJarIT {
         String classFile = ServingJarLauncher.class.getName().replace('.', '/') + ".class";
         Files.createDirectories(launcher.resolve(classFile).getParent());
         Files.copy(Path.of("target", "test-classes").resolve(classFile), launcher.resolve(classFile));
-        ProcessBuilder builder = LambdaJar.ofThisModule().launch(List.of(launcher), ServingJarLauncher.class.getName())
+        // The runtime's event serialization is the Lambda service's, not the function's: it joins the class path here.
+        Path serialization = Path.of(LambdaEventSerializers.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        ProcessBuilder builder = LambdaJar.ofThisModule().launch(List.of(launcher, serialization), ServingJarLauncher.class.getName())
                 .redirectInput(input.toFile())
                 .redirectOutput(folder.resolve("out.json").toFile())
                 .redirectError(folder.resolve("err.txt").toFile());

@@ -1,10 +1,9 @@
-package io.barlake.serving.front;
+package io.barlake.serving.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.barlake.fetchers.polygon.PolygonClient;
 import io.barlake.fetchers.polygon.PolygonSettings;
 import io.barlake.fetchers.polygon.SecretsManagerApiKeys;
@@ -14,12 +13,8 @@ import io.barlake.lake.store.ObjectStores;
 import io.barlake.serving.Router;
 import io.barlake.serving.RouterSettings;
 import io.barlake.serving.ServingSettings;
-import io.barlake.serving.http.ApiJson;
 import io.barlake.serving.http.ApiRequest;
 import io.barlake.serving.http.ApiResponse;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -31,17 +26,13 @@ import java.util.Optional;
 
 /**
  * The router as a Lambda function behind an API Gateway HTTP API or a Function URL (payload
- * format 2.0): the event becomes an {@link ApiRequest}, the answer a {@code statusCode}, headers
- * and a body. On Lambda the keys are required: with none configured every /v1 request is a 401.
- * Limits are counted per function instance.
+ * format 2.0): the runtime hands over an {@link APIGatewayV2HTTPEvent}, which becomes an {@link
+ * ApiRequest}, and the answer goes back as an {@link APIGatewayV2HTTPResponse}. On Lambda the keys
+ * are required: with none configured every /v1 request is a 401. The event envelope is read by
+ * the runtime with its own limits; the router refuses an oversized body with a 413, and the API's
+ * tight limits apply to the body's own JSON.
  */
-public final class HttpApiHandler implements RequestStreamHandler {
-    /**
-     * The event envelope is read with Jackson's default limits: the body inside is a string, and the
-     * router refuses an oversized one with a 413. The API's tight limits apply to the body's own JSON.
-     */
-    private static final ObjectMapper EVENTS = new ObjectMapper();
-
+public final class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final Router router;
 
     /** Cold start: the lake and the settings from the process environment. */
@@ -64,16 +55,10 @@ public final class HttpApiHandler implements RequestStreamHandler {
     }
 
     @Override
-    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        JsonNode event = EVENTS.readTree(input);
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         ApiResponse response = router.handle(request(event));
-        ObjectNode answer = ApiJson.mapper().createObjectNode();
-        answer.put("statusCode", response.status());
-        ObjectNode headers = answer.putObject("headers");
-        response.headers().forEach(headers::put);
-        answer.put("body", response.bodyText());
-        answer.put("isBase64Encoded", false);
-        ApiJson.mapper().writeValue(output, answer);
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(response.status()).withHeaders(new LinkedHashMap<>(response.headers()))
+                .withBody(response.bodyText()).withIsBase64Encoded(false).build();
     }
 
     private static String decode(String text) {
@@ -84,14 +69,16 @@ public final class HttpApiHandler implements RequestStreamHandler {
         }
     }
 
-    static ApiRequest request(JsonNode event) {
-        String method = event.path("requestContext").path("http").path("method").asText("GET").toUpperCase(Locale.ROOT);
-        String path = event.path("rawPath").asText("/");
+    static ApiRequest request(APIGatewayV2HTTPEvent event) {
+        APIGatewayV2HTTPEvent.RequestContext context = event.getRequestContext();
+        String method = context == null || context.getHttp() == null || context.getHttp().getMethod() == null ? "GET"
+                : context.getHttp().getMethod().toUpperCase(Locale.ROOT);
+        String path = event.getRawPath() == null ? "/" : event.getRawPath();
         // The raw query, not queryStringParameters: those join a repeated parameter's values with commas,
         // which cannot be told apart from a comma inside one value (indicators=sma:50,ema:20). The first
         // value of a repeated parameter is the one, as on the local server.
         Map<String, String> query = new LinkedHashMap<>();
-        String raw = event.path("rawQueryString").asText("");
+        String raw = event.getRawQueryString() == null ? "" : event.getRawQueryString();
         for (String pair : raw.isEmpty() ? new String[0] : raw.split("&")) {
             int equals = pair.indexOf('=');
             String name = decode(equals < 0 ? pair : pair.substring(0, equals));
@@ -100,13 +87,13 @@ public final class HttpApiHandler implements RequestStreamHandler {
             }
         }
         Map<String, String> headers = new LinkedHashMap<>();
-        event.path("headers").fields().forEachRemaining(field -> headers.put(field.getKey().toLowerCase(Locale.ROOT),
-                field.getValue().asText()));
+        if (event.getHeaders() != null) {
+            event.getHeaders().forEach((name, value) -> headers.put(name.toLowerCase(Locale.ROOT), value));
+        }
         byte[] body = new byte[0];
-        if (event.hasNonNull("body")) {
-            String text = event.get("body").asText();
-            body = event.path("isBase64Encoded").asBoolean(false) ? Base64.getDecoder().decode(text)
-                    : text.getBytes(StandardCharsets.UTF_8);
+        if (event.getBody() != null) {
+            body = event.getIsBase64Encoded() ? Base64.getDecoder().decode(event.getBody())
+                    : event.getBody().getBytes(StandardCharsets.UTF_8);
         }
         return new ApiRequest(method, path, query, headers, body);
     }
