@@ -117,7 +117,8 @@ class LakeGrantsTest {
                 .anyMatch(access -> "CONSOLIDATE".equals(access.component()) && access.operation().equals("write"))
                 .anyMatch(access -> "SCAN".equals(access.component()) && access.key().startsWith(LakeLayout.GOLD_SIGNALS)
                         && access.operation().equals("write"))
-                .anyMatch(access -> "SCAN".equals(access.component()) && access.key().equals(LakeLayout.ALERT_RULES))
+                .anyMatch(access -> "SCAN".equals(access.component()) && access.key().equals(LakeLayout.ALERT_RULES)
+                        && access.operation().equals("write"))
                 .anyMatch(access -> "SERVING".equals(access.component()) && access.operation().equals("write"));
         assertThat(outside).as("keys outside the component's grant (IAM would refuse them on AWS)").isEmpty();
     }
@@ -147,7 +148,9 @@ class LakeGrantsTest {
                 new byte[0])).status()).isEqualTo(200);
         assertThat(router.handle(new ApiRequest("GET", "/v1/quote", Map.of("symbol", symbol), withKey, new byte[0])).status())
                 .isEqualTo(200);
-        String rule = "{\"symbol\":\"" + symbol + "\",\"kind\":\"price_above\",\"level\":1}";
+        // A condition that holds on every session, so the nightly scan fires it and records the firing (a write).
+        String rule = "{\"symbol\":\"" + symbol + "\",\"kind\":\"condition\",\"cooldown_sessions\":0,"
+                + "\"condition\":{\"left\":{\"price\":\"close\"},\"op\":\"GT\",\"right\":{\"constant\":0}}}";
         assertThat(router.handle(new ApiRequest("POST", "/v1/alerts", Map.of(), Map.of("x-api-key", KEY, "content-type",
                 "application/json"), rule.getBytes(StandardCharsets.UTF_8))).status()).isEqualTo(201);
         String backtest = "{\"symbol\":\"" + symbol + "\",\"strategy\":\"golden-cross\"}";
