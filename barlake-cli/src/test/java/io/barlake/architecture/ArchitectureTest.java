@@ -101,6 +101,17 @@ class ArchitectureTest {
                 .check(main);
     }
 
+    @Test
+    void awsSdkTypesStayInTheStoreTheNotifierAndTheKeyReader() {
+        noClasses().that().resideOutsideOfPackages("io.barlake.lake.store..", "..lambda..", "..batch..")
+                .and().haveNameNotMatching("io\\.barlake\\.signals\\.alerts\\.SnsAlertPublisher.*")
+                .and().haveNameNotMatching("io\\.barlake\\.fetchers\\.polygon\\.SecretsManagerApiKeys.*")
+                .should().dependOnClassesThat().resideInAPackage("software.amazon.awssdk..")
+                .because("DESIGN.md: AWS SDK types appear only in the S3 store, Lambda handlers, Batch mains and the SNS "
+                        + "notifier (and the vendor key's Secrets Manager reader); services are plain Java")
+                .check(main);
+    }
+
     private static void assertThatContainsEveryModule(Set<String> found) {
         org.assertj.core.api.Assertions.assertThat(found).containsAll(MAY_IMPORT.keySet());
     }

@@ -9,80 +9,35 @@ import io.barlake.lake.state.RunReport;
 import io.barlake.lake.state.StateStore;
 import io.barlake.lake.store.LocalObjectStore;
 import io.barlake.signals.alerts.SnsAlertPublisher;
+import io.barlake.signals.testing.SnsStub;
 import io.barlake.statemachine.Placeholder;
 import io.barlake.statemachine.asl.ExecutionListener;
-import java.io.IOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import okhttp3.mockwebserver.Dispatcher;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
-import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** NotifyFailure publishing through SNS, against a local HTTP server answering as SNS does (the Query protocol, XML replies). */
 class NotifyFailureTest {
-    private static final String TOPIC = "arn:aws:sns:eu-west-1:123456789012:barlake-alerts";
-    private static final String PUBLISHED = """
-            <PublishResponse xmlns="https://sns.amazonaws.com/doc/2010-03-31/">
-              <PublishResult>
-                <MessageId>94f20ce6-13c5-43a0-9a9e-ca52d816e90b</MessageId>
-              </PublishResult>
-              <ResponseMetadata>
-                <RequestId>f187a3c1-376f-11df-8963-01868b7c937a</RequestId>
-              </ResponseMetadata>
-            </PublishResponse>""";
-    private static final String NOT_FOUND = """
-            <ErrorResponse xmlns="https://sns.amazonaws.com/doc/2010-03-31/">
-              <Error>
-                <Type>Sender</Type>
-                <Code>NotFound</Code>
-                <Message>Topic does not exist</Message>
-              </Error>
-              <RequestId>9dd01905-5012-5f99-8663-4b3ecd0dfaef</RequestId>
-            </ErrorResponse>""";
+    private static final String TOPIC = SnsStub.TOPIC;
 
     @TempDir
     Path lake;
 
-    private final MockWebServer sns = new MockWebServer();
-    private final List<Map<String, String>> publishes = new CopyOnWriteArrayList<>();
-    private volatile boolean topicExists = true;
-
-    @BeforeEach
-    void startSns() throws IOException {
-        sns.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                publishes.add(form(request.getBody().readUtf8()));
-                return topicExists ? xml(200, PUBLISHED) : xml(404, NOT_FOUND);
-            }
-        });
-        sns.start();
-    }
+    private final SnsStub sns = new SnsStub();
+    private final List<Map<String, String>> publishes = sns.publishes();
 
     @AfterEach
-    void stopSns() throws IOException {
-        sns.shutdown();
+    void stopSns() {
+        sns.close();
     }
 
     private Map<String, String> environment() {
-        Map<String, String> environment = new HashMap<>();
+        Map<String, String> environment = sns.environment(SnsAlertPublisher.TOPIC_SETTING, SnsAlertPublisher.ENDPOINT_SETTING);
         environment.put("BARLAKE_LAKE", lake.toString());
         environment.put(MarketDataSources.SYMBOLS, "20");
-        environment.put(SnsAlertPublisher.TOPIC_SETTING, TOPIC);
-        environment.put(SnsAlertPublisher.ENDPOINT_SETTING, sns.url("/").toString());
-        environment.put("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE");
-        environment.put("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
         return environment;
     }
 
@@ -100,7 +55,7 @@ class NotifyFailureTest {
 
     @Test
     void aTopicSnsDoesNotKnowIsRetriedByTheDefinitionAndTheRunStillEndsWithTheStagesError() {
-        topicExists = false;
+        sns.removeTopic();
         LocalPipeline.Outcome outcome = failingRun();
 
         assertThat(outcome.result().succeeded()).isFalse();
@@ -128,19 +83,5 @@ class NotifyFailureTest {
             });
             return pipeline.run("run-sns", "backfill", PipelineScenarios.backfill("2026-11-02", "2026-11-20"), ExecutionListener.NONE);
         }
-    }
-
-    private static MockResponse xml(int status, String body) {
-        return new MockResponse().setResponseCode(status).setHeader("Content-Type", "text/xml").setBody(body);
-    }
-
-    private static Map<String, String> form(String body) {
-        Map<String, String> form = new LinkedHashMap<>();
-        for (String pair : body.split("&")) {
-            int equals = pair.indexOf('=');
-            form.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
-                    URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
-        }
-        return form;
     }
 }
