@@ -252,7 +252,8 @@ class BarlakeStackTest {
     @Test
     void eachComponentWritesOnlyItsOwnLakePrefixes() {
         assertThat(puts("FunctionsFetchBars")).containsExactlyInAnyOrder("bronze/bars/*", "_state/watermarks/bronze-bars.json");
-        assertThat(puts("FunctionsScan")).containsExactlyInAnyOrder("gold/signals/*", "_state/alerts/rules.json");
+        assertThat(puts("FunctionsScan")).containsExactlyInAnyOrder("gold/signals/*", "gold/market/*", "_state/checkpoints/gold-market.json",
+                "_state/alerts/rules.json");
         assertThat(puts("ApiServiceRole")).containsExactly("_state/alerts/rules.json");
         assertThat(puts("JobsResampleJobRole")).allMatch(key -> key.matches("silver/\\d+d/\\*|_state/checkpoints/resampler-\\*"));
         assertThat(puts("JobsConsolidateJobRole")).noneMatch(key -> key.startsWith("bronze/") || key.startsWith("gold/"));

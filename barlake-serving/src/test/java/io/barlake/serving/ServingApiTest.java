@@ -77,6 +77,40 @@ class ServingApiTest {
     }
 
     @Test
+    void aSessionsMarketSummaryAndItsSymbolsFiguresAreServedAPageAtATime() {
+        throughBothDoors(door -> {
+            FrontDoor.Answer summary = door.get("/v1/market/summary", WITH_KEY);
+            assertThat(summary.status()).as(summary.body()).isEqualTo(200);
+            assertThat(summary.json().path("date").asText()).isEqualTo("2025-06-02");
+            assertThat(summary.json().path("symbols").asInt()).isEqualTo(3);
+            assertThat(summary.json().path("narrative").asText()).startsWith("On 2025-06-02, ");
+            assertThat(summary.json().path("breadth").path("advancers").asInt() + summary.json().path("breadth").path("decliners").asInt()
+                    + summary.json().path("breadth").path("unchanged").asInt()).isEqualTo(3);
+
+            FrontDoor.Answer first = door.get("/v1/market/symbols?limit=2", WITH_KEY);
+            assertThat(first.status()).as(first.body()).isEqualTo(200);
+            assertThat(first.json().path("total").asInt()).isEqualTo(3);
+            assertThat(first.json().path("symbols").findValuesAsText("symbol")).containsExactly("AAPL", "KIMpL");
+            JsonNode aapl = first.json().path("symbols").get(0);
+            // The session's own basis: AAPL's last close as stored, its 200-session average of post- and pre-split bars alike.
+            assertThat(aapl.path("close").asDouble()).isEqualTo(ServingLake.rawAaplClose(ServingLake.SESSIONS.size() - 1));
+            assertThat(aapl.path("sma_200").asDouble()).isBetween(aapl.path("close").asDouble() * 0.5, aapl.path("close").asDouble() * 1.5);
+            assertThat(aapl.path("trend").asText()).isIn("up", "down", "sideways");
+            FrontDoor.Answer second = door.get("/v1/market/symbols?limit=2&cursor=" + first.json().path("next_cursor").asText(), WITH_KEY);
+            assertThat(second.json().path("symbols").findValuesAsText("symbol")).containsExactly("MSFT");
+            assertThat(second.json().path("next_cursor").isNull()).isTrue();
+
+            FrontDoor.Answer bad = door.get("/v1/market/symbols?filter=rockets", WITH_KEY);
+            assertError(bad, 400, "bad_request");
+            assertThat(bad.json().path("error").path("message").asText()).contains("volume_spike", "new_high");
+            FrontDoor.Answer missing = door.get("/v1/market/summary?date=2025-05-30", WITH_KEY);
+            assertError(missing, 404, "not_found");
+            assertThat(missing.json().path("error").path("message").asText()).contains("2025-06-02");
+            assertError(door.get("/v1/market/summary", NONE), 401, "unauthorized");
+        });
+    }
+
+    @Test
     void barsAreSplitAdjustedByDefaultAndRawOnRequest() {
         throughBothDoors(door -> {
             JsonNode adjusted = door.get("/v1/bars?symbol=aapl&from=2024-01-02&to=2024-01-31", WITH_KEY).json();

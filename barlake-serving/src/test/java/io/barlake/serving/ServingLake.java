@@ -13,6 +13,8 @@ import io.barlake.lake.state.DailyCheckpoint;
 import io.barlake.lake.state.StateStore;
 import io.barlake.lake.store.ObjectStore;
 import io.barlake.signals.alerts.WebhookPolicy;
+import io.barlake.signals.market.MarketGold;
+import io.barlake.signals.market.MarketSettings;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
@@ -28,7 +30,7 @@ import java.util.Random;
  * A small silver lake written with the lake's own codecs: AAPL, MSFT and the preferred share KIMpL
  * (as Massive writes it) daily from 2024-01-02 to 2025-06-02 (seeded walks), AAPL split 4-for-1 on
  * 2024-06-10 (raw prices drop fourfold that day), a 0.75 MSFT dividend with ex-date 2025-02-20, reference tickers AAPL, AMZN, KIMpL and MSFT, the consolidator's checkpoint at 2025-06-02, and three picks in
- * gold for 2025-06-02.
+ * gold for 2025-06-02, and the market datasets (MarketGold) of 2025-06-02.
  */
 final class ServingLake {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2025-06-03T12:00:00Z"), ZoneOffset.UTC);
@@ -92,6 +94,7 @@ final class ServingLake {
                 new SignalPick(LAST, 1, "AAPL", "golden-cross", "BUY", 0.9, "1d:BUY,5d:BUY,34d:HOLD", "SMA50 crossed above SMA200"),
                 new SignalPick(LAST, 2, "MSFT", "rsi-momentum", "BUY", 0.6, "1d:BUY,5d:HOLD", "RSI14 crossed above 50"),
                 new SignalPick(LAST, 3, "MSFT", "golden-cross", "SELL", -0.4, "1d:SELL,5d:SELL", "SMA50 crossed below SMA200")));
+        MarketGold.update(store, CLOCK, MarketSettings.DEFAULTS);
     }
 
     /** A seeded random walk around 100, the same for the same seed and index. */

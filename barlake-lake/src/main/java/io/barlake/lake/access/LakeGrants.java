@@ -53,14 +53,18 @@ public record LakeGrants(List<String> read, List<String> write, List<String> del
             Stream.concat(Timeframe.resampled().stream().map(LakeLayout::barsPrefix),
                     Stream.of(LakeLayout.CHECKPOINTS + LakeLayout.RESAMPLER_CHECKPOINT)).toList(),
             List.of());
-    /** The scan: silver in, gold signals out; the alert rules' firing times updated. */
+    /**
+     * The scan: silver in; gold signals and the market datasets (and their checkpoint) out, market
+     * sessions silver no longer holds removed; the alert rules' firing times updated.
+     */
     public static final LakeGrants SCAN = new LakeGrants(
-            List.of(LakeLayout.SILVER, LakeLayout.GOLD_SIGNALS, LakeLayout.STATE),
-            List.of(LakeLayout.GOLD_SIGNALS, LakeLayout.ALERT_RULES),
-            List.of());
-    /** The API: bars, signals, state and run reports in; the alert rules it manages out. */
+            List.of(LakeLayout.SILVER, LakeLayout.GOLD_SIGNALS, LakeLayout.GOLD_MARKET, LakeLayout.STATE),
+            List.of(LakeLayout.GOLD_SIGNALS, LakeLayout.GOLD_MARKET, LakeLayout.checkpoint(LakeLayout.GOLD_MARKET_CHECKPOINT),
+                    LakeLayout.ALERT_RULES),
+            List.of(LakeLayout.GOLD_MARKET));
+    /** The API: bars, signals, the market datasets, state and run reports in; the alert rules it manages out. */
     public static final LakeGrants SERVING = new LakeGrants(
-            List.of(LakeLayout.SILVER, LakeLayout.GOLD_SIGNALS, LakeLayout.STATE, LakeLayout.RUNS),
+            List.of(LakeLayout.SILVER, LakeLayout.GOLD_SIGNALS, LakeLayout.GOLD_MARKET, LakeLayout.STATE, LakeLayout.RUNS),
             List.of(LakeLayout.ALERT_RULES),
             List.of());
 

@@ -31,6 +31,8 @@ import java.util.regex.Pattern;
  * silver/quality/date=YYYY-MM-DD/quality.json      the quality gate's verdict
  * silver/corporate_action_rejects/KIND.jsonl       refused splits, dividends, ticker changes
  * gold/signals/date=YYYY-MM-DD/signals.parquet     scanner output
+ * gold/market/date=YYYY-MM-DD/symbols.parquet      every symbol that traded: change, volume, trend, 52-week range
+ * gold/market/date=YYYY-MM-DD/summary.json         breadth, movers, anomalies, mood, turbulence, narrative
  * _state/watermarks/NAME.json, _state/checkpoints/NAME.json
  * _runs/RUN-ID.json                                one report per run
  * </pre>
@@ -76,6 +78,10 @@ public final class LakeLayout {
     public static final String GOLD = "gold/";
     /** Prefix of scanner output. */
     public static final String GOLD_SIGNALS = GOLD + "signals/";
+    /** Prefix of the daily market datasets: per-symbol figures and the summary of each session. */
+    public static final String GOLD_MARKET = GOLD + "market/";
+    /** The market gold's checkpoint: the silver sessions and splits it was computed from. */
+    public static final String GOLD_MARKET_CHECKPOINT = "gold-market";
     /** Prefix of every state document: watermarks, checkpoints, the lock, alert rules. */
     public static final String STATE = "_state/";
     /** Prefix of watermarks. */
@@ -108,6 +114,8 @@ public final class LakeLayout {
     public static final String REJECTS_FILE = "rejects.jsonl";
     public static final String BARS_FILE = "bars.parquet";
     public static final String SIGNALS_FILE = "signals.parquet";
+    public static final String MARKET_SYMBOLS_FILE = "symbols.parquet";
+    public static final String MARKET_SUMMARY_FILE = "summary.json";
     /** The extension of the refused corporate actions' files. */
     public static final String ACTION_REJECTS_EXTENSION = ".jsonl";
 
@@ -171,6 +179,16 @@ public final class LakeLayout {
 
     public static String signals(LocalDate session) {
         return GOLD_SIGNALS + datePartition(session) + SIGNALS_FILE;
+    }
+
+    /** One session's per-symbol market figures. */
+    public static String marketSymbols(LocalDate session) {
+        return GOLD_MARKET + datePartition(session) + MARKET_SYMBOLS_FILE;
+    }
+
+    /** One session's market summary. */
+    public static String marketSummary(LocalDate session) {
+        return GOLD_MARKET + datePartition(session) + MARKET_SUMMARY_FILE;
     }
 
     public static String watermark(String name) {

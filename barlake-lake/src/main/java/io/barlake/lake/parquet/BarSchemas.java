@@ -83,6 +83,32 @@ final class BarSchemas {
               {"name": "explanation", "type": "string"}
             ]}""");
 
+    /** One session's market figures per symbol ({@code gold/market/date=D/symbols.parquet}), prices on that session's basis. */
+    static final Schema MARKET = new Schema.Parser().parse("""
+            {"type": "record", "name": "MarketSymbol", "namespace": "io.barlake.lake", "fields": [
+              {"name": "symbol", "type": "string"},
+              {"name": "date", "type": {"type": "int", "logicalType": "date"}},
+              {"name": "close", "type": "double"},
+              {"name": "change_pct", "type": ["null", "double"], "default": null},
+              {"name": "volume", "type": "double"},
+              {"name": "avg_volume_20", "type": ["null", "double"], "default": null},
+              {"name": "volume_ratio", "type": ["null", "double"], "default": null},
+              {"name": "volume_spike", "type": "boolean"},
+              {"name": "big_move", "type": "boolean"},
+              {"name": "gap_pct", "type": ["null", "double"], "default": null},
+              {"name": "return_5d", "type": ["null", "double"], "default": null},
+              {"name": "return_21d", "type": ["null", "double"], "default": null},
+              {"name": "volatility_21d", "type": ["null", "double"], "default": null},
+              {"name": "rsi_14", "type": ["null", "double"], "default": null},
+              {"name": "sma_50", "type": ["null", "double"], "default": null},
+              {"name": "sma_200", "type": ["null", "double"], "default": null},
+              {"name": "trend", "type": "string"},
+              {"name": "high_52w", "type": "double"},
+              {"name": "low_52w", "type": "double"},
+              {"name": "new_high", "type": "boolean"},
+              {"name": "new_low", "type": "boolean"}
+            ]}""");
+
     /** Only the symbol and time columns, to take inventory without reading prices. */
     static Schema inventory(Schema full, String timeColumn) {
         if (timeColumn == null) {

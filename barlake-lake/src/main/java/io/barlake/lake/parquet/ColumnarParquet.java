@@ -33,6 +33,10 @@ public final class ColumnarParquet {
     private static final String AVRO_SCHEMA_KEY = "parquet.avro.schema";
     private static final ColumnarFileWriter RESAMPLED_WRITER = writerOf(BarSchemas.RESAMPLED);
     private static final ColumnarFileWriter DAILY_WRITER = writerOf(BarSchemas.DAILY);
+    private static final ColumnarFileWriter MARKET_WRITER = writerOf(BarSchemas.MARKET);
+    private static final List<String> MARKET_FIGURES = List.of("close", "change_pct", "volume", "avg_volume_20", "volume_ratio",
+            "gap_pct", "return_5d", "return_21d", "volatility_21d", "rsi_14", "sma_50", "sma_200", "high_52w", "low_52w");
+    private static final List<String> MARKET_FLAGS = List.of("volume_spike", "big_move", "new_high", "new_low");
 
     private ColumnarParquet() {}
 
@@ -103,6 +107,56 @@ public final class ColumnarParquet {
         } catch (IOException | RuntimeException e) {
             throw ObjectStoreInputFile.readFailure(store, key, e);
         }
+    }
+
+    /**
+     * Writes one session's market figures ({@code gold/market/date=D/symbols.parquet}) as one
+     * Parquet object, replacing the previous one atomically, and returns the SHA-256 of what was
+     * written. The same rows always give the same bytes.
+     */
+    public static String writeMarket(ObjectStore store, String key, MarketColumns rows) {
+        return HashedWrite.write(store, key, out -> MARKET_WRITER.write(rows.size(), (group, from) -> {
+            group.sortedStrings("symbol", rows.symbols(), from);
+            group.ints("date", rows.dates(), from);
+            // Schema order: close, change_pct, volume, avg_volume_20, volume_ratio, volume_spike, big_move, gap_pct, …
+            group.doubles("close", rows.column(MarketColumns.Figure.CLOSE), from);
+            group.doubles("change_pct", rows.column(MarketColumns.Figure.CHANGE_PCT), from);
+            group.doubles("volume", rows.column(MarketColumns.Figure.VOLUME), from);
+            group.doubles("avg_volume_20", rows.column(MarketColumns.Figure.AVG_VOLUME_20), from);
+            group.doubles("volume_ratio", rows.column(MarketColumns.Figure.VOLUME_RATIO), from);
+            group.booleans("volume_spike", rows.column(MarketColumns.Flag.VOLUME_SPIKE), from);
+            group.booleans("big_move", rows.column(MarketColumns.Flag.BIG_MOVE), from);
+            group.doubles("gap_pct", rows.column(MarketColumns.Figure.GAP_PCT), from);
+            group.doubles("return_5d", rows.column(MarketColumns.Figure.RETURN_5D), from);
+            group.doubles("return_21d", rows.column(MarketColumns.Figure.RETURN_21D), from);
+            group.doubles("volatility_21d", rows.column(MarketColumns.Figure.VOLATILITY_21D), from);
+            group.doubles("rsi_14", rows.column(MarketColumns.Figure.RSI_14), from);
+            group.doubles("sma_50", rows.column(MarketColumns.Figure.SMA_50), from);
+            group.doubles("sma_200", rows.column(MarketColumns.Figure.SMA_200), from);
+            group.strings("trend", rows.trends(), from);
+            group.doubles("high_52w", rows.column(MarketColumns.Figure.HIGH_52W), from);
+            group.doubles("low_52w", rows.column(MarketColumns.Figure.LOW_52W), from);
+            group.booleans("new_high", rows.column(MarketColumns.Flag.NEW_HIGH), from);
+            group.booleans("new_low", rows.column(MarketColumns.Flag.NEW_LOW), from);
+        }, out));
+    }
+
+    /** Every column of a session's market figures. */
+    public static MarketColumns readMarket(ObjectStore store, String key) {
+        List<String> names = new java.util.ArrayList<>(List.of("symbol", "date", "trend"));
+        names.addAll(MARKET_FIGURES);
+        names.addAll(MARKET_FLAGS);
+        return read(store, key, names, MarketColumns::forReading, (group, columns, row, into) -> {
+            ColumnPages.strings(group, columns.get(0), into.symbols(), row);
+            ColumnPages.ints(group, columns.get(1), into.dates(), row);
+            ColumnPages.strings(group, columns.get(2), into.trends(), row);
+            for (MarketColumns.Figure figure : MarketColumns.Figure.values()) {
+                ColumnPages.doubles(group, columns.get(3 + figure.ordinal()), into.column(figure), row);
+            }
+            for (MarketColumns.Flag flag : MarketColumns.Flag.values()) {
+                ColumnPages.booleans(group, columns.get(3 + MARKET_FIGURES.size() + flag.ordinal()), into.column(flag), row);
+            }
+        });
     }
 
     /**

@@ -13,6 +13,8 @@ import io.barlake.signals.alerts.AlertCheck;
 import io.barlake.signals.alerts.AlertNotifiers;
 import io.barlake.signals.alerts.SnsAlertPublisher;
 import io.barlake.signals.alerts.WebhookPolicy;
+import io.barlake.signals.market.MarketGold;
+import io.barlake.signals.market.MarketSettings;
 import io.barlake.signals.scan.NightlyScan;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,9 +26,10 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
- * The Scan task: every prebuilt strategy over the latest consolidated session, in 1d and the six
- * resampled timeframes, then the users' alert rules on that session ({@link AlertCheck}); out
- * {@code {"session":"…","symbols":N,"picks":N,"key":"gold/signals/…","alerts_fired":N}}.
+ * The Scan task: the market datasets of every session that changed ({@link MarketGold}), every
+ * prebuilt strategy over the latest consolidated session, in 1d and the six resampled timeframes,
+ * then the users' alert rules on that session ({@link AlertCheck}); out {@code {"session":"…",
+ * "symbols":N,"picks":N,"key":"gold/signals/…","alerts_fired":N,"market_sessions_written":N}}.
  * The event (the run's request) is read for its shape only: the scan always scores what the
  * lake's latest session is after consolidation.
  */
@@ -34,6 +37,7 @@ public final class ScanHandler implements RequestStreamHandler {
     private final ObjectStore store;
     private final Clock clock;
     private final AlertCheck.Notifier alerts;
+    private final MarketSettings market;
 
     /** Cold start: the lake from the process environment. */
     public ScanHandler() {
@@ -44,18 +48,20 @@ public final class ScanHandler implements RequestStreamHandler {
     public ScanHandler(Map<String, String> environment, Clock clock) {
         this(ObjectStores.open(LakeLocation.parse(environment.getOrDefault(LakeLocation.SETTING, LakeLocation.DEFAULT),
                 LakeLocation.SETTING), environment), clock, AlertNotifiers.standard(
-                WebhookPolicy.fromEnvironment(environment, WebhookPolicy.SYSTEM), sns(environment)));
+                WebhookPolicy.fromEnvironment(environment, WebhookPolicy.SYSTEM), sns(environment)),
+                MarketSettings.fromEnvironment(environment));
     }
 
     /** Locally: alert firings go to the log and to each rule's webhook that {@code webhooks} lets through. */
-    public ScanHandler(ObjectStore store, Clock clock, WebhookPolicy webhooks) {
-        this(store, clock, AlertNotifiers.standard(webhooks, null));
+    public ScanHandler(ObjectStore store, Clock clock, WebhookPolicy webhooks, MarketSettings market) {
+        this(store, clock, AlertNotifiers.standard(webhooks, null), market);
     }
 
-    public ScanHandler(ObjectStore store, Clock clock, AlertCheck.Notifier alerts) {
+    public ScanHandler(ObjectStore store, Clock clock, AlertCheck.Notifier alerts, MarketSettings market) {
         this.store = store;
         this.clock = clock;
         this.alerts = alerts;
+        this.market = market;
     }
 
     private static BiConsumer<String, String> sns(Map<String, String> environment) {
@@ -70,6 +76,7 @@ public final class ScanHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         LakeJson.mapper().readTree(input);
+        MarketGold.Result gold = MarketGold.update(store, clock, market);
         NightlyScan.Result result = NightlyScan.run(store, clock, null, PrebuiltStrategies.all(), List.of(Timeframe.values()), Set.of());
         ObjectNode out = LakeJson.mapper().createObjectNode();
         out.put("session", result.session().toString());
@@ -77,6 +84,7 @@ public final class ScanHandler implements RequestStreamHandler {
         out.put("picks", result.picks().size());
         out.put("key", result.key());
         out.put("alerts_fired", AlertCheck.run(store, clock, result.session(), alerts).size());
+        out.put("market_sessions_written", gold.written());
         LakeJson.mapper().writeValue(output, out);
     }
 }

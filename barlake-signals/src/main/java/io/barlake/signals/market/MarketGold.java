@@ -1,0 +1,221 @@
+package io.barlake.signals.market;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.barlake.lake.calendar.TradingCalendar;
+import io.barlake.lake.layout.LakeLayout;
+import io.barlake.lake.model.Split;
+import io.barlake.lake.parquet.ColumnarParquet;
+import io.barlake.lake.parquet.MarketColumns;
+import io.barlake.lake.parquet.ParquetCodec;
+import io.barlake.lake.state.DailyCheckpoint;
+import io.barlake.lake.state.LakeJson;
+import io.barlake.lake.state.StateStore;
+import io.barlake.lake.store.ObjectStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps {@code gold/market/date=D/} ({@code symbols.parquet} and {@code summary.json}) in step with
+ * silver daily, for every session silver holds. Every run makes one pass over the whole daily
+ * history (the figures of a session depend on all of its past: RSI is Wilder-smoothed from the
+ * first bar) and writes the sessions that changed: each session from the first whose daily file
+ * content, or whose symbols' verified splits, changed since this dataset's checkpoint, and any
+ * session whose files are missing. A session's figures depend only on silver up to it, so an
+ * incremental run writes exactly the bytes a full rebuild writes.
+ */
+public final class MarketGold {
+    private static final Logger LOG = LoggerFactory.getLogger(MarketGold.class);
+
+    /**
+     * What a run did.
+     *
+     * @param sessions the sessions silver holds
+     * @param written  the sessions whose files were (re)written
+     * @param deleted  the sessions whose files were removed, silver no longer holding them
+     */
+    public record Result(int sessions, int written, int deleted) {}
+
+    /**
+     * The checkpoint: each silver session's content fingerprint, and each symbol's verified splits
+     * ({@code date:from/to;…}, oldest first), as of the last run.
+     */
+    public record Checkpoint(Map<LocalDate, String> sessions, Map<String, String> splits) {
+        public Checkpoint {
+            sessions = sessions == null ? Map.of() : new TreeMap<>(sessions);
+            splits = splits == null ? Map.of() : new TreeMap<>(splits);
+        }
+    }
+
+    private MarketGold() {}
+
+    public static Result update(ObjectStore store, Clock clock, MarketSettings settings) {
+        StateStore state = new StateStore(store, clock);
+        Map<LocalDate, String> sessions = new TreeMap<>();
+        state.checkpoint(DailyCheckpoint.NAME, DailyCheckpoint.class).orElse(DailyCheckpoint.empty()).sessions()
+                .forEach((session, mark) -> sessions.put(session, mark.sha256()));
+        Checkpoint previous = state.checkpointOrRebuild(LakeLayout.GOLD_MARKET_CHECKPOINT, Checkpoint.class, LOG::warn)
+                .orElse(new Checkpoint(Map.of(), Map.of()));
+        // One listing: which sessions have both files, and which files belong to sessions silver no longer holds.
+        Map<LocalDate, Integer> files = new TreeMap<>();
+        Set<LocalDate> stale = new TreeSet<>();
+        store.list(LakeLayout.GOLD_MARKET).forEach(info -> LakeLayout.dateOf(info.key()).ifPresent(session -> {
+            if (!sessions.containsKey(session)) {
+                stale.add(session);
+            } else if (info.key().equals(LakeLayout.marketSymbols(session)) || info.key().equals(LakeLayout.marketSummary(session))) {
+                files.merge(session, 1, Integer::sum);
+            }
+        }));
+        int deleted = stale.size();
+        if (!stale.isEmpty()) {
+            store.delete(stale.stream().flatMap(session -> Stream.of(LakeLayout.marketSymbols(session),
+                    LakeLayout.marketSummary(session))).toList());
+        }
+        if (sessions.isEmpty()) {
+            state.saveCheckpoint(LakeLayout.GOLD_MARKET_CHECKPOINT, new Checkpoint(Map.of(), Map.of()));
+            return new Result(0, 0, deleted);
+        }
+        LocalDate last = ((TreeMap<LocalDate, String>) sessions).lastKey();
+        Checkpoint next = new Checkpoint(sessions, fingerprints(store, last));
+        LocalDate firstChanged = firstChanged(previous, next);
+        Set<LocalDate> due = new TreeSet<>();
+        sessions.keySet().forEach(session -> {
+            if ((firstChanged != null && !session.isBefore(firstChanged)) || files.getOrDefault(session, 0) < 2) {
+                due.add(session);
+            }
+        });
+        int[] written = new int[1];
+        if (!due.isEmpty()) {
+            // Writing a session costs more than computing it: the local store makes each object durable
+            // (fsync) before it appears, so writer threads take the finished sessions while the pass
+            // computes the next, their waits on the disk overlapping (a few sessions at most in hand).
+            try (SessionWriter writer = new SessionWriter()) {
+                new MarketPass(store, TradingCalendar.nyse()).run(last, due::contains, rows -> {
+                    writer.submit(() -> write(store, LocalDate.ofEpochDay(rows.date(0)), rows, settings));
+                    written[0]++;
+                });
+                writer.finish();
+            }
+        }
+        if (!next.equals(previous)) {
+            state.saveCheckpoint(LakeLayout.GOLD_MARKET_CHECKPOINT, next);
+        }
+        LOG.info("Market gold: {} of {} sessions written, {} removed", written[0], sessions.size(), deleted);
+        return new Result(sessions.size(), written[0], deleted);
+    }
+
+    private static void write(ObjectStore store, LocalDate session, MarketColumns rows, MarketSettings settings) {
+        ColumnarParquet.writeMarket(store, LakeLayout.marketSymbols(session), rows);
+        ObjectNode summary = MarketSummary.of(session, rows, settings);
+        try {
+            store.put(LakeLayout.marketSummary(session), LakeJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(summary));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + LakeLayout.marketSummary(session), e);
+        }
+    }
+
+    /** The first session whose inputs changed: a session's content, or a symbol's splits (from its earliest split). */
+    static LocalDate firstChanged(Checkpoint previous, Checkpoint next) {
+        LocalDate first = null;
+        Set<LocalDate> dates = new TreeSet<>(previous.sessions().keySet());
+        dates.addAll(next.sessions().keySet());
+        for (LocalDate session : dates) {
+            if (!next.sessions().getOrDefault(session, "").equals(previous.sessions().getOrDefault(session, ""))) {
+                first = session;
+                break;
+            }
+        }
+        Set<String> symbols = new TreeSet<>(previous.splits().keySet());
+        symbols.addAll(next.splits().keySet());
+        for (String symbol : symbols) {
+            String before = previous.splits().getOrDefault(symbol, "");
+            String after = next.splits().getOrDefault(symbol, "");
+            if (!before.equals(after)) {
+                for (String print : new String[] {before, after}) {
+                    if (!print.isEmpty()) {
+                        LocalDate earliest = LocalDate.parse(print.substring(0, 10));
+                        first = first == null || earliest.isBefore(first) ? earliest : first;
+                    }
+                }
+            }
+        }
+        return first;
+    }
+
+    private static Map<String, String> fingerprints(ObjectStore store, LocalDate last) {
+        Map<String, String> prints = new TreeMap<>();
+        if (store.head(LakeLayout.SILVER_SPLITS).isEmpty()) {
+            return prints;
+        }
+        Map<String, TreeMap<LocalDate, Split>> bySymbol = new TreeMap<>();
+        for (Split split : ParquetCodec.SPLITS.read(store, LakeLayout.SILVER_SPLITS)) {
+            if (!split.executionDate().isAfter(last)) {
+                bySymbol.computeIfAbsent(split.symbol(), s -> new TreeMap<>()).put(split.executionDate(), split);
+            }
+        }
+        bySymbol.forEach((symbol, splits) -> {
+            StringBuilder print = new StringBuilder();
+            splits.values().forEach(split -> print.append(split.executionDate()).append(':').append(split.splitFrom()).append('/')
+                    .append(split.splitTo()).append(';'));
+            prints.put(symbol, print.toString());
+        });
+        return prints;
+    }
+
+    /** Runs writes on {@value #THREADS} threads, at most {@value #IN_FLIGHT} waiting; the first failure is rethrown as it was. */
+    private static final class SessionWriter implements AutoCloseable {
+        private static final int THREADS = 4;
+        private static final int IN_FLIGHT = 8;
+        private final ExecutorService thread = Executors.newFixedThreadPool(THREADS, runnable -> {
+            Thread writer = new Thread(runnable, "market-gold-writer");
+            writer.setDaemon(true);
+            return writer;
+        });
+        private final ArrayDeque<Future<?>> pending = new ArrayDeque<>();
+
+        void submit(Runnable write) {
+            while (pending.size() >= IN_FLIGHT) {
+                await(pending.removeFirst());
+            }
+            pending.addLast(thread.submit(write));
+        }
+
+        void finish() {
+            while (!pending.isEmpty()) {
+                await(pending.removeFirst());
+            }
+        }
+
+        private static void await(Future<?> future) {
+            try {
+                future.get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while writing market gold", e);
+            }
+        }
+
+        @Override
+        public void close() {
+            thread.shutdownNow();
+        }
+    }
+}
