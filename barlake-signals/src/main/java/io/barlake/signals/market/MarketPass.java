@@ -10,19 +10,24 @@ import io.barlake.lake.parquet.ParquetCodec;
 import io.barlake.lake.store.ObjectStore;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Silver daily → every session's market figures in one pass: the daily year files are read one
- * after the other, each year's rows visited session by session (symbols in order within a
- * session), and every symbol's {@link SymbolTrack} advanced by its bar. A session's rows are
- * handed over as soon as it is complete, so memory holds one year of daily bars and one session.
+ * after the other, and each year's sessions taken a chunk at a time; within a chunk every symbol's
+ * {@link SymbolTrack} is advanced through its bars in order (symbols in order, so each session's
+ * rows come out in symbol order). A chunk's sessions are handed over as soon as it is complete, so
+ * memory holds one year of daily bars and one chunk of sessions.
  */
 final class MarketPass {
+    /** Sessions computed together, symbol after symbol. */
+    private static final int CHUNK = 32;
     private final ObjectStore store;
     private final TradingCalendar calendar;
 
@@ -35,49 +40,80 @@ final class MarketPass {
      * Visits every session from the first daily year to {@code last}; {@code wanted} says which
      * sessions' rows to build (the others only advance the tracks), and {@code sink} gets them.
      */
-    void run(LocalDate last, java.util.function.Predicate<LocalDate> wanted, Consumer<MarketColumns> sink) {
+    void run(LocalDate last, Predicate<LocalDate> wanted, Consumer<MarketColumns> sink) {
         Map<String, List<Split>> splits = splitsBySymbol(last);
         Map<String, SymbolTrack> tracks = new HashMap<>();
         double[] figures = new double[MarketColumns.Figure.values().length];
         boolean[] flags = new boolean[MarketColumns.Flag.values().length];
+        int lastDay = (int) last.toEpochDay();
         for (int year : years(last)) {
             DailyColumns daily = ColumnarParquet.readDaily(store, LakeLayout.silverDaily(year));
-            // Rows come in (symbol, date) order: one lookup per symbol run, not per row.
-            SymbolTrack[] trackOf = new SymbolTrack[daily.size()];
+            // Rows come in (symbol, date) order: one run of rows per symbol, one track lookup per run.
+            List<Integer> runStarts = new ArrayList<>();
+            List<SymbolTrack> runTracks = new ArrayList<>();
             for (int row = 0; row < daily.size(); row++) {
-                trackOf[row] = row > 0 && daily.symbol(row).equals(daily.symbol(row - 1)) ? trackOf[row - 1]
-                        : tracks.computeIfAbsent(daily.symbol(row), s -> new SymbolTrack(splits.getOrDefault(s, List.of())));
+                if (row == 0 || !daily.symbol(row).equals(daily.symbol(row - 1))) {
+                    runStarts.add(row);
+                    runTracks.add(tracks.computeIfAbsent(daily.symbol(row), s -> new SymbolTrack(splits.getOrDefault(s, List.of()))));
+                }
             }
-            int[] order = bySession(daily);
-            int i = 0;
-            while (i < order.length) {
-                int day = daily.date(order[i]);
-                if (day > last.toEpochDay()) {
-                    break;
+            runStarts.add(daily.size());
+            int[] cursor = runStarts.stream().mapToInt(Integer::intValue).toArray();
+            int[] days = sessionDays(daily, lastDay);
+            int firstDay = days.length == 0 ? 0 : days[0];
+            int[] position = new int[days.length == 0 ? 0 : days[days.length - 1] - firstDay + 1];
+            int[] sessionIndex = new int[days.length];
+            for (int d = 0; d < days.length; d++) {
+                position[days[d] - firstDay] = d;
+                sessionIndex[d] = calendar.sessionIndex(calendar.sessionOnOrAfter(LocalDate.ofEpochDay(days[d])));
+            }
+            // A chunk of sessions at a time, symbol after symbol within it: each symbol's running state
+            // stays in the cache for its chunk of bars, and only the chunk's sessions are in memory.
+            for (int from = 0; from < days.length; from += CHUNK) {
+                int to = Math.min(days.length, from + CHUNK);
+                int endDay = days[to - 1];
+                MarketColumns[] chunk = new MarketColumns[to - from];
+                for (int d = from; d < to; d++) {
+                    chunk[d - from] = wanted.test(LocalDate.ofEpochDay(days[d])) ? new MarketColumns(runTracks.size()) : null;
                 }
-                int end = i;
-                while (end < order.length && daily.date(order[end]) == day) {
-                    end++;
+                for (int run = 0; run < runTracks.size(); run++) {
+                    SymbolTrack track = runTracks.get(run);
+                    int row = cursor[run];
+                    for (int end = runStarts.get(run + 1); row < end && daily.date(row) <= endDay; row++) {
+                        int d = position[daily.date(row) - firstDay];
+                        track.advance(daily.date(row), sessionIndex[d], daily.open(row), daily.high(row), daily.low(row),
+                                daily.close(row), daily.volume(row));
+                        MarketColumns rows = chunk[d - from];
+                        if (rows != null) {
+                            String trend = track.figures(figures, flags);
+                            rows.add(daily.symbol(row), daily.date(row), figures, flags, trend);
+                        }
+                    }
+                    cursor[run] = row;
                 }
-                LocalDate session = LocalDate.ofEpochDay(day);
-                int sessionIndex = calendar.sessionIndex(calendar.sessionOnOrAfter(session));
-                MarketColumns rows = wanted.test(session) ? new MarketColumns(end - i) : null;
-                for (int k = i; k < end; k++) {
-                    int row = order[k];
-                    SymbolTrack track = trackOf[row];
-                    track.advance(day, sessionIndex, daily.open(row), daily.high(row), daily.low(row), daily.close(row),
-                            daily.volume(row));
-                    if (rows != null) {
-                        String trend = track.figures(figures, flags);
-                        rows.add(daily.symbol(row), day, figures, flags, trend);
+                for (MarketColumns rows : chunk) {
+                    if (rows != null && rows.size() > 0) {
+                        sink.accept(rows);
                     }
                 }
-                if (rows != null) {
-                    sink.accept(rows);
-                }
-                i = end;
             }
         }
+    }
+
+    /** The distinct dates of the year file up to {@code lastDay}, in order. */
+    private static int[] sessionDays(DailyColumns daily, int lastDay) {
+        BitSet seen = new BitSet();
+        int min = Integer.MAX_VALUE;
+        for (int i = 0; i < daily.size(); i++) {
+            min = Math.min(min, daily.date(i));
+        }
+        for (int i = 0; i < daily.size(); i++) {
+            if (daily.date(i) <= lastDay) {
+                seen.set(daily.date(i) - min);
+            }
+        }
+        int base = min;
+        return seen.stream().map(offset -> offset + base).toArray();
     }
 
     /** The daily years present, oldest first, up to {@code last}'s. */
@@ -90,32 +126,6 @@ final class MarketPass {
         }));
         years.sort(Comparator.naturalOrder());
         return years;
-    }
-
-    /** Row numbers in (date, symbol) order: a counting sort by date of rows already in (symbol, date) order. */
-    private static int[] bySession(DailyColumns daily) {
-        int n = daily.size();
-        if (n == 0) {
-            return new int[0];
-        }
-        int min = Integer.MAX_VALUE;
-        int max = Integer.MIN_VALUE;
-        for (int i = 0; i < n; i++) {
-            min = Math.min(min, daily.date(i));
-            max = Math.max(max, daily.date(i));
-        }
-        int[] starts = new int[max - min + 2];
-        for (int i = 0; i < n; i++) {
-            starts[daily.date(i) - min + 1]++;
-        }
-        for (int d = 1; d < starts.length; d++) {
-            starts[d] += starts[d - 1];
-        }
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[starts[daily.date(i) - min]++] = i;
-        }
-        return order;
     }
 
     /** The verified splits executed on or before {@code last}, per symbol, oldest first. */
