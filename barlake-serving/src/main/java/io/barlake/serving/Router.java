@@ -15,6 +15,7 @@ import io.barlake.serving.endpoints.HealthEndpoint;
 import io.barlake.serving.endpoints.LakeEndpoint;
 import io.barlake.serving.endpoints.MarketEndpoint;
 import io.barlake.serving.endpoints.QuoteEndpoint;
+import io.barlake.serving.endpoints.SignalEndpoint;
 import io.barlake.serving.endpoints.SignalsEndpoint;
 import io.barlake.serving.http.ApiException;
 import io.barlake.serving.http.ApiJson;
@@ -75,6 +76,8 @@ public final class Router {
         route("GET", "/v1/quote", quote::get);
         route("GET", "/v1/bars", bars::get);
         route("GET", "/v1/signals", signals::get);
+        SignalEndpoint signal = new SignalEndpoint(store, clock);
+        route("GET", "/v1/signal", signal::get);
         MarketEndpoint market = new MarketEndpoint(new MarketService(store));
         route("GET", "/v1/market/summary", market::summary);
         route("GET", "/v1/market/symbols", market::symbols);

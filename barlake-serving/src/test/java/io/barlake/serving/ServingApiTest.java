@@ -111,6 +111,27 @@ class ServingApiTest {
     }
 
     @Test
+    void aSymbolsSignalNamesEveryStrategyAndTimeframeWithTheValuesBehindIt() {
+        throughBothDoors(door -> {
+            FrontDoor.Answer signal = door.get("/v1/signal?symbol=msft", WITH_KEY);
+            assertThat(signal.status()).as(signal.body()).isEqualTo(200);
+            JsonNode json = signal.json();
+            assertThat(json.path("symbol").asText()).isEqualTo("MSFT");
+            assertThat(json.path("date").asText()).isEqualTo("2025-06-02");
+            assertThat(json.path("overall").path("signal").asText()).isIn("BUY", "HOLD", "SELL");
+            assertThat(json.path("overall").path("confidence").asDouble()).isBetween(0.0, 1.0);
+            assertThat(json.path("strategies").size()).isEqualTo(io.barlake.analytics.strategy.PrebuiltStrategies.all().size());
+            JsonNode first = json.path("strategies").get(0).path("timeframes").get(0);
+            assertThat(first.path("timeframe").asText()).isEqualTo("1d");
+            assertThat(first.path("rule").asText()).isNotBlank();
+            assertThat(first.path("values").size()).isPositive();
+
+            assertError(door.get("/v1/signal?symbol=MSFT&date=2025-06-01", WITH_KEY), 404, "not_found");
+            assertError(door.get("/v1/signal", WITH_KEY), 400, "bad_request");
+        });
+    }
+
+    @Test
     void barsAreSplitAdjustedByDefaultAndRawOnRequest() {
         throughBothDoors(door -> {
             JsonNode adjusted = door.get("/v1/bars?symbol=aapl&from=2024-01-02&to=2024-01-31", WITH_KEY).json();

@@ -2,6 +2,7 @@ package io.barlake.analytics.scan;
 
 import io.barlake.analytics.series.BarSeries;
 import io.barlake.analytics.strategy.BarContext;
+import io.barlake.analytics.strategy.Explanation;
 import io.barlake.analytics.strategy.Signal;
 import io.barlake.analytics.strategy.Strategy;
 import io.barlake.analytics.strategy.StrategySignals;
@@ -30,16 +31,8 @@ public final class Scanner {
     public static List<SignalRow> scan(LocalDate session, List<Strategy> strategies, Map<String, List<Input>> universe) {
         List<SignalRow> rows = new ArrayList<>();
         for (Map.Entry<String, List<Input>> symbol : universe.entrySet()) {
-            List<Evaluated> evaluated = new ArrayList<>();
-            for (Input input : symbol.getValue()) {
-                int bar = barCovering(input, session);
-                if (bar >= 0) {
-                    evaluated.add(new Evaluated(input, bar, new BarContext(input.bars())));
-                }
-            }
-            for (Strategy strategy : strategies) {
-                SignalRow row = score(session, symbol.getKey(), strategy, evaluated);
-                if (row != null) {
+            for (SignalRow row : evaluate(session, symbol.getKey(), strategies, symbol.getValue())) {
+                if (row.timeframes().stream().anyMatch(timeframe -> timeframe.signal() != Signal.HOLD)) {
                     rows.add(row);
                 }
             }
@@ -55,12 +48,34 @@ public final class Scanner {
         return ranked;
     }
 
+    /**
+     * Every strategy's row for one symbol on the session, HOLD included (unranked: rank 0): what
+     * the scan weighs before it keeps the rows where some timeframe said BUY or SELL. Each
+     * timeframe carries the rule behind its signal and the indicator values that decided it.
+     * No row when no timeframe has a bar covering the session.
+     */
+    public static List<SignalRow> evaluate(LocalDate session, String symbol, List<Strategy> strategies, List<Input> inputs) {
+        List<Evaluated> evaluated = new ArrayList<>();
+        for (Input input : inputs) {
+            int bar = barCovering(input, session);
+            if (bar >= 0) {
+                evaluated.add(new Evaluated(input, bar, new BarContext(input.bars())));
+            }
+        }
+        List<SignalRow> rows = new ArrayList<>();
+        if (!evaluated.isEmpty()) {
+            for (Strategy strategy : strategies) {
+                rows.add(score(session, symbol, strategy, evaluated));
+            }
+        }
+        return rows;
+    }
+
     private record Evaluated(Input input, int bar, BarContext context) {}
 
     private static SignalRow score(LocalDate session, String symbol, Strategy strategy, List<Evaluated> evaluated) {
         double weighted = 0;
         double weights = 0;
-        boolean anyVote = false;
         List<SignalRow.TimeframeSignal> timeframes = new ArrayList<>();
         for (Evaluated each : evaluated) {
             StrategySignals signals = strategy.signals(each.context());
@@ -68,12 +83,9 @@ public final class Scanner {
             double weight = Math.sqrt(each.input().sessionsPerBar());
             weights += weight;
             weighted += weight * (signal == Signal.BUY ? 1 : signal == Signal.SELL ? -1 : 0);
-            anyVote |= signal != Signal.HOLD;
+            Explanation why = signals.explain(each.bar());
             timeframes.add(new SignalRow.TimeframeSignal(each.input().timeframe(), each.input().bars().dates()[each.bar()],
-                    signal, signal == Signal.HOLD ? "" : signals.explain(each.bar()).rule()));
-        }
-        if (!anyVote) {
-            return null;
+                    signal, signal == Signal.HOLD ? "" : why.rule(), why.values()));
         }
         double score = weighted / weights;
         Signal combined = score > 0 ? Signal.BUY : score < 0 ? Signal.SELL : Signal.HOLD;

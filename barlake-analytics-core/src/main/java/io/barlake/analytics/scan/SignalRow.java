@@ -2,7 +2,10 @@ package io.barlake.analytics.scan;
 
 import io.barlake.analytics.strategy.Signal;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One pick of a scan, as {@code gold/signals} holds it: a symbol, a strategy, the session, the
@@ -17,8 +20,15 @@ public record SignalRow(LocalDate session, String symbol, String strategy, Signa
         timeframes = List.copyOf(timeframes);
     }
 
-    /** What one timeframe's bar covering the session said, and why. */
-    public record TimeframeSignal(String timeframe, LocalDate barStart, Signal signal, String rule) {}
+    /**
+     * What one timeframe's bar covering the session said, and why: the rule that fired (empty for
+     * HOLD) and the indicator values of the strategy's rules at that bar, by label.
+     */
+    public record TimeframeSignal(String timeframe, LocalDate barStart, Signal signal, String rule, Map<String, Double> values) {
+        public TimeframeSignal {
+            values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        }
+    }
 
     /** The picks' explanation in one line, e.g. {@code 1d BUY: EMA(8) crosses above EMA(13); 5d HOLD}. */
     public String explanation() {

@@ -70,6 +70,10 @@ public final class StrategySignals {
                 return new Explanation("exit", sellRule, values);
             }
             default -> {
+                // Why nothing fired: the values both the entry and the exit rules read at this bar.
+                strategy.setup().values(context, bar, values);
+                strategy.trigger().values(context, bar, values);
+                strategy.exit().values(context, bar, values);
                 return new Explanation("hold", "no rule fired", values);
             }
         }
