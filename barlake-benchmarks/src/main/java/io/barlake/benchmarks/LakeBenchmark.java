@@ -17,6 +17,7 @@ import io.barlake.resampler.ResampleResult;
 import io.barlake.resampler.Resampler;
 import io.barlake.signals.market.MarketGold;
 import io.barlake.signals.market.MarketSettings;
+import io.barlake.signals.market.MarketSql;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -166,9 +167,9 @@ public final class LakeBenchmark {
     /**
      * The market datasets on the lake a full run left behind: every session from scratch, then the
      * nightly step (one session's files missing: the whole pass, one session written), then DuckDB
-     * computing the same per-symbol columns from the same daily and splits files with window
-     * functions, one Parquet file per session, ZSTD. DuckDB is spared RSI: Wilder's recursion needs
-     * a recursive query, which over 12.7 M rows does not finish in reasonable time.
+     * running the reference SQL ({@link MarketSql}) over the same daily and splits files, one
+     * Parquet file per session, ZSTD. DuckDB is spared RSI: Wilder's recursion needs a recursive
+     * query, which over 12.7 M rows does not finish in reasonable time.
      */
     private static void marketVsDuckDb(CountingObjectStore store, Clock clock, Path folder) throws Exception {
         store.delete(store.list(LakeLayout.GOLD_MARKET).stream().map(io.barlake.lake.store.ObjectInfo::key).toList());
@@ -204,35 +205,15 @@ public final class LakeBenchmark {
                 }
                 insert.executeBatch();
             }
-            sql.execute("""
-                    COPY (
-                      SELECT symbol, date, close,
-                             CASE WHEN prev_idx IS NOT NULL AND idx - prev_idx <= 5 THEN (nc / prev_nc - 1) * 100 END AS change_pct,
-                             volume,
-                             CASE WHEN rn > 20 THEN avg(nv) OVER (win ROWS BETWEEN 20 PRECEDING AND 1 PRECEDING) * m END AS avg_volume_20,
-                             CASE WHEN prev_idx IS NOT NULL AND idx - prev_idx <= 5 THEN (open * m / prev_nc - 1) * 100 END AS gap_pct,
-                             CASE WHEN rn > 5 THEN (nc / lag(nc, 5) OVER win - 1) * 100 END AS return_5d,
-                             CASE WHEN rn > 21 THEN (nc / lag(nc, 21) OVER win - 1) * 100 END AS return_21d,
-                             CASE WHEN rn > 21 THEN stddev_samp(lr) OVER (win ROWS BETWEEN 20 PRECEDING AND CURRENT ROW) * sqrt(252) * 100
-                                  END AS volatility_21d,
-                             CASE WHEN rn >= 50 THEN avg(nc) OVER (win ROWS BETWEEN 49 PRECEDING AND CURRENT ROW) / m END AS sma_50,
-                             CASE WHEN rn >= 200 THEN avg(nc) OVER (win ROWS BETWEEN 199 PRECEDING AND CURRENT ROW) / m END AS sma_200,
-                             max(nh) OVER (win ROWS BETWEEN 251 PRECEDING AND CURRENT ROW) / m AS high_52w,
-                             min(nl) OVER (win ROWS BETWEEN 251 PRECEDING AND CURRENT ROW) / m AS low_52w,
-                             rn >= 252 AND nh >= max(nh) OVER (win ROWS BETWEEN 251 PRECEDING AND CURRENT ROW) AS new_high,
-                             rn >= 252 AND nl <= min(nl) OVER (win ROWS BETWEEN 251 PRECEDING AND CURRENT ROW) AS new_low
-                      FROM (
-                        SELECT *, ln(nc / prev_nc) AS lr FROM (
-                          SELECT n.*, close * m AS nc, high * m AS nh, low * m AS nl, volume / m AS nv,
-                                 row_number() OVER w1 AS rn, lag(close * m) OVER w1 AS prev_nc, lag(idx) OVER w1 AS prev_idx
-                          FROM (SELECT d.*, c.idx, coalesce((SELECT product(split_to::DOUBLE / split_from) FROM read_parquet('%2$s') s
-                                                              WHERE s.symbol = d.symbol AND s.execution_date <= d.date), 1) AS m
-                                FROM read_parquet('%1$s/*/bars.parquet') d JOIN calendar c ON c.session = d.date) n
-                          WINDOW w1 AS (PARTITION BY symbol ORDER BY date)))
-                      WINDOW win AS (PARTITION BY symbol ORDER BY date)
-                      ORDER BY date, symbol
-                    ) TO '%3$s' (FORMAT PARQUET, COMPRESSION ZSTD, PARTITION_BY (date))
-                    """.formatted(lake.resolve("silver/daily"), lake.resolve(LakeLayout.SILVER_SPLITS), out));
+            sql.execute("CREATE VIEW d AS SELECT symbol, date, open, high, low, close, volume FROM read_parquet('"
+                    + lake.resolve(LakeLayout.SILVER_DAILY) + "/*/bars.parquet')");
+            sql.execute("CREATE VIEW s AS SELECT symbol, execution_date, split_to::DOUBLE / split_from AS ratio FROM read_parquet('"
+                    + lake.resolve(LakeLayout.SILVER_SPLITS) + "')");
+            for (String statement : MarketSql.statements(false)) {
+                sql.execute(statement);
+            }
+            sql.execute("COPY (SELECT * FROM figures ORDER BY date, symbol) TO '" + out
+                    + "' (FORMAT PARQUET, COMPRESSION ZSTD, PARTITION_BY (date))");
         }
         double duck = seconds(duckStart);
         System.out.printf("DuckDB, the same columns but RSI, every session: %.1f s; Barlake / DuckDB = %.2f%n", duck, ours / duck);
