@@ -18,10 +18,10 @@ import picocli.CommandLine.Parameters;
 /** {@code barlake signal SYMBOL}: what every prebuilt strategy says about one symbol on a session. */
 @Command(name = "signal", mixinStandardHelpOptions = true,
         header = "Say what every strategy says about one symbol on a session, and why.",
-        description = {"Evaluate every prebuilt strategy on one symbol's bars from the lake, in 1d and the six resampled",
-                "timeframes, as the nightly scan does: BUY, HOLD or SELL per timeframe with the rule and the indicator",
-                "values behind it, each strategy's weighted score, and one overall call with its confidence",
-                "(the mean score's magnitude, 0 to 1; docs/analytics.md)."})
+        description = {"Evaluate every prebuilt strategy on one symbol's bars from the lake, in 1d and the six",
+                "resampled timeframes, as the nightly scan does: BUY, HOLD or SELL per timeframe with the rule",
+                "and the indicator values behind it, each strategy's weighted score, and one overall call with",
+                "its confidence (the mean score's magnitude, 0 to 1; docs/analytics.md)."})
 final class SignalCommand extends LakeCommand {
     @Parameters(paramLabel = "SYMBOL", description = "The ticker, e.g. AAPL.")
     String symbol;
