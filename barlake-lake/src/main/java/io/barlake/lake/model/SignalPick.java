@@ -16,9 +16,20 @@ import java.time.LocalDate;
  * @param score       weighted agreement across timeframes, in [−1, 1]
  * @param timeframes  each timeframe's signal, e.g. {@code 1d:BUY,5d:HOLD}
  * @param explanation the rules that fired, in one line
+ * @param values      the indicator values behind each timeframe that voted, as JSON:
+ *                    {@code {"1d":{"SMA(50)":101.2,"SMA(200)":99.8}}} ({@code {}} in files written before it)
  */
 public record SignalPick(LocalDate session, int rank, String symbol, String strategy, String signal, double score,
-        String timeframes, String explanation) {
+        String timeframes, String explanation, String values) {
+    /** A pick without indicator values. */
+    public SignalPick(LocalDate session, int rank, String symbol, String strategy, String signal, double score, String timeframes,
+            String explanation) {
+        this(session, rank, symbol, strategy, signal, score, timeframes, explanation, NO_VALUES);
+    }
+
+    /** The values of a pick that records none. */
+    public static final String NO_VALUES = "{}";
+
     public SignalPick {
         requireNonNull(session, "session is null");
         Symbols.requireValid(symbol);
@@ -26,6 +37,7 @@ public record SignalPick(LocalDate session, int rank, String symbol, String stra
         requireNonNull(signal, "signal is null");
         requireNonNull(timeframes, "timeframes is null");
         requireNonNull(explanation, "explanation is null");
+        requireNonNull(values, "values is null");
         if (rank < 1) {
             throw new InvalidRecordException("rank must be >= 1, was " + rank);
         }

@@ -80,7 +80,8 @@ final class BarSchemas {
               {"name": "signal", "type": "string"},
               {"name": "score", "type": "double"},
               {"name": "timeframes", "type": "string"},
-              {"name": "explanation", "type": "string"}
+              {"name": "explanation", "type": "string"},
+              {"name": "values", "type": "string", "default": "{}"}
             ]}""");
 
     /** One session's market figures per symbol ({@code gold/market/date=D/symbols.parquet}), prices on that session's basis. */

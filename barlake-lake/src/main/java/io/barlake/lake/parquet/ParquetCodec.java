@@ -383,13 +383,16 @@ public final class ParquetCodec<T> {
         record.put(5, pick.score());
         record.put(6, pick.timeframes());
         record.put(7, pick.explanation());
+        record.put(8, pick.values());
         return record;
     }
 
     private static SignalPick signalFromRecord(GenericRecord record) {
+        // Files written before the values column have eight fields.
+        String values = record.getSchema().getFields().size() > 8 ? string(record.get(8)) : SignalPick.NO_VALUES;
         return new SignalPick(LocalDate.ofEpochDay((Integer) record.get(0)), (Integer) record.get(1), string(record.get(2)),
                 string(record.get(3)), string(record.get(4)), (Double) record.get(5), string(record.get(6)),
-                string(record.get(7)));
+                string(record.get(7)), values);
     }
 
     private static GenericRecord splitToRecord(Split split) {

@@ -1,5 +1,6 @@
 package io.barlake.serving.endpoints;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.barlake.lake.layout.LakeLayout;
 import io.barlake.lake.model.SignalPick;
 import io.barlake.lake.model.Timeframe;
@@ -12,6 +13,8 @@ import io.barlake.serving.http.ApiRequest;
 import io.barlake.serving.http.ApiResponse;
 import io.barlake.serving.http.Cursors;
 import io.barlake.serving.http.QueryParams;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -68,6 +71,7 @@ public final class SignalsEndpoint {
             row.put("score", pick.score());
             row.put("timeframes", timeframes(pick.timeframes()));
             row.put("explanation", pick.explanation());
+            row.put("values", values(pick));
             rows.add(row);
         }
         Map<String, Object> body = new LinkedHashMap<>();
@@ -76,6 +80,15 @@ public final class SignalsEndpoint {
         body.put("signals", rows);
         body.put("next_cursor", offset + limit < picks.size() ? cursor(offset + limit) : null);
         return ApiResponse.json(200, ApiJson.write(body));
+    }
+
+    /** The indicator values behind the pick, per timeframe that voted. */
+    private static JsonNode values(SignalPick pick) {
+        try {
+            return ApiJson.mapper().readTree(pick.values());
+        } catch (IOException e) {
+            throw new UncheckedIOException("A stored pick's values are not JSON", e);
+        }
     }
 
     /** Whether the pick's timeframe list has {@code timeframe} saying the pick's own signal. */

@@ -1,13 +1,16 @@
 package io.barlake.signals.scan;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.barlake.analytics.scan.Scanner;
 import io.barlake.analytics.scan.SignalRow;
+import io.barlake.analytics.strategy.Signal;
 import io.barlake.analytics.strategy.Strategy;
 import io.barlake.lake.layout.LakeLayout;
 import io.barlake.lake.model.SignalPick;
 import io.barlake.lake.model.Timeframe;
 import io.barlake.lake.parquet.ParquetCodec;
 import io.barlake.lake.state.DailyCheckpoint;
+import io.barlake.lake.state.LakeJson;
 import io.barlake.lake.state.StateStore;
 import io.barlake.lake.store.ObjectStore;
 import java.time.Clock;
@@ -62,6 +65,24 @@ public final class NightlyScan {
         String timeframes = row.timeframes().stream().map(t -> t.timeframe() + ":" + t.signal())
                 .collect(Collectors.joining(","));
         return new SignalPick(row.session(), row.rank(), row.symbol(), row.strategy(), row.signal().name(), row.score(),
-                timeframes, row.explanation());
+                timeframes, row.explanation(), values(row));
+    }
+
+    /** The indicator values behind each timeframe that voted, as compact JSON; a value in warm-up is null. */
+    private static String values(SignalRow row) {
+        ObjectNode values = LakeJson.mapper().createObjectNode();
+        for (SignalRow.TimeframeSignal timeframe : row.timeframes()) {
+            if (timeframe.signal() != Signal.HOLD) {
+                ObjectNode read = values.putObject(timeframe.timeframe());
+                timeframe.values().forEach((label, value) -> {
+                    if (Double.isFinite(value)) {
+                        read.put(label, value);
+                    } else {
+                        read.putNull(label);
+                    }
+                });
+            }
+        }
+        return values.toString();
     }
 }

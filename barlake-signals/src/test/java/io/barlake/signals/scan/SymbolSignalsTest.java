@@ -2,6 +2,7 @@ package io.barlake.signals.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.barlake.analytics.scan.SignalRow;
 import io.barlake.analytics.series.BarSeries;
 import io.barlake.analytics.strategy.BarContext;
@@ -12,6 +13,7 @@ import io.barlake.lake.layout.LakeLayout;
 import io.barlake.lake.model.SignalPick;
 import io.barlake.lake.model.Timeframe;
 import io.barlake.lake.parquet.ParquetCodec;
+import io.barlake.lake.state.LakeJson;
 import io.barlake.lake.store.LocalObjectStore;
 import io.barlake.signals.SyntheticLake;
 import io.barlake.signals.series.LakeSeries;
@@ -46,7 +48,7 @@ class SymbolSignalsTest {
     }
 
     @Test
-    void aSymbolsSignalIsWhatTheScanAndASingleSymbolBacktestSayForThatBarHoldIncluded() {
+    void aSymbolsSignalIsWhatTheScanAndASingleSymbolBacktestSayForThatBarHoldIncluded() throws Exception {
         List<SignalPick> picks = ParquetCodec.SIGNALS.read(store, LakeLayout.signals(SESSION));
         Set<String> symbols = picks.stream().map(SignalPick::symbol).collect(Collectors.toCollection(TreeSet::new));
         assertThat(symbols).isNotEmpty();
@@ -63,6 +65,16 @@ class SymbolSignalsTest {
                 assertThat(row.score()).isEqualTo(pick.score());
                 assertThat(row.timeframes().stream().map(t -> t.timeframe() + ":" + t.signal()).collect(Collectors.joining(",")))
                         .isEqualTo(pick.timeframes());
+                // The pick in gold keeps the values behind each timeframe that voted.
+                JsonNode values = LakeJson.mapper().readTree(pick.values());
+                for (SignalRow.TimeframeSignal timeframe : row.timeframes()) {
+                    assertThat(values.has(timeframe.timeframe())).as(pick.symbol() + " " + pick.strategy() + " " + timeframe.timeframe())
+                            .isEqualTo(timeframe.signal() != Signal.HOLD);
+                    if (timeframe.signal() != Signal.HOLD) {
+                        timeframe.values().forEach((label, value) -> assertThat(values.path(timeframe.timeframe()).path(label).asDouble())
+                                .as(label).isEqualTo(value));
+                    }
+                }
             }
             sawHold |= answer.strategies().stream().anyMatch(row -> row.timeframes().stream().allMatch(t -> t.signal() == Signal.HOLD));
 
