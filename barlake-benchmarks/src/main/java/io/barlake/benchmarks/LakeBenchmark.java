@@ -195,23 +195,7 @@ public final class LakeBenchmark {
         Path lake = folder.resolve("lake");
         long duckStart = System.nanoTime();
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement sql = duck.createStatement()) {
-            sql.execute("CREATE TABLE calendar (session DATE, idx INTEGER)");
-            try (PreparedStatement insert = duck.prepareStatement("INSERT INTO calendar VALUES (?, ?)")) {
-                TradingCalendar calendar = TradingCalendar.nyse();
-                for (LocalDate day : calendar.sessionsBetween(LocalDate.of(2020, 1, 1), LocalDate.of(2026, 12, 31))) {
-                    insert.setObject(1, day);
-                    insert.setInt(2, calendar.sessionIndex(day));
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
-            sql.execute("CREATE VIEW d AS SELECT symbol, date, open, high, low, close, volume FROM read_parquet('"
-                    + lake.resolve(LakeLayout.SILVER_DAILY) + "/*/bars.parquet')");
-            sql.execute("CREATE VIEW s AS SELECT symbol, execution_date, split_to::DOUBLE / split_from AS ratio FROM read_parquet('"
-                    + lake.resolve(LakeLayout.SILVER_SPLITS) + "')");
-            for (String statement : MarketSql.statements(false)) {
-                sql.execute(statement);
-            }
+            MarketSql.load(duck, lake, LocalDate.of(2020, 1, 1), last, false);
             sql.execute("COPY (SELECT * FROM figures ORDER BY date, symbol) TO '" + out
                     + "' (FORMAT PARQUET, COMPRESSION ZSTD, PARTITION_BY (date))");
         }

@@ -1,9 +1,9 @@
 package io.barlake.resampler;
 
+import io.barlake.lake.batch.Futures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -40,17 +40,7 @@ final class YearWriters<T> implements AutoCloseable {
 
     private void await(List<Future<T>> futures) {
         for (Future<T> future : futures) {
-            try {
-                done.add(future.get());
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException runtime) {
-                    throw runtime;
-                }
-                throw new IllegalStateException(e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while writing resampled years", e);
-            }
+            done.add(Futures.join(future, "writing resampled years"));
         }
     }
 

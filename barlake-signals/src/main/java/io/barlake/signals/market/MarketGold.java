@@ -1,6 +1,7 @@
 package io.barlake.signals.market;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.barlake.lake.batch.Futures;
 import io.barlake.lake.calendar.TradingCalendar;
 import io.barlake.lake.layout.LakeLayout;
 import io.barlake.lake.model.Split;
@@ -20,7 +21,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -200,17 +200,7 @@ public final class MarketGold {
         }
 
         private static void await(Future<?> future) {
-            try {
-                future.get();
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException runtime) {
-                    throw runtime;
-                }
-                throw new IllegalStateException(e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while writing market gold", e);
-            }
+            Futures.join(future, "writing market gold");
         }
 
         @Override

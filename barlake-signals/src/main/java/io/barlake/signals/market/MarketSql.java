@@ -1,9 +1,17 @@
 package io.barlake.signals.market;
 
+import io.barlake.lake.calendar.TradingCalendar;
+import io.barlake.lake.layout.LakeLayout;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,6 +32,33 @@ public final class MarketSql {
             + "WHERE false";
 
     private MarketSql() {}
+
+    /**
+     * Creates the inputs in a DuckDB connection: views {@code d} over the lake's silver daily files
+     * and {@code s} over its verified splits executed on or before {@code last}, and the table
+     * {@code calendar} of NYSE sessions from {@code from} to {@code last}; then the statements.
+     */
+    public static void load(Connection duck, Path lake, LocalDate from, LocalDate last, boolean rsi) throws SQLException {
+        try (Statement sql = duck.createStatement()) {
+            sql.execute("CREATE TABLE calendar (session DATE, idx INTEGER)");
+            try (PreparedStatement insert = duck.prepareStatement("INSERT INTO calendar VALUES (?, ?)")) {
+                TradingCalendar calendar = TradingCalendar.nyse();
+                for (LocalDate day : calendar.sessionsBetween(from, last)) {
+                    insert.setObject(1, day);
+                    insert.setInt(2, calendar.sessionIndex(day));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            sql.execute("CREATE VIEW d AS SELECT symbol, date, open, high, low, close, volume FROM read_parquet('"
+                    + lake.resolve(LakeLayout.SILVER_DAILY) + "/*/bars.parquet')");
+            sql.execute("CREATE VIEW s AS SELECT symbol, execution_date, split_to::DOUBLE / split_from AS ratio FROM read_parquet('"
+                    + lake.resolve(LakeLayout.SILVER_SPLITS) + "') WHERE execution_date <= DATE '" + last + "'");
+            for (String statement : statements(rsi)) {
+                sql.execute(statement);
+            }
+        }
+    }
 
     /**
      * The statements in order; without RSI when {@code rsi} is false (Wilder's recursion takes a

@@ -20,7 +20,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -75,7 +74,7 @@ class MarketDuckDbParityIT {
         firstBars().values().stream().filter(date -> date.isAfter(FIRST)).distinct().limit(3).forEach(checked::add);
 
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
-            load(duck, calendar);
+            MarketSql.load(duck, folder.resolve("lake"), FIRST.minusYears(1), LAST, true);
             int compared = 0;
             boolean sawListing = false;
             for (LocalDate session : new TreeSet<>(checked)) {
@@ -114,28 +113,6 @@ class MarketDuckDbParityIT {
             }
         }
         return first;
-    }
-
-    private static void load(Connection duck, TradingCalendar calendar) throws Exception {
-        Path lake = folder.resolve("lake");
-        try (Statement sql = duck.createStatement()) {
-            sql.execute("CREATE TABLE calendar (session DATE, idx INTEGER)");
-            try (PreparedStatement insert = duck.prepareStatement("INSERT INTO calendar VALUES (?, ?)")) {
-                for (LocalDate day : calendar.sessionsBetween(FIRST.minusYears(1), LAST)) {
-                    insert.setObject(1, day);
-                    insert.setInt(2, calendar.sessionIndex(day));
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
-            sql.execute("CREATE TABLE d AS SELECT symbol, date, open, high, low, close, volume FROM read_parquet('"
-                    + lake.resolve(LakeLayout.SILVER_DAILY) + "/*/bars.parquet')");
-            sql.execute("CREATE TABLE s AS SELECT symbol, execution_date, split_to::DOUBLE / split_from AS ratio FROM read_parquet('"
-                    + lake.resolve(LakeLayout.SILVER_SPLITS) + "') WHERE execution_date <= DATE '" + LAST + "'");
-            for (String statement : MarketSql.statements(true)) {
-                sql.execute(statement);
-            }
-        }
     }
 
     private static Map<String, Object[]> duckRows(Connection duck, LocalDate session) throws Exception {
