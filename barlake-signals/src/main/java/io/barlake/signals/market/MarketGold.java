@@ -85,7 +85,10 @@ public final class MarketGold {
                     LakeLayout.marketSummary(session))).toList());
         }
         if (sessions.isEmpty()) {
-            state.saveCheckpoint(LakeLayout.GOLD_MARKET_CHECKPOINT, new Checkpoint(Map.of(), Map.of()));
+            Checkpoint none = new Checkpoint(Map.of(), Map.of());
+            if (!none.equals(previous)) {
+                state.saveCheckpoint(LakeLayout.GOLD_MARKET_CHECKPOINT, none);
+            }
             return new Result(0, 0, deleted);
         }
         LocalDate last = ((TreeMap<LocalDate, String>) sessions).lastKey();
@@ -99,9 +102,9 @@ public final class MarketGold {
         });
         int[] written = new int[1];
         if (!due.isEmpty()) {
-            // Writing a session costs more than computing it: the local store makes each object durable
-            // (fsync) before it appears, so writer threads take the finished sessions while the pass
-            // computes the next, their waits on the disk overlapping (a few sessions at most in hand).
+            // Writing a session (Parquet and ZSTD, the summary, a durable write) costs more than computing
+            // it: writer threads take the finished sessions while the pass computes the next (a few
+            // sessions at most in hand).
             try (SessionWriter writer = new SessionWriter()) {
                 new MarketPass(store, TradingCalendar.nyse()).run(last, due::contains, rows -> {
                     writer.submit(() -> write(store, LocalDate.ofEpochDay(rows.date(0)), rows, settings));
