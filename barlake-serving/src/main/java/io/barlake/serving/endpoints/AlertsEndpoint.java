@@ -93,13 +93,12 @@ public final class AlertsEndpoint {
         view.put("id", rule.id());
         view.put("symbol", rule.symbol());
         view.put("kind", rule.trigger().kind());
-        if (rule.trigger() instanceof AlertTrigger.PriceAbove above) {
-            view.put("level", above.level());
-        } else if (rule.trigger() instanceof AlertTrigger.PriceBelow below) {
-            view.put("level", below.level());
-        } else if (rule.trigger() instanceof AlertTrigger.Condition condition) {
+        if (rule.trigger().priceLevel() != null) {
+            view.put("level", rule.trigger().priceLevel());
+        }
+        if (rule.trigger().expressionJson() != null) {
             try {
-                view.put("condition", ApiJson.mapper().readTree(condition.expression()));
+                view.put("condition", ApiJson.mapper().readTree(rule.trigger().expressionJson()));
             } catch (IOException e) {
                 throw new UncheckedIOException("A stored condition is not JSON", e);
             }

@@ -1,7 +1,6 @@
 package io.barlake.serving.services;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.barlake.lake.parquet.MarketColumns.Figure;
 import io.barlake.lake.parquet.MarketColumns.Flag;
 import io.barlake.lake.parquet.MarketColumns;
 import io.barlake.lake.store.ObjectStore;
@@ -25,7 +24,7 @@ public final class MarketService {
     public enum Filter {
         VOLUME_SPIKE((rows, i) -> rows.flag(Flag.VOLUME_SPIKE, i)),
         BIG_MOVE((rows, i) -> rows.flag(Flag.BIG_MOVE, i)),
-        GAP((rows, i) -> Math.abs(rows.figure(Figure.GAP_PCT, i)) > MarketSummary.ANOMALY_PCT),
+        GAP(MarketSummary::isGap),
         NEW_HIGH((rows, i) -> rows.flag(Flag.NEW_HIGH, i)),
         NEW_LOW((rows, i) -> rows.flag(Flag.NEW_LOW, i)),
         UP((rows, i) -> rows.trend(i).equals("up")),

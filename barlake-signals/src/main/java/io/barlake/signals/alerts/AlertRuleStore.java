@@ -65,16 +65,8 @@ public final class AlertRuleStore {
     record StoredRule(String id, String owner, String symbol, String kind, Double level, String condition,
             int cooldownSessions, String webhook, Instant createdAt, LocalDate lastFired) {
         static StoredRule of(AlertRule rule) {
-            Double level = null;
-            String condition = null;
-            if (rule.trigger() instanceof AlertTrigger.PriceAbove above) {
-                level = above.level();
-            } else if (rule.trigger() instanceof AlertTrigger.PriceBelow below) {
-                level = below.level();
-            } else if (rule.trigger() instanceof AlertTrigger.Condition expression) {
-                condition = expression.expression();
-            }
-            return new StoredRule(rule.id(), rule.owner(), rule.symbol(), rule.trigger().kind(), level, condition,
+            return new StoredRule(rule.id(), rule.owner(), rule.symbol(), rule.trigger().kind(), rule.trigger().priceLevel(),
+                    rule.trigger().expressionJson(),
                     rule.cooldownSessions(), rule.webhook(), rule.createdAt(), rule.lastFired());
         }
 

@@ -17,6 +17,16 @@ public sealed interface AlertTrigger permits AlertTrigger.PriceAbove, AlertTrigg
     /** The check the nightly scan runs on the rule's symbol's daily bars. */
     AlertCondition condition();
 
+    /** The price level of the two price kinds; null for a condition. */
+    default Double priceLevel() {
+        return null;
+    }
+
+    /** The expression's JSON of a condition; null for the price kinds. */
+    default String expressionJson() {
+        return null;
+    }
+
     /** The close crosses above {@code level}. */
     record PriceAbove(double level) implements AlertTrigger {
         public static final String KIND = "price_above";
@@ -33,6 +43,11 @@ public sealed interface AlertTrigger permits AlertTrigger.PriceAbove, AlertTrigg
         @Override
         public AlertCondition condition() {
             return new AlertCondition.PriceAbove(level);
+        }
+
+        @Override
+        public Double priceLevel() {
+            return level;
         }
     }
 
@@ -53,6 +68,11 @@ public sealed interface AlertTrigger permits AlertTrigger.PriceAbove, AlertTrigg
         public AlertCondition condition() {
             return new AlertCondition.PriceBelow(level);
         }
+
+        @Override
+        public Double priceLevel() {
+            return level;
+        }
     }
 
     /** An expression of the composite-strategy grammar, as JSON, holds on the session. */
@@ -71,6 +91,11 @@ public sealed interface AlertTrigger permits AlertTrigger.PriceAbove, AlertTrigg
         @Override
         public AlertCondition condition() {
             return AlertCondition.expression(expression);
+        }
+
+        @Override
+        public String expressionJson() {
+            return expression;
         }
     }
 

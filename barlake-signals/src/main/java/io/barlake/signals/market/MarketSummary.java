@@ -88,7 +88,7 @@ public final class MarketSummary {
         ObjectNode anomalies = summary.putObject("anomalies");
         int spikes = count(n, i -> rows.flag(Flag.VOLUME_SPIKE, i));
         int bigMoves = count(n, i -> rows.flag(Flag.BIG_MOVE, i));
-        int gaps = count(n, i -> Math.abs(rows.figure(Figure.GAP_PCT, i)) > ANOMALY_PCT);
+        int gaps = count(n, i -> isGap(rows, i));
         anomalies.put("volume_spikes", spikes);
         anomalies.put("big_moves", bigMoves);
         anomalies.put("gaps", gaps);
@@ -146,6 +146,11 @@ public final class MarketSummary {
             }
         }
         return best;
+    }
+
+    /** Whether row {@code i} opened more than {@value #ANOMALY_PCT} % away from its previous close. */
+    public static boolean isGap(MarketColumns rows, int i) {
+        return Math.abs(rows.figure(Figure.GAP_PCT, i)) > ANOMALY_PCT;
     }
 
     private static ArrayNode list(MarketColumns rows, List<Integer> indexes) {
