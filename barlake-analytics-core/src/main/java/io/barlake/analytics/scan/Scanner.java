@@ -15,33 +15,49 @@ import java.util.Map;
 /**
  * Runs strategies over a universe for one session across timeframes and ranks the symbols.
  *
- * <p><b>Score.</b> For each (symbol, strategy), every timeframe with a bar covering the session
- * (the daily bar of that session; for N-session bars, the bucket holding it) votes +1 for BUY,
- * −1 for SELL and 0 for HOLD, weighted by √N (1d weighs 1, 5d 2.24, 34d 5.83: a longer timeframe
- * is a slower, more deliberate vote). The score is the weighted mean of the votes, in [−1, 1].
- * A row is kept when at least one timeframe said BUY or SELL; its signal is BUY for a positive
- * score, SELL for a negative one, HOLD at 0. Rows rank by score, strongest first, ties by symbol.
+ * <p><b>Which bar votes.</b> The daily bar of the session itself (none when the symbol did not
+ * trade on it); in an N-session timeframe, the latest bar whose last session is on or before the
+ * session ({@link Input#lastSessions()}): a bar still filling does not vote, so a signal never
+ * changes after it is given.
+ *
+ * <p><b>Score.</b> For each (symbol, strategy), every timeframe with a voting bar votes +1 for
+ * BUY, −1 for SELL and 0 for HOLD, weighted by √N (1d weighs 1, 5d 2.24, 34d 5.83: a longer
+ * timeframe is a slower, more deliberate vote). The score is the weighted mean of the votes, in
+ * [−1, 1]. A row is kept when at least one timeframe said BUY or SELL; its signal is BUY for a
+ * positive score, SELL for a negative one, HOLD at 0. Rows rank by score, strongest first, ties by
+ * symbol.
  */
 public final class Scanner {
     private Scanner() {}
 
-    /** One symbol's bars in one timeframe. */
-    public record Input(String symbol, String timeframe, int sessionsPerBar, BarSeries bars) {}
+    /**
+     * One symbol's bars in one timeframe.
+     *
+     * @param lastSessions each bar's last session, or null when a bar is known by its first date
+     *                     only (the bar whose first date is the latest on or before the session votes)
+     */
+    public record Input(String symbol, String timeframe, int sessionsPerBar, BarSeries bars, LocalDate[] lastSessions) {
+        public Input(String symbol, String timeframe, int sessionsPerBar, BarSeries bars) {
+            this(symbol, timeframe, sessionsPerBar, bars, null);
+        }
+    }
 
     public static List<SignalRow> scan(LocalDate session, List<Strategy> strategies, Map<String, List<Input>> universe) {
         List<SignalRow> rows = new ArrayList<>();
         for (Map.Entry<String, List<Input>> symbol : universe.entrySet()) {
-            for (SignalRow row : evaluate(session, symbol.getKey(), strategies, symbol.getValue())) {
-                if (row.timeframes().stream().anyMatch(timeframe -> timeframe.signal() != Signal.HOLD)) {
-                    rows.add(row);
-                }
-            }
+            rows.addAll(prepare(symbol.getKey(), strategies, symbol.getValue()).picks(session));
         }
-        rows.sort(Comparator.comparingDouble(SignalRow::score).reversed().thenComparing(SignalRow::symbol)
+        return rank(rows);
+    }
+
+    /** Ranks one session's rows: by score, strongest buy first, ties by symbol then strategy; ranks from 1. */
+    public static List<SignalRow> rank(List<SignalRow> rows) {
+        List<SignalRow> sorted = new ArrayList<>(rows);
+        sorted.sort(Comparator.comparingDouble(SignalRow::score).reversed().thenComparing(SignalRow::symbol)
                 .thenComparing(SignalRow::strategy));
-        List<SignalRow> ranked = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            SignalRow row = rows.get(i);
+        List<SignalRow> ranked = new ArrayList<>(sorted.size());
+        for (int i = 0; i < sorted.size(); i++) {
+            SignalRow row = sorted.get(i);
             ranked.add(new SignalRow(row.session(), row.symbol(), row.strategy(), row.signal(), row.score(), i + 1,
                     row.timeframes()));
         }
@@ -52,57 +68,132 @@ public final class Scanner {
      * Every strategy's row for one symbol on the session, HOLD included (unranked: rank 0): what
      * the scan weighs before it keeps the rows where some timeframe said BUY or SELL. Each
      * timeframe carries the rule behind its signal and the indicator values that decided it.
-     * No row when no timeframe has a bar covering the session.
+     * No row when no timeframe has a bar voting on the session.
      */
     public static List<SignalRow> evaluate(LocalDate session, String symbol, List<Strategy> strategies, List<Input> inputs) {
-        List<Evaluated> evaluated = new ArrayList<>();
-        for (Input input : inputs) {
-            int bar = barCovering(input, session);
-            if (bar >= 0) {
-                evaluated.add(new Evaluated(input, bar, new BarContext(input.bars())));
-            }
-        }
-        List<SignalRow> rows = new ArrayList<>();
-        if (!evaluated.isEmpty()) {
-            for (Strategy strategy : strategies) {
-                rows.add(score(session, symbol, strategy, evaluated));
-            }
-        }
-        return rows;
+        return prepare(symbol, strategies, inputs).evaluate(session);
     }
 
-    private record Evaluated(Input input, int bar, BarContext context) {}
-
-    private static SignalRow score(LocalDate session, String symbol, Strategy strategy, List<Evaluated> evaluated) {
-        double weighted = 0;
-        double weights = 0;
-        List<SignalRow.TimeframeSignal> timeframes = new ArrayList<>();
-        for (Evaluated each : evaluated) {
-            StrategySignals signals = strategy.signals(each.context());
-            Signal signal = signals.at(each.bar());
-            double weight = Math.sqrt(each.input().sessionsPerBar());
-            weights += weight;
-            weighted += weight * (signal == Signal.BUY ? 1 : signal == Signal.SELL ? -1 : 0);
-            Explanation why = signals.explain(each.bar());
-            timeframes.add(new SignalRow.TimeframeSignal(each.input().timeframe(), each.input().bars().dates()[each.bar()],
-                    signal, signal == Signal.HOLD ? "" : why.rule(), why.values()));
-        }
-        double score = weighted / weights;
-        Signal combined = score > 0 ? Signal.BUY : score < 0 ? Signal.SELL : Signal.HOLD;
-        return new SignalRow(session, symbol, strategy.name(), combined, score, 0, timeframes);
+    /**
+     * One symbol's strategies computed once over each of its series, to be read on many sessions:
+     * a history of picks costs one pass per series, not one per session.
+     */
+    public static Prepared prepare(String symbol, List<Strategy> strategies, List<Input> inputs) {
+        return new Prepared(symbol, strategies, inputs);
     }
 
-    /** The daily bar of the session, or the N-session bar starting on or before it that is the latest; -1 if none. */
-    private static int barCovering(Input input, LocalDate session) {
-        LocalDate[] dates = input.bars().dates();
+    /** See {@link #prepare}. Each strategy's signals over a series are computed on first use. */
+    public static final class Prepared {
+        private final String symbol;
+        private final List<Strategy> strategies;
+        private final List<Input> inputs;
+        private final StrategySignals[][] signals;
+        private final BarContext[] contexts;
+
+        private Prepared(String symbol, List<Strategy> strategies, List<Input> inputs) {
+            this.symbol = symbol;
+            this.strategies = List.copyOf(strategies);
+            this.inputs = List.copyOf(inputs);
+            this.signals = new StrategySignals[this.inputs.size()][this.strategies.size()];
+            this.contexts = new BarContext[this.inputs.size()];
+        }
+
+        /** Every strategy's row on the session, HOLD included, as {@link Scanner#evaluate}. */
+        public List<SignalRow> evaluate(LocalDate session) {
+            int[] bars = voting(session);
+            List<SignalRow> rows = new ArrayList<>();
+            if (bars != null) {
+                for (int s = 0; s < strategies.size(); s++) {
+                    rows.add(score(session, s, bars));
+                }
+            }
+            return rows;
+        }
+
+        /** The rows the scan keeps on the session: those where some timeframe said BUY or SELL (unranked). */
+        public List<SignalRow> picks(LocalDate session) {
+            int[] bars = voting(session);
+            List<SignalRow> rows = new ArrayList<>();
+            if (bars != null) {
+                for (int s = 0; s < strategies.size(); s++) {
+                    if (votes(s, bars)) {
+                        rows.add(score(session, s, bars));
+                    }
+                }
+            }
+            return rows;
+        }
+
+        /** The voting bar of each input on the session (-1 for none), or null when no input has one. */
+        private int[] voting(LocalDate session) {
+            int[] bars = new int[inputs.size()];
+            boolean any = false;
+            for (int i = 0; i < bars.length; i++) {
+                bars[i] = barVoting(inputs.get(i), session);
+                any |= bars[i] >= 0;
+            }
+            return any ? bars : null;
+        }
+
+        private boolean votes(int strategy, int[] bars) {
+            for (int i = 0; i < bars.length; i++) {
+                if (bars[i] >= 0 && signals(i, strategy).at(bars[i]) != Signal.HOLD) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private StrategySignals signals(int input, int strategy) {
+            if (signals[input][strategy] == null) {
+                if (contexts[input] == null) {
+                    contexts[input] = new BarContext(inputs.get(input).bars());
+                }
+                signals[input][strategy] = strategies.get(strategy).signals(contexts[input]);
+            }
+            return signals[input][strategy];
+        }
+
+        private SignalRow score(LocalDate session, int strategy, int[] bars) {
+            double weighted = 0;
+            double weights = 0;
+            List<SignalRow.TimeframeSignal> timeframes = new ArrayList<>();
+            for (int i = 0; i < bars.length; i++) {
+                if (bars[i] < 0) {
+                    continue;
+                }
+                Input input = inputs.get(i);
+                StrategySignals each = signals(i, strategy);
+                Signal signal = each.at(bars[i]);
+                double weight = Math.sqrt(input.sessionsPerBar());
+                weights += weight;
+                weighted += weight * (signal == Signal.BUY ? 1 : signal == Signal.SELL ? -1 : 0);
+                Explanation why = each.explain(bars[i]);
+                timeframes.add(new SignalRow.TimeframeSignal(input.timeframe(), input.bars().dates()[bars[i]], signal,
+                        signal == Signal.HOLD ? "" : why.rule(), why.values()));
+            }
+            double score = weighted / weights;
+            Signal combined = score > 0 ? Signal.BUY : score < 0 ? Signal.SELL : Signal.HOLD;
+            return new SignalRow(session, symbol, strategies.get(strategy).name(), combined, score, 0, timeframes);
+        }
+    }
+
+    /** The bar of the input that votes on the session (see the class comment); -1 if none. */
+    private static int barVoting(Input input, LocalDate session) {
+        LocalDate[] known = input.lastSessions() != null ? input.lastSessions() : input.bars().dates();
+        int low = 0;
+        int high = known.length - 1;
         int found = -1;
-        for (int i = dates.length - 1; i >= 0; i--) {
-            if (!dates[i].isAfter(session)) {
-                found = i;
-                break;
+        while (low <= high) { // the latest bar known on or before the session
+            int mid = (low + high) >>> 1;
+            if (known[mid].isAfter(session)) {
+                high = mid - 1;
+            } else {
+                found = mid;
+                low = mid + 1;
             }
         }
-        if (found < 0 || (input.sessionsPerBar() == 1 && !dates[found].equals(session))) {
+        if (found < 0 || (input.sessionsPerBar() == 1 && !known[found].equals(session))) {
             return -1; // no daily bar on the session itself: halted or not listed
         }
         return found;

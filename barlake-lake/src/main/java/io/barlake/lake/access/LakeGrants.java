@@ -54,14 +54,15 @@ public record LakeGrants(List<String> read, List<String> write, List<String> del
                     Stream.of(LakeLayout.CHECKPOINTS + LakeLayout.RESAMPLER_CHECKPOINT)).toList(),
             List.of());
     /**
-     * The scan: silver in; gold signals and the market datasets (and their checkpoint) out, market
+     * The scan: silver in; gold signals and the market datasets (and their checkpoints) out, their
      * sessions silver no longer holds removed; the alert rules' firing times updated.
      */
     public static final LakeGrants SCAN = new LakeGrants(
             List.of(LakeLayout.SILVER, LakeLayout.GOLD_SIGNALS, LakeLayout.GOLD_MARKET, LakeLayout.STATE),
             List.of(LakeLayout.GOLD_SIGNALS, LakeLayout.GOLD_MARKET, LakeLayout.checkpoint(LakeLayout.GOLD_MARKET_CHECKPOINT),
+                    LakeLayout.checkpoint(LakeLayout.GOLD_SIGNALS_CHECKPOINT),
                     LakeLayout.ALERT_RULES),
-            List.of(LakeLayout.GOLD_MARKET));
+            List.of(LakeLayout.GOLD_SIGNALS, LakeLayout.GOLD_MARKET));
     /** The API: bars, signals, the market datasets, state and run reports in; the alert rules it manages out. */
     public static final LakeGrants SERVING = new LakeGrants(
             List.of(LakeLayout.SILVER, LakeLayout.GOLD_SIGNALS, LakeLayout.GOLD_MARKET, LakeLayout.STATE, LakeLayout.RUNS),

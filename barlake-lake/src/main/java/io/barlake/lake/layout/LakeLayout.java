@@ -82,6 +82,8 @@ public final class LakeLayout {
     public static final String GOLD_MARKET = GOLD + "market/";
     /** The market gold's checkpoint: the silver sessions and splits it was computed from. */
     public static final String GOLD_MARKET_CHECKPOINT = "gold-market";
+    /** The checkpoint of {@code gold/signals}: what its sessions were computed from. */
+    public static final String GOLD_SIGNALS_CHECKPOINT = "gold-signals";
     /** Prefix of every state document: watermarks, checkpoints, the lock, alert rules. */
     public static final String STATE = "_state/";
     /** Prefix of watermarks. */

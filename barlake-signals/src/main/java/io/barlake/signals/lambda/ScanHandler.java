@@ -15,21 +15,21 @@ import io.barlake.signals.alerts.SnsAlertPublisher;
 import io.barlake.signals.alerts.WebhookPolicy;
 import io.barlake.signals.market.MarketGold;
 import io.barlake.signals.market.MarketSettings;
-import io.barlake.signals.scan.NightlyScan;
+import io.barlake.signals.scan.SignalsGold;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
- * The Scan task: the market datasets of every session that changed ({@link MarketGold}), every
- * prebuilt strategy over the latest consolidated session, in 1d and the six resampled timeframes,
- * then the users' alert rules on that session ({@link AlertCheck}); out {@code {"session":"…",
- * "symbols":N,"picks":N,"key":"gold/signals/…","alerts_fired":N,"market_sessions_written":N}}.
+ * The Scan task: the market datasets ({@link MarketGold}) and the picks of every prebuilt strategy
+ * in 1d and the six resampled timeframes ({@link SignalsGold}) for every session that changed and
+ * the latest one, then the users' alert rules on the latest session ({@link AlertCheck}); out
+ * {@code {"session":"…","symbols":N,"picks":N,"key":"gold/signals/…","alerts_fired":N,
+ * "market_sessions_written":N,"signal_sessions_written":N}}.
  * The event (the run's request) is read for its shape only: the scan always scores what the
  * lake's latest session is after consolidation.
  */
@@ -77,14 +77,15 @@ public final class ScanHandler implements RequestStreamHandler {
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         LakeJson.mapper().readTree(input);
         MarketGold.Result gold = MarketGold.update(store, clock, market);
-        NightlyScan.Result result = NightlyScan.run(store, clock, null, PrebuiltStrategies.all(), List.of(Timeframe.values()), Set.of());
+        SignalsGold.Result result = SignalsGold.update(store, clock, PrebuiltStrategies.all(), List.of(Timeframe.values()));
         ObjectNode out = LakeJson.mapper().createObjectNode();
-        out.put("session", result.session().toString());
+        out.put("session", result.latest().toString());
         out.put("symbols", result.symbols());
-        out.put("picks", result.picks().size());
+        out.put("picks", result.latestPicks().size());
         out.put("key", result.key());
-        out.put("alerts_fired", AlertCheck.run(store, clock, result.session(), alerts).size());
+        out.put("alerts_fired", AlertCheck.run(store, clock, result.latest(), alerts).size());
         out.put("market_sessions_written", gold.written());
+        out.put("signal_sessions_written", result.written());
         LakeJson.mapper().writeValue(output, out);
     }
 }

@@ -1,29 +1,23 @@
 package io.barlake.signals.market;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.barlake.lake.batch.Futures;
 import io.barlake.lake.calendar.TradingCalendar;
 import io.barlake.lake.layout.LakeLayout;
-import io.barlake.lake.model.Split;
 import io.barlake.lake.parquet.ColumnarParquet;
 import io.barlake.lake.parquet.MarketColumns;
-import io.barlake.lake.parquet.ParquetCodec;
-import io.barlake.lake.state.DailyCheckpoint;
 import io.barlake.lake.state.LakeJson;
 import io.barlake.lake.state.StateStore;
 import io.barlake.lake.store.ObjectStore;
+import io.barlake.signals.gold.GoldInputs;
+import io.barlake.signals.gold.GoldWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,9 +58,7 @@ public final class MarketGold {
 
     public static Result update(ObjectStore store, Clock clock, MarketSettings settings) {
         StateStore state = new StateStore(store, clock);
-        Map<LocalDate, String> sessions = new TreeMap<>();
-        state.checkpoint(DailyCheckpoint.NAME, DailyCheckpoint.class).orElse(DailyCheckpoint.empty()).sessions()
-                .forEach((session, mark) -> sessions.put(session, mark.sha256()));
+        TreeMap<LocalDate, String> sessions = GoldInputs.sessions(state);
         Checkpoint previous = state.checkpointOrRebuild(LakeLayout.GOLD_MARKET_CHECKPOINT, Checkpoint.class, LOG::warn)
                 .orElse(new Checkpoint(Map.of(), Map.of()));
         // One listing: which sessions have both files, and which files belong to sessions silver no longer holds.
@@ -91,9 +83,9 @@ public final class MarketGold {
             }
             return new Result(0, 0, deleted);
         }
-        LocalDate last = ((TreeMap<LocalDate, String>) sessions).lastKey();
-        Checkpoint next = new Checkpoint(sessions, fingerprints(store, last));
-        LocalDate firstChanged = firstChanged(previous, next);
+        LocalDate last = sessions.lastKey();
+        Checkpoint next = new Checkpoint(sessions, GoldInputs.splits(store, last));
+        LocalDate firstChanged = GoldInputs.firstChanged(previous.sessions(), previous.splits(), next.sessions(), next.splits());
         Set<LocalDate> due = new TreeSet<>();
         sessions.keySet().forEach(session -> {
             if ((firstChanged != null && !session.isBefore(firstChanged)) || files.getOrDefault(session, 0) < 2) {
@@ -102,10 +94,7 @@ public final class MarketGold {
         });
         int[] written = new int[1];
         if (!due.isEmpty()) {
-            // Writing a session (Parquet and ZSTD, the summary, a durable write) costs more than computing
-            // it: writer threads take the finished sessions while the pass computes the next (a few
-            // sessions at most in hand).
-            try (SessionWriter writer = new SessionWriter()) {
+            try (GoldWriter writer = new GoldWriter("market-gold")) {
                 new MarketPass(store, TradingCalendar.nyse()).run(last, due::contains, rows -> {
                     writer.submit(() -> write(store, LocalDate.ofEpochDay(rows.date(0)), rows, settings));
                     written[0]++;
@@ -127,88 +116,6 @@ public final class MarketGold {
             store.put(LakeLayout.marketSummary(session), LakeJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(summary));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + LakeLayout.marketSummary(session), e);
-        }
-    }
-
-    /** The first session whose inputs changed: a session's content, or a symbol's splits (from its earliest split). */
-    static LocalDate firstChanged(Checkpoint previous, Checkpoint next) {
-        LocalDate first = null;
-        Set<LocalDate> dates = new TreeSet<>(previous.sessions().keySet());
-        dates.addAll(next.sessions().keySet());
-        for (LocalDate session : dates) {
-            if (!next.sessions().getOrDefault(session, "").equals(previous.sessions().getOrDefault(session, ""))) {
-                first = session;
-                break;
-            }
-        }
-        Set<String> symbols = new TreeSet<>(previous.splits().keySet());
-        symbols.addAll(next.splits().keySet());
-        for (String symbol : symbols) {
-            String before = previous.splits().getOrDefault(symbol, "");
-            String after = next.splits().getOrDefault(symbol, "");
-            if (!before.equals(after)) {
-                for (String print : new String[] {before, after}) {
-                    if (!print.isEmpty()) {
-                        LocalDate earliest = LocalDate.parse(print.substring(0, 10));
-                        first = first == null || earliest.isBefore(first) ? earliest : first;
-                    }
-                }
-            }
-        }
-        return first;
-    }
-
-    private static Map<String, String> fingerprints(ObjectStore store, LocalDate last) {
-        Map<String, String> prints = new TreeMap<>();
-        if (store.head(LakeLayout.SILVER_SPLITS).isEmpty()) {
-            return prints;
-        }
-        Map<String, TreeMap<LocalDate, Split>> bySymbol = new TreeMap<>();
-        for (Split split : ParquetCodec.SPLITS.read(store, LakeLayout.SILVER_SPLITS)) {
-            if (!split.executionDate().isAfter(last)) {
-                bySymbol.computeIfAbsent(split.symbol(), s -> new TreeMap<>()).put(split.executionDate(), split);
-            }
-        }
-        bySymbol.forEach((symbol, splits) -> {
-            StringBuilder print = new StringBuilder();
-            splits.values().forEach(split -> print.append(split.executionDate()).append(':').append(split.splitFrom()).append('/')
-                    .append(split.splitTo()).append(';'));
-            prints.put(symbol, print.toString());
-        });
-        return prints;
-    }
-
-    /** Runs writes on {@value #THREADS} threads, at most {@value #IN_FLIGHT} waiting; the first failure is rethrown as it was. */
-    private static final class SessionWriter implements AutoCloseable {
-        private static final int THREADS = 4;
-        private static final int IN_FLIGHT = 8;
-        private final ExecutorService thread = Executors.newFixedThreadPool(THREADS, runnable -> {
-            Thread writer = new Thread(runnable, "market-gold-writer");
-            writer.setDaemon(true);
-            return writer;
-        });
-        private final ArrayDeque<Future<?>> pending = new ArrayDeque<>();
-
-        void submit(Runnable write) {
-            while (pending.size() >= IN_FLIGHT) {
-                await(pending.removeFirst());
-            }
-            pending.addLast(thread.submit(write));
-        }
-
-        void finish() {
-            while (!pending.isEmpty()) {
-                await(pending.removeFirst());
-            }
-        }
-
-        private static void await(Future<?> future) {
-            Futures.join(future, "writing market gold");
-        }
-
-        @Override
-        public void close() {
-            thread.shutdownNow();
         }
     }
 }

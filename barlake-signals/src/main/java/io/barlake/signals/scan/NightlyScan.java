@@ -61,7 +61,7 @@ public final class NightlyScan {
         return new Result(day, universe.size(), picks, key);
     }
 
-    private static SignalPick pick(SignalRow row) {
+    static SignalPick pick(SignalRow row) {
         String timeframes = row.timeframes().stream().map(t -> t.timeframe() + ":" + t.signal())
                 .collect(Collectors.joining(","));
         return new SignalPick(row.session(), row.rank(), row.symbol(), row.strategy(), row.signal().name(), row.score(),
