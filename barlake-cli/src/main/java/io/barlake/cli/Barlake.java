@@ -23,7 +23,7 @@ import picocli.CommandLine;
         versionProvider = Barlake.Version.class,
         description = "Nightly market-data pipeline for US equities: fetch, consolidate, resample, scan.",
         subcommands = {RunCommand.class, BackfillCommand.class, FetchCommand.class, StatusCommand.class, BacktestCommand.class,
-                IndicatorsCommand.class, ScanCommand.class, MarketCommand.class, SignalCommand.class, ServeCommand.class,
+                IndicatorsCommand.class, ScanCommand.class, MarketCommand.class, SignalCommand.class, ExportCommand.class, ServeCommand.class,
                 CommandLine.HelpCommand.class},
         footerHeading = "%nEnvironment:%n",
         footer = {

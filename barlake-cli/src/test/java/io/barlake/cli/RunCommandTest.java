@@ -242,7 +242,7 @@ class RunCommandTest {
         }
         CliRun sweep = CliRun.execute(environment(folder.resolve("lake")), "sweep", "--help");
         assertThat(sweep.errLines().get(0)).isEqualTo(
-                "barlake: Unknown command or argument 'sweep'; the commands are run, backfill, fetch, status, backtest, indicators, scan, market, signal, serve");
+                "barlake: Unknown command or argument 'sweep'; the commands are run, backfill, fetch, status, backtest, indicators, scan, market, signal, export, serve");
         assertThat(CliRun.execute(environment(folder.resolve("lake")), "run", "--help").exitCode()).isZero();
     }
 

@@ -1,6 +1,8 @@
 package io.barlake.lake.parquet;
 
 import java.util.Arrays;
+import java.util.List;
+import org.apache.avro.Schema;
 
 /**
  * One session's market figures per symbol, as columns in symbol order: the content of {@code
@@ -24,6 +26,11 @@ public final class MarketColumns {
 
     /** The flag columns, in file order. */
     public enum Flag { VOLUME_SPIKE, BIG_MOVE, NEW_HIGH, NEW_LOW }
+
+    /** The file's column names, in file order. */
+    public static List<String> columnNames() {
+        return BarSchemas.MARKET.getFields().stream().map(Schema.Field::name).toList();
+    }
 
     public MarketColumns(int capacity) {
         int n = Math.max(capacity, 1);
