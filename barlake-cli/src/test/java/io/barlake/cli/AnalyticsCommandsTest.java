@@ -241,8 +241,10 @@ class AnalyticsCommandsTest {
                 assertThat(pick.symbol()).isEqualTo("WALK");
                 assertThat(pick.signal()).isEqualTo("BUY");
                 assertThat(pick.score()).isEqualTo(1.0);
-                assertThat(pick.timeframes()).isEqualTo("1d:BUY,5d:BUY");
-                assertThat(pick.explanation()).isEqualTo("1d BUY: close > 0; 5d BUY: close > 0");
+                // Every timeframe votes, built from the daily bars (the lake stores only 5d here): its latest complete bar.
+                assertThat(pick.timeframes()).isEqualTo("1d:BUY,3d:BUY,5d:BUY,8d:BUY,13d:BUY,21d:BUY,34d:BUY");
+                assertThat(pick.explanation()).isEqualTo("1d BUY: close > 0; 3d BUY: close > 0; 5d BUY: close > 0; 8d BUY: close > 0; "
+                        + "13d BUY: close > 0; 21d BUY: close > 0; 34d BUY: close > 0");
             });
         }
 

@@ -80,6 +80,7 @@ public final class Router {
         route("GET", "/v1/signal", signal::get);
         MarketEndpoint market = new MarketEndpoint(new MarketService(store));
         route("GET", "/v1/market/summary", market::summary);
+        route("GET", "/v1/market/report", market::report);
         route("GET", "/v1/market/symbols", market::symbols);
         route("POST", "/v1/backtest", backtest::post);
         LakeEndpoint lake = new LakeEndpoint(store, clock);

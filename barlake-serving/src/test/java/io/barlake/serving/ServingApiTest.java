@@ -100,6 +100,15 @@ class ServingApiTest {
             assertThat(second.json().path("symbols").findValuesAsText("symbol")).containsExactly("MSFT");
             assertThat(second.json().path("next_cursor").isNull()).isTrue();
 
+            FrontDoor.Answer report = door.get("/v1/market/report?date=2025-06-02", WITH_KEY);
+            assertThat(report.status()).as(report.body()).isEqualTo(200);
+            assertThat(header(report, "Content-Type")).startsWith("text/html");
+            assertThat(header(report, "Content-Security-Policy")).isEqualTo("default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
+            assertThat(report.body()).contains("<h1>Market on 2025-06-02</h1>", summary.json().path("narrative").asText(),
+                    "id=\"breadth\"", "id=\"movers\"", "id=\"anomalies\"", "<svg id=\"change-histogram\"")
+                    .doesNotContain("<script", "src=\"http");
+            assertError(door.get("/v1/market/report?date=2025-05-30", WITH_KEY), 404, "not_found");
+
             FrontDoor.Answer bad = door.get("/v1/market/symbols?filter=rockets", WITH_KEY);
             assertError(bad, 400, "bad_request");
             assertThat(bad.json().path("error").path("message").asText()).contains("volume_spike", "new_high");
@@ -515,5 +524,11 @@ class ServingApiTest {
         try (FrontDoor door = FrontDoor.lambda(closed)) {
             assertError(door.get("/v1/usage", Map.of("x-api-key", "anything")), 401, "unauthorized");
         }
+    }
+
+    /** A response header by name, whatever its case on the wire. */
+    private static String header(FrontDoor.Answer answer, String name) {
+        return answer.headers().entrySet().stream().filter(entry -> entry.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue)
+                .findFirst().orElse("");
     }
 }

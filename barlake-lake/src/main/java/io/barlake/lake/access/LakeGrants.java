@@ -58,14 +58,15 @@ public record LakeGrants(List<String> read, List<String> write, List<String> del
      * sessions silver no longer holds removed; the alert rules' firing times updated.
      */
     public static final LakeGrants SCAN = new LakeGrants(
-            List.of(LakeLayout.SILVER, LakeLayout.GOLD_SIGNALS, LakeLayout.GOLD_MARKET, LakeLayout.STATE),
-            List.of(LakeLayout.GOLD_SIGNALS, LakeLayout.GOLD_MARKET, LakeLayout.checkpoint(LakeLayout.GOLD_MARKET_CHECKPOINT),
+            List.of(LakeLayout.SILVER, LakeLayout.GOLD_SIGNALS, LakeLayout.GOLD_MARKET, LakeLayout.GOLD_REPORTS, LakeLayout.STATE),
+            List.of(LakeLayout.GOLD_SIGNALS, LakeLayout.GOLD_MARKET, LakeLayout.GOLD_REPORTS, LakeLayout.checkpoint(LakeLayout.GOLD_MARKET_CHECKPOINT),
                     LakeLayout.checkpoint(LakeLayout.GOLD_SIGNALS_CHECKPOINT),
                     LakeLayout.ALERT_RULES),
-            List.of(LakeLayout.GOLD_SIGNALS, LakeLayout.GOLD_MARKET));
+            List.of(LakeLayout.GOLD_SIGNALS, LakeLayout.GOLD_MARKET, LakeLayout.GOLD_REPORTS));
     /** The API: bars, signals, the market datasets, state and run reports in; the alert rules it manages out. */
     public static final LakeGrants SERVING = new LakeGrants(
-            List.of(LakeLayout.SILVER, LakeLayout.GOLD_SIGNALS, LakeLayout.GOLD_MARKET, LakeLayout.STATE, LakeLayout.RUNS),
+            List.of(LakeLayout.SILVER, LakeLayout.GOLD_SIGNALS, LakeLayout.GOLD_MARKET, LakeLayout.GOLD_REPORTS, LakeLayout.STATE,
+                    LakeLayout.RUNS),
             List.of(LakeLayout.ALERT_RULES),
             List.of());
 

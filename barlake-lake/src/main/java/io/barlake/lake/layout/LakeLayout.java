@@ -33,6 +33,7 @@ import java.util.regex.Pattern;
  * gold/signals/date=YYYY-MM-DD/signals.parquet     scanner output
  * gold/market/date=YYYY-MM-DD/symbols.parquet      every symbol that traded: change, volume, trend, 52-week range
  * gold/market/date=YYYY-MM-DD/summary.json         breadth, movers, anomalies, mood, turbulence, narrative
+ * gold/reports/date=YYYY-MM-DD/market.html         the session's market report, one self-contained page
  * _state/watermarks/NAME.json, _state/checkpoints/NAME.json
  * _runs/RUN-ID.json                                one report per run
  * </pre>
@@ -80,6 +81,8 @@ public final class LakeLayout {
     public static final String GOLD_SIGNALS = GOLD + "signals/";
     /** Prefix of the daily market datasets: per-symbol figures and the summary of each session. */
     public static final String GOLD_MARKET = GOLD + "market/";
+    /** Prefix of the daily reports: one self-contained HTML page per session. */
+    public static final String GOLD_REPORTS = GOLD + "reports/";
     /** The market gold's checkpoint: the silver sessions and splits it was computed from. */
     public static final String GOLD_MARKET_CHECKPOINT = "gold-market";
     /** The checkpoint of {@code gold/signals}: what its sessions were computed from. */
@@ -118,6 +121,7 @@ public final class LakeLayout {
     public static final String SIGNALS_FILE = "signals.parquet";
     public static final String MARKET_SYMBOLS_FILE = "symbols.parquet";
     public static final String MARKET_SUMMARY_FILE = "summary.json";
+    public static final String MARKET_REPORT_FILE = "market.html";
     /** The extension of the refused corporate actions' files. */
     public static final String ACTION_REJECTS_EXTENSION = ".jsonl";
 
@@ -191,6 +195,11 @@ public final class LakeLayout {
     /** One session's market summary. */
     public static String marketSummary(LocalDate session) {
         return GOLD_MARKET + datePartition(session) + MARKET_SUMMARY_FILE;
+    }
+
+    /** One session's market report. */
+    public static String marketReport(LocalDate session) {
+        return GOLD_REPORTS + datePartition(session) + MARKET_REPORT_FILE;
     }
 
     public static String watermark(String name) {

@@ -67,6 +67,7 @@ public final class LakeInspector {
         datasets.add(partitioned(name(LakeLayout.SILVER_ACTION_REJECTS), LakeLayout.SILVER_ACTION_REJECTS, LakeLayout.ACTION_REJECTS_EXTENSION));
         datasets.add(partitioned(name(LakeLayout.GOLD_SIGNALS), LakeLayout.GOLD_SIGNALS, LakeLayout.SIGNALS_FILE));
         datasets.add(partitioned(name(LakeLayout.GOLD_MARKET), LakeLayout.GOLD_MARKET, LakeLayout.MARKET_SYMBOLS_FILE));
+        datasets.add(partitioned(name(LakeLayout.GOLD_REPORTS), LakeLayout.GOLD_REPORTS, LakeLayout.MARKET_REPORT_FILE));
 
         StateStore state = new StateStore(store, clock);
         incompleteBronze(problems);

@@ -20,7 +20,8 @@ import java.util.Map;
  * mood, turbulence, narrative), the latest by default. {@code GET
  * /v1/market/symbols?date=&filter=&limit=&cursor=}: its per-symbol figures in symbol order, those
  * a filter keeps ({@code volume_spike}, {@code big_move}, {@code gap}, {@code new_high}, {@code
- * new_low}, {@code up}, {@code down}), a page at a time. Formulas: docs/market.md.
+ * new_low}, {@code up}, {@code down}), a page at a time. {@code GET /v1/market/report?date=}: the
+ * session's report page, self-contained HTML. Formulas: docs/market.md.
  */
 public final class MarketEndpoint {
     public static final int DEFAULT_LIMIT = 500;
@@ -36,6 +37,13 @@ public final class MarketEndpoint {
     public ApiResponse summary(ApiRequest request) {
         QueryParams params = new QueryParams(request.query());
         return ApiResponse.json(200, ApiJson.write(market.summary(params.date("date").orElse(null))));
+    }
+
+    /** The page allows its own inline styles and nothing else: no script, no fetch, no outside asset. */
+    public ApiResponse report(ApiRequest request) {
+        QueryParams params = new QueryParams(request.query());
+        return new ApiResponse(200, Map.of("Content-Type", "text/html; charset=utf-8", "Content-Security-Policy",
+                "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'"), market.report(params.date("date").orElse(null)));
     }
 
     public ApiResponse symbols(ApiRequest request) {

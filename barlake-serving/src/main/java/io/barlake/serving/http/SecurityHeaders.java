@@ -17,10 +17,13 @@ public final class SecurityHeaders {
 
     private SecurityHeaders() {}
 
+    /** Adds each header the response does not set itself: a page may bring a stricter policy of its own. */
     public static ApiResponse addTo(ApiResponse response) {
         ApiResponse with = response;
         for (Map.Entry<String, String> header : ALL.entrySet()) {
-            with = with.with(header.getKey(), header.getValue());
+            if (response.headers().keySet().stream().noneMatch(name -> name.equalsIgnoreCase(header.getKey()))) {
+                with = with.with(header.getKey(), header.getValue());
+            }
         }
         return with;
     }

@@ -63,6 +63,12 @@ public final class MarketService {
         return reader.summary(session).orElseThrow(() -> missing(session));
     }
 
+    /** The session's market report page; 404 as {@link #summary}. */
+    public byte[] report(LocalDate asked) {
+        LocalDate session = session(asked);
+        return reader.report(session).orElseThrow(() -> missing(session));
+    }
+
     /** The rows of the session that {@code filter} keeps (all when null) after {@code after} (a page's last symbol), in order. */
     public Symbols symbols(LocalDate asked, Filter filter, String after) {
         LocalDate session = session(asked);

@@ -12,8 +12,10 @@ import io.barlake.signals.gold.GoldInputs;
 import io.barlake.signals.gold.GoldWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -23,7 +25,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps {@code gold/market/date=D/} ({@code symbols.parquet} and {@code summary.json}) in step with
+ * Keeps {@code gold/market/date=D/} ({@code symbols.parquet} and {@code summary.json}) and the
+ * session's report ({@code gold/reports/date=D/market.html}, {@link MarketReport}) in step with
  * silver daily, for every session silver holds. Every run makes one pass over the whole daily
  * history (the figures of a session depend on all of its past: RSI is Wilder-smoothed from the
  * first bar) and writes the sessions that changed: each session from the first whose daily file
@@ -33,6 +36,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class MarketGold {
     private static final Logger LOG = LoggerFactory.getLogger(MarketGold.class);
+    private static final int FILES_PER_SESSION = 3;
 
     /**
      * What a run did.
@@ -64,17 +68,17 @@ public final class MarketGold {
         // One listing: which sessions have both files, and which files belong to sessions silver no longer holds.
         Map<LocalDate, Integer> files = new TreeMap<>();
         Set<LocalDate> stale = new TreeSet<>();
-        store.list(LakeLayout.GOLD_MARKET).forEach(info -> LakeLayout.dateOf(info.key()).ifPresent(session -> {
-            if (!sessions.containsKey(session)) {
-                stale.add(session);
-            } else if (info.key().equals(LakeLayout.marketSymbols(session)) || info.key().equals(LakeLayout.marketSummary(session))) {
-                files.merge(session, 1, Integer::sum);
-            }
-        }));
+        Stream.concat(store.list(LakeLayout.GOLD_MARKET).stream(), store.list(LakeLayout.GOLD_REPORTS).stream())
+                .forEach(info -> LakeLayout.dateOf(info.key()).ifPresent(session -> {
+                    if (!sessions.containsKey(session)) {
+                        stale.add(session);
+                    } else if (files(session).contains(info.key())) {
+                        files.merge(session, 1, Integer::sum);
+                    }
+                }));
         int deleted = stale.size();
         if (!stale.isEmpty()) {
-            store.delete(stale.stream().flatMap(session -> Stream.of(LakeLayout.marketSymbols(session),
-                    LakeLayout.marketSummary(session))).toList());
+            store.delete(stale.stream().flatMap(session -> files(session).stream()).toList());
         }
         if (sessions.isEmpty()) {
             Checkpoint none = new Checkpoint(Map.of(), Map.of());
@@ -88,7 +92,7 @@ public final class MarketGold {
         LocalDate firstChanged = GoldInputs.firstChanged(previous.sessions(), previous.splits(), next.sessions(), next.splits());
         Set<LocalDate> due = new TreeSet<>();
         sessions.keySet().forEach(session -> {
-            if ((firstChanged != null && !session.isBefore(firstChanged)) || files.getOrDefault(session, 0) < 2) {
+            if ((firstChanged != null && !session.isBefore(firstChanged)) || files.getOrDefault(session, 0) < FILES_PER_SESSION) {
                 due.add(session);
             }
         });
@@ -109,6 +113,11 @@ public final class MarketGold {
         return new Result(sessions.size(), written[0], deleted);
     }
 
+    /** A session's files: its rows, its summary and its report. */
+    private static List<String> files(LocalDate session) {
+        return List.of(LakeLayout.marketSymbols(session), LakeLayout.marketSummary(session), LakeLayout.marketReport(session));
+    }
+
     private static void write(ObjectStore store, LocalDate session, MarketColumns rows, MarketSettings settings) {
         ColumnarParquet.writeMarket(store, LakeLayout.marketSymbols(session), rows);
         ObjectNode summary = MarketSummary.of(session, rows, settings);
@@ -117,5 +126,6 @@ public final class MarketGold {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + LakeLayout.marketSummary(session), e);
         }
+        store.put(LakeLayout.marketReport(session), MarketReport.html(session, summary, rows).getBytes(StandardCharsets.UTF_8));
     }
 }

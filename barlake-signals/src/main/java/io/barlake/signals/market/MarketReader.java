@@ -47,4 +47,9 @@ public final class MarketReader {
         String key = LakeLayout.marketSymbols(session);
         return store.head(key).isEmpty() ? Optional.empty() : Optional.of(ColumnarParquet.readMarket(store, key));
     }
+
+    /** The session's market report ({@code gold/reports/date=D/market.html}), when it has one. */
+    public Optional<byte[]> report(LocalDate session) {
+        return store.get(LakeLayout.marketReport(session));
+    }
 }
