@@ -55,12 +55,13 @@ public record LakeGrants(List<String> read, List<String> write, List<String> del
             List.of());
     /**
      * The scan: silver in; gold signals and the market datasets (and their checkpoints) out, their
-     * sessions silver no longer holds removed; the alert rules' firing times updated.
+     * sessions silver no longer holds removed; the alert rules' firing times and the morning e-mail's
+     * last session updated.
      */
     public static final LakeGrants SCAN = new LakeGrants(
             List.of(LakeLayout.SILVER, LakeLayout.GOLD_SIGNALS, LakeLayout.GOLD_MARKET, LakeLayout.GOLD_REPORTS, LakeLayout.STATE),
             List.of(LakeLayout.GOLD_SIGNALS, LakeLayout.GOLD_MARKET, LakeLayout.GOLD_REPORTS, LakeLayout.checkpoint(LakeLayout.GOLD_MARKET_CHECKPOINT),
-                    LakeLayout.checkpoint(LakeLayout.GOLD_SIGNALS_CHECKPOINT),
+                    LakeLayout.checkpoint(LakeLayout.GOLD_SIGNALS_CHECKPOINT), LakeLayout.checkpoint(LakeLayout.MORNING_EMAIL_CHECKPOINT),
                     LakeLayout.ALERT_RULES),
             List.of(LakeLayout.GOLD_SIGNALS, LakeLayout.GOLD_MARKET, LakeLayout.GOLD_REPORTS));
     /** The API: bars, signals, the market datasets, state and run reports in; the alert rules it manages out. */

@@ -85,6 +85,8 @@ public final class LakeLayout {
     public static final String GOLD_REPORTS = GOLD + "reports/";
     /** The market gold's checkpoint: the silver sessions and splits it was computed from. */
     public static final String GOLD_MARKET_CHECKPOINT = "gold-market";
+    /** The morning e-mail's checkpoint: the latest session e-mailed. */
+    public static final String MORNING_EMAIL_CHECKPOINT = "morning-email";
     /** The checkpoint of {@code gold/signals}: what its sessions were computed from. */
     public static final String GOLD_SIGNALS_CHECKPOINT = "gold-signals";
     /** Prefix of every state document: watermarks, checkpoints, the lock, alert rules. */

@@ -13,6 +13,7 @@ import io.barlake.signals.alerts.AlertCheck;
 import io.barlake.signals.alerts.AlertNotifiers;
 import io.barlake.signals.alerts.SnsAlertPublisher;
 import io.barlake.signals.alerts.WebhookPolicy;
+import io.barlake.signals.brief.MorningEmail;
 import io.barlake.signals.market.MarketGold;
 import io.barlake.signals.market.MarketSettings;
 import io.barlake.signals.scan.SignalsGold;
@@ -22,6 +23,7 @@ import java.io.OutputStream;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 
 /**
@@ -29,7 +31,8 @@ import java.util.function.BiConsumer;
  * in 1d and the six resampled timeframes ({@link SignalsGold}) for every session that changed and
  * the latest one, then the users' alert rules on the latest session ({@link AlertCheck}); out
  * {@code {"session":"…","symbols":N,"picks":N,"key":"gold/signals/…","alerts_fired":N,
- * "market_sessions_written":N,"signal_sessions_written":N}}.
+ * "market_sessions_written":N,"signal_sessions_written":N,"morning_email":"…"}}; the morning
+ * e-mail ({@link MorningEmail}) goes out once per session when configured.
  * The event (the run's request) is read for its shape only: the scan always scores what the
  * lake's latest session is after consolidation.
  */
@@ -38,6 +41,7 @@ public final class ScanHandler implements RequestStreamHandler {
     private final Clock clock;
     private final AlertCheck.Notifier alerts;
     private final MarketSettings market;
+    private final Optional<MorningEmail> morning;
 
     /** Cold start: the lake from the process environment. */
     public ScanHandler() {
@@ -49,19 +53,25 @@ public final class ScanHandler implements RequestStreamHandler {
         this(ObjectStores.open(LakeLocation.parse(environment.getOrDefault(LakeLocation.SETTING, LakeLocation.DEFAULT),
                 LakeLocation.SETTING), environment), clock, AlertNotifiers.standard(
                 WebhookPolicy.fromEnvironment(environment, WebhookPolicy.SYSTEM), sns(environment)),
-                MarketSettings.fromEnvironment(environment));
+                MarketSettings.fromEnvironment(environment), MorningEmail.fromEnvironment(environment));
     }
 
-    /** Locally: alert firings go to the log and to each rule's webhook that {@code webhooks} lets through. */
-    public ScanHandler(ObjectStore store, Clock clock, WebhookPolicy webhooks, MarketSettings market) {
-        this(store, clock, AlertNotifiers.standard(webhooks, null), market);
+    /**
+     * Locally: alert firings go to the log and to each rule's webhook that {@code webhooks} lets
+     * through; the morning e-mail, when configured, as on AWS.
+     */
+    public ScanHandler(ObjectStore store, Clock clock, WebhookPolicy webhooks, MarketSettings market,
+            Optional<MorningEmail> morning) {
+        this(store, clock, AlertNotifiers.standard(webhooks, null), market, morning);
     }
 
-    public ScanHandler(ObjectStore store, Clock clock, AlertCheck.Notifier alerts, MarketSettings market) {
+    public ScanHandler(ObjectStore store, Clock clock, AlertCheck.Notifier alerts, MarketSettings market,
+            Optional<MorningEmail> morning) {
         this.store = store;
         this.clock = clock;
         this.alerts = alerts;
         this.market = market;
+        this.morning = morning;
     }
 
     private static BiConsumer<String, String> sns(Map<String, String> environment) {
@@ -86,6 +96,7 @@ public final class ScanHandler implements RequestStreamHandler {
         out.put("alerts_fired", AlertCheck.run(store, clock, result.latest(), alerts).size());
         out.put("market_sessions_written", gold.written());
         out.put("signal_sessions_written", result.written());
+        out.put("morning_email", morning.map(email -> email.send(store, clock, result.latest()).why()).orElse("off"));
         LakeJson.mapper().writeValue(output, out);
     }
 }

@@ -25,6 +25,7 @@ import io.barlake.resampler.batch.ResamplerMain;
 import io.barlake.signals.alerts.SnsAlertPublisher;
 import io.barlake.signals.alerts.WebhookPolicy;
 import io.barlake.signals.lambda.ScanHandler;
+import io.barlake.signals.brief.MorningEmail;
 import io.barlake.signals.market.MarketSettings;
 import io.barlake.statemachine.PipelineDefinition;
 import io.barlake.statemachine.Placeholder;
@@ -103,7 +104,8 @@ public final class LocalPipeline {
                         }))
                 .function(arns.get(Placeholder.FetchReferenceFunctionArn), new FetchReferenceHandler(fetchers))
                 .function(arns.get(Placeholder.ScanFunctionArn), new ScanHandler(store, clock,
-                        WebhookPolicy.fromEnvironment(environment, WebhookPolicy.SYSTEM), MarketSettings.fromEnvironment(environment)))
+                        WebhookPolicy.fromEnvironment(environment, WebhookPolicy.SYSTEM), MarketSettings.fromEnvironment(environment),
+                        MorningEmail.fromEnvironment(environment)))
                 .job(arns.get(Placeholder.ConsolidateJobDefinitionArn), ConsolidatorMain::consolidate)
                 .job(arns.get(Placeholder.ResampleJobDefinitionArn), ResamplerMain::resample);
     }
