@@ -49,8 +49,15 @@ public final class BarlakeStack extends Stack {
                 .displayName("Barlake " + settings.stage()).build();
         alerts.addSubscription(new EmailSubscription(settings.alertEmail()));
 
+        // The morning e-mail's topic: opt in by subscribing (-c morningEmail=…, or in the console).
+        MorningSettings morningSettings = MorningSettings.fromContext(getNode());
+        Topic morning = Topic.Builder.create(this, "Morning").topicName(settings.prefix() + "-morning")
+                .displayName("Barlake market").build();
+        morningSettings.email().ifPresent(address -> morning.addSubscription(new EmailSubscription(address)));
+
         LakeBucket lake = new LakeBucket(this, "Lake", settings);
-        PipelineFunctions functions = new PipelineFunctions(this, "Functions", settings, lake, polygonKey, alerts);
+        PipelineFunctions functions = new PipelineFunctions(this, "Functions", settings, lake, polygonKey, alerts, morning,
+                morningSettings);
         BatchJobs jobs = new BatchJobs(this, "Jobs", settings, lake);
         Pipeline pipeline = new Pipeline(this, "Pipeline", settings, functions, jobs, alerts);
         ServingApi api = new ServingApi(this, "Api", settings, lake, polygonKey, apiKeys.getValueAsString());

@@ -1,7 +1,12 @@
 package io.barlake.cdk;
 
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
@@ -21,7 +26,8 @@ import software.constructs.Construct;
  *   <li>FetchReference: 1,024 MB, 10 min: the ticker pages (1,000 a page) and the splits.</li>
  *   <li>Scan: 3,008 MB, 15 min: it reads a year of silver in seven timeframes for the whole
  *       universe; memory also buys the CPU the indicators use. It then checks the alert rules the
- *       API stored and publishes each firing to the alerts topic.</li>
+ *       API stored and publishes each firing to the alerts topic, and sends the morning e-mail
+ *       ({@link MorningSettings}) to the morning topic or through SES.</li>
  * </ul>
  */
 public final class PipelineFunctions extends Construct {
@@ -36,7 +42,7 @@ public final class PipelineFunctions extends Construct {
     private final Alias scanAlias;
 
     public PipelineFunctions(Construct scope, String id, StageSettings settings, LakeBucket lake, ISecret polygonKey,
-            ITopic alerts) {
+            ITopic alerts, ITopic morning, MorningSettings morningSettings) {
         super(scope, id);
         Code fetchers = Code.fromAsset(settings.lambdaJar("barlake-fetchers").toString());
         Map<String, String> fetcherEnvironment = Map.of(
@@ -46,18 +52,39 @@ public final class PipelineFunctions extends Construct {
                 FETCH_MEMORY_MB, Duration.minutes(15), fetcherEnvironment);
         fetchReference = function(settings, "FetchReference", "io.barlake.fetchers.lambda.FetchReferenceHandler", fetchers,
                 FETCH_MEMORY_MB, Duration.minutes(10), fetcherEnvironment);
+        Map<String, String> scanEnvironment = new TreeMap<>(Map.of("BARLAKE_LAKE", lake.location(),
+                "BARLAKE_ALERT_TOPIC_ARN", alerts.getTopicArn(), "BARLAKE_MORNING_TOPIC_ARN", morning.getTopicArn()));
+        morningSettings.sesFrom().ifPresent(from -> {
+            scanEnvironment.put("BARLAKE_MORNING_SES_FROM", from);
+            scanEnvironment.put("BARLAKE_MORNING_SES_TO", String.join(",", morningSettings.sesTo()));
+        });
+        morningSettings.narrativeModel().ifPresent(model -> scanEnvironment.put("BARLAKE_NARRATIVE_MODEL", model));
         scan = function(settings, "Scan", "io.barlake.signals.lambda.ScanHandler",
                 Code.fromAsset(settings.lambdaJar("barlake-signals").toString()), SCAN_MEMORY_MB, Duration.minutes(15),
-                Map.of("BARLAKE_LAKE", lake.location(), "BARLAKE_ALERT_TOPIC_ARN", alerts.getTopicArn()));
+                scanEnvironment);
         polygonKey.grantRead(fetchBars);
         polygonKey.grantRead(fetchReference);
         LakeAccess.FETCH_BARS.grant(fetchBars, lake.bucket());
         LakeAccess.FETCH_REFERENCE.grant(fetchReference, lake.bucket());
         LakeAccess.SCAN.grant(scan, lake.bucket());
         alerts.grantPublish(scan);
+        morning.grantPublish(scan);
+        Stack stack = Stack.of(this);
+        if (morningSettings.sesFrom().isPresent()) {
+            scan.addToRolePolicy(PolicyStatement.Builder.create().actions(List.of("ses:SendEmail"))
+                    .resources(List.of(stack.formatArn(identity(morningSettings.sesFrom().get())),
+                            stack.formatArn(identity(morningSettings.sesDomain())))).build());
+        }
+        morningSettings.narrativeModel().ifPresent(model -> scan.addToRolePolicy(PolicyStatement.Builder.create()
+                .actions(List.of("bedrock:InvokeModel")).resources(List.of(stack.formatArn(ArnComponents.builder().service("bedrock")
+                        .account("").resource("foundation-model").resourceName(model).build()))).build()));
         fetchBarsAlias = fetchBars.addAlias("live");
         fetchReferenceAlias = fetchReference.addAlias("live");
         scanAlias = scan.addAlias("live");
+    }
+
+    private static ArnComponents identity(String name) {
+        return ArnComponents.builder().service("ses").resource("identity").resourceName(name).build();
     }
 
     private Function function(StageSettings settings, String name, String handler, Code code, int memory, Duration timeout,

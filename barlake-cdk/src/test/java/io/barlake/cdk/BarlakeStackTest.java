@@ -133,8 +133,8 @@ class BarlakeStackTest {
 
     @Test
     void theScanPublishesAlertFiringsToTheTopicThatMailsFailures() {
-        String topic = logicalId(stagingJson, "AWS::SNS::Topic");
-        staging.resourceCountIs("AWS::SNS::Topic", 1);
+        String topic = topic(stagingJson, "barlake-staging-alerts");
+        staging.resourceCountIs("AWS::SNS::Topic", 2);
         staging.hasResourceProperties("AWS::Lambda::Function", Map.of("FunctionName", "barlake-staging-scan",
                 "Environment", Map.of("Variables", Match.objectLike(Map.of("BARLAKE_ALERT_TOPIC_ARN", Map.of("Ref", topic))))));
         List<String> publishers = new ArrayList<>();
@@ -207,7 +207,7 @@ class BarlakeStackTest {
             rendered = rendered.replace("${" + key + "}", "arn:aws:x:us-east-1:123456789012:" + key);
         }
         assertThat(rendered).doesNotContain("${");
-        assertThat(substitutions.get("AlertTopicArn")).isEqualTo(Map.of("Ref", logicalId(stagingJson, "AWS::SNS::Topic")));
+        assertThat(substitutions.get("AlertTopicArn")).isEqualTo(Map.of("Ref", topic(stagingJson, "barlake-staging-alerts")));
     }
 
     @Test
@@ -216,6 +216,30 @@ class BarlakeStackTest {
                 "State", "ENABLED", "Targets", List.of(Match.objectLike(Map.of("Input", "{\"mode\":\"nightly\"}")))));
         Template custom = synth(Map.of("stage", "staging", "schedule", "cron(30 22 ? * MON-FRI *)"));
         custom.hasResourceProperties("AWS::Events::Rule", Map.of("ScheduleExpression", "cron(30 22 ? * MON-FRI *)"));
+    }
+
+    @Test
+    void theMorningEmailIsOptInAndSesAndBedrockAreGrantedOnlyWhenConfigured() {
+        String morning = topic(stagingJson, "barlake-staging-morning");
+        staging.hasResourceProperties("AWS::Lambda::Function", Map.of("FunctionName", "barlake-staging-scan",
+                "Environment", Map.of("Variables", Match.objectLike(Map.of("BARLAKE_MORNING_TOPIC_ARN", Map.of("Ref", morning))))));
+        staging.resourceCountIs("AWS::SNS::Subscription", 1); // the failure e-mail only: nobody is subscribed to the morning
+        assertThat(stagingJson.toString()).doesNotContain("ses:SendEmail", "bedrock:InvokeModel", "BARLAKE_MORNING_SES_FROM",
+                "BARLAKE_NARRATIVE_MODEL");
+
+        Template configured = synth(Map.of("stage", "staging", "morningEmail", "desk@example.com",
+                "morningSesFrom", "market@example.com", "morningSesTo", "quant@example.com, desk@example.com",
+                "narrativeModel", "amazon.nova-lite-v1:0"));
+        configured.hasResourceProperties("AWS::SNS::Subscription", Map.of("Protocol", "email", "Endpoint", "desk@example.com"));
+        configured.hasResourceProperties("AWS::Lambda::Function", Map.of("FunctionName", "barlake-staging-scan",
+                "Environment", Map.of("Variables", Match.objectLike(Map.of("BARLAKE_MORNING_SES_FROM", "market@example.com",
+                        "BARLAKE_MORNING_SES_TO", "quant@example.com,desk@example.com",
+                        "BARLAKE_NARRATIVE_MODEL", "amazon.nova-lite-v1:0")))));
+        String json = configured.toJSON().toString();
+        assertThat(json).contains("ses:SendEmail", ":identity/market@example.com", ":identity/example.com", "bedrock:InvokeModel",
+                "::foundation-model/amazon.nova-lite-v1:0");
+        assertThat(catchThrowable(() -> synth(Map.of("stage", "staging", "morningSesFrom", "market@example.com"))))
+                .hasMessageContaining("'morningSesFrom' and 'morningSesTo' go together");
     }
 
     @Test
@@ -252,7 +276,8 @@ class BarlakeStackTest {
     @Test
     void eachComponentWritesOnlyItsOwnLakePrefixes() {
         assertThat(puts("FunctionsFetchBars")).containsExactlyInAnyOrder("bronze/bars/*", "_state/watermarks/bronze-bars.json");
-        assertThat(puts("FunctionsScan")).containsExactlyInAnyOrder("gold/signals/*", "gold/market/*", "_state/checkpoints/gold-market.json",
+        assertThat(puts("FunctionsScan")).containsExactlyInAnyOrder("gold/signals/*", "gold/market/*", "gold/reports/*",
+                "_state/checkpoints/gold-market.json", "_state/checkpoints/gold-signals.json", "_state/checkpoints/morning-email.json",
                 "_state/alerts/rules.json");
         assertThat(puts("ApiServiceRole")).containsExactly("_state/alerts/rules.json");
         assertThat(puts("JobsResampleJobRole")).allMatch(key -> key.matches("silver/\\d+d/\\*|_state/checkpoints/resampler-\\*"));
@@ -352,6 +377,12 @@ class BarlakeStackTest {
             }
         });
         return found;
+    }
+
+    /** The logical id of the SNS topic of that name. */
+    private static String topic(Map<String, Object> json, String name) {
+        return named(json, "AWS::SNS::Topic").stream().filter(entry -> name.equals(properties(entry.getValue()).get("TopicName")))
+                .map(Map.Entry::getKey).findFirst().orElseThrow();
     }
 
     private static String logicalId(Map<String, Object> json, String type) {
