@@ -14,24 +14,30 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.interactions.WheelInput;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The dashboard in headless Chromium (Debian's chromium and chromium-driver; {@code ./mvnw verify
  * -Pbrowser}): the real jar fills a lake with {@code barlake run}, serves it with
- * {@code barlake serve}, and the browser searches a symbol, sees its chart drawn, runs a backtest
- * and sees the equity curve. Screenshots go to {@code target/dashboard-screenshots/}.
+ * {@code barlake serve}, and the browser reads the market panel, searches a symbol, sees its chart
+ * drawn (hovers it, zooms it), reads the symbol's signal, runs a backtest and sees the equity
+ * curve and the trades marked on the chart. Screenshots go to {@code target/dashboard-screenshots/}.
  */
 class DashboardBrowserIT {
     private static final Path SCREENSHOTS = Path.of("target", "dashboard-screenshots").toAbsolutePath();
     /** The lake's latest session is then the latest closed one: the status says fresh. */
     private static final String NOW = "2025-06-03T22:00:00Z";
+    private static final String ZOOM_START =
+            "return echarts.getInstanceByDom(document.getElementById('chart')).getOption().dataZoom[0].start";
 
     @TempDir
     Path folder;
@@ -103,6 +109,21 @@ class DashboardBrowserIT {
         assertThat(banner.getText()).startsWith("Synthetic data: this lake holds Barlake's generated market");
         wait.until(page -> !page.findElements(By.cssSelector("#signals tbody tr")).isEmpty());
 
+        // The market panel: the session's narrative, breadth, movers and anomalies, from gold.
+        wait.until(page -> page.findElement(By.id("market-date")).getText().startsWith("for 2025-06-03"));
+        assertThat(browser.findElement(By.id("market-narrative")).getText()).startsWith("On 2025-06-03, ").contains(" symbols rose");
+        assertThat(browser.findElement(By.id("breadth")).getText()).contains("up ", "down ", "new highs ", "above SMA 50 ", "mood ");
+        assertThat(browser.findElements(By.cssSelector("#gainers tr[data-symbol]"))).isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("#most-active tr[data-symbol]"))).isNotEmpty();
+        assertThat(browser.findElement(By.id("anomaly-counts")).getText()).matches("\\d+ volume spikes, \\d+ moves over 5 %, \\d+ gaps over 5 %");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("anomaly-filter"))).selectByValue("big_move");
+        wait.until(page -> "big_move".equals(page.findElement(By.id("anomalies")).getAttribute("data-filter")));
+        for (WebElement change : browser.findElements(By.cssSelector("#anomalies tbody tr[data-symbol] td:nth-child(3)"))) {
+            assertThat(Math.abs(Double.parseDouble(change.getText().replace(" %", "").replace("+", "")))).isGreaterThan(5);
+        }
+        assertThat(browser.findElement(By.id("market-report")).isDisplayed()).isTrue();
+        save("market.png");
+
         WebElement symbol = browser.findElement(By.id("symbol"));
         symbol.sendKeys("A");
         wait.until(page -> !page.findElements(By.cssSelector("#symbol-list option")).isEmpty());
@@ -113,7 +134,31 @@ class DashboardBrowserIT {
         wait.until(page -> page.findElement(By.id("chart")).getAttribute("data-bars") != null);
         assertThat(Integer.parseInt(browser.findElement(By.id("chart")).getAttribute("data-bars"))).isGreaterThan(200);
         assertThat(browser.findElement(By.id("chart-caption")).getText()).startsWith(picked + " 1d, ").contains("split-adjusted");
+        // A financial chart: candles, the SMA overlay and volume on a date axis, drawn by ECharts from the jar.
+        WebElement chart = browser.findElement(By.id("chart"));
+        assertThat(chart.getAttribute("data-series")).isEqualTo("candlestick,line,bar");
+        JavascriptExecutor script = (JavascriptExecutor) browser;
+        assertThat(script.executeScript("return echarts.version")).isEqualTo("5.3.1");
+        assertThat(script.executeScript("return echarts.getInstanceByDom(document.getElementById('chart')).getOption().xAxis[0].data[0]"))
+                .asString().matches("\\d{4}-\\d{2}-\\d{2}");
+        // The crosshair: hovering a candle shows its date, prices and volume.
+        new Actions(browser).moveToElement(chart, 200, -60).perform();
+        wait.until(page -> page.findElements(By.cssSelector(".chart-tooltip")).stream().anyMatch(WebElement::isDisplayed));
+        String tip = browser.findElements(By.cssSelector(".chart-tooltip")).stream().filter(WebElement::isDisplayed).findFirst()
+                .orElseThrow().getText();
+        assertThat(tip).startsWith(picked + " 20").contains("O ", " H ", " L ", " C ", "Volume ", "sma_20 ");
+        // Zoom: the wheel over the chart narrows the window of bars shown.
+        Number before = (Number) script.executeScript(ZOOM_START);
+        new Actions(browser).scrollFromOrigin(WheelInput.ScrollOrigin.fromElement(chart), 0, -400).perform();
+        wait.until(page -> ((Number) script.executeScript(ZOOM_START)).doubleValue() > before.doubleValue());
         save("chart.png");
+
+        // The signal panel: every strategy's call on the symbol, in each timeframe, with one overall call.
+        wait.until(page -> page.findElement(By.id("signal-caption")).getText().startsWith(picked + " on 2025-06-03"));
+        assertThat(browser.findElement(By.id("signal-overall")).getText()).matches("Overall (BUY|HOLD|SELL), confidence \\d+ % .*");
+        assertThat(browser.findElements(By.cssSelector("#signal-table tbody tr"))).hasSize(6);
+        assertThat(browser.findElements(By.cssSelector("#signal-table thead th"))).extracting(WebElement::getText)
+                .containsExactly("Strategy", "Signal", "Score", "1d", "3d", "5d", "8d", "13d", "21d", "34d");
 
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("strategy"))).selectByVisibleText("macd-crossover");
         browser.findElement(By.cssSelector("#backtest-form button")).click();
@@ -123,6 +168,8 @@ class DashboardBrowserIT {
         assertThat(metrics).containsPattern(", [1-9]\\d* trades");
         assertThat(Integer.parseInt(browser.findElement(By.id("equity")).getAttribute("data-points"))).isGreaterThan(200);
         assertThat(browser.findElement(By.id("error")).getText()).isEmpty();
+        // The backtest's trades are marked on the chart of the same symbol and timeframe.
+        wait.until(page -> Integer.parseInt(page.findElement(By.id("chart")).getAttribute("data-markers")) > 0);
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
                 "document.getElementById('backtest-panel').scrollIntoView()");
         save("backtest.png");

@@ -117,6 +117,16 @@ class OpenServerTest {
     }
 
     @Test
+    void theChartLibraryIsServedFromTheJarAndThePageLoadsNothingFromElsewhere() {
+        RawHttp.Answer library = RawHttp.send(server.port(), "GET", "/dashboard/echarts.min.js", Map.of("Host", self), "");
+        assertThat(library.status()).isEqualTo(200);
+        assertThat(library.headers()).containsEntry("content-type", "text/javascript; charset=utf-8");
+        assertThat(library.body()).hasSizeGreaterThan(500_000).contains("echarts");
+        String page = RawHttp.send(server.port(), "GET", "/", Map.of("Host", self), "").body();
+        assertThat(page).contains("<script src=\"/dashboard/echarts.min.js\"></script>").doesNotContain("src=\"http", "href=\"http");
+    }
+
+    @Test
     void everyAnswerCarriesTheSecurityHeadersAndJettysOwnRefusalsAreJson() {
         for (RawHttp.Answer answer : List.of(
                 RawHttp.send(server.port(), "GET", "/", Map.of("Host", self), ""),

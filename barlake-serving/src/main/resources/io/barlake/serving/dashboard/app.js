@@ -63,49 +63,81 @@ $("symbol").addEventListener("input", () => {
   }, 200);
 });
 
-// ---- candlestick chart ----
+// ---- the financial chart (Apache ECharts, served from the jar) ----
+const UP = "#2f8f4e", DOWN = "#c0392b";
 const OVERLAY_COLORS = ["#1f6feb", "#d97706", "#7c3aed", "#059669", "#db2777", "#0891b2"];
+const chartState = { symbol: null, timeframe: "1d", bars: [], overlays: [], trades: [] };
+let chart = null;
 
-function drawCandles(canvas, bars, overlayNames) {
-  const ctx = canvas.getContext("2d");
-  const w = canvas.width, h = canvas.height, pad = 50;
-  ctx.clearRect(0, 0, w, h);
-  if (bars.length === 0) return;
-  let lo = Infinity, hi = -Infinity;
-  for (const b of bars) {
-    lo = Math.min(lo, b.low); hi = Math.max(hi, b.high);
-    for (const name of overlayNames) if (b[name] != null) { lo = Math.min(lo, b[name]); hi = Math.max(hi, b[name]); }
-  }
-  const y = (p) => h - pad / 2 - (p - lo) / (hi - lo || 1) * (h - pad);
-  const step = (w - pad) / bars.length;
-  const x = (i) => pad + i * step + step / 2;
-  ctx.strokeStyle = "#ccd"; ctx.fillStyle = "#556"; ctx.font = "11px sans-serif";
-  for (let k = 0; k <= 4; k++) {
-    const p = lo + (hi - lo) * k / 4;
-    ctx.beginPath(); ctx.moveTo(pad, y(p)); ctx.lineTo(w, y(p)); ctx.stroke();
-    ctx.fillText(p.toFixed(2), 2, y(p) + 4);
-  }
-  bars.forEach((b, i) => {
-    const up = b.close >= b.open;
-    ctx.strokeStyle = ctx.fillStyle = up ? "#2f8f4e" : "#c0392b";
-    ctx.beginPath(); ctx.moveTo(x(i), y(b.high)); ctx.lineTo(x(i), y(b.low)); ctx.stroke();
-    const top = y(Math.max(b.open, b.close)), bottom = y(Math.min(b.open, b.close));
-    ctx.fillRect(x(i) - Math.max(1, step * 0.35), top, Math.max(2, step * 0.7), Math.max(1, bottom - top));
-  });
-  overlayNames.forEach((name, k) => {
-    ctx.strokeStyle = OVERLAY_COLORS[k % OVERLAY_COLORS.length];
-    ctx.beginPath();
-    let started = false;
-    bars.forEach((b, i) => {
-      if (b[name] == null) { started = false; return; }
-      if (started) ctx.lineTo(x(i), y(b[name])); else { ctx.moveTo(x(i), y(b[name])); started = true; }
-    });
-    ctx.stroke();
-    ctx.fillStyle = ctx.strokeStyle;
-    ctx.fillText(name, pad + 8 + k * 130, 14);
-  });
-  canvas.dataset.bars = String(bars.length);
+function compact(value) {
+  const abs = Math.abs(value);
+  return abs >= 1e9 ? (value / 1e9).toFixed(1) + "B" : abs >= 1e6 ? (value / 1e6).toFixed(1) + "M"
+    : abs >= 1e3 ? (value / 1e3).toFixed(0) + "K" : String(value);
 }
+
+// Entry and exit marks of the last backtest, on the bars the chart shows.
+function tradeMarks(bars, trades) {
+  const shown = new Set(bars.map((b) => b.date));
+  const marks = [];
+  for (const t of trades) {
+    if (shown.has(t.entryDate)) {
+      marks.push({ name: "entry", coord: [t.entryDate, t.entryPrice], value: "B", symbol: "triangle", symbolSize: 14,
+        symbolOffset: [0, 10], itemStyle: { color: UP } });
+    }
+    if (t.exitDate && shown.has(t.exitDate)) {
+      marks.push({ name: "exit", coord: [t.exitDate, t.exitPrice], value: "S", symbol: "triangle", symbolRotate: 180,
+        symbolSize: 14, symbolOffset: [0, -10], itemStyle: { color: DOWN } });
+    }
+  }
+  return marks;
+}
+
+function tooltip(params) {
+  const b = chartState.bars[params[0].dataIndex];
+  if (!b) return "";
+  const lines = [`<b>${escapeHtml(chartState.symbol)} ${escapeHtml(b.date)}</b>`,
+    `O ${b.open.toFixed(2)} H ${b.high.toFixed(2)} L ${b.low.toFixed(2)} C ${b.close.toFixed(2)}`, `Volume ${compact(b.volume)}`];
+  for (const name of chartState.overlays) if (b[name] != null) lines.push(`${escapeHtml(name)} ${Number(b[name]).toFixed(2)}`);
+  return lines.join("<br>");
+}
+
+function renderChart() {
+  const el = $("chart");
+  chart = chart || echarts.init(el);
+  const { bars, overlays, symbol } = chartState;
+  const dates = bars.map((b) => b.date);
+  const marks = tradeMarks(bars, chartState.trades);
+  const series = [{
+    name: symbol, type: "candlestick", data: bars.map((b) => [b.open, b.close, b.low, b.high]),
+    itemStyle: { color: UP, color0: DOWN, borderColor: UP, borderColor0: DOWN },
+    markPoint: { data: marks, label: { color: "#fff", fontSize: 9 } },
+  }];
+  overlays.forEach((name, k) => series.push({ name, type: "line", data: bars.map((b) => (b[name] == null ? null : b[name])),
+    showSymbol: false, lineStyle: { width: 1.3 }, color: OVERLAY_COLORS[k % OVERLAY_COLORS.length] }));
+  series.push({ name: "Volume", type: "bar", xAxisIndex: 1, yAxisIndex: 1,
+    data: bars.map((b) => ({ value: b.volume, itemStyle: { color: b.close >= b.open ? UP : DOWN } })) });
+  chart.setOption({
+    animation: false,
+    legend: { top: 0, data: [symbol, ...overlays] },
+    tooltip: { trigger: "axis", axisPointer: { type: "cross" }, className: "chart-tooltip", formatter: tooltip },
+    axisPointer: { link: [{ xAxisIndex: "all" }] },
+    grid: [{ left: 64, right: 24, top: 32, height: "58%" }, { left: 64, right: 24, top: "74%", height: "13%" }],
+    xAxis: [
+      { type: "category", data: dates, boundaryGap: true, axisLine: { onZero: false }, min: "dataMin", max: "dataMax" },
+      { type: "category", gridIndex: 1, data: dates, boundaryGap: true, axisLabel: { show: false }, axisTick: { show: false } },
+    ],
+    yAxis: [{ scale: true, splitArea: { show: false } },
+      { gridIndex: 1, scale: true, splitNumber: 2, axisLabel: { formatter: compact } }],
+    dataZoom: [{ type: "inside", xAxisIndex: [0, 1], start: bars.length > 150 ? 50 : 0, end: 100 },
+      { type: "slider", xAxisIndex: [0, 1], bottom: 6, height: 18 }],
+    series,
+  }, true);
+  el.dataset.bars = String(bars.length);
+  el.dataset.series = series.map((s) => s.type).join(",");
+  el.dataset.markers = String(marks.length);
+}
+
+window.addEventListener("resize", () => chart && chart.resize());
 
 async function loadChart(symbol) {
   const timeframe = $("timeframe").value;
@@ -119,10 +151,108 @@ async function loadChart(symbol) {
   const base = ["date", "open", "high", "low", "close", "volume"];
   // %B and width are ratios, not prices: they are not drawn over the candles.
   const names = page.bars.length ? Object.keys(page.bars[0]).filter((k) => !base.includes(k) && !/_(percent_b|width)$/.test(k)) : [];
-  drawCandles($("chart"), page.bars, names);
+  const keepTrades = chartState.symbol === page.symbol && chartState.timeframe === page.timeframe;
+  Object.assign(chartState, { symbol: page.symbol, timeframe: page.timeframe, bars: page.bars, overlays: names,
+    trades: keepTrades ? chartState.trades : [] });
+  renderChart();
   const last = page.bars[page.bars.length - 1];
   $("chart-caption").textContent = `${page.symbol} ${page.timeframe}, ${page.bars.length} bars`
-    + (last ? `, last ${last.date} close ${last.close.toFixed(2)}` : "") + (page.adjusted ? " (split-adjusted)" : "");
+    + (last ? `, last ${last.date} close ${last.close.toFixed(2)}` : "") + (page.adjusted ? " (split-adjusted)" : "")
+    + "; drag or scroll to zoom";
+  loadSignal(page.symbol).catch(showError);
+}
+
+// ---- one symbol's signal ----
+async function loadSignal(symbol) {
+  const answer = await api(`/v1/signal?symbol=${encodeURIComponent(symbol)}`);
+  $("signal-caption").textContent = `${answer.symbol} on ${answer.date}`;
+  const call = answer.overall;
+  $("signal-overall").innerHTML = `Overall <span class="${escapeHtml(call.signal)}">${escapeHtml(call.signal)}</span>, `
+    + `confidence ${(call.confidence * 100).toFixed(0)} % (score ${call.score.toFixed(2)})`;
+  const timeframes = answer.strategies.length ? answer.strategies[0].timeframes.map((t) => t.timeframe) : [];
+  $("signal-table").querySelector("thead").innerHTML = `<tr><th>Strategy</th><th>Signal</th><th>Score</th>`
+    + timeframes.map((t) => `<th>${escapeHtml(t)}</th>`).join("") + "</tr>";
+  $("signal-table").querySelector("tbody").innerHTML = answer.strategies.map((s) => {
+    const cells = timeframes.map((name) => {
+      const t = s.timeframes.find((each) => each.timeframe === name);
+      if (!t) return "<td class=\"tf\">–</td>";
+      const values = Object.entries(t.values).map(([k, v]) => `${k} = ${v == null ? "n/a" : Number(v).toFixed(2)}`).join(", ");
+      return `<td class="tf ${escapeHtml(t.signal)}" title="${escapeHtml(t.rule + (values ? " (" + values + ")" : ""))}">`
+        + `${escapeHtml(t.signal)}</td>`;
+    }).join("");
+    return `<tr><td>${escapeHtml(s.strategy)}</td><td class="${escapeHtml(s.signal)}">${escapeHtml(s.signal)}</td>`
+      + `<td>${s.score.toFixed(2)}</td>${cells}</tr>`;
+  }).join("");
+}
+
+// ---- the market ----
+function percentCell(value) {
+  return value == null ? "<td></td>" : `<td class="${value >= 0 ? "pos" : "neg"}">${value >= 0 ? "+" : ""}${value.toFixed(2)} %</td>`;
+}
+
+function symbolRows(table, rows, cells) {
+  table.querySelector("tbody").innerHTML = rows.length ? rows.map((r) => `<tr data-symbol="${escapeHtml(r.symbol)}">`
+    + `<td>${escapeHtml(r.symbol)}</td>${cells(r)}</tr>`).join("") : "<tr><td>none</td></tr>";
+  table.querySelectorAll("tr[data-symbol]").forEach((row) => row.addEventListener("click", () => {
+    $("symbol").value = row.dataset.symbol;
+    loadChart(row.dataset.symbol).catch(showError);
+  }));
+}
+
+async function loadMarket() {
+  let summary;
+  try {
+    summary = await api("/v1/market/summary");
+  } catch (error) {
+    $("market-narrative").textContent = "No market summary yet: 'barlake run' writes one for every session.";
+    return;
+  }
+  $("market-date").textContent = `for ${summary.date} (${summary.symbols} symbols)`;
+  $("market-narrative").textContent = summary.narrative;
+  const b = summary.breadth;
+  const pct = (v) => (v == null ? "n/a" : v.toFixed(1) + " %");
+  $("breadth").innerHTML = [["up", b.advancers], ["down", b.decliners], ["unchanged", b.unchanged], ["new highs", b.new_highs],
+    ["new lows", b.new_lows], ["above SMA 50", pct(b.pct_above_sma_50)], ["above SMA 200", pct(b.pct_above_sma_200)],
+    ["mood", summary.mood.label], ["turbulence", summary.turbulence == null ? "n/a" : summary.turbulence.toFixed(2)]]
+    .map(([label, value]) => `<span>${escapeHtml(label)} <b>${escapeHtml(value)}</b></span>`).join("");
+  const mover = (r) => `<td>${r.close.toFixed(2)}</td>${percentCell(r.change_pct)}`;
+  symbolRows($("gainers"), summary.movers.gainers, mover);
+  symbolRows($("losers"), summary.movers.losers, mover);
+  symbolRows($("most-active"), summary.movers.most_active, (r) => `<td>${r.close.toFixed(2)}</td><td>$${compact(r.dollar_volume)}</td>`);
+  const a = summary.anomalies;
+  $("anomaly-counts").textContent = `${a.volume_spikes} volume spikes, ${a.big_moves} moves over 5 %, ${a.gaps} gaps over 5 %`;
+  const report = $("market-report");
+  report.hidden = false;
+  report.onclick = () => openReport(summary.date).catch(showError);
+  await loadAnomalies(summary.date);
+}
+
+async function loadAnomalies(date) {
+  const filter = $("anomaly-filter").value;
+  const page = await api(`/v1/market/symbols?date=${date}&filter=${filter}&limit=25`);
+  symbolRows($("anomalies"), page.symbols, (r) => `<td>${r.close.toFixed(2)}</td>${percentCell(r.change_pct)}${percentCell(r.gap_pct)}`
+    + `<td>${r.volume_ratio == null ? "" : r.volume_ratio.toFixed(2)}</td><td>${escapeHtml(r.trend)}</td>`);
+  $("anomalies").dataset.filter = filter;
+}
+
+$("anomaly-filter").addEventListener("change", () => {
+  const date = ($("market-date").textContent.match(/\d{4}-\d{2}-\d{2}/) || [])[0];
+  loadAnomalies(date).catch(showError);
+});
+
+// Without a key the report opens at its own address, under its own content policy. A key never goes
+// in an address: with one, the page is fetched with the key and shown from memory (under the
+// dashboard's policy, which keeps the report's inline styles out).
+async function openReport(date) {
+  if (!keyInput.value) {
+    window.open(`/v1/market/report?date=${date}`, "_blank", "noopener");
+    return;
+  }
+  const headers = { "x-api-key": keyInput.value };
+  const response = await fetch(`/v1/market/report?date=${date}`, { headers });
+  if (!response.ok) throw new Error(`${response.status}: the report of ${date} could not be read`);
+  const page = URL.createObjectURL(new Blob([await response.text()], { type: "text/html" }));
+  window.open(page, "_blank", "noopener");
 }
 
 $("chart-form").addEventListener("submit", async (event) => {
@@ -183,6 +313,10 @@ $("backtest-form").addEventListener("submit", async (event) => {
       + `<table id="metrics-table"><tr><th>Total return</th><td>${pct(m.totalReturn)}</td><th>CAGR</th><td>${pct(m.cagr)}</td></tr>`
       + `<tr><th>Max drawdown</th><td>${pct(m.maxDrawdown)}</td><th>Sharpe</th><td>${Number(m.sharpe).toFixed(2)}</td></tr></table>`;
     drawEquity($("equity"), result.equity);
+    if (chartState.symbol === result.symbol && chartState.timeframe === result.timeframe) {
+      chartState.trades = result.trades;
+      renderChart();
+    }
   } catch (error) { showError(error); }
 });
 
@@ -190,6 +324,7 @@ async function refresh() {
   showError(null);
   try {
     await loadStatus();
+    await loadMarket();
     await loadSignals();
   } catch (error) { showError(error); }
 }
