@@ -1,5 +1,6 @@
 package io.barlake.benchmarks;
 
+import io.barlake.analytics.strategy.PrebuiltStrategies;
 import io.barlake.consolidator.ConsolidationResult;
 import io.barlake.consolidator.Consolidator;
 import io.barlake.fetchers.source.SyntheticMarket;
@@ -18,6 +19,8 @@ import io.barlake.resampler.Resampler;
 import io.barlake.signals.market.MarketGold;
 import io.barlake.signals.market.MarketSettings;
 import io.barlake.signals.market.MarketSql;
+import io.barlake.signals.scan.NightlyScan;
+import io.barlake.signals.scan.SignalsGold;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -155,11 +158,21 @@ public final class LakeBenchmark {
             marketVsDuckDb(store, clock, folder);
             return;
         }
+        if (phase.equals("signals-gold")) {
+            signalsGold(store, clock);
+            return;
+        }
+        if (phase.equals("signals-nightly")) { // the nightly step alone, on a lake whose signals gold is complete: for a profiler
+            long nightlyStart = System.nanoTime();
+            SignalsGold.update(store, clock, PrebuiltStrategies.all(), List.of(Timeframe.values()));
+            report("signals gold, nightly step", nightlyStart, store, "");
+            return;
+        }
         switch (phase) {
             case "consolidate" -> new Consolidator(store, calendar, clock).consolidate();
             case "resample" -> new Resampler(store, calendar, clock).rebuildAll(Timeframe.resampled());
             default -> throw new IllegalArgumentException(
-                    "phase: consolidate, resample, duckdb-consolidate, consolidate-vs-duckdb or market-vs-duckdb");
+                    "phase: consolidate, resample, duckdb-consolidate, consolidate-vs-duckdb, market-vs-duckdb or signals-gold");
         }
         report(phase + " (max heap " + (Runtime.getRuntime().maxMemory() >> 20) + " MiB)", start, store, "");
     }
@@ -173,6 +186,7 @@ public final class LakeBenchmark {
      */
     private static void marketVsDuckDb(CountingObjectStore store, Clock clock, Path folder) throws Exception {
         store.delete(store.list(LakeLayout.GOLD_MARKET).stream().map(io.barlake.lake.store.ObjectInfo::key).toList());
+        store.delete(store.list(LakeLayout.GOLD_REPORTS).stream().map(io.barlake.lake.store.ObjectInfo::key).toList());
         store.delete(List.of(LakeLayout.checkpoint(LakeLayout.GOLD_MARKET_CHECKPOINT)));
         resetPeaks();
         store.reset();
@@ -201,6 +215,39 @@ public final class LakeBenchmark {
         }
         double duck = seconds(duckStart);
         System.out.printf("DuckDB, the same columns but RSI, every session: %.1f s; Barlake / DuckDB = %.2f%n", duck, ours / duck);
+    }
+
+    /**
+     * The picks of every session ({@link SignalsGold}): every session from scratch, then the nightly
+     * step (nothing changed: the latest session again), then the scan of one session on its own
+     * ({@link NightlyScan}, what a session-by-session backfill repeats for every session), side by side.
+     */
+    private static void signalsGold(CountingObjectStore store, Clock clock) {
+        store.delete(store.list(LakeLayout.GOLD_SIGNALS).stream().map(io.barlake.lake.store.ObjectInfo::key).toList());
+        store.delete(List.of(LakeLayout.checkpoint(LakeLayout.GOLD_SIGNALS_CHECKPOINT)));
+        List<Timeframe> timeframes = List.of(Timeframe.values());
+        resetPeaks();
+        store.reset();
+        long start = System.nanoTime();
+        SignalsGold.Result full = SignalsGold.update(store, clock, PrebuiltStrategies.all(), timeframes);
+        double all = seconds(start);
+        report("(f) signals gold, every session", start, store, String.format("%,d sessions written", full.written()));
+
+        resetPeaks();
+        store.reset();
+        start = System.nanoTime();
+        SignalsGold.Result nightly = SignalsGold.update(store, clock, PrebuiltStrategies.all(), timeframes);
+        report("(g) signals gold, nightly step", start, store, String.format("%,d session written, %,d picks", nightly.written(),
+                nightly.latestPicks().size()));
+
+        resetPeaks();
+        store.reset();
+        start = System.nanoTime();
+        NightlyScan.run(store, clock, full.latest(), PrebuiltStrategies.all(), timeframes, java.util.Set.of());
+        double one = seconds(start);
+        report("one session scanned on its own", start, store, "");
+        System.out.printf("Session by session, %,d sessions would take about %.0f s; one pass / session by session = %.3f%n",
+                full.sessions(), one * full.sessions(), all / (one * full.sessions()));
     }
 
     /**

@@ -39,7 +39,7 @@ public final class LakeUniverse {
         List<Dividend> dividends = totalReturn ? TotalReturn.dividends(store) : null;
         Map<String, List<Scanner.Input>> universe = new TreeMap<>();
         DailyHistory.load(store, session, only).forEach((symbol, raw) -> {
-            if (raw.dates()[raw.size() - 1].equals(session)) {
+            if (raw.last().equals(session)) {
                 SymbolBars daily = SymbolTimeframes.adjusted(raw, adjuster, session);
                 List<Scanner.Input> inputs = SymbolTimeframes.inputs(daily, timeframes, session);
                 if (dividends != null && timeframes.contains(Timeframe.D1)) {

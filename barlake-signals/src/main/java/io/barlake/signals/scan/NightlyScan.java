@@ -61,15 +61,18 @@ public final class NightlyScan {
         return new Result(day, universe.size(), picks, key);
     }
 
-    static SignalPick pick(SignalRow row) {
-        String timeframes = row.timeframes().stream().map(t -> t.timeframe() + ":" + t.signal())
-                .collect(Collectors.joining(","));
+    private static SignalPick pick(SignalRow row) {
         return new SignalPick(row.session(), row.rank(), row.symbol(), row.strategy(), row.signal().name(), row.score(),
-                timeframes, row.explanation(), values(row));
+                timeframes(row), row.explanation(), values(row));
+    }
+
+    /** What each timeframe said, as {@code gold/signals} writes it: {@code 1d:BUY,3d:HOLD,…}. */
+    static String timeframes(SignalRow row) {
+        return row.timeframes().stream().map(t -> t.timeframe() + ":" + t.signal()).collect(Collectors.joining(","));
     }
 
     /** The indicator values behind each timeframe that voted, as compact JSON; a value in warm-up is null. */
-    private static String values(SignalRow row) {
+    static String values(SignalRow row) {
         ObjectNode values = LakeJson.mapper().createObjectNode();
         for (SignalRow.TimeframeSignal timeframe : row.timeframes()) {
             if (timeframe.signal() != Signal.HOLD) {

@@ -17,14 +17,11 @@ import io.barlake.signals.gold.GoldWriter;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -107,28 +104,29 @@ public final class SignalsGold {
             }
         });
 
-        Map<String, SymbolBars> history = DailyHistory.load(store, last, Set.of());
+        Map<String, DailyHistory.Raw> history = DailyHistory.load(store, last, Set.of());
         Map<String, List<Split>> splits = splitsBySymbol(store);
-        Map<LocalDate, List<SignalPick>> latest = new TreeMap<>();
+        List<SignalPick> latest = new ArrayList<>();
         AtomicInteger symbolsOnLast = new AtomicInteger();
         try (GoldWriter writer = new GoldWriter("signals-gold")) {
             Map<Integer, List<LocalDate>> byYear = due.stream().collect(Collectors.groupingBy(LocalDate::getYear, TreeMap::new,
                     Collectors.toList()));
             for (List<LocalDate> year : byYear.values()) {
-                Map<LocalDate, List<SignalRow>> rows = new ConcurrentHashMap<>();
-                year.forEach(session -> rows.put(session, Collections.synchronizedList(new ArrayList<>())));
-                history.entrySet().parallelStream().forEach(symbol -> {
-                    if (score(symbol.getValue(), splits.getOrDefault(symbol.getKey(), List.of()), year, strategies, timeframes, rows)
-                            .contains(last)) {
+                Map<LocalDate, PickSpill> spills = new TreeMap<>();
+                year.forEach(session -> spills.put(session, new PickSpill(session)));
+                history.values().parallelStream().forEach(raw -> {
+                    if (score(raw, splits.getOrDefault(raw.symbol(), List.of()), year, strategies, timeframes, spills).contains(last)) {
                         symbolsOnLast.incrementAndGet();
                     }
                 });
                 for (LocalDate session : year) {
-                    List<SignalPick> picks = Scanner.rank(rows.remove(session)).stream().map(NightlyScan::pick).toList();
+                    PickSpill spill = spills.remove(session);
                     if (session.equals(last)) {
-                        latest.put(session, picks);
+                        latest.addAll(spill.ranked());
+                        writer.submit(() -> ParquetCodec.SIGNALS.write(store, LakeLayout.signals(session), latest));
+                    } else {
+                        writer.submit(() -> ParquetCodec.SIGNALS.write(store, LakeLayout.signals(session), spill.ranked()));
                     }
-                    writer.submit(() -> ParquetCodec.SIGNALS.write(store, LakeLayout.signals(session), picks));
                 }
             }
             writer.finish();
@@ -137,17 +135,17 @@ public final class SignalsGold {
             state.saveCheckpoint(LakeLayout.GOLD_SIGNALS_CHECKPOINT, next);
         }
         LOG.info("Signals gold: {} of {} sessions written, {} removed", due.size(), sessions.size(), stale.size());
-        return new Result(last, symbolsOnLast.get(), latest.get(last), sessions.size(), due.size(), stale.size());
+        return new Result(last, symbolsOnLast.get(), List.copyOf(latest), sessions.size(), due.size(), stale.size());
     }
 
     /**
-     * One symbol's picks on the given sessions (one calendar year), added to {@code rows}: its
+     * One symbol's picks on the given sessions (one calendar year), added to their spills: its
      * sessions grouped by split basis, each group scored from one set of series. Returns the
      * sessions it traded on.
      */
-    private static List<LocalDate> score(SymbolBars raw, List<Split> splits, List<LocalDate> sessions, List<Strategy> strategies,
-            List<Timeframe> timeframes, Map<LocalDate, List<SignalRow>> rows) {
-        List<LocalDate> traded = sessions.stream().filter(session -> Arrays.binarySearch(raw.dates(), session) >= 0).toList();
+    private static List<LocalDate> score(DailyHistory.Raw raw, List<Split> splits, List<LocalDate> sessions, List<Strategy> strategies,
+            List<Timeframe> timeframes, Map<LocalDate, PickSpill> spills) {
+        List<LocalDate> traded = sessions.stream().filter(session -> raw.indexOf(session) >= 0).toList();
         int from = 0;
         while (from < traded.size()) {
             int basis = basis(splits, traded.get(from));
@@ -159,7 +157,10 @@ public final class SignalsGold {
             SymbolBars daily = SymbolTimeframes.adjusted(raw, new SplitAdjuster(splits, asOf), asOf);
             Scanner.Prepared prepared = Scanner.prepare(raw.symbol(), strategies, SymbolTimeframes.inputs(daily, timeframes, asOf));
             for (LocalDate session : traded.subList(from, to)) {
-                rows.get(session).addAll(prepared.picks(session));
+                List<SignalRow> picks = prepared.picks(session);
+                if (!picks.isEmpty()) {
+                    spills.get(session).add(picks);
+                }
             }
             from = to;
         }

@@ -5,10 +5,10 @@ import io.barlake.lake.calendar.TradingCalendar;
 import io.barlake.lake.model.SplitAdjuster;
 import io.barlake.lake.model.Timeframe;
 import io.barlake.lake.read.SymbolBars;
-import io.barlake.lake.read.SymbolBarsBuilder;
 import io.barlake.signals.series.LakeSeries;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -25,56 +25,105 @@ final class SymbolTimeframes {
     private SymbolTimeframes() {}
 
     /** The raw bars up to {@code asOf}, prices divided and volumes multiplied by the split factors as of it. */
-    static SymbolBars adjusted(SymbolBars raw, SplitAdjuster adjuster, LocalDate asOf) {
-        SymbolBarsBuilder builder = new SymbolBarsBuilder();
-        for (int i = 0; i < raw.size() && !raw.dates()[i].isAfter(asOf); i++) {
-            double f = adjuster.factor(raw.symbol(), raw.dates()[i]);
-            builder.add(raw.dates()[i], raw.open()[i] / f, raw.high()[i] / f, raw.low()[i] / f, raw.close()[i] / f,
-                    raw.volume()[i] * f);
+    static SymbolBars adjusted(DailyHistory.Raw raw, SplitAdjuster adjuster, LocalDate asOf) {
+        int last = (int) asOf.toEpochDay();
+        int n = 0;
+        while (n < raw.size() && raw.days()[n] <= last) {
+            n++;
         }
-        return builder.build(raw.symbol());
+        LocalDate[] dates = new LocalDate[n];
+        double[][] columns = new double[5][n];
+        for (int i = 0; i < n; i++) {
+            dates[i] = LocalDate.ofEpochDay(raw.days()[i]);
+            double f = adjuster.factor(raw.symbol(), dates[i]);
+            columns[0][i] = raw.open()[i] / f;
+            columns[1][i] = raw.high()[i] / f;
+            columns[2][i] = raw.low()[i] / f;
+            columns[3][i] = raw.close()[i] / f;
+            columns[4][i] = raw.volume()[i] * f;
+        }
+        return new SymbolBars(raw.symbol(), dates, columns[0], columns[1], columns[2], columns[3], columns[4]);
     }
 
     /** The scan's inputs, in the order of {@code timeframes}; {@code daily} ends on or before {@code asOf}. */
     static List<Scanner.Input> inputs(SymbolBars daily, List<Timeframe> timeframes, LocalDate asOf) {
         List<Scanner.Input> inputs = new ArrayList<>();
+        int[] index = null;
         for (Timeframe timeframe : timeframes) {
             if (timeframe == Timeframe.D1) {
                 inputs.add(new Scanner.Input(daily.symbol(), timeframe.label(), 1, LakeSeries.of(daily)));
             } else {
-                inputs.add(complete(daily, timeframe.sessions(), asOf));
+                index = index != null ? index : sessionIndexes(daily.dates());
+                inputs.add(complete(daily, index, timeframe.sessions(), asOf));
             }
         }
         return inputs;
     }
 
-    private static Scanner.Input complete(SymbolBars daily, int n, LocalDate asOf) {
+    /** Each bar's session index: the calendar's, read from a table by epoch day rather than searched bar by bar. */
+    private static int[] sessionIndexes(LocalDate[] dates) {
+        int[] index = new int[dates.length];
+        for (int i = 0; i < dates.length; i++) {
+            index[i] = SessionTable.INDEX[(int) (dates[i].toEpochDay() - SessionTable.FIRST_DAY)];
+        }
+        return index;
+    }
+
+    /** Epoch day → session index over the calendar's whole range (about 40,000 days); built once. */
+    private static final class SessionTable {
+        static final long FIRST_DAY = TradingCalendar.FIRST_DATE.toEpochDay();
+        static final int[] INDEX = build();
+
+        private static int[] build() {
+            int[] index = new int[(int) (TradingCalendar.LAST_DATE.toEpochDay() - FIRST_DAY + 1)];
+            Arrays.fill(index, Integer.MIN_VALUE);
+            for (LocalDate session : CALENDAR.sessionsBetween(TradingCalendar.FIRST_DATE, TradingCalendar.LAST_DATE)) {
+                index[(int) (session.toEpochDay() - FIRST_DAY)] = CALENDAR.sessionIndex(session);
+            }
+            return index;
+        }
+    }
+
+    private static Scanner.Input complete(SymbolBars daily, int[] index, int n, LocalDate asOf) {
         int asOfIndex = CALENDAR.sessionIndex(asOf);
-        SymbolBarsBuilder bars = new SymbolBarsBuilder();
-        List<LocalDate> lastSessions = new ArrayList<>();
+        int buckets = 0;
+        for (int i = 0; i < daily.size(); i++) {
+            if (i == 0 || Math.floorDiv(index[i], n) != Math.floorDiv(index[i - 1], n)) {
+                buckets++;
+            }
+        }
+        LocalDate[] starts = new LocalDate[buckets];
+        LocalDate[] lastSessions = new LocalDate[buckets];
+        double[][] columns = new double[5][buckets];
+        int k = 0;
         int i = 0;
         while (i < daily.size()) {
-            long bucket = Math.floorDiv(CALENDAR.sessionIndex(daily.dates()[i]), n);
+            long bucket = Math.floorDiv(index[i], n);
             long lastIndex = (bucket + 1) * n - 1;
             if (lastIndex > asOfIndex) {
                 break; // still filling on asOf, and so is every later bucket
             }
-            double open = daily.open()[i];
             double high = daily.high()[i];
             double low = daily.low()[i];
             double close = daily.close()[i];
             double volume = daily.volume()[i];
-            LocalDate start = daily.dates()[i];
-            for (i++; i < daily.size() && Math.floorDiv(CALENDAR.sessionIndex(daily.dates()[i]), n) == bucket; i++) {
+            starts[k] = daily.dates()[i];
+            columns[0][k] = daily.open()[i];
+            for (i++; i < daily.size() && Math.floorDiv(index[i], n) == bucket; i++) {
                 high = Math.max(high, daily.high()[i]);
                 low = Math.min(low, daily.low()[i]);
                 close = daily.close()[i];
                 volume += daily.volume()[i];
             }
-            bars.add(start, open, high, low, close, volume);
-            lastSessions.add(CALENDAR.session((int) lastIndex));
+            columns[1][k] = high;
+            columns[2][k] = low;
+            columns[3][k] = close;
+            columns[4][k] = volume;
+            lastSessions[k] = CALENDAR.session((int) lastIndex);
+            k++;
         }
-        return new Scanner.Input(daily.symbol(), n + "d", n, LakeSeries.of(bars.build(daily.symbol())),
-                lastSessions.toArray(LocalDate[]::new));
+        SymbolBars bars = new SymbolBars(daily.symbol(), Arrays.copyOf(starts, k), Arrays.copyOf(columns[0], k),
+                Arrays.copyOf(columns[1], k), Arrays.copyOf(columns[2], k), Arrays.copyOf(columns[3], k), Arrays.copyOf(columns[4], k));
+        return new Scanner.Input(daily.symbol(), n + "d", n, LakeSeries.of(bars), Arrays.copyOf(lastSessions, k));
     }
 }
