@@ -21,7 +21,7 @@ public record SignalRow(LocalDate session, String symbol, String strategy, Signa
     }
 
     /**
-     * What one timeframe's bar covering the session said, and why: the rule that fired (empty for
+     * What one timeframe's voting bar said on the session, and why: the rule that fired (empty for
      * HOLD) and the indicator values of the strategy's rules at that bar, by label.
      */
     public record TimeframeSignal(String timeframe, LocalDate barStart, Signal signal, String rule, Map<String, Double> values) {
