@@ -3,6 +3,7 @@ package io.barlake.cli;
 import io.barlake.lake.parquet.ExportTable;
 import io.barlake.lake.read.Adjustment;
 import io.barlake.lake.read.LakeExport;
+import io.barlake.lake.read.SymbolLookup;
 import io.barlake.lake.store.InvalidSettingException;
 import io.barlake.lake.store.ObjectStore;
 import java.io.BufferedWriter;
@@ -36,7 +37,8 @@ final class ExportCommand extends LakeCommand {
             description = "daily, 3d, 5d, 8d, 13d, 21d, 34d, market or signals.")
     String dataset;
 
-    @Option(names = "--symbols", paramLabel = "LIST", split = ",", description = "Symbols, comma-separated (default: all).")
+    @Option(names = "--symbols", paramLabel = "LIST", split = ",",
+            description = "Symbols, comma-separated, in any case (default: all).")
     String[] symbols;
 
     @Option(names = "--from", description = "First date (default: the first in the lake).")
@@ -65,10 +67,12 @@ final class ExportCommand extends LakeCommand {
         if (from != null && to != null && from.isAfter(to)) {
             throw new InvalidSettingException("--from", from.toString(), "it is after --to " + to);
         }
-        Set<String> wanted = symbols == null ? Set.of() : new TreeSet<>(Arrays.stream(symbols).map(String::strip)
-                .filter(symbol -> !symbol.isEmpty()).toList());
         ExportTable table;
+        Set<String> wanted;
         try (ObjectStore store = lake.open(parent.environment())) {
+            // As the lake spells them: aapl is AAPL, kimpl is KIMpL.
+            wanted = symbols == null ? Set.of() : new TreeSet<>(Arrays.stream(symbols).map(String::strip)
+                    .filter(symbol -> !symbol.isEmpty()).map(symbol -> SymbolLookup.resolve(store, symbol)).toList());
             table = LakeExport.table(store, dataset, wanted, from, to, Adjustment.parse("--adjustment", adjustment));
         }
         if (table.size() == 0) {

@@ -65,7 +65,7 @@ class ExportCommandTest {
 
     @Test
     void dailyBarsGoOutSplitAdjustedAsCsvAndDuckDbReadsTheSameNumbers() throws Exception {
-        CliRun run = CliRun.execute(environment, "export", "--dataset", "daily", "--symbols", "WALK", "--from", "2024-06-03",
+        CliRun run = CliRun.execute(environment, "export", "--dataset", "daily", "--symbols", "walk", "--from", "2024-06-03",
                 "--to", "2024-06-14");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
