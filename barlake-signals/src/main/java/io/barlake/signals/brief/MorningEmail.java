@@ -8,6 +8,7 @@ import io.barlake.lake.store.InvalidSettingException;
 import io.barlake.lake.store.ObjectStore;
 import io.barlake.signals.alerts.SnsAlertPublisher;
 import io.barlake.signals.market.MarketReader;
+import io.barlake.signals.market.MarketReport;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -97,7 +98,7 @@ public final class MorningEmail {
         }
         String narrative = narrator.narrate(summary.get());
         String html = reader.report(session).map(page -> withNarrative(new String(page, StandardCharsets.UTF_8), narrative))
-                .orElse("<p>" + escape(narrative) + "</p>");
+                .orElse("<p>" + MarketReport.escape(narrative) + "</p>");
         mailer.send(subject(session, summary.get()), text(session, summary.get(), narrative), html);
         state.saveCheckpoint(LakeLayout.MORNING_EMAIL_CHECKPOINT, new Sent(session));
         LOG.info("Morning e-mail of {} sent through {}", session, mailer.channel());
@@ -145,14 +146,12 @@ public final class MorningEmail {
     /** The report page with its narrative paragraph holding {@code narrative}. */
     static String withNarrative(String page, String narrative) {
         Matcher matcher = NARRATIVE.matcher(page);
-        return matcher.find() ? page.substring(0, matcher.start(2)) + escape(narrative) + page.substring(matcher.end(2)) : page;
+        return matcher.find()
+                ? page.substring(0, matcher.start(2)) + MarketReport.escape(narrative) + page.substring(matcher.end(2))
+                : page;
     }
 
     private static String percent(JsonNode value) {
         return value.isNumber() ? String.format(Locale.ROOT, "%.1f%%", value.asDouble()) : "n/a";
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

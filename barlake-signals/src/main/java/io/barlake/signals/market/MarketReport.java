@@ -178,7 +178,8 @@ public final class MarketReport {
         return value.isNumber() ? String.format(Locale.ROOT, "%.2f", value.asDouble()) : "n/a";
     }
 
-    static String escape(String text) {
+    /** Text as HTML: &amp;, &lt;, &gt; and &quot; escaped, so it cannot end an element or a quoted attribute. */
+    public static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }
