@@ -8,6 +8,7 @@ import io.barlake.lake.model.SignalPick;
 import io.barlake.lake.model.Split;
 import io.barlake.lake.model.SplitAdjuster;
 import io.barlake.lake.model.Timeframe;
+import io.barlake.lake.parquet.ColumnarParquet;
 import io.barlake.lake.parquet.ParquetCodec;
 import io.barlake.lake.read.SymbolBars;
 import io.barlake.lake.state.StateStore;
@@ -123,9 +124,9 @@ public final class SignalsGold {
                     PickSpill spill = spills.remove(session);
                     if (session.equals(last)) {
                         latest.addAll(spill.ranked());
-                        writer.submit(() -> ParquetCodec.SIGNALS.write(store, LakeLayout.signals(session), latest));
+                        writer.submit(() -> ColumnarParquet.writeSignals(store, LakeLayout.signals(session), latest));
                     } else {
-                        writer.submit(() -> ParquetCodec.SIGNALS.write(store, LakeLayout.signals(session), spill.ranked()));
+                        writer.submit(() -> ColumnarParquet.writeSignals(store, LakeLayout.signals(session), spill.ranked()));
                     }
                 }
             }
@@ -185,7 +186,9 @@ public final class SignalsGold {
     }
 
     private static String scored(List<Strategy> strategies, List<Timeframe> timeframes) {
-        return strategies.stream().map(Strategy::name).collect(Collectors.joining(",")) + " in "
+        // The file format's version first: a change of writer rewrites every session once, so a
+        // rebuild and the nightly files stay the same bytes.
+        return "columnar-1: " + strategies.stream().map(Strategy::name).collect(Collectors.joining(",")) + " in "
                 + timeframes.stream().map(Timeframe::label).collect(Collectors.joining(","));
     }
 }
