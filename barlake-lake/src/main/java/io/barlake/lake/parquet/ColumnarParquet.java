@@ -3,7 +3,6 @@ package io.barlake.lake.parquet;
 import static java.util.Objects.requireNonNull;
 
 import io.barlake.lake.model.DailyBar;
-import io.barlake.lake.model.SignalPick;
 import io.barlake.lake.store.HashedWrite;
 import io.barlake.lake.store.ObjectStore;
 import java.io.IOException;
@@ -35,7 +34,6 @@ public final class ColumnarParquet {
     private static final ColumnarFileWriter RESAMPLED_WRITER = writerOf(BarSchemas.RESAMPLED);
     private static final ColumnarFileWriter DAILY_WRITER = writerOf(BarSchemas.DAILY);
     private static final ColumnarFileWriter MARKET_WRITER = writerOf(BarSchemas.MARKET);
-    private static final ColumnarFileWriter SIGNALS_WRITER = writerOf(BarSchemas.SIGNALS);
     private static final List<String> MARKET_FIGURES = List.of("close", "change_pct", "volume", "avg_volume_20", "volume_ratio",
             "gap_pct", "return_5d", "return_21d", "volatility_21d", "rsi_14", "sma_50", "sma_200", "high_52w", "low_52w");
     private static final List<String> MARKET_FLAGS = List.of("volume_spike", "big_move", "new_high", "new_low");
@@ -140,47 +138,6 @@ public final class ColumnarParquet {
             group.doubles("low_52w", rows.column(MarketColumns.Figure.LOW_52W), from);
             group.booleans("new_high", rows.column(MarketColumns.Flag.NEW_HIGH), from);
             group.booleans("new_low", rows.column(MarketColumns.Flag.NEW_LOW), from);
-        }, out));
-    }
-
-    /**
-     * Writes one session's ranked picks ({@code gold/signals/date=D/signals.parquet}) column by
-     * column, as one Parquet object replacing the previous one atomically; {@link
-     * ParquetCodec#SIGNALS} reads it. Ranks must run 1, 2, 3… in order. A backfill writes tens of
-     * millions of picks: this costs a fraction of an Avro record per row.
-     */
-    public static String writeSignals(ObjectStore store, String key, List<SignalPick> picks) {
-        int n = picks.size();
-        int[] sessions = new int[n];
-        int[] ranks = new int[n];
-        double[] scores = new double[n];
-        String[][] text = new String[6][n];
-        for (int i = 0; i < n; i++) {
-            SignalPick pick = picks.get(i);
-            if (pick.rank() != i + 1) {
-                throw new IllegalArgumentException("Picks for " + key + " are not ranked 1, 2, 3…: row " + (i + 1)
-                        + " has rank " + pick.rank());
-            }
-            sessions[i] = (int) pick.session().toEpochDay();
-            ranks[i] = pick.rank();
-            scores[i] = pick.score();
-            text[0][i] = pick.symbol();
-            text[1][i] = pick.strategy();
-            text[2][i] = pick.signal();
-            text[3][i] = pick.timeframes();
-            text[4][i] = pick.explanation();
-            text[5][i] = pick.values();
-        }
-        return HashedWrite.write(store, key, out -> SIGNALS_WRITER.write(n, (group, from) -> {
-            group.ints("session", sessions, from);
-            group.ints("rank", ranks, from);
-            group.strings("symbol", text[0], from);
-            group.strings("strategy", text[1], from);
-            group.strings("signal", text[2], from);
-            group.doubles("score", scores, from);
-            group.strings("timeframes", text[3], from);
-            group.strings("explanation", text[4], from);
-            group.strings("values", text[5], from);
         }, out));
     }
 

@@ -1,7 +1,6 @@
 package io.barlake.lake.parquet;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.barlake.lake.layout.LakeLayout;
 import io.barlake.lake.model.SignalPick;
@@ -33,23 +32,6 @@ class SignalPickFilesTest {
                 "1d BUY: SMA(50) crosses above SMA(200); 5d HOLD", "{\"1d\":{\"SMA(50)\":101.5,\"SMA(200)\":99.25}}"));
         ParquetCodec.SIGNALS.write(store, LakeLayout.signals(SESSION), picks);
         assertThat(ParquetCodec.SIGNALS.read(store, LakeLayout.signals(SESSION))).isEqualTo(picks);
-    }
-
-    @Test
-    void picksWrittenColumnByColumnReadBackAsAvroWroteThemAcrossRowGroups() {
-        LocalObjectStore store = new LocalObjectStore(folder);
-        List<SignalPick> picks = new java.util.ArrayList<>();
-        for (int i = 1; i <= 40_000; i++) { // more than one row group of 16,384
-            picks.add(new SignalPick(SESSION, i, "S" + (i % 977), i % 2 == 0 ? "golden-cross" : "macd-crossover", i % 3 == 0 ? "SELL" : "BUY",
-                    1 - i / 40_000.0, "1d:BUY,5d:HOLD", "1d BUY: rule " + i + "; 5d HOLD", "{\"1d\":{\"x\":" + i * 0.25 + "}}"));
-        }
-        ColumnarParquet.writeSignals(store, LakeLayout.signals(SESSION), picks);
-        assertThat(ParquetCodec.SIGNALS.read(store, LakeLayout.signals(SESSION))).isEqualTo(picks);
-
-        List<SignalPick> unranked = List.of(picks.get(1), picks.get(0));
-        assertThatThrownBy(() -> ColumnarParquet.writeSignals(store, LakeLayout.signals(SESSION), unranked))
-                .hasMessageContaining("row 1 has rank 2");
-        assertThat(ParquetCodec.SIGNALS.read(store, LakeLayout.signals(SESSION))).as("the file before is kept").hasSize(40_000);
     }
 
     @Test

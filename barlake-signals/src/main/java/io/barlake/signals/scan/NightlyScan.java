@@ -8,7 +8,7 @@ import io.barlake.analytics.strategy.Strategy;
 import io.barlake.lake.layout.LakeLayout;
 import io.barlake.lake.model.SignalPick;
 import io.barlake.lake.model.Timeframe;
-import io.barlake.lake.parquet.ColumnarParquet;
+import io.barlake.lake.parquet.ParquetCodec;
 import io.barlake.lake.state.DailyCheckpoint;
 import io.barlake.lake.state.LakeJson;
 import io.barlake.lake.state.StateStore;
@@ -57,7 +57,7 @@ public final class NightlyScan {
         }
         List<SignalPick> picks = Scanner.scan(day, strategies, universe).stream().map(NightlyScan::pick).toList();
         String key = LakeLayout.signals(day);
-        ColumnarParquet.writeSignals(store, key, picks);
+        ParquetCodec.SIGNALS.write(store, key, picks);
         return new Result(day, universe.size(), picks, key);
     }
 

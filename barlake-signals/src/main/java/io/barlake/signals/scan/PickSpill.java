@@ -12,9 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.InflaterInputStream;
@@ -27,14 +25,8 @@ import java.util.zip.InflaterInputStream;
  */
 final class PickSpill {
     /** The scan's order ({@code Scanner.rank}): score, strongest buy first, then symbol, then strategy. */
-    private static final Comparator<Entry> RANKING = (a, b) -> {
-        int byScore = Double.compare(b.score(), a.score());
-        if (byScore != 0) {
-            return byScore;
-        }
-        int bySymbol = a.symbol().compareTo(b.symbol());
-        return bySymbol != 0 ? bySymbol : a.strategy().compareTo(b.strategy());
-    };
+    private static final Comparator<Entry> RANKING = Comparator.comparingDouble(Entry::score).reversed()
+            .thenComparing(Entry::symbol).thenComparing(Entry::strategy);
 
     /** A pick before it has a rank. */
     private record Entry(String symbol, String strategy, String signal, double score, String timeframes, String explanation,
@@ -44,8 +36,6 @@ final class PickSpill {
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
     private final Deflater deflater = new Deflater(Deflater.BEST_SPEED);
     private final DataOutputStream out = new DataOutputStream(new DeflaterOutputStream(bytes, deflater, 1 << 14));
-    /** Repeated texts (symbols, strategies, explanations: a few thousand distinct ones) are written once, then by number. */
-    private final Map<String, Integer> dictionary = new HashMap<>();
     private int count;
 
     PickSpill(LocalDate session) {
@@ -56,12 +46,12 @@ final class PickSpill {
     synchronized void add(List<SignalRow> rows) {
         try {
             for (SignalRow row : rows) {
-                repeated(row.symbol());
-                repeated(row.strategy());
-                repeated(row.signal().name());
+                text(row.symbol());
+                text(row.strategy());
+                text(row.signal().name());
                 out.writeDouble(row.score());
-                repeated(NightlyScan.timeframes(row));
-                repeated(row.explanation());
+                text(NightlyScan.timeframes(row));
+                text(row.explanation());
                 text(NightlyScan.values(row));
                 count++;
             }
@@ -76,16 +66,13 @@ final class PickSpill {
         try {
             out.close();
             deflater.end();
-            List<String> known = new ArrayList<>(dictionary.size());
             try (DataInputStream in = new DataInputStream(new InflaterInputStream(new ByteArrayInputStream(bytes.toByteArray())))) {
                 for (int i = 0; i < count; i++) {
-                    String symbol = repeated(in, known);
-                    String strategy = repeated(in, known);
-                    String signal = repeated(in, known);
+                    String symbol = text(in);
+                    String strategy = text(in);
+                    String signal = text(in);
                     double score = in.readDouble();
-                    String timeframes = repeated(in, known);
-                    String explanation = repeated(in, known);
-                    picks.add(new Entry(symbol, strategy, signal, score, timeframes, explanation, text(in)));
+                    picks.add(new Entry(symbol, strategy, signal, score, text(in), text(in), text(in)));
                 }
             }
         } catch (IOException e) {
@@ -99,28 +86,6 @@ final class PickSpill {
                     pick.explanation(), pick.values()));
         }
         return ranked;
-    }
-
-    /** A text seen before as its number; a new one as -1 and the text, numbered from 0 in order. */
-    private void repeated(String value) throws IOException {
-        Integer id = dictionary.get(value);
-        if (id != null) {
-            out.writeInt(id);
-        } else {
-            dictionary.put(value, dictionary.size());
-            out.writeInt(-1);
-            text(value);
-        }
-    }
-
-    private static String repeated(DataInputStream in, List<String> known) throws IOException {
-        int id = in.readInt();
-        if (id >= 0) {
-            return known.get(id);
-        }
-        String value = text(in);
-        known.add(value);
-        return value;
     }
 
     private void text(String value) throws IOException {

@@ -8,7 +8,6 @@ import io.barlake.lake.model.SignalPick;
 import io.barlake.lake.model.Split;
 import io.barlake.lake.model.SplitAdjuster;
 import io.barlake.lake.model.Timeframe;
-import io.barlake.lake.parquet.ColumnarParquet;
 import io.barlake.lake.parquet.ParquetCodec;
 import io.barlake.lake.read.SymbolBars;
 import io.barlake.lake.state.StateStore;
@@ -124,9 +123,9 @@ public final class SignalsGold {
                     PickSpill spill = spills.remove(session);
                     if (session.equals(last)) {
                         latest.addAll(spill.ranked());
-                        writer.submit(() -> ColumnarParquet.writeSignals(store, LakeLayout.signals(session), latest));
+                        writer.submit(() -> ParquetCodec.SIGNALS.write(store, LakeLayout.signals(session), latest));
                     } else {
-                        writer.submit(() -> ColumnarParquet.writeSignals(store, LakeLayout.signals(session), spill.ranked()));
+                        writer.submit(() -> ParquetCodec.SIGNALS.write(store, LakeLayout.signals(session), spill.ranked()));
                     }
                 }
             }
@@ -186,9 +185,7 @@ public final class SignalsGold {
     }
 
     private static String scored(List<Strategy> strategies, List<Timeframe> timeframes) {
-        // The file format's version first: a change of writer rewrites every session once, so a
-        // rebuild and the nightly files stay the same bytes.
-        return "columnar-1: " + strategies.stream().map(Strategy::name).collect(Collectors.joining(",")) + " in "
+        return strategies.stream().map(Strategy::name).collect(Collectors.joining(",")) + " in "
                 + timeframes.stream().map(Timeframe::label).collect(Collectors.joining(","));
     }
 }
