@@ -162,6 +162,18 @@ public final class LakeBenchmark {
             signalsGold(store, clock);
             return;
         }
+        if (phase.equals("gold-nightly")) { // the Scan stage's gold on a new session, in a fresh JVM as on a cold Lambda
+            LocalDate latest = new io.barlake.signals.market.MarketReader(store).sessions().last();
+            store.delete(List.of(LakeLayout.marketSymbols(latest), LakeLayout.marketSummary(latest), LakeLayout.marketReport(latest),
+                    LakeLayout.signals(latest)));
+            long goldStart = System.nanoTime();
+            MarketGold.Result market = MarketGold.update(store, clock, MarketSettings.DEFAULTS);
+            double marketSeconds = seconds(goldStart);
+            SignalsGold.Result signals = SignalsGold.update(store, clock, PrebuiltStrategies.all(), List.of(Timeframe.values()));
+            report("gold, nightly step (market " + String.format("%.1f", marketSeconds) + " s, then the picks)", goldStart, store,
+                    market.written() + " market session, " + signals.written() + " signals session");
+            return;
+        }
         if (phase.equals("signals-nightly")) { // the nightly step alone, on a lake whose signals gold is complete: for a profiler
             long nightlyStart = System.nanoTime();
             SignalsGold.update(store, clock, PrebuiltStrategies.all(), List.of(Timeframe.values()));

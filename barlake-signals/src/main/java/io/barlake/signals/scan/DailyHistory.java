@@ -1,15 +1,20 @@
 package io.barlake.signals.scan;
 
+import io.barlake.lake.batch.Futures;
 import io.barlake.lake.layout.LakeLayout;
 import io.barlake.lake.parquet.ColumnarParquet;
 import io.barlake.lake.parquet.DailyColumns;
 import io.barlake.lake.store.ObjectStore;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Every symbol's raw daily bars (as silver holds them, unadjusted) from its first session up to a
@@ -48,23 +53,44 @@ final class DailyHistory {
                 .filter(year -> year <= upTo.getYear() && info.key().equals(LakeLayout.silverDaily(year))).ifPresent(years::add));
         Map<String, Builder> bySymbol = new TreeMap<>();
         int last = (int) upTo.toEpochDay();
-        for (int year : years) {
-            DailyColumns columns = ColumnarParquet.readDaily(store, LakeLayout.silverDaily(year));
-            String symbol = null;
-            Builder builder = null;
-            for (int i = 0; i < columns.size(); i++) {
-                if (!columns.symbol(i).equals(symbol)) { // a year file is sorted by symbol: one lookup per symbol
-                    symbol = columns.symbol(i);
-                    builder = only.isEmpty() || only.contains(symbol) ? bySymbol.computeIfAbsent(symbol, s -> new Builder()) : null;
-                }
-                if (builder != null && columns.date(i) <= last) {
-                    builder.add(columns.date(i), columns.open(i), columns.high(i), columns.low(i), columns.close(i), columns.volume(i));
-                }
+        // The next year file is decoded on a reader thread while this one is appended: one file ahead at most.
+        ExecutorService reader = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "daily-history-reader");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Integer> ordered = List.copyOf(years);
+            Future<DailyColumns> next = ordered.isEmpty() ? null : read(reader, store, ordered.get(0));
+            for (int k = 0; k < ordered.size(); k++) {
+                DailyColumns columns = Futures.join(next, "reading silver daily " + ordered.get(k));
+                next = k + 1 < ordered.size() ? read(reader, store, ordered.get(k + 1)) : null;
+                append(columns, last, only, bySymbol);
             }
+        } finally {
+            reader.shutdownNow();
         }
         Map<String, Raw> history = new TreeMap<>();
         bySymbol.forEach((symbol, builder) -> history.put(symbol, builder.build(symbol)));
         return history;
+    }
+
+    private static Future<DailyColumns> read(ExecutorService reader, ObjectStore store, int year) {
+        return reader.submit(() -> ColumnarParquet.readDaily(store, LakeLayout.silverDaily(year)));
+    }
+
+    private static void append(DailyColumns columns, int last, Set<String> only, Map<String, Builder> bySymbol) {
+        String symbol = null;
+        Builder builder = null;
+        for (int i = 0; i < columns.size(); i++) {
+            if (!columns.symbol(i).equals(symbol)) { // a year file is sorted by symbol: one lookup per symbol
+                symbol = columns.symbol(i);
+                builder = only.isEmpty() || only.contains(symbol) ? bySymbol.computeIfAbsent(symbol, s -> new Builder()) : null;
+            }
+            if (builder != null && columns.date(i) <= last) {
+                builder.add(columns.date(i), columns.open(i), columns.high(i), columns.low(i), columns.close(i), columns.volume(i));
+            }
+        }
     }
 
     /** Collects one symbol's bars in the order read (years ascending, dates ascending within a year file). */
