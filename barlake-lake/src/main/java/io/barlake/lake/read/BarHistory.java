@@ -229,7 +229,20 @@ public final class BarHistory {
         return new SplitAdjuster(splits, asOf);
     }
 
-    private static boolean within(LocalDate date, LocalDate from, LocalDate to) {
+    /**
+     * The years whose file of {@code timeframe} is in the lake ({@code LakeLayout.bars}), oldest
+     * first, within the years of {@code from} and {@code to} (either null for no bound).
+     */
+    public static TreeSet<Integer> years(ObjectStore store, Timeframe timeframe, LocalDate from, LocalDate to) {
+        TreeSet<Integer> years = new TreeSet<>();
+        for (ObjectInfo info : store.list(LakeLayout.barsPrefix(timeframe))) {
+            LakeLayout.yearOf(info.key()).filter(year -> (from == null || year >= from.getYear()) && (to == null || year <= to.getYear())
+                    && info.key().equals(LakeLayout.bars(timeframe, year))).ifPresent(years::add);
+        }
+        return years;
+    }
+
+    static boolean within(LocalDate date, LocalDate from, LocalDate to) {
         return (from == null || !date.isBefore(from)) && (to == null || !date.isAfter(to));
     }
 }

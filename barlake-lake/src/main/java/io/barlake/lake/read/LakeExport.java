@@ -7,9 +7,9 @@ import io.barlake.lake.model.SplitAdjuster;
 import io.barlake.lake.model.Timeframe;
 import io.barlake.lake.parquet.ColumnarParquet;
 import io.barlake.lake.parquet.DailyColumns;
-import io.barlake.lake.parquet.ExportTable;
 import io.barlake.lake.parquet.ExportTable.Column;
 import io.barlake.lake.parquet.ExportTable.Kind;
+import io.barlake.lake.parquet.ExportTable;
 import io.barlake.lake.parquet.MarketColumns;
 import io.barlake.lake.parquet.ParquetCodec;
 import io.barlake.lake.parquet.ResampledColumns;
@@ -72,11 +72,11 @@ public final class LakeExport {
                 new Column("vwap", Kind.DOUBLE, true)));
         Map<String, List<double[]>> rows = new TreeMap<>(); // per symbol: date, o, h, l, c, v, vwap
         LocalDate last = null;
-        for (int year : years(store, LakeLayout.SILVER_DAILY, from, to)) {
+        for (int year : BarHistory.years(store, Timeframe.D1, from, to)) {
             DailyColumns columns = ColumnarParquet.readDaily(store, LakeLayout.silverDaily(year));
             for (int i = 0; i < columns.size(); i++) {
                 LocalDate date = LocalDate.ofEpochDay(columns.date(i));
-                if (within(date, from, to) && (symbols.isEmpty() || symbols.contains(columns.symbol(i)))) {
+                if (BarHistory.within(date, from, to) && (symbols.isEmpty() || symbols.contains(columns.symbol(i)))) {
                     rows.computeIfAbsent(columns.symbol(i), s -> new ArrayList<>()).add(new double[] {columns.date(i),
                             columns.open(i), columns.high(i), columns.low(i), columns.close(i), columns.volume(i), columns.vwap(i)});
                     last = last == null || date.isAfter(last) ? date : last;
@@ -119,11 +119,11 @@ public final class LakeExport {
                 new Column("high", Kind.DOUBLE, false), new Column("low", Kind.DOUBLE, false), new Column("close", Kind.DOUBLE, false),
                 new Column("volume", Kind.DOUBLE, false), new Column("vwap", Kind.DOUBLE, true)));
         List<Object[]> rows = new ArrayList<>();
-        for (int year : years(store, LakeLayout.barsPrefix(timeframe), from, to)) {
+        for (int year : BarHistory.years(store, timeframe, from, to)) {
             ResampledColumns columns = ColumnarParquet.readResampled(store, LakeLayout.bars(timeframe, year));
             for (int i = 0; i < columns.size(); i++) {
                 LocalDate start = LocalDate.ofEpochDay(columns.start(i));
-                if (within(start, from, to) && (symbols.isEmpty() || symbols.contains(columns.symbol(i)))) {
+                if (BarHistory.within(start, from, to) && (symbols.isEmpty() || symbols.contains(columns.symbol(i)))) {
                     rows.add(new Object[] {columns.symbol(i), start, LocalDate.ofEpochDay(columns.end(i)), columns.sessions(i),
                             columns.complete(i), columns.open(i), columns.high(i), columns.low(i), columns.close(i),
                             columns.volume(i), columns.vwap(i)});
@@ -206,20 +206,9 @@ public final class LakeExport {
         return table;
     }
 
-    private static Set<Integer> years(ObjectStore store, String prefix, LocalDate from, LocalDate to) {
-        Set<Integer> years = new TreeSet<>();
-        store.list(prefix).forEach(info -> LakeLayout.yearOf(info.key()).filter(year -> (from == null || year >= from.getYear())
-                && (to == null || year <= to.getYear()) && info.key().endsWith("/" + LakeLayout.BARS_FILE)).ifPresent(years::add));
-        return years;
-    }
-
     private static Set<LocalDate> sessions(ObjectStore store, String prefix, LocalDate from, LocalDate to) {
         Set<LocalDate> sessions = new TreeSet<>();
-        store.list(prefix).forEach(info -> LakeLayout.dateOf(info.key()).filter(date -> within(date, from, to)).ifPresent(sessions::add));
+        store.list(prefix).forEach(info -> LakeLayout.dateOf(info.key()).filter(date -> BarHistory.within(date, from, to)).ifPresent(sessions::add));
         return sessions;
-    }
-
-    private static boolean within(LocalDate date, LocalDate from, LocalDate to) {
-        return (from == null || !date.isBefore(from)) && (to == null || !date.isAfter(to));
     }
 }

@@ -7,6 +7,9 @@ import io.barlake.lake.state.DailyCheckpoint;
 import io.barlake.lake.state.StateStore;
 import io.barlake.lake.store.ObjectStore;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -31,22 +34,29 @@ public final class GoldInputs {
     /** Each symbol's splits executed on or before {@code last}, as {@code date:from/to;…}, oldest first. */
     public static Map<String, String> splits(ObjectStore store, LocalDate last) {
         Map<String, String> prints = new TreeMap<>();
-        if (store.head(LakeLayout.SILVER_SPLITS).isEmpty()) {
-            return prints;
-        }
-        Map<String, TreeMap<LocalDate, Split>> bySymbol = new TreeMap<>();
-        for (Split split : ParquetCodec.SPLITS.read(store, LakeLayout.SILVER_SPLITS)) {
-            if (!split.executionDate().isAfter(last)) {
-                bySymbol.computeIfAbsent(split.symbol(), s -> new TreeMap<>()).put(split.executionDate(), split);
-            }
-        }
-        bySymbol.forEach((symbol, splits) -> {
+        splitsBySymbol(store, last).forEach((symbol, splits) -> {
+            TreeMap<LocalDate, Split> byDate = new TreeMap<>(); // one split a date, the file's last
+            splits.forEach(split -> byDate.put(split.executionDate(), split));
             StringBuilder print = new StringBuilder();
-            splits.values().forEach(split -> print.append(split.executionDate()).append(':').append(split.splitFrom()).append('/')
+            byDate.values().forEach(split -> print.append(split.executionDate()).append(':').append(split.splitFrom()).append('/')
                     .append(split.splitTo()).append(';'));
             prints.put(symbol, print.toString());
         });
         return prints;
+    }
+
+    /** The verified splits executed on or before {@code last}, per symbol, oldest first. */
+    public static Map<String, List<Split>> splitsBySymbol(ObjectStore store, LocalDate last) {
+        Map<String, List<Split>> bySymbol = new TreeMap<>();
+        if (store.head(LakeLayout.SILVER_SPLITS).isPresent()) {
+            for (Split split : ParquetCodec.SPLITS.read(store, LakeLayout.SILVER_SPLITS)) {
+                if (!split.executionDate().isAfter(last)) {
+                    bySymbol.computeIfAbsent(split.symbol(), s -> new ArrayList<>()).add(split);
+                }
+            }
+        }
+        bySymbol.values().forEach(splits -> splits.sort(Comparator.comparing(Split::executionDate)));
+        return bySymbol;
     }
 
     /**

@@ -3,15 +3,16 @@ package io.barlake.signals.market;
 import io.barlake.lake.calendar.TradingCalendar;
 import io.barlake.lake.layout.LakeLayout;
 import io.barlake.lake.model.Split;
+import io.barlake.lake.model.Timeframe;
 import io.barlake.lake.parquet.ColumnarParquet;
 import io.barlake.lake.parquet.DailyColumns;
 import io.barlake.lake.parquet.MarketColumns;
-import io.barlake.lake.parquet.ParquetCodec;
+import io.barlake.lake.read.BarHistory;
 import io.barlake.lake.store.ObjectStore;
+import io.barlake.signals.gold.GoldInputs;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,12 +42,12 @@ final class MarketPass {
      * sessions' rows to build (the others only advance the tracks), and {@code sink} gets them.
      */
     void run(LocalDate last, Predicate<LocalDate> wanted, Consumer<MarketColumns> sink) {
-        Map<String, List<Split>> splits = splitsBySymbol(last);
+        Map<String, List<Split>> splits = GoldInputs.splitsBySymbol(store, last);
         Map<String, SymbolTrack> tracks = new HashMap<>();
         double[] figures = new double[MarketColumns.Figure.values().length];
         boolean[] flags = new boolean[MarketColumns.Flag.values().length];
         int lastDay = (int) last.toEpochDay();
-        for (int year : years(last)) {
+        for (int year : BarHistory.years(store, Timeframe.D1, null, last)) {
             DailyColumns daily = ColumnarParquet.readDaily(store, LakeLayout.silverDaily(year));
             // Rows come in (symbol, date) order: one run of rows per symbol, one track lookup per run.
             List<Integer> runStarts = new ArrayList<>();
@@ -114,32 +115,5 @@ final class MarketPass {
         }
         int base = min;
         return seen.stream().map(offset -> offset + base).toArray();
-    }
-
-    /** The daily years present, oldest first, up to {@code last}'s. */
-    private List<Integer> years(LocalDate last) {
-        List<Integer> years = new ArrayList<>();
-        store.list(LakeLayout.SILVER_DAILY).forEach(info -> LakeLayout.yearOf(info.key()).ifPresent(year -> {
-            if (year <= last.getYear() && info.key().equals(LakeLayout.silverDaily(year))) {
-                years.add(year);
-            }
-        }));
-        years.sort(Comparator.naturalOrder());
-        return years;
-    }
-
-    /** The verified splits executed on or before {@code last}, per symbol, oldest first. */
-    private Map<String, List<Split>> splitsBySymbol(LocalDate last) {
-        Map<String, List<Split>> bySymbol = new HashMap<>();
-        if (store.head(LakeLayout.SILVER_SPLITS).isEmpty()) {
-            return bySymbol;
-        }
-        for (Split split : ParquetCodec.SPLITS.read(store, LakeLayout.SILVER_SPLITS)) {
-            if (!split.executionDate().isAfter(last)) {
-                bySymbol.computeIfAbsent(split.symbol(), s -> new ArrayList<>()).add(split);
-            }
-        }
-        bySymbol.values().forEach(list -> list.sort(Comparator.comparing(Split::executionDate)));
-        return bySymbol;
     }
 }

@@ -2,8 +2,10 @@ package io.barlake.signals.scan;
 
 import io.barlake.lake.batch.Futures;
 import io.barlake.lake.layout.LakeLayout;
+import io.barlake.lake.model.Timeframe;
 import io.barlake.lake.parquet.ColumnarParquet;
 import io.barlake.lake.parquet.DailyColumns;
+import io.barlake.lake.read.BarHistory;
 import io.barlake.lake.store.ObjectStore;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -11,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -48,9 +49,7 @@ final class DailyHistory {
 
     /** @param only the symbols to keep; empty for all */
     static Map<String, Raw> load(ObjectStore store, LocalDate upTo, Set<String> only) {
-        Set<Integer> years = new TreeSet<>();
-        store.list(LakeLayout.SILVER_DAILY).forEach(info -> LakeLayout.yearOf(info.key())
-                .filter(year -> year <= upTo.getYear() && info.key().equals(LakeLayout.silverDaily(year))).ifPresent(years::add));
+        Set<Integer> years = BarHistory.years(store, Timeframe.D1, null, upTo);
         Map<String, Builder> bySymbol = new TreeMap<>();
         int last = (int) upTo.toEpochDay();
         // The next year file is decoded on a reader thread while this one is appended: one file ahead at most.

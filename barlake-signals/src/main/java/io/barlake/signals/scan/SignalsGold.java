@@ -105,7 +105,7 @@ public final class SignalsGold {
         });
 
         Map<String, DailyHistory.Raw> history = DailyHistory.load(store, last, Set.of());
-        Map<String, List<Split>> splits = splitsBySymbol(store);
+        Map<String, List<Split>> splits = GoldInputs.splitsBySymbol(store, last);
         List<SignalPick> latest = new ArrayList<>();
         AtomicInteger symbolsOnLast = new AtomicInteger();
         try (GoldWriter writer = new GoldWriter("signals-gold")) {
@@ -174,14 +174,6 @@ public final class SignalsGold {
             executed += split.executionDate().isAfter(session) ? 0 : 1;
         }
         return executed;
-    }
-
-    private static Map<String, List<Split>> splitsBySymbol(ObjectStore store) {
-        if (store.head(LakeLayout.SILVER_SPLITS).isEmpty()) {
-            return Map.of();
-        }
-        return ParquetCodec.SPLITS.read(store, LakeLayout.SILVER_SPLITS).stream()
-                .collect(Collectors.groupingBy(Split::symbol, TreeMap::new, Collectors.toList()));
     }
 
     private static String scored(List<Strategy> strategies, List<Timeframe> timeframes) {
