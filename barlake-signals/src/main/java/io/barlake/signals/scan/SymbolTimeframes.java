@@ -107,7 +107,7 @@ final class SymbolTimeframes {
             double low = daily.low()[i];
             double close = daily.close()[i];
             double volume = daily.volume()[i];
-            starts[k] = daily.dates()[i];
+            starts[k] = CALENDAR.session((int) (bucket * n)); // labelled as the lake labels it: the bucket's first session
             columns[0][k] = daily.open()[i];
             for (i++; i < daily.size() && Math.floorDiv(index[i], n) == bucket; i++) {
                 high = Math.max(high, daily.high()[i]);
