@@ -2,6 +2,7 @@ package io.barlake.consolidator;
 
 import static java.util.Objects.requireNonNull;
 
+import io.barlake.lake.batch.WorkerThreads;
 import io.barlake.lake.bronze.BronzeFiles;
 import io.barlake.lake.bronze.BronzeMeta;
 import io.barlake.lake.bronze.GroupedDailyParser;
@@ -130,11 +131,7 @@ public final class Consolidator {
         Set<Integer> yearsWritten = new TreeSet<>();
         try (ReadAhead<LocalDate, Attempt> reads = new ReadAhead<>(new ArrayList<>(changed.keySet()), this::read, READ_THREADS,
                 READ_AHEAD_SESSIONS)) {
-            ExecutorService yearWriter = Executors.newSingleThreadExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "consolidator-write");
-                thread.setDaemon(true);
-                return thread;
-            });
+            ExecutorService yearWriter = Executors.newSingleThreadExecutor(WorkerThreads.named("consolidator-write"));
             try {
                 for (Map.Entry<Integer, List<LocalDate>> year : byYear.entrySet()) {
                     boolean rebuilding = rebuild.contains(year.getKey());

@@ -1,5 +1,6 @@
 package io.barlake.consolidator;
 
+import io.barlake.lake.batch.WorkerThreads;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
@@ -30,11 +31,7 @@ final class ReadAhead<K, V> implements AutoCloseable {
         this.keys = List.copyOf(keys).iterator();
         this.read = read;
         this.window = window;
-        this.workers = Executors.newFixedThreadPool(threads, runnable -> {
-            Thread thread = new Thread(runnable, "consolidator-read");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.workers = Executors.newFixedThreadPool(threads, WorkerThreads.named("consolidator-read"));
         fill();
     }
 

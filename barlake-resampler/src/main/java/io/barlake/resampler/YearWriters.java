@@ -1,6 +1,7 @@
 package io.barlake.resampler;
 
 import io.barlake.lake.batch.Futures;
+import io.barlake.lake.batch.WorkerThreads;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -17,11 +18,7 @@ import java.util.concurrent.Future;
  */
 final class YearWriters<T> implements AutoCloseable {
     private final ExecutorService pool = Executors.newFixedThreadPool(
-            Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())), runnable -> {
-                Thread thread = new Thread(runnable, "resampler-writer");
-                thread.setDaemon(true);
-                return thread;
-            });
+            Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())), WorkerThreads.named("resampler-writer"));
     private final List<T> done = new ArrayList<>();
     private List<Future<T>> inFlight = List.of();
 

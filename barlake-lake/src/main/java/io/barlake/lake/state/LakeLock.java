@@ -3,6 +3,7 @@ package io.barlake.lake.state;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.barlake.lake.batch.WorkerThreads;
 import io.barlake.lake.layout.LakeLayout;
 import io.barlake.lake.store.ObjectStore;
 import java.io.IOException;
@@ -63,11 +64,7 @@ public final class LakeLock implements AutoCloseable {
         this.store = store;
         this.clock = clock;
         this.holder = holder;
-        this.renewer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "barlake-lake-lock");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.renewer = Executors.newSingleThreadScheduledExecutor(WorkerThreads.named("barlake-lake-lock"));
         long every = TTL.toMillis() / 3;
         renewer.scheduleAtFixedRate(this::renew, every, every, TimeUnit.MILLISECONDS);
     }

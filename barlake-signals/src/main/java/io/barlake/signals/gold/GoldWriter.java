@@ -1,6 +1,7 @@
 package io.barlake.signals.gold;
 
 import io.barlake.lake.batch.Futures;
+import io.barlake.lake.batch.WorkerThreads;
 import java.util.ArrayDeque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,11 +22,7 @@ public final class GoldWriter implements AutoCloseable {
     /** @param what the dataset, for the failure's message and the threads' name */
     public GoldWriter(String what) {
         this.what = what;
-        this.thread = Executors.newFixedThreadPool(THREADS, runnable -> {
-            Thread writer = new Thread(runnable, what + "-writer");
-            writer.setDaemon(true);
-            return writer;
-        });
+        this.thread = Executors.newFixedThreadPool(THREADS, WorkerThreads.named(what + "-writer"));
     }
 
     public void submit(Runnable write) {

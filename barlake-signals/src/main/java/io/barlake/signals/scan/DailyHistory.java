@@ -1,6 +1,7 @@
 package io.barlake.signals.scan;
 
 import io.barlake.lake.batch.Futures;
+import io.barlake.lake.batch.WorkerThreads;
 import io.barlake.lake.layout.LakeLayout;
 import io.barlake.lake.model.Timeframe;
 import io.barlake.lake.parquet.ColumnarParquet;
@@ -53,11 +54,7 @@ final class DailyHistory {
         Map<String, Builder> bySymbol = new TreeMap<>();
         int last = (int) upTo.toEpochDay();
         // The next year file is decoded on a reader thread while this one is appended: one file ahead at most.
-        ExecutorService reader = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "daily-history-reader");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService reader = Executors.newSingleThreadExecutor(WorkerThreads.named("daily-history-reader"));
         try {
             List<Integer> ordered = List.copyOf(years);
             Future<DailyColumns> next = ordered.isEmpty() ? null : read(reader, store, ordered.get(0));

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.barlake.lake.batch.WorkerThreads;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -92,11 +93,7 @@ public final class StateMachineExecutor {
         stateMachine.put("Id", stateMachineId);
         stateMachine.put("Name", stateMachineId.substring(stateMachineId.lastIndexOf(':') + 1));
         Run run = new Run(executionName, execution, stateMachine, listener, deadline(definition, started));
-        ExecutorService branches = Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "asl-branch");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService branches = Executors.newCachedThreadPool(WorkerThreads.named("asl-branch"));
         try {
             run.branches = branches;
             JsonNode output = run.states(definition, input, () -> false);
