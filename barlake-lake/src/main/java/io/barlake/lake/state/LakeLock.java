@@ -3,7 +3,6 @@ package io.barlake.lake.state;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.barlake.lake.batch.WorkerThreads;
 import io.barlake.lake.layout.LakeLayout;
 import io.barlake.lake.store.ObjectStore;
 import java.io.IOException;
@@ -64,7 +63,12 @@ public final class LakeLock implements AutoCloseable {
         this.store = store;
         this.clock = clock;
         this.holder = holder;
-        this.renewer = Executors.newSingleThreadScheduledExecutor(WorkerThreads.named("barlake-lake-lock"));
+        // Not lake.batch's WorkerThreads: the batch layer sits above state, and a lock below it.
+        this.renewer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "barlake-lake-lock");
+            thread.setDaemon(true);
+            return thread;
+        });
         long every = TTL.toMillis() / 3;
         renewer.scheduleAtFixedRate(this::renew, every, every, TimeUnit.MILLISECONDS);
     }
