@@ -144,7 +144,29 @@ public final class Scanner {
             return false;
         }
 
-        private StrategySignals signals(int input, int strategy) {
+        /**
+         * The rows the scan keeps on the session, as {@link #picks(LocalDate)} finds them, handed
+         * to {@code sink} one by one without being built: what a history of millions of picks
+         * needs. The arrays passed are reused from row to row.
+         */
+        public void picks(LocalDate session, PickSink sink) {
+            int[] bars = voting(session);
+            if (bars == null) {
+                return;
+            }
+            Signal[] said = new Signal[bars.length];
+            for (int s = 0; s < strategies.size(); s++) {
+                if (votes(s, bars)) {
+                    for (int i = 0; i < bars.length; i++) {
+                        said[i] = bars[i] < 0 ? null : signals(i, s).at(bars[i]);
+                    }
+                    sink.pick(s, score(said), bars, said);
+                }
+            }
+        }
+
+        /** Strategy {@code strategy}'s signals over input {@code input}'s series (both by position). */
+        public StrategySignals signals(int input, int strategy) {
             if (signals[input][strategy] == null) {
                 if (contexts[input] == null) {
                     contexts[input] = new BarContext(inputs.get(input).bars());
@@ -155,8 +177,7 @@ public final class Scanner {
         }
 
         private SignalRow score(LocalDate session, int strategy, int[] bars) {
-            double weighted = 0;
-            double weights = 0;
+            Signal[] said = new Signal[bars.length];
             List<SignalRow.TimeframeSignal> timeframes = new ArrayList<>();
             for (int i = 0; i < bars.length; i++) {
                 if (bars[i] < 0) {
@@ -164,18 +185,41 @@ public final class Scanner {
                 }
                 Input input = inputs.get(i);
                 StrategySignals each = signals(i, strategy);
-                Signal signal = each.at(bars[i]);
-                double weight = Math.sqrt(input.sessionsPerBar());
-                weights += weight;
-                weighted += weight * (signal == Signal.BUY ? 1 : signal == Signal.SELL ? -1 : 0);
+                said[i] = each.at(bars[i]);
                 Explanation why = each.explain(bars[i]);
-                timeframes.add(new SignalRow.TimeframeSignal(input.timeframe(), input.bars().dates()[bars[i]], signal,
-                        signal == Signal.HOLD ? "" : why.rule(), why.values()));
+                timeframes.add(new SignalRow.TimeframeSignal(input.timeframe(), input.bars().dates()[bars[i]], said[i],
+                        said[i] == Signal.HOLD ? "" : why.rule(), why.values()));
             }
-            double score = weighted / weights;
+            double score = score(said);
             Signal combined = score > 0 ? Signal.BUY : score < 0 ? Signal.SELL : Signal.HOLD;
             return new SignalRow(session, symbol, strategies.get(strategy).name(), combined, score, 0, timeframes);
         }
+
+        /** The weighted mean of the votes (see the class comment); {@code said[i]} is null where input i has no voting bar. */
+        private double score(Signal[] said) {
+            double weighted = 0;
+            double weights = 0;
+            for (int i = 0; i < said.length; i++) {
+                if (said[i] != null) {
+                    double weight = Math.sqrt(inputs.get(i).sessionsPerBar());
+                    weights += weight;
+                    weighted += weight * (said[i] == Signal.BUY ? 1 : said[i] == Signal.SELL ? -1 : 0);
+                }
+            }
+            return weighted / weights;
+        }
+    }
+
+    /** Receives a kept row of {@link Prepared#picks(LocalDate, PickSink)}. */
+    @FunctionalInterface
+    public interface PickSink {
+        /**
+         * @param strategy the strategy, by position in the list prepared
+         * @param score    the row's score
+         * @param bars     each input's voting bar, -1 for none
+         * @param said     each input's signal there, null for none
+         */
+        void pick(int strategy, double score, int[] bars, Signal[] said);
     }
 
     /** The bar of the input that votes on the session (see the class comment); -1 if none. */

@@ -34,11 +34,16 @@ public record SignalRow(LocalDate session, String symbol, String strategy, Signa
     public String explanation() {
         StringBuilder text = new StringBuilder();
         for (TimeframeSignal timeframe : timeframes) {
-            text.append(text.length() == 0 ? "" : "; ").append(timeframe.timeframe()).append(' ').append(timeframe.signal());
-            if (timeframe.signal() != Signal.HOLD) {
-                text.append(": ").append(timeframe.rule());
-            }
+            explain(text, timeframe.timeframe(), timeframe.signal(), timeframe.rule());
         }
         return text.toString();
+    }
+
+    /** Adds one timeframe's part of {@link #explanation()}: the rule is left out for HOLD. */
+    public static void explain(StringBuilder text, String timeframe, Signal signal, String rule) {
+        text.append(text.length() == 0 ? "" : "; ").append(timeframe).append(' ').append(signal);
+        if (signal != Signal.HOLD) {
+            text.append(": ").append(rule);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.barlake.analytics.strategy;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,8 +13,20 @@ public sealed interface Rule {
     /** The rule as a sentence, e.g. {@code SMA(50) crosses above SMA(200)}. */
     String describe();
 
-    /** Adds the operand values the rule reads at {@code bar}, by label. */
-    void values(BarContext context, int bar, Map<String, Double> into);
+    /**
+     * Adds the operand values the rule reads at {@code bar}, by label: those of {@link #operands},
+     * in their order (a label read twice keeps its first place).
+     */
+    default void values(BarContext context, int bar, Map<String, Double> into) {
+        List<Operand> read = new ArrayList<>();
+        operands(read);
+        for (Operand operand : read) {
+            into.put(operand.label(), operand.values(context)[bar]);
+        }
+    }
+
+    /** Adds the operands whose values explain the rule, in the order it reads them (constants left out). */
+    void operands(List<Operand> into);
 
     /** {@code left <comparison> right}. */
     record Compare(Operand left, Comparison comparison, Operand right) implements Rule {
@@ -34,10 +47,10 @@ public sealed interface Rule {
         }
 
         @Override
-        public void values(BarContext context, int bar, Map<String, Double> into) {
-            into.put(left.label(), left.values(context)[bar]);
+        public void operands(List<Operand> into) {
+            into.add(left);
             if (!(right instanceof Operand.Constant)) {
-                into.put(right.label(), right.values(context)[bar]);
+                into.add(right);
             }
         }
     }
@@ -59,8 +72,8 @@ public sealed interface Rule {
         }
 
         @Override
-        public void values(BarContext context, int bar, Map<String, Double> into) {
-            rules.forEach(rule -> rule.values(context, bar, into));
+        public void operands(List<Operand> into) {
+            rules.forEach(rule -> rule.operands(into));
         }
     }
 
@@ -81,8 +94,8 @@ public sealed interface Rule {
         }
 
         @Override
-        public void values(BarContext context, int bar, Map<String, Double> into) {
-            rules.forEach(rule -> rule.values(context, bar, into));
+        public void operands(List<Operand> into) {
+            rules.forEach(rule -> rule.operands(into));
         }
     }
 
@@ -104,8 +117,8 @@ public sealed interface Rule {
         }
 
         @Override
-        public void values(BarContext context, int bar, Map<String, Double> into) {
-            rule.values(context, bar, into);
+        public void operands(List<Operand> into) {
+            rule.operands(into);
         }
     }
 
@@ -124,7 +137,7 @@ public sealed interface Rule {
         }
 
         @Override
-        public void values(BarContext context, int bar, Map<String, Double> into) {}
+        public void operands(List<Operand> into) {}
     }
 
     private static boolean[] combine(List<Rule> rules, BarContext context, boolean all) {

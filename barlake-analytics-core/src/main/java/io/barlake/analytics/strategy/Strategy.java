@@ -1,5 +1,9 @@
 package io.barlake.analytics.strategy;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -31,5 +35,36 @@ public record Strategy(String name, String description, Rule setup, Rule trigger
             }
         }
         return new StrategySignals(this, context, buy, exit.evaluate(context));
+    }
+
+    /**
+     * The rule behind a signal as a sentence: the trigger (with its setup) for BUY, the exit for
+     * SELL, {@code no rule fired} for HOLD.
+     */
+    public String rule(Signal signal) {
+        return switch (signal) {
+            case BUY -> setup instanceof Rule.Always ? trigger.describe() : trigger.describe() + " (setup: " + setup.describe() + ")";
+            case SELL -> exit.describe();
+            case HOLD -> "no rule fired";
+        };
+    }
+
+    /**
+     * The operands whose values explain a signal, in the order the rules read them: for BUY the
+     * setup's and the trigger's, for SELL the exit's, for HOLD all three (why nothing fired). A
+     * label read twice keeps its first place and its last operand.
+     */
+    public List<Operand> operands(Signal signal) {
+        List<Operand> read = new ArrayList<>();
+        if (signal != Signal.SELL) {
+            setup.operands(read);
+            trigger.operands(read);
+        }
+        if (signal != Signal.BUY) {
+            exit.operands(read);
+        }
+        Map<String, Operand> byLabel = new LinkedHashMap<>();
+        read.forEach(operand -> byLabel.put(operand.label(), operand));
+        return List.copyOf(byLabel.values());
     }
 }

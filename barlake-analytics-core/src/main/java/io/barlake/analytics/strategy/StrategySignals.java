@@ -1,6 +1,7 @@
 package io.barlake.analytics.strategy;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,6 +13,7 @@ public final class StrategySignals {
     private final BarContext context;
     private final boolean[] buy;
     private final boolean[] sell;
+    private final Readings[] readings = new Readings[Signal.values().length];
     private String buyRule;
     private String sellRule;
 
@@ -51,31 +53,56 @@ public final class StrategySignals {
 
     /** Why the signal at {@code bar} is what it is: the step, the rule and the values it read there. */
     public Explanation explain(int bar) {
+        Signal signal = at(bar);
+        Readings readings = readings(signal);
         Map<String, Double> values = new LinkedHashMap<>();
-        switch (at(bar)) {
-            case BUY -> {
-                strategy.setup().values(context, bar, values);
-                strategy.trigger().values(context, bar, values);
-                if (buyRule == null) {
-                    buyRule = strategy.setup() instanceof Rule.Always ? strategy.trigger().describe()
-                            : strategy.trigger().describe() + " (setup: " + strategy.setup().describe() + ")";
-                }
-                return new Explanation("trigger", buyRule, values);
+        for (int i = 0; i < readings.labels().size(); i++) {
+            values.put(readings.labels().get(i), readings.value(i, bar));
+        }
+        String step = switch (signal) {
+            case BUY -> "trigger";
+            case SELL -> "exit";
+            case HOLD -> "hold";
+        };
+        return new Explanation(step, rule(signal), values);
+    }
+
+    /** The rule behind a signal as a sentence ({@link Strategy#rule}). */
+    public String rule(Signal signal) {
+        return switch (signal) {
+            case BUY -> buyRule != null ? buyRule : (buyRule = strategy.rule(signal));
+            case SELL -> sellRule != null ? sellRule : (sellRule = strategy.rule(signal));
+            case HOLD -> strategy.rule(signal);
+        };
+    }
+
+    /**
+     * The values {@link #explain} reads at a bar whose signal is {@code signal}, as columns over
+     * the series: those of {@link Strategy#operands}.
+     */
+    public Readings readings(Signal signal) {
+        int which = signal.ordinal();
+        if (readings[which] == null) {
+            List<Operand> operands = strategy.operands(signal);
+            double[][] columns = new double[operands.size()][];
+            for (int i = 0; i < columns.length; i++) {
+                columns[i] = operands.get(i).values(context);
             }
-            case SELL -> {
-                strategy.exit().values(context, bar, values);
-                if (sellRule == null) {
-                    sellRule = strategy.exit().describe();
-                }
-                return new Explanation("exit", sellRule, values);
-            }
-            default -> {
-                // Why nothing fired: the values both the entry and the exit rules read at this bar.
-                strategy.setup().values(context, bar, values);
-                strategy.trigger().values(context, bar, values);
-                strategy.exit().values(context, bar, values);
-                return new Explanation("hold", "no rule fired", values);
-            }
+            readings[which] = new Readings(operands.stream().map(Operand::label).toList(), columns);
+        }
+        return readings[which];
+    }
+
+    /**
+     * The labelled values an explanation reads, one column per label over every bar of the series.
+     *
+     * @param labels  in the order the rules read them
+     * @param columns one per label, indexed by bar
+     */
+    public record Readings(List<String> labels, double[][] columns) {
+        /** The value of label {@code label} (by position) at {@code bar}. */
+        public double value(int label, int bar) {
+            return columns[label][bar];
         }
     }
 

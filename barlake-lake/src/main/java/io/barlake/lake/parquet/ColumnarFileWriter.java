@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.parquet.bytes.BytesInput;
@@ -96,7 +97,6 @@ final class ColumnarFileWriter {
 
         /** Strings in sorted order (symbols): a dictionary page of the distinct values and run-length encoded ids. */
         void sortedStrings(String name, String[] values, int offset) throws IOException {
-            ColumnDescriptor column = column(name);
             List<String> dictionary = new ArrayList<>();
             int[] ids = new int[count];
             String previous = null;
@@ -108,20 +108,44 @@ final class ColumnarFileWriter {
                 }
                 ids[i] = dictionary.size() - 1;
             }
-            Statistics<?> statistics = Statistics.createStats(column.getPrimitiveType());
-            dictionary.forEach(value -> statistics.updateStats(Binary.fromString(value)));
+            dictionaryEncoded(column(name), dictionary, ids);
+        }
 
+        /**
+         * Strings in any order that repeat (strategies, explanations): a dictionary page of the
+         * distinct values in order of first appearance and run-length encoded ids.
+         */
+        void repeatedStrings(String name, String[] values, int offset) throws IOException {
+            List<String> dictionary = new ArrayList<>();
+            Map<String, Integer> known = new HashMap<>();
+            int[] ids = new int[count];
+            for (int i = 0; i < count; i++) {
+                String value = values[offset + i];
+                Integer id = known.get(value);
+                if (id == null) {
+                    id = dictionary.size();
+                    known.put(value, id);
+                    dictionary.add(value);
+                }
+                ids[i] = id;
+            }
+            dictionaryEncoded(column(name), dictionary, ids);
+        }
+
+        private void dictionaryEncoded(ColumnDescriptor column, List<String> dictionary, int[] ids) throws IOException {
+            Statistics<?> statistics = Statistics.createStats(column.getPrimitiveType());
             byte[][] encoded = new byte[dictionary.size()][];
             int size = 0;
             for (int i = 0; i < encoded.length; i++) {
                 encoded[i] = dictionary.get(i).getBytes(StandardCharsets.UTF_8);
+                statistics.updateStats(Binary.fromConstantByteArray(encoded[i]));
                 size += Integer.BYTES + encoded[i].length;
             }
             ByteBuffer plain = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
             for (byte[] value : encoded) {
                 plain.putInt(value.length).put(value);
             }
-            int bitWidth = BytesUtils.getWidthFromMaxInt(dictionary.size() - 1);
+            int bitWidth = BytesUtils.getWidthFromMaxInt(Math.max(0, dictionary.size() - 1));
             BytesInput idBytes;
             try (RunLengthBitPackingHybridEncoder encoder = new RunLengthBitPackingHybridEncoder(bitWidth, 64,
                     ParquetCodec.PAGE_BYTES, HeapByteBufferAllocator.getInstance())) {

@@ -34,6 +34,7 @@ public final class ColumnarParquet {
     private static final ColumnarFileWriter RESAMPLED_WRITER = writerOf(BarSchemas.RESAMPLED);
     private static final ColumnarFileWriter DAILY_WRITER = writerOf(BarSchemas.DAILY);
     private static final ColumnarFileWriter MARKET_WRITER = writerOf(BarSchemas.MARKET);
+    private static final ColumnarFileWriter SIGNALS_WRITER = writerOf(BarSchemas.SIGNALS);
     private static final List<String> MARKET_FIGURES = List.of("close", "change_pct", "volume", "avg_volume_20", "volume_ratio",
             "gap_pct", "return_5d", "return_21d", "volatility_21d", "rsi_14", "sma_50", "sma_200", "high_52w", "low_52w");
     private static final List<String> MARKET_FLAGS = List.of("volume_spike", "big_move", "new_high", "new_low");
@@ -139,6 +140,34 @@ public final class ColumnarParquet {
             group.booleans("new_high", rows.column(MarketColumns.Flag.NEW_HIGH), from);
             group.booleans("new_low", rows.column(MarketColumns.Flag.NEW_LOW), from);
         }, out));
+    }
+
+    /**
+     * Writes one session's ranked picks ({@code gold/signals/date=D/signals.parquet}) as one
+     * Parquet object, replacing the previous one atomically, and returns the SHA-256 of what was
+     * written; {@link ParquetCodec#SIGNALS} reads it. The same picks always give the same bytes.
+     */
+    public static String writeSignals(ObjectStore store, String key, SignalColumns picks) {
+        return HashedWrite.write(store, key, out -> writeSignals(picks, out));
+    }
+
+    /**
+     * The texts that repeat from pick to pick (symbols, strategies, signals, what each timeframe
+     * said, the rules) are dictionary-encoded; the indicator values, which differ on every pick,
+     * are plain.
+     */
+    static void writeSignals(SignalColumns picks, OutputStream out) throws IOException {
+        SIGNALS_WRITER.write(picks.size(), (group, from) -> {
+            group.ints("session", picks.sessions(), from);
+            group.ints("rank", picks.ranks(), from);
+            group.repeatedStrings("symbol", picks.symbols(), from);
+            group.repeatedStrings("strategy", picks.strategies(), from);
+            group.repeatedStrings("signal", picks.signals(), from);
+            group.doubles("score", picks.scores(), from);
+            group.repeatedStrings("timeframes", picks.timeframes(), from);
+            group.repeatedStrings("explanation", picks.explanations(), from);
+            group.strings("values", picks.values(), from);
+        }, out);
     }
 
     /** Every column of a session's market figures. */

@@ -100,8 +100,9 @@ public final class ParquetCodec<T> {
 
     /** Scanner picks of one session, in rank order. */
     public static final ParquetCodec<SignalPick> SIGNALS = new ParquetCodec<>(BarSchemas.SIGNALS, "session", null, null,
-            Comparator.comparingInt(SignalPick::rank), avro(BarSchemas.SIGNALS, ParquetCodec::signalToRecord),
-            ParquetCodec::signalFromRecord);
+            Comparator.comparingInt(SignalPick::rank),
+            // One encoder for a scan's picks and the history of picks, so both write the same bytes.
+            (rows, out) -> ColumnarParquet.writeSignals(SignalColumns.of(rows), out), ParquetCodec::signalFromRecord);
 
     private final Schema schema;
     private final String timeColumn;
@@ -371,20 +372,6 @@ public final class ParquetCodec<T> {
                 string(record, "type"), (Boolean) record.get("active"), string(record, "currency"),
                 string(record, "cik"), string(record, "composite_figi"),
                 delisted == null ? null : LocalDate.ofEpochDay(delisted));
-    }
-
-    private static GenericRecord signalToRecord(SignalPick pick) {
-        GenericRecord record = new GenericData.Record(BarSchemas.SIGNALS);
-        record.put(0, (int) pick.session().toEpochDay());
-        record.put(1, pick.rank());
-        record.put(2, pick.symbol());
-        record.put(3, pick.strategy());
-        record.put(4, pick.signal());
-        record.put(5, pick.score());
-        record.put(6, pick.timeframes());
-        record.put(7, pick.explanation());
-        record.put(8, pick.values());
-        return record;
     }
 
     private static SignalPick signalFromRecord(GenericRecord record) {

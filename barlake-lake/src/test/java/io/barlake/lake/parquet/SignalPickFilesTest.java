@@ -35,6 +35,22 @@ class SignalPickFilesTest {
     }
 
     @Test
+    void aSessionOfManyPicksRoundTripsAcrossRowGroupsWithRepeatedAndUniqueTexts() {
+        LocalObjectStore store = new LocalObjectStore(folder);
+        String[] strategies = {"golden-cross", "rsi-momentum", "bollinger-breakout"};
+        List<SignalPick> picks = new java.util.ArrayList<>();
+        for (int rank = 1; rank <= 40_000; rank++) { // more than two row groups
+            String symbol = "S" + Integer.toString(rank % 13_000, 36).toUpperCase(java.util.Locale.ROOT);
+            String strategy = strategies[rank % strategies.length];
+            String signal = rank < 30_000 ? "BUY" : "SELL";
+            picks.add(new SignalPick(SESSION, rank, symbol, strategy, signal, 1 - rank / 20_000.0, "1d:" + signal + ",5d:HOLD",
+                    "1d " + signal + ": rule " + strategy + " – «é»; 5d HOLD", "{\"1d\":{\"RSI(14)\":" + (rank * 0.37) + "}}"));
+        }
+        ParquetCodec.SIGNALS.write(store, LakeLayout.signals(SESSION), picks);
+        assertThat(ParquetCodec.SIGNALS.read(store, LakeLayout.signals(SESSION))).isEqualTo(picks);
+    }
+
+    @Test
     void aFileWrittenBeforeTheValuesColumnReadsWithNoValues() throws Exception {
         Schema before = new Schema.Parser().parse("""
                 {"type": "record", "name": "SignalPick", "namespace": "io.barlake.lake", "fields": [

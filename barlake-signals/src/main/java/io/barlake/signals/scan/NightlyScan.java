@@ -1,6 +1,5 @@
 package io.barlake.signals.scan;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.barlake.analytics.scan.Scanner;
 import io.barlake.analytics.scan.SignalRow;
 import io.barlake.analytics.strategy.Signal;
@@ -10,7 +9,6 @@ import io.barlake.lake.model.SignalPick;
 import io.barlake.lake.model.Timeframe;
 import io.barlake.lake.parquet.ParquetCodec;
 import io.barlake.lake.state.DailyCheckpoint;
-import io.barlake.lake.state.LakeJson;
 import io.barlake.lake.state.StateStore;
 import io.barlake.lake.store.ObjectStore;
 import java.time.Clock;
@@ -18,7 +16,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The scan as the pipeline's Scan stage and {@code barlake scan} both run it: strategies over
@@ -68,24 +65,20 @@ public final class NightlyScan {
 
     /** What each timeframe said, as {@code gold/signals} writes it: {@code 1d:BUY,3d:HOLD,…}. */
     static String timeframes(SignalRow row) {
-        return row.timeframes().stream().map(t -> t.timeframe() + ":" + t.signal()).collect(Collectors.joining(","));
+        StringBuilder text = new StringBuilder();
+        row.timeframes().forEach(timeframe -> PickText.timeframe(text, timeframe.timeframe(), timeframe.signal()));
+        return text.toString();
     }
 
-    /** The indicator values behind each timeframe that voted, as compact JSON; a value in warm-up is null. */
+    /** The indicator values behind each timeframe that voted, as compact JSON ({@link PickText}). */
     static String values(SignalRow row) {
-        ObjectNode values = LakeJson.mapper().createObjectNode();
+        PickText.Values values = new PickText.Values();
         for (SignalRow.TimeframeSignal timeframe : row.timeframes()) {
             if (timeframe.signal() != Signal.HOLD) {
-                ObjectNode read = values.putObject(timeframe.timeframe());
-                timeframe.values().forEach((label, value) -> {
-                    if (Double.isFinite(value)) {
-                        read.put(label, value);
-                    } else {
-                        read.putNull(label);
-                    }
-                });
+                values.timeframe(timeframe.timeframe());
+                timeframe.values().forEach(values::value);
             }
         }
-        return values.toString();
+        return values.text();
     }
 }

@@ -1,14 +1,16 @@
 package io.barlake.signals.scan;
 
 import io.barlake.analytics.scan.Scanner;
-import io.barlake.analytics.scan.SignalRow;
+import io.barlake.analytics.strategy.Signal;
 import io.barlake.analytics.strategy.Strategy;
+import io.barlake.analytics.strategy.StrategySignals;
 import io.barlake.lake.layout.LakeLayout;
 import io.barlake.lake.model.SignalPick;
 import io.barlake.lake.model.Split;
 import io.barlake.lake.model.SplitAdjuster;
 import io.barlake.lake.model.Timeframe;
-import io.barlake.lake.parquet.ParquetCodec;
+import io.barlake.lake.parquet.ColumnarParquet;
+import io.barlake.lake.parquet.SignalColumns;
 import io.barlake.lake.read.SymbolBars;
 import io.barlake.lake.state.StateStore;
 import io.barlake.lake.store.ObjectStore;
@@ -17,6 +19,7 @@ import io.barlake.signals.gold.GoldWriter;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,6 +27,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -106,27 +110,35 @@ public final class SignalsGold {
 
         Map<String, DailyHistory.Raw> history = DailyHistory.load(store, last, Set.of());
         Map<String, List<Split>> splits = GoldInputs.splitsBySymbol(store, last);
+        DailyHistory.Raw[] bySymbol = history.values().toArray(DailyHistory.Raw[]::new); // in name order: a symbol's number ranks it
+        PickRenderer renderer = new PickRenderer(history.keySet().toArray(String[]::new), strategies,
+                timeframes.stream().map(Timeframe::label).toList());
         List<SignalPick> latest = new ArrayList<>();
         AtomicInteger symbolsOnLast = new AtomicInteger();
         try (GoldWriter writer = new GoldWriter("signals-gold")) {
             Map<Integer, List<LocalDate>> byYear = due.stream().collect(Collectors.groupingBy(LocalDate::getYear, TreeMap::new,
                     Collectors.toList()));
             for (List<LocalDate> year : byYear.values()) {
-                Map<LocalDate, PickSpill> spills = new TreeMap<>();
-                year.forEach(session -> spills.put(session, new PickSpill(session)));
-                history.values().parallelStream().forEach(raw -> {
-                    if (score(raw, splits.getOrDefault(raw.symbol(), List.of()), year, strategies, timeframes, spills).contains(last)) {
+                Map<LocalDate, SessionPicks> picks = new TreeMap<>();
+                year.forEach(session -> picks.put(session, new SessionPicks()));
+                IntStream.range(0, bySymbol.length).parallel().forEach(symbol -> {
+                    DailyHistory.Raw raw = bySymbol[symbol];
+                    if (score(symbol, raw, splits.getOrDefault(raw.symbol(), List.of()), year, strategies, timeframes, picks)
+                            .contains(last)) {
                         symbolsOnLast.incrementAndGet();
                     }
                 });
                 for (LocalDate session : year) {
-                    PickSpill spill = spills.remove(session);
-                    if (session.equals(last)) {
-                        latest.addAll(spill.ranked());
-                        writer.submit(() -> ParquetCodec.SIGNALS.write(store, LakeLayout.signals(session), latest));
-                    } else {
-                        writer.submit(() -> ParquetCodec.SIGNALS.write(store, LakeLayout.signals(session), spill.ranked()));
-                    }
+                    SessionPicks.Decoded decoded = picks.remove(session).decode();
+                    writer.submit(() -> {
+                        SignalColumns rows = renderer.ranked(session, decoded);
+                        if (session.equals(last)) {
+                            for (int i = 0; i < rows.size(); i++) {
+                                latest.add(rows.pick(i));
+                            }
+                        }
+                        ColumnarParquet.writeSignals(store, LakeLayout.signals(session), rows);
+                    });
                 }
             }
             writer.finish();
@@ -139,13 +151,14 @@ public final class SignalsGold {
     }
 
     /**
-     * One symbol's picks on the given sessions (one calendar year), added to their spills: its
-     * sessions grouped by split basis, each group scored from one set of series. Returns the
-     * sessions it traded on.
+     * One symbol's picks on the given sessions (one calendar year), added to their sessions'
+     * picks: its sessions grouped by split basis, each group scored from one set of series.
+     * Returns the sessions it traded on.
      */
-    private static List<LocalDate> score(DailyHistory.Raw raw, List<Split> splits, List<LocalDate> sessions, List<Strategy> strategies,
-            List<Timeframe> timeframes, Map<LocalDate, PickSpill> spills) {
+    private static List<LocalDate> score(int symbol, DailyHistory.Raw raw, List<Split> splits, List<LocalDate> sessions,
+            List<Strategy> strategies, List<Timeframe> timeframes, Map<LocalDate, SessionPicks> picks) {
         List<LocalDate> traded = sessions.stream().filter(session -> raw.indexOf(session) >= 0).toList();
+        double[][] values = {new double[64]};
         int from = 0;
         while (from < traded.size()) {
             int basis = basis(splits, traded.get(from));
@@ -157,10 +170,25 @@ public final class SignalsGold {
             SymbolBars daily = SymbolTimeframes.adjusted(raw, new SplitAdjuster(splits, asOf), asOf);
             Scanner.Prepared prepared = Scanner.prepare(raw.symbol(), strategies, SymbolTimeframes.inputs(daily, timeframes, asOf));
             for (LocalDate session : traded.subList(from, to)) {
-                List<SignalRow> picks = prepared.picks(session);
-                if (!picks.isEmpty()) {
-                    spills.get(session).add(picks);
-                }
+                SessionPicks onSession = picks.get(session);
+                prepared.picks(session, (strategy, score, bars, said) -> {
+                    int code = 0;
+                    int length = 0;
+                    for (int i = 0; i < said.length; i++) {
+                        code |= PickRenderer.said(i, said[i]);
+                        if (said[i] == Signal.BUY || said[i] == Signal.SELL) {
+                            StrategySignals.Readings readings = prepared.signals(i, strategy).readings(said[i]);
+                            int labels = readings.labels().size();
+                            if (values[0].length < length + labels) {
+                                values[0] = Arrays.copyOf(values[0], 2 * (length + labels));
+                            }
+                            for (int k = 0; k < labels; k++) {
+                                values[0][length++] = readings.value(k, bars[i]);
+                            }
+                        }
+                    }
+                    onSession.add(symbol, strategy, score, code, values[0], length);
+                });
             }
             from = to;
         }
@@ -177,7 +205,9 @@ public final class SignalsGold {
     }
 
     private static String scored(List<Strategy> strategies, List<Timeframe> timeframes) {
-        return strategies.stream().map(Strategy::name).collect(Collectors.joining(",")) + " in "
+        // The file format's version first: files written by an earlier encoder are rewritten once,
+        // so every session's bytes stay what a full rebuild writes.
+        return "columnar-1: " + strategies.stream().map(Strategy::name).collect(Collectors.joining(",")) + " in "
                 + timeframes.stream().map(Timeframe::label).collect(Collectors.joining(","));
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.barlake.analytics.strategy.PrebuiltStrategies;
 import io.barlake.lake.calendar.TradingCalendar;
 import io.barlake.lake.layout.LakeLayout;
+import io.barlake.lake.model.SignalPick;
 import io.barlake.lake.model.Split;
 import io.barlake.lake.model.Timeframe;
 import io.barlake.lake.parquet.ParquetCodec;
@@ -13,10 +14,15 @@ import io.barlake.lake.store.ObjectInfo;
 import io.barlake.lake.store.Sha256;
 import io.barlake.signals.SyntheticLake;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -80,6 +86,28 @@ class SignalsGoldTest {
                     .isEqualTo(Sha256.hex(gold));
         }
         assertThat(picks).as("sessions with picks to compare").isPositive();
+    }
+
+    @Test
+    void duckDbReadsEverySessionsPicksAsTheLakeReadsThem() throws Exception {
+        LocalObjectStore store = new LocalObjectStore(folder.resolve("lake"));
+        SyntheticLake.backfill(store, 30, LocalDate.of(2026, 6, 1), LocalDate.of(2026, 11, 20), CLOCK);
+        SignalsGold.Result result = update(store);
+        List<SignalPick> lake = new ArrayList<>();
+        store.list(LakeLayout.GOLD_SIGNALS).forEach(info -> lake.addAll(ParquetCodec.SIGNALS.read(store, info.key())));
+        assertThat(lake).as("picks in " + result.sessions() + " sessions").hasSizeGreaterThan(1000);
+
+        List<SignalPick> duck = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:"); Statement sql = connection.createStatement();
+                ResultSet rows = sql.executeQuery("SELECT session, rank, symbol, strategy, signal, score, timeframes, explanation, \"values\" "
+                        + "FROM read_parquet('" + folder.resolve("lake").resolve(LakeLayout.GOLD_SIGNALS) + "/**/*.parquet') "
+                        + "ORDER BY session, rank")) {
+            while (rows.next()) {
+                duck.add(new SignalPick(rows.getObject(1, LocalDate.class), rows.getInt(2), rows.getString(3), rows.getString(4),
+                        rows.getString(5), rows.getDouble(6), rows.getString(7), rows.getString(8), rows.getString(9)));
+            }
+        }
+        assertThat(duck).isEqualTo(lake);
     }
 
     private static SignalsGold.Result update(LocalObjectStore store) {
