@@ -167,6 +167,7 @@ public final class LakeBenchmark {
             store.delete(List.of(LakeLayout.marketSymbols(latest), LakeLayout.marketSummary(latest), LakeLayout.marketReport(latest),
                     LakeLayout.signals(latest)));
             long goldStart = System.nanoTime();
+            // What ScanHandler.gold runs, timed step by step.
             MarketGold.Result market = MarketGold.update(store, clock, MarketSettings.DEFAULTS);
             double marketSeconds = seconds(goldStart);
             SignalsGold.Result signals = SignalsGold.update(store, clock, PrebuiltStrategies.all(), List.of(Timeframe.values()));

@@ -73,6 +73,32 @@ public final class MarketColumns {
         size++;
     }
 
+    /** Appends every row of {@code later}, whose symbols all come after this one's. */
+    public void addAll(MarketColumns later) {
+        if (later.size == 0) {
+            return;
+        }
+        if (size > 0 && symbols[size - 1].compareTo(later.symbols[0]) >= 0) {
+            throw new IllegalArgumentException("Market rows out of symbol order at " + later.symbols[0]);
+        }
+        int n = size + later.size;
+        symbols = Arrays.copyOf(symbols, Math.max(n, symbols.length));
+        dates = Arrays.copyOf(dates, symbols.length);
+        trends = Arrays.copyOf(trends, symbols.length);
+        System.arraycopy(later.symbols, 0, symbols, size, later.size);
+        System.arraycopy(later.dates, 0, dates, size, later.size);
+        System.arraycopy(later.trends, 0, trends, size, later.size);
+        for (int f = 0; f < figures.length; f++) {
+            figures[f] = Arrays.copyOf(figures[f], symbols.length);
+            System.arraycopy(later.figures[f], 0, figures[f], size, later.size);
+        }
+        for (int f = 0; f < flags.length; f++) {
+            flags[f] = Arrays.copyOf(flags[f], symbols.length);
+            System.arraycopy(later.flags[f], 0, flags[f], size, later.size);
+        }
+        size = n;
+    }
+
     public int size() {
         return size;
     }

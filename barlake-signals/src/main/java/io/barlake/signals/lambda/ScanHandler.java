@@ -86,8 +86,9 @@ public final class ScanHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         LakeJson.mapper().readTree(input);
-        MarketGold.Result gold = MarketGold.update(store, clock, market);
-        SignalsGold.Result result = SignalsGold.update(store, clock, PrebuiltStrategies.all(), List.of(Timeframe.values()));
+        Gold updated = gold(store, clock, market);
+        MarketGold.Result gold = updated.market();
+        SignalsGold.Result result = updated.signals();
         ObjectNode out = LakeJson.mapper().createObjectNode();
         out.put("session", result.latest().toString());
         out.put("symbols", result.symbols());
@@ -98,5 +99,18 @@ public final class ScanHandler implements RequestStreamHandler {
         out.put("signal_sessions_written", result.written());
         out.put("morning_email", morning.map(email -> email.send(store, clock, result.latest()).why()).orElse("off"));
         LakeJson.mapper().writeValue(output, out);
+    }
+
+    /** What {@link #gold} did. */
+    public record Gold(MarketGold.Result market, SignalsGold.Result signals) {}
+
+    /**
+     * Brings the gold layer in step with silver: the market datasets, then the picks of every
+     * session. One after the other, not side by side: each already keeps both cores busy, and
+     * together their data would crowd a 3 GB function's heap.
+     */
+    public static Gold gold(ObjectStore store, Clock clock, MarketSettings market) {
+        MarketGold.Result marketGold = MarketGold.update(store, clock, market);
+        return new Gold(marketGold, SignalsGold.update(store, clock, PrebuiltStrategies.all(), List.of(Timeframe.values())));
     }
 }

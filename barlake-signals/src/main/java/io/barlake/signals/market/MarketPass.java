@@ -1,5 +1,7 @@
 package io.barlake.signals.market;
 
+import io.barlake.lake.batch.Futures;
+import io.barlake.lake.batch.WorkerThreads;
 import io.barlake.lake.calendar.TradingCalendar;
 import io.barlake.lake.layout.LakeLayout;
 import io.barlake.lake.model.Split;
@@ -16,15 +18,19 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
  * Silver daily → every session's market figures in one pass: the daily year files are read one
- * after the other, and each year's sessions taken a chunk at a time; within a chunk every symbol's
- * {@link SymbolTrack} is advanced through its bars in order (symbols in order, so each session's
- * rows come out in symbol order). A chunk's sessions are handed over as soon as it is complete, so
- * memory holds one year of daily bars and one chunk of sessions.
+ * after the other (the next one while this one is passed through), and each year's sessions taken
+ * a chunk at a time; within a chunk every symbol's {@link SymbolTrack} is advanced through its bars
+ * in order, the first half of the symbols and the second side by side, each half in symbol order,
+ * so each session's rows come out in symbol order. A chunk's sessions are handed over as soon as it
+ * is complete, so memory holds two years of daily bars and one chunk of sessions.
  */
 final class MarketPass {
     /** Sessions computed together, symbol after symbol. */
@@ -44,60 +50,101 @@ final class MarketPass {
     void run(LocalDate last, Predicate<LocalDate> wanted, Consumer<MarketColumns> sink) {
         Map<String, List<Split>> splits = GoldInputs.splitsBySymbol(store, last);
         Map<String, SymbolTrack> tracks = new HashMap<>();
-        double[] figures = new double[MarketColumns.Figure.values().length];
-        boolean[] flags = new boolean[MarketColumns.Flag.values().length];
         int lastDay = (int) last.toEpochDay();
-        for (int year : BarHistory.years(store, Timeframe.D1, null, last)) {
-            DailyColumns daily = ColumnarParquet.readDaily(store, LakeLayout.silverDaily(year));
-            // Rows come in (symbol, date) order: one run of rows per symbol, one track lookup per run.
-            List<Integer> runStarts = new ArrayList<>();
-            List<SymbolTrack> runTracks = new ArrayList<>();
-            for (int row = 0; row < daily.size(); row++) {
-                if (row == 0 || !daily.symbol(row).equals(daily.symbol(row - 1))) {
-                    runStarts.add(row);
-                    runTracks.add(tracks.computeIfAbsent(daily.symbol(row), s -> new SymbolTrack(splits.getOrDefault(s, List.of()))));
-                }
+        List<Integer> years = List.copyOf(BarHistory.years(store, Timeframe.D1, null, last));
+        // The next year file is decoded on a reader thread while this one is passed through; the
+        // symbols of a chunk are taken in two halves, one per core.
+        ExecutorService workers = Executors.newFixedThreadPool(2, WorkerThreads.named("market-pass"));
+        try {
+            Future<DailyColumns> next = years.isEmpty() ? null : read(workers, years.get(0));
+            for (int k = 0; k < years.size(); k++) {
+                DailyColumns daily = Futures.join(next, "reading silver daily " + years.get(k));
+                next = k + 1 < years.size() ? read(workers, years.get(k + 1)) : null;
+                year(daily, lastDay, splits, tracks, wanted, sink, workers);
             }
-            runStarts.add(daily.size());
-            int[] cursor = runStarts.stream().mapToInt(Integer::intValue).toArray();
-            int[] days = sessionDays(daily, lastDay);
-            int firstDay = days.length == 0 ? 0 : days[0];
-            int[] position = new int[days.length == 0 ? 0 : days[days.length - 1] - firstDay + 1];
-            int[] sessionIndex = new int[days.length];
-            for (int d = 0; d < days.length; d++) {
-                position[days[d] - firstDay] = d;
-                sessionIndex[d] = calendar.sessionIndex(calendar.sessionOnOrAfter(LocalDate.ofEpochDay(days[d])));
+        } finally {
+            workers.shutdownNow();
+        }
+    }
+
+    private Future<DailyColumns> read(ExecutorService workers, int year) {
+        return workers.submit(() -> ColumnarParquet.readDaily(store, LakeLayout.silverDaily(year)));
+    }
+
+    private void year(DailyColumns daily, int lastDay, Map<String, List<Split>> splits, Map<String, SymbolTrack> tracks,
+            Predicate<LocalDate> wanted, Consumer<MarketColumns> sink, ExecutorService workers) {
+        // Rows come in (symbol, date) order: one run of rows per symbol, one track lookup per run.
+        List<Integer> runStarts = new ArrayList<>();
+        List<SymbolTrack> runTracks = new ArrayList<>();
+        for (int row = 0; row < daily.size(); row++) {
+            if (row == 0 || !daily.symbol(row).equals(daily.symbol(row - 1))) {
+                runStarts.add(row);
+                runTracks.add(tracks.computeIfAbsent(daily.symbol(row), s -> new SymbolTrack(splits.getOrDefault(s, List.of()))));
             }
-            // A chunk of sessions at a time, symbol after symbol within it: each symbol's running state
-            // stays in the cache for its chunk of bars, and only the chunk's sessions are in memory.
-            for (int from = 0; from < days.length; from += CHUNK) {
-                int to = Math.min(days.length, from + CHUNK);
-                int endDay = days[to - 1];
-                MarketColumns[] chunk = new MarketColumns[to - from];
-                for (int d = from; d < to; d++) {
-                    chunk[d - from] = wanted.test(LocalDate.ofEpochDay(days[d])) ? new MarketColumns(runTracks.size()) : null;
-                }
-                for (int run = 0; run < runTracks.size(); run++) {
-                    SymbolTrack track = runTracks.get(run);
-                    int row = cursor[run];
-                    for (int end = runStarts.get(run + 1); row < end && daily.date(row) <= endDay; row++) {
-                        int d = position[daily.date(row) - firstDay];
-                        track.advance(daily.date(row), sessionIndex[d], daily.open(row), daily.high(row), daily.low(row),
-                                daily.close(row), daily.volume(row));
-                        MarketColumns rows = chunk[d - from];
-                        if (rows != null) {
-                            String trend = track.figures(figures, flags);
-                            rows.add(daily.symbol(row), daily.date(row), figures, flags, trend);
-                        }
+        }
+        runStarts.add(daily.size());
+        int[] ends = runStarts.stream().mapToInt(Integer::intValue).toArray();
+        int[] cursor = ends.clone();
+        int[] days = sessionDays(daily, lastDay);
+        int firstDay = days.length == 0 ? 0 : days[0];
+        int[] position = new int[days.length == 0 ? 0 : days[days.length - 1] - firstDay + 1];
+        int[] sessionIndex = new int[days.length];
+        for (int d = 0; d < days.length; d++) {
+            position[days[d] - firstDay] = d;
+            sessionIndex[d] = calendar.sessionIndex(calendar.sessionOnOrAfter(LocalDate.ofEpochDay(days[d])));
+        }
+        int half = runTracks.size() / 2;
+        // A chunk of sessions at a time, symbol after symbol within it: each symbol's running state
+        // stays in the cache for its chunk of bars, and only the chunk's sessions are in memory.
+        for (int from = 0; from < days.length; from += CHUNK) {
+            int to = Math.min(days.length, from + CHUNK);
+            boolean[] want = new boolean[to - from];
+            for (int d = from; d < to; d++) {
+                want[d - from] = wanted.test(LocalDate.ofEpochDay(days[d]));
+            }
+            Chunk chunk = new Chunk(daily, days, from, to, position, firstDay, sessionIndex, want, runTracks, ends, cursor);
+            Future<MarketColumns[]> second = workers.submit(() -> chunk.pass(half, runTracks.size()));
+            MarketColumns[] rows = chunk.pass(0, half);
+            MarketColumns[] later = Futures.join(second, "computing the market figures");
+            for (int d = 0; d < rows.length; d++) {
+                if (rows[d] != null) {
+                    rows[d].addAll(later[d]);
+                    if (rows[d].size() > 0) {
+                        sink.accept(rows[d]);
                     }
-                    cursor[run] = row;
-                }
-                for (MarketColumns rows : chunk) {
-                    if (rows != null && rows.size() > 0) {
-                        sink.accept(rows);
-                    }
                 }
             }
+        }
+    }
+
+    /** One chunk of a year's sessions; {@link #pass} advances a range of the symbols through it. */
+    private record Chunk(DailyColumns daily, int[] days, int from, int to, int[] position, int firstDay, int[] sessionIndex,
+            boolean[] want, List<SymbolTrack> runTracks, int[] ends, int[] cursor) {
+        /** Advances runs {@code [first, last)} through the chunk; the rows of each wanted session, in symbol order. */
+        MarketColumns[] pass(int first, int last) {
+            double[] figures = new double[MarketColumns.Figure.values().length];
+            boolean[] flags = new boolean[MarketColumns.Flag.values().length];
+            MarketColumns[] rows = new MarketColumns[to - from];
+            for (int d = 0; d < rows.length; d++) {
+                rows[d] = want[d] ? new MarketColumns(last - first) : null;
+            }
+            int endDay = days[to - 1];
+            for (int run = first; run < last; run++) {
+                SymbolTrack track = runTracks.get(run);
+                int row = cursor[run];
+                for (int end = ends[run + 1]; row < end && daily.date(row) <= endDay; row++) {
+                    int d = position[daily.date(row) - firstDay];
+                    track.advance(daily.date(row), sessionIndex[d], daily.open(row), daily.high(row), daily.low(row),
+                            daily.close(row), daily.volume(row));
+                    MarketColumns session = rows[d - from];
+                    if (session != null) {
+                        String trend = track.figures(figures, flags);
+                        session.add(daily.symbol(row), daily.date(row), figures, flags, trend);
+                    }
+                }
+                cursor[run] = row;
+            }
+            return rows;
         }
     }
 

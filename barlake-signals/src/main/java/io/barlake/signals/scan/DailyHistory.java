@@ -9,6 +9,7 @@ import io.barlake.lake.parquet.DailyColumns;
 import io.barlake.lake.read.BarHistory;
 import io.barlake.lake.store.ObjectStore;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ import java.util.concurrent.Future;
 
 /**
  * Every symbol's raw daily bars (as silver holds them, unadjusted) from its first session up to a
- * given one, read year file by year file, column by column. The signals are computed over the
+ * given one, read from the year files column by column. The signals are computed over the
  * whole history, so a session's signal does not depend on when it was computed. Dates are kept as
  * epoch days and prices as primitive columns: the whole universe's history stays in memory while
  * the picks of every session are computed (about 44 bytes a bar).
@@ -50,70 +51,65 @@ final class DailyHistory {
 
     /** @param only the symbols to keep; empty for all */
     static Map<String, Raw> load(ObjectStore store, LocalDate upTo, Set<String> only) {
-        Set<Integer> years = BarHistory.years(store, Timeframe.D1, null, upTo);
-        Map<String, Builder> bySymbol = new TreeMap<>();
+        List<Integer> years = List.copyOf(BarHistory.years(store, Timeframe.D1, null, upTo));
         int last = (int) upTo.toEpochDay();
-        // The next year file is decoded on a reader thread while this one is appended: one file ahead at most.
-        ExecutorService reader = Executors.newSingleThreadExecutor(WorkerThreads.named("daily-history-reader"));
+        // Year files are decoded two at a time; each symbol's rows are noted as runs of the files
+        // they are in and copied once, into arrays of their final size.
+        ExecutorService readers = Executors.newFixedThreadPool(READERS, WorkerThreads.named("daily-history-reader"));
+        Map<String, List<Run>> runs = new TreeMap<>();
         try {
-            List<Integer> ordered = List.copyOf(years);
-            Future<DailyColumns> next = ordered.isEmpty() ? null : read(reader, store, ordered.get(0));
-            for (int k = 0; k < ordered.size(); k++) {
-                DailyColumns columns = Futures.join(next, "reading silver daily " + ordered.get(k));
-                next = k + 1 < ordered.size() ? read(reader, store, ordered.get(k + 1)) : null;
-                append(columns, last, only, bySymbol);
+            List<Future<DailyColumns>> files = new ArrayList<>();
+            years.forEach(year -> files.add(readers.submit(() -> ColumnarParquet.readDaily(store, LakeLayout.silverDaily(year)))));
+            for (int k = 0; k < years.size(); k++) {
+                addRuns(Futures.join(files.get(k), "reading silver daily " + years.get(k)), last, only, runs);
             }
         } finally {
-            reader.shutdownNow();
+            readers.shutdownNow();
         }
         Map<String, Raw> history = new TreeMap<>();
-        bySymbol.forEach((symbol, builder) -> history.put(symbol, builder.build(symbol)));
+        runs.entrySet().parallelStream().map(entry -> build(entry.getKey(), entry.getValue())).toList()
+                .forEach(raw -> history.put(raw.symbol(), raw));
         return history;
     }
 
-    private static Future<DailyColumns> read(ExecutorService reader, ObjectStore store, int year) {
-        return reader.submit(() -> ColumnarParquet.readDaily(store, LakeLayout.silverDaily(year)));
-    }
+    private static final int READERS = 2;
 
-    private static void append(DailyColumns columns, int last, Set<String> only, Map<String, Builder> bySymbol) {
-        String symbol = null;
-        Builder builder = null;
-        for (int i = 0; i < columns.size(); i++) {
-            if (!columns.symbol(i).equals(symbol)) { // a year file is sorted by symbol: one lookup per symbol
-                symbol = columns.symbol(i);
-                builder = only.isEmpty() || only.contains(symbol) ? bySymbol.computeIfAbsent(symbol, s -> new Builder()) : null;
+    /** Rows {@code from} (inclusive) to {@code to} of a year file: one symbol's bars in that year. */
+    private record Run(DailyColumns file, int from, int to) {}
+
+    private static void addRuns(DailyColumns file, int last, Set<String> only, Map<String, List<Run>> runs) {
+        int row = 0;
+        while (row < file.size()) {
+            String symbol = file.symbol(row);
+            int end = row + 1;
+            while (end < file.size() && file.symbol(end).equals(symbol)) { // a year file is sorted by (symbol, date)
+                end++;
             }
-            if (builder != null && columns.date(i) <= last) {
-                builder.add(columns.date(i), columns.open(i), columns.high(i), columns.low(i), columns.close(i), columns.volume(i));
+            int to = row;
+            while (to < end && file.date(to) <= last) {
+                to++;
             }
+            if (to > row && (only.isEmpty() || only.contains(symbol))) {
+                runs.computeIfAbsent(symbol, s -> new ArrayList<>()).add(new Run(file, row, to));
+            }
+            row = end;
         }
     }
 
-    /** Collects one symbol's bars in the order read (years ascending, dates ascending within a year file). */
-    private static final class Builder {
-        private int size;
-        private int[] days = new int[64];
-        private double[][] columns = new double[5][64];
-
-        void add(int day, double open, double high, double low, double close, double volume) {
-            if (size == days.length) {
-                days = Arrays.copyOf(days, size * 2);
-                for (int c = 0; c < 5; c++) {
-                    columns[c] = Arrays.copyOf(columns[c], size * 2);
-                }
+    private static Raw build(String symbol, List<Run> runs) {
+        int size = runs.stream().mapToInt(run -> run.to() - run.from()).sum();
+        Raw raw = new Raw(symbol, new int[size], new double[size], new double[size], new double[size], new double[size], new double[size]);
+        int at = 0;
+        for (Run run : runs) {
+            for (int row = run.from(); row < run.to(); row++, at++) {
+                raw.days()[at] = run.file().date(row);
+                raw.open()[at] = run.file().open(row);
+                raw.high()[at] = run.file().high(row);
+                raw.low()[at] = run.file().low(row);
+                raw.close()[at] = run.file().close(row);
+                raw.volume()[at] = run.file().volume(row);
             }
-            days[size] = day;
-            columns[0][size] = open;
-            columns[1][size] = high;
-            columns[2][size] = low;
-            columns[3][size] = close;
-            columns[4][size] = volume;
-            size++;
         }
-
-        Raw build(String symbol) {
-            return new Raw(symbol, Arrays.copyOf(days, size), Arrays.copyOf(columns[0], size), Arrays.copyOf(columns[1], size),
-                    Arrays.copyOf(columns[2], size), Arrays.copyOf(columns[3], size), Arrays.copyOf(columns[4], size));
-        }
+        return raw;
     }
 }

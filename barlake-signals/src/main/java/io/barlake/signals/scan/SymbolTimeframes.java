@@ -33,9 +33,10 @@ final class SymbolTimeframes {
         }
         LocalDate[] dates = new LocalDate[n];
         double[][] columns = new double[5][n];
+        boolean split = !adjuster.splits(raw.symbol()).isEmpty(); // most symbols never split: no lookup per bar
         for (int i = 0; i < n; i++) {
             dates[i] = LocalDate.ofEpochDay(raw.days()[i]);
-            double f = adjuster.factor(raw.symbol(), dates[i]);
+            double f = split ? adjuster.factor(raw.symbol(), dates[i]) : 1;
             columns[0][i] = raw.open()[i] / f;
             columns[1][i] = raw.high()[i] / f;
             columns[2][i] = raw.low()[i] / f;
@@ -86,9 +87,13 @@ final class SymbolTimeframes {
 
     private static Scanner.Input complete(SymbolBars daily, int[] index, int n, LocalDate asOf) {
         int asOfIndex = CALENDAR.sessionIndex(asOf);
+        // Session indexes rise bar by bar: a bar opens a new bucket when it is past the current one's
+        // end, so the division is done once per bucket, not once per bar.
         int buckets = 0;
+        long end = Long.MIN_VALUE;
         for (int i = 0; i < daily.size(); i++) {
-            if (i == 0 || Math.floorDiv(index[i], n) != Math.floorDiv(index[i - 1], n)) {
+            if (index[i] >= end) {
+                end = (Math.floorDiv(index[i], n) + 1L) * n;
                 buckets++;
             }
         }
@@ -100,6 +105,7 @@ final class SymbolTimeframes {
         while (i < daily.size()) {
             long bucket = Math.floorDiv(index[i], n);
             long lastIndex = (bucket + 1) * n - 1;
+            end = lastIndex + 1;
             if (lastIndex > asOfIndex) {
                 break; // still filling on asOf, and so is every later bucket
             }
@@ -109,7 +115,7 @@ final class SymbolTimeframes {
             double volume = daily.volume()[i];
             starts[k] = CALENDAR.session((int) (bucket * n)); // labelled as the lake labels it: the bucket's first session
             columns[0][k] = daily.open()[i];
-            for (i++; i < daily.size() && Math.floorDiv(index[i], n) == bucket; i++) {
+            for (i++; i < daily.size() && index[i] < end; i++) {
                 high = Math.max(high, daily.high()[i]);
                 low = Math.min(low, daily.low()[i]);
                 close = daily.close()[i];
