@@ -253,12 +253,15 @@ public final class LakeBenchmark {
         report("(g) signals gold, nightly step", start, store, String.format("%,d session written, %,d picks", nightly.written(),
                 nightly.latestPicks().size()));
 
+        byte[] gold = store.get(LakeLayout.signals(full.latest())).orElseThrow();
         resetPeaks();
         store.reset();
         start = System.nanoTime();
         NightlyScan.run(store, clock, full.latest(), PrebuiltStrategies.all(), timeframes, java.util.Set.of());
         double one = seconds(start);
-        report("one session scanned on its own", start, store, "");
+        boolean same = java.util.Arrays.equals(gold, store.get(LakeLayout.signals(full.latest())).orElseThrow());
+        report("one session scanned on its own", start, store, same ? "the same bytes as the history's file for it"
+                : "NOT the bytes the history wrote for it");
         System.out.printf("Session by session, %,d sessions would take about %.0f s; one pass / session by session = %.3f%n",
                 full.sessions(), one * full.sessions(), all / (one * full.sessions()));
     }
