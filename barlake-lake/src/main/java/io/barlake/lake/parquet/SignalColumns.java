@@ -2,6 +2,7 @@ package io.barlake.lake.parquet;
 
 import io.barlake.lake.model.SignalPick;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -13,16 +14,10 @@ import java.util.List;
 public record SignalColumns(int[] sessions, int[] ranks, String[] symbols, String[] strategies, String[] signals, double[] scores,
         String[] timeframes, String[] explanations, String[] values) {
     public SignalColumns {
-        int size = ranks.length;
-        for (Object column : new Object[] {symbols, strategies, signals, timeframes, explanations, values}) {
-            if (((Object[]) column).length != size) {
-                throw new IllegalArgumentException("Signal columns differ in length: " + size + " ranks, " + ((Object[]) column).length
-                        + " values in another column");
-            }
-        }
-        if (sessions.length != size || scores.length != size) {
-            throw new IllegalArgumentException("Signal columns differ in length: " + size + " ranks, " + sessions.length
-                    + " sessions, " + scores.length + " scores");
+        int[] lengths = {sessions.length, ranks.length, symbols.length, strategies.length, signals.length, scores.length,
+            timeframes.length, explanations.length, values.length};
+        if (Arrays.stream(lengths).distinct().count() > 1) {
+            throw new IllegalArgumentException("Signal columns differ in length: " + Arrays.toString(lengths));
         }
     }
 

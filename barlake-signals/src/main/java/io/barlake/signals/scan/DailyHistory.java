@@ -27,6 +27,9 @@ import java.util.concurrent.Future;
  * the picks of every session are computed (about 44 bytes a bar).
  */
 final class DailyHistory {
+    /** Year files decoded at once. */
+    private static final int READERS = 2;
+
     /**
      * One symbol's raw bars, oldest first.
      *
@@ -71,8 +74,6 @@ final class DailyHistory {
                 .forEach(raw -> history.put(raw.symbol(), raw));
         return history;
     }
-
-    private static final int READERS = 2;
 
     /** Rows {@code from} (inclusive) to {@code to} of a year file: one symbol's bars in that year. */
     private record Run(DailyColumns file, int from, int to) {}
