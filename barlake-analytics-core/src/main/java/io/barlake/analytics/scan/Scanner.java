@@ -82,7 +82,11 @@ public final class Scanner {
         return new Prepared(symbol, strategies, inputs);
     }
 
-    /** See {@link #prepare}. Each strategy's signals over a series are computed on first use. */
+    /**
+     * See {@link #prepare}. A strategy's signal at a bar is evaluated when first read
+     * ({@link Strategy#signalsOnDemand}), and an indicator when a rule first needs it: a session
+     * read alone costs the indicators its rules reach, not the rules over every bar.
+     */
     public static final class Prepared {
         private final String symbol;
         private final List<Strategy> strategies;
@@ -171,7 +175,7 @@ public final class Scanner {
                 if (contexts[input] == null) {
                     contexts[input] = new BarContext(inputs.get(input).bars());
                 }
-                signals[input][strategy] = strategies.get(strategy).signals(contexts[input]);
+                signals[input][strategy] = strategies.get(strategy).signalsOnDemand(contexts[input]);
             }
             return signals[input][strategy];
         }

@@ -61,4 +61,21 @@ public enum Comparison {
         }
         return out;
     }
+
+    /**
+     * Whether it holds at {@code bar}: {@link #evaluate} read at that bar only, each operand read
+     * there (and at the bar before, for a cross) rather than over the whole series.
+     */
+    boolean holds(Operand left, Operand right, BarContext context, int bar) {
+        double l = left.value(context, bar);
+        double r = right.value(context, bar);
+        return switch (this) {
+            case GT -> l > r;
+            case LT -> l < r;
+            case GTE -> l >= r;
+            case LTE -> l <= r;
+            case CROSS_ABOVE -> bar > 0 && l > r && left.value(context, bar - 1) <= right.value(context, bar - 1);
+            case CROSS_BELOW -> bar > 0 && l < r && left.value(context, bar - 1) >= right.value(context, bar - 1);
+        };
+    }
 }

@@ -7,6 +7,11 @@ import java.util.Objects;
 public sealed interface Operand {
     double[] values(BarContext context);
 
+    /** The value at one bar: {@code values(context)[bar]}, without building a series where none is needed. */
+    default double value(BarContext context, int bar) {
+        return values(context)[bar];
+    }
+
     /** How the operand reads in an explanation, e.g. {@code SMA(50)} or {@code MACD(12,26,9).signal}. */
     String label();
 
@@ -126,6 +131,11 @@ public sealed interface Operand {
             double[] out = new double[context.bars().size()];
             Arrays.fill(out, value);
             return out;
+        }
+
+        @Override
+        public double value(BarContext context, int bar) {
+            return value;
         }
 
         @Override

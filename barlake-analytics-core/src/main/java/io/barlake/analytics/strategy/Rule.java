@@ -10,6 +10,13 @@ public sealed interface Rule {
     /** Whether the rule holds at each bar: a new array, the caller's to keep or change. */
     boolean[] evaluate(BarContext context);
 
+    /**
+     * Whether the rule holds at one bar: {@code evaluate(context)[bar]}, computing only what that
+     * bar needs (an AND stops at its first rule that fails, an OR at its first that holds, so an
+     * indicator no rule reaches is never computed).
+     */
+    boolean holds(BarContext context, int bar);
+
     /** The rule as a sentence, e.g. {@code SMA(50) crosses above SMA(200)}. */
     String describe();
 
@@ -42,6 +49,11 @@ public sealed interface Rule {
         }
 
         @Override
+        public boolean holds(BarContext context, int bar) {
+            return comparison.holds(left, right, context, bar);
+        }
+
+        @Override
         public String describe() {
             return left.label() + " " + comparison.text() + " " + right.label();
         }
@@ -67,6 +79,16 @@ public sealed interface Rule {
         }
 
         @Override
+        public boolean holds(BarContext context, int bar) {
+            for (Rule rule : rules) {
+                if (!rule.holds(context, bar)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
         public String describe() {
             return join(rules, " AND ");
         }
@@ -86,6 +108,16 @@ public sealed interface Rule {
         @Override
         public boolean[] evaluate(BarContext context) {
             return combine(rules, context, false);
+        }
+
+        @Override
+        public boolean holds(BarContext context, int bar) {
+            for (Rule rule : rules) {
+                if (rule.holds(context, bar)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         @Override
@@ -112,6 +144,11 @@ public sealed interface Rule {
         }
 
         @Override
+        public boolean holds(BarContext context, int bar) {
+            return !rule.holds(context, bar);
+        }
+
+        @Override
         public String describe() {
             return "NOT (" + rule.describe() + ")";
         }
@@ -129,6 +166,11 @@ public sealed interface Rule {
             boolean[] out = new boolean[context.bars().size()];
             java.util.Arrays.fill(out, true);
             return out;
+        }
+
+        @Override
+        public boolean holds(BarContext context, int bar) {
+            return true;
         }
 
         @Override

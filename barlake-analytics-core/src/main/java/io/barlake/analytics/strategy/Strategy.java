@@ -38,6 +38,26 @@ public record Strategy(String name, String description, Rule setup, Rule trigger
     }
 
     /**
+     * The signal at each bar of the context's series, each evaluated when first asked: what a scan
+     * reading a few bars needs. The same signals as {@link #signals}, without computing the rules
+     * over the whole series, nor an indicator that only rules not reached at those bars read (the
+     * setup is read only where the trigger holds, the exit only where no BUY is).
+     */
+    public StrategySignals signalsOnDemand(BarContext context) {
+        return new StrategySignals(this, context);
+    }
+
+    /** Whether the signal at {@code bar} is BUY: the trigger holds, and the setup with it. */
+    boolean buysAt(BarContext context, int bar) {
+        return trigger.holds(context, bar) && setup.holds(context, bar);
+    }
+
+    /** Whether the exit holds at {@code bar} (the signal is SELL unless it is BUY). */
+    boolean exitsAt(BarContext context, int bar) {
+        return exit.holds(context, bar);
+    }
+
+    /**
      * The rule behind a signal as a sentence: the trigger (with its setup) for BUY, the exit for
      * SELL, {@code no rule fired} for HOLD.
      */

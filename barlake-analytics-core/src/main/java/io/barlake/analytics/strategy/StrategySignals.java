@@ -6,13 +6,20 @@ import java.util.Map;
 
 /**
  * A strategy's signal at every bar of a series, with explanations computed on demand; the rule
- * sentences are built once per series, however many signals are explained.
+ * sentences are built once per series, however many signals are explained. The signals are
+ * either computed for every bar at once ({@link Strategy#signals}) or each when first asked
+ * ({@link Strategy#signalsOnDemand}); both say the same at every bar.
  */
 public final class StrategySignals {
+    private static final Signal[] SIGNALS = Signal.values();
     private final Strategy strategy;
     private final BarContext context;
+    /** Null when on demand. */
     private final boolean[] buy;
+    /** Null when on demand. */
     private final boolean[] sell;
+    /** On demand: each bar's signal once asked, as its ordinal + 1 (0: not asked yet). */
+    private final byte[] asked;
     private final Readings[] readings = new Readings[Signal.values().length];
     private String buyRule;
     private String sellRule;
@@ -23,19 +30,42 @@ public final class StrategySignals {
         this.context = context;
         this.buy = buy;
         this.sell = sell;
+        this.asked = null;
+    }
+
+    /** Each bar's signal evaluated when first asked. */
+    StrategySignals(Strategy strategy, BarContext context) {
+        this.strategy = strategy;
+        this.context = context;
+        this.buy = null;
+        this.sell = null;
+        this.asked = new byte[context.bars().size()];
     }
 
     public int size() {
-        return buy.length;
+        return buy != null ? buy.length : asked.length;
     }
 
     public Signal at(int bar) {
-        return buy[bar] ? Signal.BUY : sell[bar] ? Signal.SELL : Signal.HOLD;
+        if (buy != null) {
+            return buy[bar] ? Signal.BUY : sell[bar] ? Signal.SELL : Signal.HOLD;
+        }
+        if (asked[bar] == 0) {
+            Signal signal = strategy.buysAt(context, bar) ? Signal.BUY : strategy.exitsAt(context, bar) ? Signal.SELL : Signal.HOLD;
+            asked[bar] = (byte) (signal.ordinal() + 1);
+        }
+        return SIGNALS[asked[bar] - 1];
     }
 
     /** The first bar at or after {@code from} whose signal is BUY; {@link #size()} if none. */
     public int nextBuy(int from) {
         int bar = from;
+        if (buy == null) {
+            while (bar < size() && at(bar) != Signal.BUY) {
+                bar++;
+            }
+            return bar;
+        }
         while (bar < buy.length && !buy[bar]) {
             bar++;
         }
@@ -45,6 +75,12 @@ public final class StrategySignals {
     /** The first bar at or after {@code from} whose signal is SELL; {@link #size()} if none. */
     public int nextSell(int from) {
         int bar = from;
+        if (buy == null) {
+            while (bar < size() && at(bar) != Signal.SELL) {
+                bar++;
+            }
+            return bar;
+        }
         while (bar < sell.length && !(sell[bar] && !buy[bar])) {
             bar++;
         }
