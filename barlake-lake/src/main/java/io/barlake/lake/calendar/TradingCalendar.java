@@ -48,6 +48,8 @@ public final class TradingCalendar {
     private static final TradingCalendar NYSE = new TradingCalendar();
 
     private final long[] sessionDays;
+    /** The same sessions as dates: a bar's session is looked up, not built, millions of times a run. */
+    private final LocalDate[] sessionDates;
     private final int originPosition;
 
     private TradingCalendar() {
@@ -62,6 +64,7 @@ public final class TradingCalendar {
             }
         }
         this.sessionDays = days.stream().mapToLong(Long::longValue).toArray();
+        this.sessionDates = days.stream().map(LocalDate::ofEpochDay).toArray(LocalDate[]::new);
         this.originPosition = Arrays.binarySearch(sessionDays, INDEX_ORIGIN.toEpochDay());
         if (originPosition < 0) {
             throw new IllegalStateException("Cannot build the NYSE calendar: " + INDEX_ORIGIN + " is not a session");
@@ -94,7 +97,7 @@ public final class TradingCalendar {
             throw new IllegalArgumentException("Cannot find session " + index + ": outside " + FIRST_DATE
                     + " .. " + LAST_DATE);
         }
-        return LocalDate.ofEpochDay(sessionDays[(int) position]);
+        return sessionDates[(int) position];
     }
 
     /** The first session strictly after the date. */
@@ -133,7 +136,7 @@ public final class TradingCalendar {
         int first = position >= 0 ? position : -position - 1;
         long last = covered(to).toEpochDay();
         for (int i = first; i < sessionDays.length && sessionDays[i] <= last; i++) {
-            sessions.add(LocalDate.ofEpochDay(sessionDays[i]));
+            sessions.add(sessionDates[i]);
         }
         return sessions;
     }
@@ -185,7 +188,7 @@ public final class TradingCalendar {
             throw new IllegalArgumentException("Cannot find a session next to " + asked + ": outside "
                     + FIRST_DATE + " .. " + LAST_DATE);
         }
-        return LocalDate.ofEpochDay(sessionDays[position]);
+        return sessionDates[position];
     }
 
     private static LocalDate covered(LocalDate date) {

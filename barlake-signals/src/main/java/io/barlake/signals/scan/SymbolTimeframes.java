@@ -5,6 +5,7 @@ import io.barlake.lake.calendar.TradingCalendar;
 import io.barlake.lake.model.SplitAdjuster;
 import io.barlake.lake.model.Timeframe;
 import io.barlake.lake.read.SymbolBars;
+import io.barlake.signals.gold.DailyHistory;
 import io.barlake.signals.series.LakeSeries;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ final class SymbolTimeframes {
         double[][] columns = new double[5][n];
         boolean split = !adjuster.splits(raw.symbol()).isEmpty(); // most symbols never split: no lookup per bar
         for (int i = 0; i < n; i++) {
-            dates[i] = LocalDate.ofEpochDay(raw.days()[i]);
+            dates[i] = SessionTable.date(raw.days()[i]);
             double f = split ? adjuster.factor(raw.symbol(), dates[i]) : 1;
             columns[0][i] = raw.open()[i] / f;
             columns[1][i] = raw.high()[i] / f;
@@ -70,33 +71,39 @@ final class SymbolTimeframes {
         return index;
     }
 
-    /** Epoch day → session index over the calendar's whole range (about 40,000 days); built once. */
+    /**
+     * Epoch day → session index, and → the calendar's date object, over the calendar's whole range
+     * (about 40,000 days); built once. A bar's date is looked up rather than built: millions a run.
+     */
     private static final class SessionTable {
         static final long FIRST_DAY = TradingCalendar.FIRST_DATE.toEpochDay();
-        static final int[] INDEX = build();
+        static final int[] INDEX = new int[(int) (TradingCalendar.LAST_DATE.toEpochDay() - FIRST_DAY + 1)];
+        static final LocalDate[] DATE = new LocalDate[INDEX.length];
 
-        private static int[] build() {
-            int[] index = new int[(int) (TradingCalendar.LAST_DATE.toEpochDay() - FIRST_DAY + 1)];
-            Arrays.fill(index, Integer.MIN_VALUE);
+        static {
+            Arrays.fill(INDEX, Integer.MIN_VALUE);
             for (LocalDate session : CALENDAR.sessionsBetween(TradingCalendar.FIRST_DATE, TradingCalendar.LAST_DATE)) {
-                index[(int) (session.toEpochDay() - FIRST_DAY)] = CALENDAR.sessionIndex(session);
+                INDEX[(int) (session.toEpochDay() - FIRST_DAY)] = CALENDAR.sessionIndex(session);
+                DATE[(int) (session.toEpochDay() - FIRST_DAY)] = session;
             }
-            return index;
+        }
+
+        /** The date of an epoch day: the calendar's own object for a session. */
+        static LocalDate date(int epochDay) {
+            long offset = epochDay - FIRST_DAY;
+            LocalDate session = offset >= 0 && offset < DATE.length ? DATE[(int) offset] : null;
+            return session != null ? session : LocalDate.ofEpochDay(epochDay);
         }
     }
 
     private static Scanner.Input complete(SymbolBars daily, int[] index, int n, LocalDate asOf) {
         int asOfIndex = CALENDAR.sessionIndex(asOf);
-        // Session indexes rise bar by bar: a bar opens a new bucket when it is past the current one's
-        // end, so the division is done once per bucket, not once per bar.
-        int buckets = 0;
-        long end = Long.MIN_VALUE;
-        for (int i = 0; i < daily.size(); i++) {
-            if (index[i] >= end) {
-                end = (Math.floorDiv(index[i], n) + 1L) * n;
-                buckets++;
-            }
-        }
+        // At most one bucket per N sessions spanned (fewer when the symbol skipped whole buckets):
+        // the arrays are cut to the buckets found at the end. Session indexes rise bar by bar, so
+        // a bucket's bars are found by comparing with its end, one division per bucket.
+        int buckets = daily.size() == 0 ? 0
+                : Math.floorDiv(index[daily.size() - 1], n) - Math.floorDiv(index[0], n) + 1;
+        long end;
         LocalDate[] starts = new LocalDate[buckets];
         LocalDate[] lastSessions = new LocalDate[buckets];
         double[][] columns = new double[5][buckets];
