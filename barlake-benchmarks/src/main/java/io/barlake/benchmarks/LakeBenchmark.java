@@ -167,10 +167,12 @@ public final class LakeBenchmark {
             store.delete(List.of(LakeLayout.marketSymbols(latest), LakeLayout.marketSummary(latest), LakeLayout.marketReport(latest),
                     LakeLayout.signals(latest)));
             long goldStart = System.nanoTime();
-            // What ScanHandler.gold runs, timed step by step.
-            MarketGold.Result market = MarketGold.update(store, clock, MarketSettings.DEFAULTS);
+            // What ScanHandler.gold runs, timed step by step: the market's step includes loading the daily history both share.
+            io.barlake.signals.gold.DailyHistory.Shared history = new io.barlake.signals.gold.DailyHistory.Shared(store);
+            MarketGold.Result market = MarketGold.update(store, clock, MarketSettings.DEFAULTS, history);
             double marketSeconds = seconds(goldStart);
-            SignalsGold.Result signals = SignalsGold.update(store, clock, PrebuiltStrategies.all(), List.of(Timeframe.values()));
+            SignalsGold.Result signals = SignalsGold.update(store, clock, PrebuiltStrategies.all(), List.of(Timeframe.values()),
+                    history);
             report("gold, nightly step (market " + String.format("%.1f", marketSeconds) + " s, then the picks)", goldStart, store,
                     market.written() + " market session, " + signals.written() + " signals session");
             return;

@@ -1,4 +1,4 @@
-package io.barlake.signals.scan;
+package io.barlake.signals.gold;
 
 import io.barlake.lake.batch.Futures;
 import io.barlake.lake.batch.WorkerThreads;
@@ -26,7 +26,7 @@ import java.util.concurrent.Future;
  * epoch days and prices as primitive columns: the whole universe's history stays in memory while
  * the picks of every session are computed (about 44 bytes a bar).
  */
-final class DailyHistory {
+public final class DailyHistory {
     /** Year files decoded at once. */
     private static final int READERS = 2;
 
@@ -35,25 +35,52 @@ final class DailyHistory {
      *
      * @param days epoch days
      */
-    record Raw(String symbol, int[] days, double[] open, double[] high, double[] low, double[] close, double[] volume) {
-        int size() {
+    public record Raw(String symbol, int[] days, double[] open, double[] high, double[] low, double[] close, double[] volume) {
+        public int size() {
             return days.length;
         }
 
         /** The bar's index on that day, or a negative number when the symbol has none. */
-        int indexOf(LocalDate day) {
+        public int indexOf(LocalDate day) {
             return Arrays.binarySearch(days, (int) day.toEpochDay());
         }
 
-        LocalDate last() {
+        public LocalDate last() {
             return LocalDate.ofEpochDay(days[days.length - 1]);
         }
     }
 
     private DailyHistory() {}
 
-    /** @param only the symbols to keep; empty for all */
-    static Map<String, Raw> load(ObjectStore store, LocalDate upTo, Set<String> only) {
+    /**
+     * One load shared by the gold steps of a run: the market's nightly pass and the picks read
+     * the year files once between them. Holds the history it loaded until dropped.
+     */
+    public static final class Shared {
+        private final ObjectStore store;
+        private LocalDate upTo;
+        private Map<String, Raw> loaded;
+
+        public Shared(ObjectStore store) {
+            this.store = store;
+        }
+
+        /** Every symbol's bars up to {@code last}: loaded on the first call, the same map on the next ones. */
+        public synchronized Map<String, Raw> upTo(LocalDate last) {
+            if (!last.equals(upTo)) {
+                loaded = load(store, last, Set.of());
+                upTo = last;
+            }
+            return loaded;
+        }
+    }
+
+    /**
+     * Every symbol's bars up to {@code upTo}, by symbol in name order (the year files' order).
+     *
+     * @param only the symbols to keep; empty for all
+     */
+    public static Map<String, Raw> load(ObjectStore store, LocalDate upTo, Set<String> only) {
         List<Integer> years = List.copyOf(BarHistory.years(store, Timeframe.D1, null, upTo));
         int last = (int) upTo.toEpochDay();
         // Year files are decoded two at a time; each symbol's rows are noted as runs of the files

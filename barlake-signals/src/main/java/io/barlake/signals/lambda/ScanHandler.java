@@ -14,6 +14,7 @@ import io.barlake.signals.alerts.AlertNotifiers;
 import io.barlake.signals.alerts.SnsAlertPublisher;
 import io.barlake.signals.alerts.WebhookPolicy;
 import io.barlake.signals.brief.MorningEmail;
+import io.barlake.signals.gold.DailyHistory;
 import io.barlake.signals.market.MarketGold;
 import io.barlake.signals.market.MarketSettings;
 import io.barlake.signals.scan.SignalsGold;
@@ -106,11 +107,13 @@ public final class ScanHandler implements RequestStreamHandler {
 
     /**
      * Brings the gold layer in step with silver: the market datasets, then the picks of every
-     * session. One after the other, not side by side: each already keeps both cores busy, and
-     * together their data would crowd a 3 GB function's heap.
+     * session, both from one load of the daily history when the market has only a few sessions
+     * due (the nightly run). One after the other, not side by side: each already keeps both cores
+     * busy, and together their data would crowd a 3 GB function's heap.
      */
     public static Gold gold(ObjectStore store, Clock clock, MarketSettings market) {
-        MarketGold.Result marketGold = MarketGold.update(store, clock, market);
-        return new Gold(marketGold, SignalsGold.update(store, clock, PrebuiltStrategies.all(), List.of(Timeframe.values())));
+        DailyHistory.Shared history = new DailyHistory.Shared(store);
+        MarketGold.Result marketGold = MarketGold.update(store, clock, market, history);
+        return new Gold(marketGold, SignalsGold.update(store, clock, PrebuiltStrategies.all(), List.of(Timeframe.values()), history));
     }
 }

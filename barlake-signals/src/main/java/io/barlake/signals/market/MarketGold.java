@@ -8,6 +8,7 @@ import io.barlake.lake.parquet.MarketColumns;
 import io.barlake.lake.state.LakeJson;
 import io.barlake.lake.state.StateStore;
 import io.barlake.lake.store.ObjectStore;
+import io.barlake.signals.gold.DailyHistory;
 import io.barlake.signals.gold.GoldInputs;
 import io.barlake.signals.gold.GoldWriter;
 import java.io.IOException;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +39,12 @@ import org.slf4j.LoggerFactory;
 public final class MarketGold {
     private static final Logger LOG = LoggerFactory.getLogger(MarketGold.class);
     private static final int FILES_PER_SESSION = 3;
+    /**
+     * Up to this many sessions due (a nightly run, or a few missed nights), their rows are built
+     * from the daily history in memory, shared with the picks; more, from the year files streamed
+     * one after the other, whose memory does not grow with the sessions written.
+     */
+    static final int FROM_MEMORY_SESSIONS = 10;
 
     /**
      * What a run did.
@@ -61,6 +69,11 @@ public final class MarketGold {
     private MarketGold() {}
 
     public static Result update(ObjectStore store, Clock clock, MarketSettings settings) {
+        return update(store, clock, settings, new DailyHistory.Shared(store));
+    }
+
+    /** As {@link #update(ObjectStore, Clock, MarketSettings)}, with a daily history the run's other gold steps share. */
+    public static Result update(ObjectStore store, Clock clock, MarketSettings settings, DailyHistory.Shared history) {
         StateStore state = new StateStore(store, clock);
         TreeMap<LocalDate, String> sessions = GoldInputs.sessions(state);
         Checkpoint previous = state.checkpointOrRebuild(LakeLayout.GOLD_MARKET_CHECKPOINT, Checkpoint.class, LOG::warn)
@@ -99,10 +112,17 @@ public final class MarketGold {
         int[] written = new int[1];
         if (!due.isEmpty()) {
             try (GoldWriter writer = new GoldWriter("market-gold")) {
-                new MarketPass(store, TradingCalendar.nyse()).run(last, due::contains, rows -> {
+                Consumer<MarketColumns> sink = rows -> {
                     writer.submit(() -> write(store, LocalDate.ofEpochDay(rows.date(0)), rows, settings));
                     written[0]++;
-                });
+                };
+                MarketPass pass = new MarketPass(store, TradingCalendar.nyse());
+                if (due.size() <= FROM_MEMORY_SESSIONS) {
+                    pass.fromHistory(history.upTo(last), GoldInputs.splitsBySymbol(store, last),
+                            due.stream().mapToInt(session -> (int) session.toEpochDay()).toArray()).forEach(sink);
+                } else {
+                    pass.run(last, due::contains, sink);
+                }
                 writer.finish();
             }
         }

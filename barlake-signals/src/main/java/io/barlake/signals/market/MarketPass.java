@@ -11,6 +11,7 @@ import io.barlake.lake.parquet.DailyColumns;
 import io.barlake.lake.parquet.MarketColumns;
 import io.barlake.lake.read.BarHistory;
 import io.barlake.lake.store.ObjectStore;
+import io.barlake.signals.gold.DailyHistory;
 import io.barlake.signals.gold.GoldInputs;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -65,6 +67,74 @@ final class MarketPass {
         } finally {
             workers.shutdownNow();
         }
+    }
+
+    /**
+     * The rows of a few sessions from every symbol's daily history already in memory (the nightly
+     * run loads it for the picks anyway): each symbol's track advanced through all of its bars,
+     * the symbols side by side, then each session's rows in symbol order. The same rows
+     * {@link #run} gives those sessions, without reading the year files again; sessions no symbol
+     * traded on give none.
+     *
+     * @param history every symbol's raw bars, by symbol in name order
+     * @param wanted  the sessions whose rows to build, in order
+     */
+    List<MarketColumns> fromHistory(Map<String, DailyHistory.Raw> history, Map<String, List<Split>> splits, int[] wanted) {
+        DailyHistory.Raw[] symbols = history.values().toArray(DailyHistory.Raw[]::new);
+        int firstDay = Integer.MAX_VALUE;
+        int lastDay = Integer.MIN_VALUE;
+        for (DailyHistory.Raw raw : symbols) {
+            if (raw.size() > 0) {
+                firstDay = Math.min(firstDay, raw.days()[0]);
+                lastDay = Math.max(lastDay, raw.days()[raw.size() - 1]);
+            }
+        }
+        int[] sessionIndex = new int[Math.max(0, lastDay - firstDay + 1)];
+        for (int day = firstDay; day <= lastDay; day++) { // as run() indexes a year file's days
+            sessionIndex[day - firstDay] = calendar.sessionIndex(calendar.sessionOnOrAfter(LocalDate.ofEpochDay(day)));
+        }
+        Row[][] rows = new Row[symbols.length][];
+        int base = firstDay;
+        IntStream.range(0, symbols.length).parallel().forEach(s -> rows[s] = advance(symbols[s],
+                new SymbolTrack(splits.getOrDefault(symbols[s].symbol(), List.of())), sessionIndex, base, wanted));
+        List<MarketColumns> sessions = new ArrayList<>();
+        for (int w = 0; w < wanted.length; w++) {
+            MarketColumns session = new MarketColumns(symbols.length);
+            for (int s = 0; s < symbols.length; s++) {
+                Row row = rows[s][w];
+                if (row != null) {
+                    session.add(symbols[s].symbol(), wanted[w], row.figures(), row.flags(), row.trend());
+                }
+            }
+            if (session.size() > 0) {
+                sessions.add(session);
+            }
+        }
+        return sessions;
+    }
+
+    /** One symbol's figures on a wanted session, as {@link SymbolTrack#figures} gives them. */
+    private record Row(double[] figures, boolean[] flags, String trend) {}
+
+    /** Advances the track through every bar of the symbol; its row on each wanted session (null where it did not trade). */
+    private static Row[] advance(DailyHistory.Raw raw, SymbolTrack track, int[] sessionIndex, int firstDay, int[] wanted) {
+        Row[] rows = new Row[wanted.length];
+        int next = 0;
+        for (int i = 0; i < raw.size() && next < wanted.length; i++) {
+            int day = raw.days()[i];
+            track.advance(day, sessionIndex[day - firstDay], raw.open()[i], raw.high()[i], raw.low()[i], raw.close()[i],
+                    raw.volume()[i]);
+            while (next < wanted.length && wanted[next] < day) {
+                next++;
+            }
+            if (next < wanted.length && wanted[next] == day) {
+                double[] figures = new double[MarketColumns.Figure.values().length];
+                boolean[] flags = new boolean[MarketColumns.Flag.values().length];
+                String trend = track.figures(figures, flags);
+                rows[next++] = new Row(figures, flags, trend);
+            }
+        }
+        return rows;
     }
 
     private Future<DailyColumns> read(ExecutorService workers, int year) {

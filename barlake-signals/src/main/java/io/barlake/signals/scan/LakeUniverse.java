@@ -8,6 +8,7 @@ import io.barlake.lake.read.BarHistory;
 import io.barlake.lake.read.SymbolBars;
 import io.barlake.lake.read.TotalReturn;
 import io.barlake.lake.store.ObjectStore;
+import io.barlake.signals.gold.DailyHistory;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;

@@ -14,6 +14,7 @@ import io.barlake.lake.parquet.SignalColumns;
 import io.barlake.lake.read.SymbolBars;
 import io.barlake.lake.state.StateStore;
 import io.barlake.lake.store.ObjectStore;
+import io.barlake.signals.gold.DailyHistory;
 import io.barlake.signals.gold.GoldInputs;
 import io.barlake.signals.gold.GoldWriter;
 import java.time.Clock;
@@ -77,6 +78,12 @@ public final class SignalsGold {
 
     /** @throws IllegalStateException when silver holds no session yet */
     public static Result update(ObjectStore store, Clock clock, List<Strategy> strategies, List<Timeframe> timeframes) {
+        return update(store, clock, strategies, timeframes, new DailyHistory.Shared(store));
+    }
+
+    /** As {@link #update(ObjectStore, Clock, List, List)}, with a daily history the run's other gold steps share. */
+    public static Result update(ObjectStore store, Clock clock, List<Strategy> strategies, List<Timeframe> timeframes,
+            DailyHistory.Shared shared) {
         StateStore state = new StateStore(store, clock);
         TreeMap<LocalDate, String> sessions = GoldInputs.sessions(state);
         if (sessions.isEmpty()) {
@@ -108,7 +115,7 @@ public final class SignalsGold {
             }
         });
 
-        Map<String, DailyHistory.Raw> history = DailyHistory.load(store, last, Set.of());
+        Map<String, DailyHistory.Raw> history = shared.upTo(last);
         Map<String, List<Split>> splits = GoldInputs.splitsBySymbol(store, last);
         DailyHistory.Raw[] bySymbol = history.values().toArray(DailyHistory.Raw[]::new); // in name order: a symbol's number ranks it
         PickRenderer renderer = new PickRenderer(history.keySet().toArray(String[]::new), strategies,

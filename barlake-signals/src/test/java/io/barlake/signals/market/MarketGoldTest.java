@@ -2,7 +2,10 @@ package io.barlake.signals.market;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.barlake.lake.calendar.TradingCalendar;
 import io.barlake.lake.layout.LakeLayout;
+import io.barlake.lake.model.Split;
+import io.barlake.lake.parquet.ParquetCodec;
 import io.barlake.lake.store.LocalObjectStore;
 import io.barlake.lake.store.ObjectInfo;
 import io.barlake.signals.SyntheticLake;
@@ -53,6 +56,27 @@ class MarketGoldTest {
         store.delete(List.of(LakeLayout.marketSummary(lost)));
 
         assertThat(MarketGold.update(store, CLOCK, MarketSettings.DEFAULTS).written()).isEqualTo(1);
+        assertThat(gold(store)).isEqualTo(before);
+    }
+
+    @Test
+    void aFewSessionsDueAreComputedFromTheHistoryInMemoryWithTheBytesTheStreamedPassWrites() {
+        LocalObjectStore store = new LocalObjectStore(folder.resolve("lake"));
+        SyntheticLake.backfill(store, 60, LocalDate.of(2025, 3, 3), LocalDate.of(2026, 11, 20), CLOCK);
+        MarketGold.Result streamed = MarketGold.update(store, CLOCK, MarketSettings.DEFAULTS);
+        assertThat(streamed.written()).as("a full build streams the year files").isGreaterThan(MarketGold.FROM_MEMORY_SESSIONS);
+        Map<String, String> before = gold(store);
+        List<Split> splits = ParquetCodec.SPLITS.read(store, LakeLayout.SILVER_SPLITS);
+        TradingCalendar calendar = TradingCalendar.nyse();
+        LocalDate afterSplit = splits.stream().map(Split::executionDate)
+                .filter(day -> day.isAfter(LocalDate.of(2025, 6, 1)) && day.isBefore(LocalDate.of(2026, 11, 1))).findFirst()
+                .map(calendar::sessionOnOrAfter).orElseThrow(() -> new AssertionError("the history has no split to cross"));
+        // In the first year file, across a split, the first session of the second file, and the latest.
+        List<LocalDate> lost = List.of(LocalDate.of(2025, 4, 1), afterSplit, LocalDate.of(2026, 1, 2), LocalDate.of(2026, 11, 20));
+        store.delete(lost.stream().map(LakeLayout::marketSymbols).toList());
+
+        assertThat(MarketGold.update(store, CLOCK, MarketSettings.DEFAULTS).written()).as("from memory: at most %d due",
+                MarketGold.FROM_MEMORY_SESSIONS).isEqualTo(lost.size());
         assertThat(gold(store)).isEqualTo(before);
     }
 

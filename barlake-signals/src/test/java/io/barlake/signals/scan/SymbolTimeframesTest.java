@@ -14,6 +14,7 @@ import io.barlake.lake.parquet.ResampledColumns;
 import io.barlake.lake.read.BarHistory;
 import io.barlake.lake.store.LocalObjectStore;
 import io.barlake.signals.SyntheticLake;
+import io.barlake.signals.gold.DailyHistory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
