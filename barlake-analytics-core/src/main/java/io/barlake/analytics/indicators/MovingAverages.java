@@ -109,4 +109,98 @@ public final class MovingAverages {
         }
         return out;
     }
+
+    /** DEMA(n) = 2·EMA − EMA(EMA), each EMA seeded on its input's first n values. Lookback 2(n − 1). Source: TA-Lib {@code TA_DEMA}. */
+    public static double[] dema(double[] values, int period) {
+        Series.requirePeriod("DEMA", period, 1);
+        double k = 2.0 / (period + 1);
+        double[] first = ema(values, 0, period, k);
+        double[] second = ema(first, period - 1, period, k);
+        double[] out = Series.empty(values.length);
+        for (int i = 2 * (period - 1); i < values.length; i++) {
+            out[i] = (2.0 * first[i]) - second[i];
+        }
+        return out;
+    }
+
+    /** TEMA(n) = 3·EMA − 3·EMA(EMA) + EMA(EMA(EMA)). Lookback 3(n − 1). Source: TA-Lib {@code TA_TEMA}. */
+    public static double[] tema(double[] values, int period) {
+        Series.requirePeriod("TEMA", period, 1);
+        double k = 2.0 / (period + 1);
+        double[] first = ema(values, 0, period, k);
+        double[] second = ema(first, period - 1, period, k);
+        double[] third = ema(second, 2 * (period - 1), period, k);
+        double[] out = Series.empty(values.length);
+        for (int i = 3 * (period - 1); i < values.length; i++) {
+            out[i] = third[i] + ((3.0 * first[i]) - (3.0 * second[i]));
+        }
+        return out;
+    }
+
+    /**
+     * TRIMA(n): the triangular average, weights rising to the middle of the window and falling
+     * after, as an SMA of an SMA: of (n+1)/2 bars twice for an odd n, of n/2 then n/2 + 1 bars for
+     * an even n. Lookback n − 1. Source: TA-Lib {@code TA_TRIMA} (the same weights, summed in its
+     * own running order).
+     */
+    public static double[] trima(double[] values, int period) {
+        Series.requirePeriod("TRIMA", period, 1);
+        int inner = period % 2 == 1 ? (period + 1) / 2 : period / 2;
+        int outer = period % 2 == 1 ? inner : inner + 1;
+        double[] first = sma(values, 0, inner);
+        return sma(first, inner - 1, outer);
+    }
+
+    /**
+     * KAMA(n), Kaufman's adaptive average: efficiency ratio |x − x[n]| / Σ|Δx| over n bars (1 when
+     * the path is no longer than the move), smoothing ((ratio × (2/3 − 2/31)) + 2/31)², seeded
+     * with the previous value. Lookback n. Source: TA-Lib {@code TA_KAMA}.
+     */
+    public static double[] kama(double[] values, int period) {
+        Series.requirePeriod("KAMA", period, 1);
+        double[] out = Series.empty(values.length);
+        if (values.length <= period) {
+            return out;
+        }
+        double constMax = 2.0 / (30.0 + 1.0);
+        double constDiff = 2.0 / (2.0 + 1.0) - constMax;
+        double sumRoc = 0;
+        int today = 0;
+        for (int i = period; i-- > 0;) {
+            double value = values[today++];
+            sumRoc += Math.abs(value - values[today]);
+        }
+        double previous = values[today - 1];
+        int trailing = 0;
+        double trailingValue = 0;
+        for (; today < values.length; today++) {
+            if (today > period) {
+                sumRoc -= Math.abs(trailingValue - values[trailing]);
+                sumRoc += Math.abs(values[today] - values[today - 1]);
+            }
+            double move = values[today] - values[trailing];
+            trailingValue = values[trailing++];
+            double ratio = sumRoc <= move || Series.isZero(sumRoc) ? 1.0 : Math.abs(move / sumRoc);
+            double smoothing = (ratio * constDiff) + constMax;
+            smoothing *= smoothing;
+            previous = ((values[today] - previous) * smoothing) + previous;
+            out[today] = previous;
+        }
+        return out;
+    }
+
+    /** TRIX(n): the one-bar rate of change, in %, of EMA(EMA(EMA(x))). Lookback 3(n − 1) + 1. Source: TA-Lib {@code TA_TRIX}. */
+    public static double[] trix(double[] values, int period) {
+        Series.requirePeriod("TRIX", period, 1);
+        double k = 2.0 / (period + 1);
+        double[] first = ema(values, 0, period, k);
+        double[] second = ema(first, period - 1, period, k);
+        double[] third = ema(second, 2 * (period - 1), period, k);
+        double[] out = Series.empty(values.length);
+        for (int i = 3 * (period - 1) + 1; i < values.length; i++) {
+            double old = third[i - 1];
+            out[i] = old != 0.0 ? ((third[i] / old) - 1.0) * 100.0 : 0.0;
+        }
+        return out;
+    }
 }

@@ -108,6 +108,11 @@ public final class Volatility {
      * Lookback n − 1. Source: TA-Lib {@code TA_BBANDS} (SMA, equal deviations up and down).
      */
     public static Bollinger bollinger(double[] close, int period, double deviations) {
+        return bollinger(close, period, deviations, deviations);
+    }
+
+    /** Bollinger bands with their own multipliers above and below (TA-Lib's NbDevUp and NbDevDn). */
+    public static Bollinger bollinger(double[] close, int period, double deviationsUp, double deviationsDown) {
         Series.requirePeriod("Bollinger", period, 2);
         int first = period - 1;
         double[] middle = Series.withWarmUp(close.length, first);
@@ -135,9 +140,8 @@ public final class Volatility {
             middle[end] = mean;
             double variance = meanOfSquares - mean * mean;
             double deviation = variance < Series.EPSILON ? 0.0 : Math.sqrt(variance);
-            double band = deviation * deviations;
-            upper[end] = mean + band;
-            lower[end] = mean - band;
+            upper[end] = mean + deviation * deviationsUp;
+            lower[end] = mean - deviation * deviationsDown;
         }
         return new Bollinger(close, middle, upper, lower);
     }
@@ -168,6 +172,24 @@ public final class Volatility {
             squares -= values[trailing] * values[trailing];
             double variance = meanOfSquares - mean * mean;
             out[i] = variance < Series.EPSILON ? 0.0 : Math.sqrt(variance) * deviations;
+        }
+        return out;
+    }
+
+    /**
+     * NATR(n) = ATR(n) / close × 100, 0 where the close is ~0. Lookback n. With n = 1 TA-Lib returns
+     * the true range itself, not normalized, and so does this. Source: TA-Lib {@code TA_NATR}.
+     */
+    public static double[] natr(double[] high, double[] low, double[] close, int period) {
+        double[] atr = atr(high, low, close, period);
+        if (period == 1) {
+            return atr;
+        }
+        double[] out = Series.empty(close.length);
+        for (int i = 0; i < close.length; i++) {
+            if (!Double.isNaN(atr[i])) {
+                out[i] = Series.isZero(close[i]) ? 0.0 : (atr[i] / close[i]) * 100.0;
+            }
         }
         return out;
     }

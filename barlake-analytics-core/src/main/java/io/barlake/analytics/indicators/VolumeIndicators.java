@@ -49,4 +49,54 @@ public final class VolumeIndicators {
         }
         return out;
     }
+
+    /**
+     * Chaikin accumulation/distribution line: the running sum of ((close − low) − (high − close)) /
+     * (high − low) × volume, bars without range adding nothing. Lookback 0. Source: TA-Lib {@code TA_AD}.
+     */
+    public static double[] accumulationDistribution(double[] high, double[] low, double[] close, double[] volume) {
+        Series.requireSameLength(high, low, close, volume);
+        double[] out = new double[close.length];
+        double ad = 0;
+        for (int i = 0; i < out.length; i++) {
+            ad = addAccumulation(ad, high[i], low[i], close[i], volume[i]);
+            out[i] = ad;
+        }
+        return out;
+    }
+
+    /**
+     * Chaikin A/D oscillator(fast, slow) = EMA(fast) − EMA(slow) of the A/D line, both EMAs seeded
+     * with its first value (not an average). Lookback max(fast, slow) − 1. Source: TA-Lib {@code TA_ADOSC}.
+     */
+    public static double[] chaikinOscillator(double[] high, double[] low, double[] close, double[] volume, int fast,
+            int slow) {
+        Series.requireSameLength(high, low, close, volume);
+        Series.requirePeriod("ADOSC fast", fast, 2);
+        Series.requirePeriod("ADOSC slow", slow, 2);
+        int lookback = Math.max(fast, slow) - 1;
+        double[] out = Series.empty(close.length);
+        if (close.length <= lookback) {
+            return out;
+        }
+        double fastK = 2.0 / (fast + 1);
+        double slowK = 2.0 / (slow + 1);
+        double ad = addAccumulation(0, high[0], low[0], close[0], volume[0]);
+        double fastEma = ad;
+        double slowEma = ad;
+        for (int today = 1; today < close.length; today++) {
+            ad = addAccumulation(ad, high[today], low[today], close[today], volume[today]);
+            fastEma = (fastK * ad) + ((1.0 - fastK) * fastEma);
+            slowEma = (slowK * ad) + ((1.0 - slowK) * slowEma);
+            if (today >= lookback) {
+                out[today] = fastEma - slowEma;
+            }
+        }
+        return out;
+    }
+
+    private static double addAccumulation(double ad, double high, double low, double close, double volume) {
+        double range = high - low;
+        return range > 0.0 ? ad + (((close - low) - (high - close)) / range) * volume : ad;
+    }
 }

@@ -71,4 +71,45 @@ final class TestBars {
         }
         return new BarSeries("RND" + seed, dates, open, high, low, close, volume);
     }
+
+    /**
+     * A seeded random walk with what real tapes have and smooth walks lack: opening gaps of up to
+     * ±15 %, limit moves (a bar locked at ±10 %: open = high = low = close), flat halted bars
+     * with no volume, and prices below a dollar.
+     */
+    static BarSeries gappy(long seed, int n) {
+        Random random = new Random(seed);
+        LocalDate[] dates = new LocalDate[n];
+        double[][] columns = new double[5][n];
+        double price = 0.5 + random.nextDouble() * 80;
+        LocalDate day = LocalDate.of(2001, 1, 2);
+        for (int i = 0; i < n; i++) {
+            dates[i] = day;
+            day = day.plusDays(1 + random.nextInt(3));
+            int kind = random.nextInt(25);
+            double o;
+            double c;
+            double h;
+            double l;
+            double v = 100 + random.nextInt(3_000_000);
+            if (kind == 0) { // locked limit move
+                o = c = h = l = price * (random.nextBoolean() ? 1.10 : 0.90);
+            } else if (kind == 1) { // halted
+                o = c = h = l = price;
+                v = 0;
+            } else {
+                o = price * (1 + (kind == 2 ? (random.nextDouble() - 0.5) * 0.3 : random.nextGaussian() * 0.01));
+                c = Math.max(0.01, o * (1 + random.nextGaussian() * 0.03));
+                h = Math.max(o, c) * (1 + random.nextDouble() * 0.02);
+                l = Math.min(o, c) * (1 - random.nextDouble() * 0.02);
+            }
+            columns[0][i] = o;
+            columns[1][i] = h;
+            columns[2][i] = l;
+            columns[3][i] = c;
+            columns[4][i] = v;
+            price = c;
+        }
+        return new BarSeries("GAP" + seed, dates, columns[0], columns[1], columns[2], columns[3], columns[4]);
+    }
 }

@@ -13,4 +13,8 @@ public final class TestBarsAccess {
     public static BarSeries apple2013() {
         return TestBars.apple2013();
     }
+
+    public static BarSeries gappy(long seed, int n) {
+        return TestBars.gappy(seed, n);
+    }
 }

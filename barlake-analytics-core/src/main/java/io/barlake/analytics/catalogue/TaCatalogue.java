@@ -1,0 +1,237 @@
+package io.barlake.analytics.catalogue;
+
+import io.barlake.analytics.catalogue.TaFunction.Output;
+import io.barlake.analytics.catalogue.TaFunction.Parameter;
+import io.barlake.analytics.indicators.DirectionalMovement;
+import io.barlake.analytics.indicators.DirectionalMovement.Direction;
+import io.barlake.analytics.indicators.MathFunctions;
+import io.barlake.analytics.indicators.Momentum;
+import io.barlake.analytics.indicators.MovingAverages;
+import io.barlake.analytics.indicators.Oscillators;
+import io.barlake.analytics.indicators.PriceTransforms;
+import io.barlake.analytics.indicators.Statistics;
+import io.barlake.analytics.indicators.Trend;
+import io.barlake.analytics.indicators.Volatility;
+import io.barlake.analytics.indicators.VolumeIndicators;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The functions of TA-Lib Barlake computes, each described as TA-Lib's meta API describes it
+ * ({@link TaFunction}): the one list the indicator listing, the composite strategies and the
+ * serving API read. Functions are added group by group; {@code TaCatalogueParityTest} compares
+ * every one with TA-Lib's Java port, description and values, and lists those not here yet.
+ */
+public final class TaCatalogue {
+    static final String MATH_TRANSFORM = "Math Transform";
+    static final String MATH_OPERATORS = "Math Operators";
+    static final String PRICE_TRANSFORM = "Price Transform";
+    static final String OVERLAP = "Overlap Studies";
+    static final String MOMENTUM = "Momentum Indicators";
+    static final String VOLUME = "Volume Indicators";
+    static final String VOLATILITY = "Volatility Indicators";
+    static final String STATISTIC = "Statistic Functions";
+    /** TA-Lib's largest period. */
+    private static final int MAX_PERIOD = 100_000;
+    /** TA-Lib's bound on real parameters. */
+    private static final double MAX_REAL = 3.0e37;
+    /** The moving-average types computed so far: SMA (TA-Lib's default). */
+    private static final List<Integer> MA_TYPES = List.of(0);
+
+    private static final Map<String, TaFunction> FUNCTIONS = new LinkedHashMap<>();
+
+    static {
+        for (MathFunctions.Transform transform : MathFunctions.Transform.values()) {
+            add(transform.name(), MATH_TRANSFORM, "real", List.of(), "Real", p -> 0, (x, p) -> one(transform.apply(x[0])));
+        }
+        for (MathFunctions.Operator operator : MathFunctions.Operator.values()) {
+            add(operator.name(), MATH_OPERATORS, "real0 real1", List.of(), "Real", p -> 0,
+                    (x, p) -> one(operator.apply(x[0], x[1])));
+        }
+        add("MAX", MATH_OPERATORS, "real", period(30, 2), "Real", TaCatalogue::periodLess1,
+                (x, p) -> one(Trend.highest(x[0], i(p[0]))));
+        add("MIN", MATH_OPERATORS, "real", period(30, 2), "Real", TaCatalogue::periodLess1,
+                (x, p) -> one(Trend.lowest(x[0], i(p[0]))));
+        add("SUM", MATH_OPERATORS, "real", period(30, 2), "Real", TaCatalogue::periodLess1,
+                (x, p) -> one(MathFunctions.sum(x[0], i(p[0]))));
+        add("MAXINDEX", MATH_OPERATORS, "real", period(30, 2), "Integer!", TaCatalogue::periodLess1,
+                (x, p) -> one(MathFunctions.maxIndex(x[0], i(p[0]))));
+        add("MININDEX", MATH_OPERATORS, "real", period(30, 2), "Integer!", TaCatalogue::periodLess1,
+                (x, p) -> one(MathFunctions.minIndex(x[0], i(p[0]))));
+        add("MINMAX", MATH_OPERATORS, "real", period(30, 2), "Min Max", TaCatalogue::periodLess1,
+                (x, p) -> new double[][] {Trend.lowest(x[0], i(p[0])), Trend.highest(x[0], i(p[0]))});
+        add("MINMAXINDEX", MATH_OPERATORS, "real", period(30, 2), "MinIdx! MaxIdx!", TaCatalogue::periodLess1,
+                (x, p) -> new double[][] {MathFunctions.minIndex(x[0], i(p[0])), MathFunctions.maxIndex(x[0], i(p[0]))});
+
+        add("AVGPRICE", PRICE_TRANSFORM, "open high low close", List.of(), "Real", p -> 0,
+                (x, p) -> one(PriceTransforms.average(x[0], x[1], x[2], x[3])));
+        add("MEDPRICE", PRICE_TRANSFORM, "high low", List.of(), "Real", p -> 0, (x, p) -> one(PriceTransforms.median(x[0], x[1])));
+        add("TYPPRICE", PRICE_TRANSFORM, "high low close", List.of(), "Real", p -> 0,
+                (x, p) -> one(PriceTransforms.typical(x[0], x[1], x[2])));
+        add("WCLPRICE", PRICE_TRANSFORM, "high low close", List.of(), "Real", p -> 0,
+                (x, p) -> one(PriceTransforms.weightedClose(x[0], x[1], x[2])));
+
+        add("SMA", OVERLAP, "real", period(30, 2), "Real", TaCatalogue::periodLess1, (x, p) -> one(MovingAverages.sma(x[0], i(p[0]))));
+        add("EMA", OVERLAP, "real", period(30, 2), "Real", TaCatalogue::periodLess1, (x, p) -> one(MovingAverages.ema(x[0], i(p[0]))));
+        add("WMA", OVERLAP, "real", period(30, 2), "Real", TaCatalogue::periodLess1, (x, p) -> one(MovingAverages.wma(x[0], i(p[0]))));
+        add("DEMA", OVERLAP, "real", period(30, 2), "Real", p -> 2 * (i(p[0]) - 1), (x, p) -> one(MovingAverages.dema(x[0], i(p[0]))));
+        add("TEMA", OVERLAP, "real", period(30, 2), "Real", p -> 3 * (i(p[0]) - 1), (x, p) -> one(MovingAverages.tema(x[0], i(p[0]))));
+        add("TRIMA", OVERLAP, "real", period(30, 2), "Real", TaCatalogue::periodLess1,
+                (x, p) -> one(MovingAverages.trima(x[0], i(p[0]))));
+        add("KAMA", OVERLAP, "real", period(30, 2), "Real", p -> i(p[0]), (x, p) -> one(MovingAverages.kama(x[0], i(p[0]))));
+        add("MIDPOINT", OVERLAP, "real", period(14, 2), "Real", TaCatalogue::periodLess1,
+                (x, p) -> one(midpoint(Trend.highest(x[0], i(p[0])), Trend.lowest(x[0], i(p[0])))));
+        add("MIDPRICE", OVERLAP, "high low", period(14, 2), "Real", TaCatalogue::periodLess1,
+                (x, p) -> one(midpoint(Trend.highest(x[0], i(p[0])), Trend.lowest(x[1], i(p[0])))));
+        add("BBANDS", OVERLAP, "real", List.of(integer("TimePeriod", 5, 2), real("NbDevUp", 2.0, -MAX_REAL, MAX_REAL),
+                real("NbDevDn", 2.0, -MAX_REAL, MAX_REAL), maType("MAType")), "RealUpperBand RealMiddleBand RealLowerBand",
+                TaCatalogue::periodLess1, (x, p) -> {
+                    Volatility.Bollinger bands = Volatility.bollinger(x[0], i(p[0]), p[1], p[2]);
+                    return new double[][] {bands.upper(), bands.middle(), bands.lower()};
+                });
+
+        add("RSI", MOMENTUM, "real", period(14, 2), "Real", p -> i(p[0]), (x, p) -> one(Momentum.rsi(x[0], i(p[0]))));
+        add("CMO", MOMENTUM, "real", period(14, 2), "Real", p -> i(p[0]), (x, p) -> one(Oscillators.cmo(x[0], i(p[0]))));
+        add("MOM", MOMENTUM, "real", period(10, 1), "Real", p -> i(p[0]), (x, p) -> one(Oscillators.momentum(x[0], i(p[0]))));
+        add("ROC", MOMENTUM, "real", period(10, 1), "Real", p -> i(p[0]), (x, p) -> one(Momentum.roc(x[0], i(p[0]))));
+        for (Oscillators.Rate rate : Oscillators.Rate.values()) {
+            add(rate.name(), MOMENTUM, "real", period(10, 1), "Real", p -> i(p[0]),
+                    (x, p) -> one(Oscillators.rate(x[0], i(p[0]), rate)));
+        }
+        add("TRIX", MOMENTUM, "real", period(30, 1), "Real", p -> 3 * (i(p[0]) - 1) + 1,
+                (x, p) -> one(MovingAverages.trix(x[0], i(p[0]))));
+        add("MACD", MOMENTUM, "real", List.of(integer("FastPeriod", 12, 2), integer("SlowPeriod", 26, 2),
+                integer("SignalPeriod", 9, 1)), "MACD MACDSignal MACDHist",
+                p -> Math.max(i(p[0]), i(p[1])) - 1 + i(p[2]) - 1, (x, p) -> {
+                    Momentum.Macd macd = Momentum.macd(x[0], i(p[0]), i(p[1]), i(p[2]));
+                    return new double[][] {macd.line(), macd.signal(), macd.histogram()};
+                });
+        add("STOCH", MOMENTUM, "high low close", List.of(integer("FastK_Period", 5, 1), integer("SlowK_Period", 3, 1),
+                maType("SlowK_MAType"), integer("SlowD_Period", 3, 1), maType("SlowD_MAType")), "SlowK SlowD",
+                p -> i(p[0]) - 1 + i(p[1]) - 1 + i(p[3]) - 1, (x, p) -> {
+                    Momentum.Stochastic stochastic = Momentum.stochastic(x[0], x[1], x[2], i(p[0]), i(p[1]), i(p[3]));
+                    return new double[][] {stochastic.k(), stochastic.d()};
+                });
+        add("STOCHF", MOMENTUM, "high low close", List.of(integer("FastK_Period", 5, 1), integer("FastD_Period", 3, 1),
+                maType("FastD_MAType")), "FastK FastD", p -> i(p[0]) - 1 + i(p[1]) - 1, (x, p) -> {
+                    // The fast stochastic is the slow one without %K smoothing (an SMA of 1 bar).
+                    Momentum.Stochastic stochastic = Momentum.stochastic(x[0], x[1], x[2], i(p[0]), 1, i(p[1]));
+                    return new double[][] {stochastic.k(), stochastic.d()};
+                });
+        add("BOP", MOMENTUM, "open high low close", List.of(), "Real", p -> 0,
+                (x, p) -> one(Oscillators.balanceOfPower(x[0], x[1], x[2], x[3])));
+        add("WILLR", MOMENTUM, "high low close", period(14, 2), "Real", TaCatalogue::periodLess1,
+                (x, p) -> one(Oscillators.williamsR(x[0], x[1], x[2], i(p[0]))));
+        add("CCI", MOMENTUM, "high low close", period(14, 2), "Real", TaCatalogue::periodLess1,
+                (x, p) -> one(Oscillators.cci(x[0], x[1], x[2], i(p[0]))));
+        add("AROON", MOMENTUM, "high low", period(14, 2), "AroonDown AroonUp", p -> i(p[0]), (x, p) -> {
+            Oscillators.Aroon aroon = Oscillators.aroon(x[0], x[1], i(p[0]));
+            return new double[][] {aroon.down(), aroon.up()};
+        });
+        add("AROONOSC", MOMENTUM, "high low", period(14, 2), "Real", p -> i(p[0]),
+                (x, p) -> one(Oscillators.aroonOscillator(x[0], x[1], i(p[0]))));
+        add("MFI", MOMENTUM, "high low close volume", period(14, 2), "Real", p -> i(p[0]),
+                (x, p) -> one(Oscillators.mfi(x[0], x[1], x[2], x[3], i(p[0]))));
+        add("ADX", MOMENTUM, "high low close", period(14, 2), "Real", p -> 2 * i(p[0]) - 1,
+                (x, p) -> one(Trend.adx(x[0], x[1], x[2], i(p[0])).adx()));
+        add("ADXR", MOMENTUM, "high low close", period(14, 2), "Real", p -> 3 * i(p[0]) - 2,
+                (x, p) -> one(DirectionalMovement.adxr(x[0], x[1], x[2], i(p[0]))));
+        add("DX", MOMENTUM, "high low close", period(14, 2), "Real", p -> i(p[0]),
+                (x, p) -> one(DirectionalMovement.dx(x[0], x[1], x[2], i(p[0]))));
+        for (Direction direction : Direction.values()) {
+            add(direction + "_DI", MOMENTUM, "high low close", period(14, 1), "Real", p -> Math.max(1, i(p[0])),
+                    (x, p) -> one(DirectionalMovement.indicator(x[0], x[1], x[2], i(p[0]), direction)));
+            add(direction + "_DM", MOMENTUM, "high low", period(14, 1), "Real", p -> Math.max(1, i(p[0]) - 1),
+                    (x, p) -> one(DirectionalMovement.movement(x[0], x[1], i(p[0]), direction)));
+        }
+
+        add("AD", VOLUME, "high low close volume", List.of(), "Real", p -> 0,
+                (x, p) -> one(VolumeIndicators.accumulationDistribution(x[0], x[1], x[2], x[3])));
+        add("ADOSC", VOLUME, "high low close volume", List.of(integer("FastPeriod", 3, 2), integer("SlowPeriod", 10, 2)), "Real",
+                p -> Math.max(i(p[0]), i(p[1])) - 1,
+                (x, p) -> one(VolumeIndicators.chaikinOscillator(x[0], x[1], x[2], x[3], i(p[0]), i(p[1]))));
+        add("OBV", VOLUME, "real volume", List.of(), "Real", p -> 0, (x, p) -> one(VolumeIndicators.obv(x[0], x[1])));
+
+        add("ATR", VOLATILITY, "high low close", period(14, 1), "Real", p -> i(p[0]),
+                (x, p) -> one(Volatility.atr(x[0], x[1], x[2], i(p[0]))));
+        add("NATR", VOLATILITY, "high low close", period(14, 1), "Real", p -> i(p[0]),
+                (x, p) -> one(Volatility.natr(x[0], x[1], x[2], i(p[0]))));
+        add("TRANGE", VOLATILITY, "high low close", List.of(), "Real", p -> 1,
+                (x, p) -> one(Volatility.trueRange(x[0], x[1], x[2])));
+
+        add("STDDEV", STATISTIC, "real", List.of(integer("TimePeriod", 5, 2), real("NbDev", 1.0, -MAX_REAL, MAX_REAL)), "Real",
+                TaCatalogue::periodLess1, (x, p) -> one(Volatility.standardDeviation(x[0], i(p[0]), p[1])));
+        add("VAR", STATISTIC, "real", List.of(integer("TimePeriod", 5, 1), real("NbDev", 1.0, -MAX_REAL, MAX_REAL)), "Real",
+                TaCatalogue::periodLess1, (x, p) -> one(Statistics.variance(x[0], i(p[0]))));
+        for (Statistics.Regression regression : Statistics.Regression.values()) {
+            add(regression.name(), STATISTIC, "real", period(14, 2), "Real", TaCatalogue::periodLess1,
+                    (x, p) -> one(Statistics.regression(x[0], i(p[0]), regression)));
+        }
+        add("CORREL", STATISTIC, "real0 real1", period(30, 1), "Real", TaCatalogue::periodLess1,
+                (x, p) -> one(Statistics.correlation(x[0], x[1], i(p[0]))));
+    }
+
+    private TaCatalogue() {}
+
+    /** The function of that TA-Lib name (case-insensitive). */
+    public static Optional<TaFunction> find(String name) {
+        return Optional.ofNullable(FUNCTIONS.get(name.toUpperCase(java.util.Locale.ROOT)));
+    }
+
+    /** Every function, grouped as TA-Lib groups them. */
+    public static List<TaFunction> all() {
+        return List.copyOf(FUNCTIONS.values());
+    }
+
+    /**
+     * @param outputs TA-Lib's output names without {@code out}, space-separated; a trailing
+     *                {@code !} marks an integer output
+     */
+    private static void add(String name, String group, String inputs, List<Parameter> parameters, String outputs,
+            TaFunction.Lookback lookback, TaFunction.Compute compute) {
+        List<Output> outs = Arrays.stream(outputs.split(" "))
+                .map(out -> new Output(out.replace("!", ""), out.endsWith("!"))).toList();
+        if (FUNCTIONS.put(name, new TaFunction(name, group, List.of(inputs.split(" ")), parameters, outs, lookback, compute)) != null) {
+            throw new IllegalStateException(name + " is in the catalogue twice");
+        }
+    }
+
+    private static List<Parameter> period(int defaultValue, int min) {
+        return List.of(integer("TimePeriod", defaultValue, min));
+    }
+
+    private static Parameter integer(String name, int defaultValue, int min) {
+        return new Parameter(name, Parameter.Type.INTEGER, defaultValue, min, MAX_PERIOD, List.of());
+    }
+
+    private static Parameter real(String name, double defaultValue, double min, double max) {
+        return new Parameter(name, Parameter.Type.REAL, defaultValue, min, max, List.of());
+    }
+
+    private static Parameter maType(String name) {
+        return new Parameter(name, Parameter.Type.MA_TYPE, 0, 0, 8, MA_TYPES);
+    }
+
+    private static int periodLess1(double[] p) {
+        return i(p[0]) - 1;
+    }
+
+    private static int i(double value) {
+        return (int) value;
+    }
+
+    private static double[][] one(double[] values) {
+        return new double[][] {values};
+    }
+
+    private static double[] midpoint(double[] highest, double[] lowest) {
+        double[] out = new double[highest.length];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = (highest[k] + lowest[k]) / 2.0;
+        }
+        return out;
+    }
+}
