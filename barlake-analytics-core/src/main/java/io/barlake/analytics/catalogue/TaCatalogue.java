@@ -38,8 +38,8 @@ public final class TaCatalogue {
     private static final int MAX_PERIOD = 100_000;
     /** TA-Lib's bound on real parameters. */
     private static final double MAX_REAL = 3.0e37;
-    /** The moving-average types computed so far: SMA (TA-Lib's default). */
-    private static final List<Integer> MA_TYPES = List.of(0);
+    /** The moving-average types computed so far: all of TA-Lib's but MAMA (7). */
+    private static final List<Integer> MA_TYPES = List.of(0, 1, 2, 3, 4, 5, 6, 8);
 
     private static final Map<String, TaFunction> FUNCTIONS = new LinkedHashMap<>();
 
@@ -88,10 +88,16 @@ public final class TaCatalogue {
                 (x, p) -> one(midpoint(Trend.highest(x[0], i(p[0])), Trend.lowest(x[1], i(p[0])))));
         add("BBANDS", OVERLAP, "real", List.of(integer("TimePeriod", 5, 2), real("NbDevUp", 2.0, -MAX_REAL, MAX_REAL),
                 real("NbDevDn", 2.0, -MAX_REAL, MAX_REAL), maType("MAType")), "RealUpperBand RealMiddleBand RealLowerBand",
-                TaCatalogue::periodLess1, (x, p) -> {
-                    Volatility.Bollinger bands = Volatility.bollinger(x[0], i(p[0]), p[1], p[2]);
+                p -> ma(p[3]).lookback(i(p[0])), (x, p) -> {
+                    Volatility.Bollinger bands = Volatility.bollinger(x[0], i(p[0]), p[1], p[2], ma(p[3]));
                     return new double[][] {bands.upper(), bands.middle(), bands.lower()};
                 });
+        add("MA", OVERLAP, "real", List.of(integer("TimePeriod", 30, 1), maType("MAType")), "Real",
+                p -> ma(p[1]).lookback(i(p[0])), (x, p) -> one(MovingAverages.ma(x[0], i(p[0]), ma(p[1]), ma(p[1]).lookback(i(p[0])))));
+        add("T3", OVERLAP, "real", List.of(integer("TimePeriod", 5, 2), real("VFactor", 0.7, 0.0, 1.0)), "Real",
+                p -> 6 * (i(p[0]) - 1), (x, p) -> one(MovingAverages.t3(x[0], i(p[0]), p[1])));
+        add("SAR", OVERLAP, "high low", List.of(real("Acceleration", 0.02, 0.0, MAX_REAL), real("Maximum", 0.2, 0.0, MAX_REAL)),
+                "Real", p -> 1, (x, p) -> one(Trend.sar(x[0], x[1], p[0], p[1])));
 
         add("RSI", MOMENTUM, "real", period(14, 2), "Real", p -> i(p[0]), (x, p) -> one(Momentum.rsi(x[0], i(p[0]))));
         add("CMO", MOMENTUM, "real", period(14, 2), "Real", p -> i(p[0]), (x, p) -> one(Oscillators.cmo(x[0], i(p[0]))));
@@ -111,16 +117,44 @@ public final class TaCatalogue {
                 });
         add("STOCH", MOMENTUM, "high low close", List.of(integer("FastK_Period", 5, 1), integer("SlowK_Period", 3, 1),
                 maType("SlowK_MAType"), integer("SlowD_Period", 3, 1), maType("SlowD_MAType")), "SlowK SlowD",
-                p -> i(p[0]) - 1 + i(p[1]) - 1 + i(p[3]) - 1, (x, p) -> {
-                    Momentum.Stochastic stochastic = Momentum.stochastic(x[0], x[1], x[2], i(p[0]), i(p[1]), i(p[3]));
+                p -> i(p[0]) - 1 + ma(p[2]).lookback(i(p[1])) + ma(p[4]).lookback(i(p[3])), (x, p) -> {
+                    Momentum.Stochastic stochastic = Momentum.stochastic(x[0], x[1], x[2], i(p[0]), i(p[1]), ma(p[2]), i(p[3]),
+                            ma(p[4]));
                     return new double[][] {stochastic.k(), stochastic.d()};
                 });
         add("STOCHF", MOMENTUM, "high low close", List.of(integer("FastK_Period", 5, 1), integer("FastD_Period", 3, 1),
-                maType("FastD_MAType")), "FastK FastD", p -> i(p[0]) - 1 + i(p[1]) - 1, (x, p) -> {
-                    // The fast stochastic is the slow one without %K smoothing (an SMA of 1 bar).
-                    Momentum.Stochastic stochastic = Momentum.stochastic(x[0], x[1], x[2], i(p[0]), 1, i(p[1]));
+                maType("FastD_MAType")), "FastK FastD", p -> i(p[0]) - 1 + ma(p[2]).lookback(i(p[1])), (x, p) -> {
+                    // The fast stochastic is the slow one without %K smoothing (an average of 1 bar).
+                    Momentum.Stochastic stochastic = Momentum.stochastic(x[0], x[1], x[2], i(p[0]), 1, MovingAverages.MaType.SMA,
+                            i(p[1]), ma(p[2]));
                     return new double[][] {stochastic.k(), stochastic.d()};
                 });
+        add("STOCHRSI", MOMENTUM, "real", List.of(integer("TimePeriod", 14, 2), integer("FastK_Period", 5, 1),
+                integer("FastD_Period", 3, 1), maType("FastD_MAType")), "FastK FastD",
+                p -> i(p[0]) + i(p[1]) - 1 + ma(p[3]).lookback(i(p[2])), (x, p) -> {
+                    Momentum.Stochastic stochastic = Oscillators.stochRsi(x[0], i(p[0]), i(p[1]), i(p[2]), ma(p[3]));
+                    return new double[][] {stochastic.k(), stochastic.d()};
+                });
+        add("APO", MOMENTUM, "real", List.of(integer("FastPeriod", 12, 2), integer("SlowPeriod", 26, 2), maType("MAType")), "Real",
+                p -> ma(p[2]).lookback(Math.max(i(p[0]), i(p[1]))),
+                (x, p) -> one(Oscillators.priceOscillator(x[0], i(p[0]), i(p[1]), ma(p[2]), false)));
+        add("PPO", MOMENTUM, "real", List.of(integer("FastPeriod", 12, 2), integer("SlowPeriod", 26, 2), maType("MAType")), "Real",
+                p -> ma(p[2]).lookback(Math.max(i(p[0]), i(p[1]))),
+                (x, p) -> one(Oscillators.priceOscillator(x[0], i(p[0]), i(p[1]), ma(p[2]), true)));
+        add("MACDEXT", MOMENTUM, "real", List.of(integer("FastPeriod", 12, 2), maType("FastMAType"), integer("SlowPeriod", 26, 2),
+                maType("SlowMAType"), integer("SignalPeriod", 9, 1), maType("SignalMAType")), "MACD MACDSignal MACDHist",
+                p -> Math.max(ma(p[1]).lookback(i(p[0])), ma(p[3]).lookback(i(p[2]))) + ma(p[5]).lookback(i(p[4])), (x, p) -> {
+                    Momentum.Macd macd = Momentum.macdExt(x[0], i(p[0]), ma(p[1]), i(p[2]), ma(p[3]), i(p[4]), ma(p[5]));
+                    return new double[][] {macd.line(), macd.signal(), macd.histogram()};
+                });
+        add("MACDFIX", MOMENTUM, "real", List.of(integer("SignalPeriod", 9, 1)), "MACD MACDSignal MACDHist",
+                p -> 25 + i(p[0]) - 1, (x, p) -> {
+                    Momentum.Macd macd = Momentum.macdFix(x[0], i(p[0]));
+                    return new double[][] {macd.line(), macd.signal(), macd.histogram()};
+                });
+        add("ULTOSC", MOMENTUM, "high low close", List.of(integer("TimePeriod1", 7, 1), integer("TimePeriod2", 14, 1),
+                integer("TimePeriod3", 28, 1)), "Real", p -> Math.max(i(p[0]), Math.max(i(p[1]), i(p[2]))),
+                (x, p) -> one(Oscillators.ultimate(x[0], x[1], x[2], i(p[0]), i(p[1]), i(p[2]))));
         add("BOP", MOMENTUM, "open high low close", List.of(), "Real", p -> 0,
                 (x, p) -> one(Oscillators.balanceOfPower(x[0], x[1], x[2], x[3])));
         add("WILLR", MOMENTUM, "high low close", period(14, 2), "Real", TaCatalogue::periodLess1,
@@ -170,6 +204,8 @@ public final class TaCatalogue {
             add(regression.name(), STATISTIC, "real", period(14, 2), "Real", TaCatalogue::periodLess1,
                     (x, p) -> one(Statistics.regression(x[0], i(p[0]), regression)));
         }
+        add("BETA", STATISTIC, "real0 real1", period(5, 1), "Real", p -> i(p[0]),
+                (x, p) -> one(Statistics.beta(x[0], x[1], i(p[0]))));
         add("CORREL", STATISTIC, "real0 real1", period(30, 1), "Real", TaCatalogue::periodLess1,
                 (x, p) -> one(Statistics.correlation(x[0], x[1], i(p[0]))));
     }
@@ -213,6 +249,10 @@ public final class TaCatalogue {
 
     private static Parameter maType(String name) {
         return new Parameter(name, Parameter.Type.MA_TYPE, 0, 0, 8, MA_TYPES);
+    }
+
+    private static MovingAverages.MaType ma(double value) {
+        return MovingAverages.MaType.values()[(int) value];
     }
 
     private static int periodLess1(double[] p) {

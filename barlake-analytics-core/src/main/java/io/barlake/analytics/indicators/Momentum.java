@@ -73,6 +73,55 @@ public final class Momentum {
             slow = fast;
             fast = swap;
         }
+        return macd(close, fast, slow, signal, 2.0 / (fast + 1), 2.0 / (slow + 1));
+    }
+
+    /**
+     * MACD with TA-Lib's fixed 12/26 smoothing factors, 0.15 and 0.075 (not 2/13 and 2/27), and a
+     * signal EMA of n. Lookback 25 + (n − 1). Source: TA-Lib {@code TA_MACDFIX}.
+     */
+    public static Macd macdFix(double[] close, int signal) {
+        Series.requirePeriod("MACDFIX signal", signal, 1);
+        return macd(close, 12, 26, signal, 0.15, 0.075);
+    }
+
+    /**
+     * MACD with a moving average of any type for the fast, slow and signal lines: line = fast MA −
+     * slow MA, both starting where the longer one can; the signal line is an MA of the line;
+     * histogram = line − signal. Lookback max(fast, slow lookbacks) + signal lookback. Source:
+     * TA-Lib {@code TA_MACDEXT}.
+     */
+    public static Macd macdExt(double[] close, int fast, MovingAverages.MaType fastType, int slow, MovingAverages.MaType slowType,
+            int signal, MovingAverages.MaType signalType) {
+        if (slow < fast) {
+            return macdExt(close, slow, slowType, fast, fastType, signal, signalType);
+        }
+        int largest = Math.max(fastType.lookback(fast), slowType.lookback(slow));
+        int lookback = largest + signalType.lookback(signal);
+        double[] fastLine = MovingAverages.ma(close, fast, fastType, largest);
+        double[] slowLine = MovingAverages.ma(close, slow, slowType, largest);
+        double[] line = Series.empty(close.length);
+        for (int i = largest; i < close.length; i++) {
+            line[i] = fastLine[i] - slowLine[i];
+        }
+        double[] signalLine = Series.empty(close.length);
+        if (close.length > largest) {
+            double[] smoothed = MovingAverages.ma(java.util.Arrays.copyOfRange(line, largest, close.length), signal, signalType, 0);
+            System.arraycopy(smoothed, 0, signalLine, largest, smoothed.length);
+        }
+        double[] histogram = Series.empty(close.length);
+        for (int i = 0; i < close.length; i++) {
+            if (i < lookback) {
+                line[i] = Double.NaN;
+                signalLine[i] = Double.NaN;
+            } else {
+                histogram[i] = line[i] - signalLine[i];
+            }
+        }
+        return new Macd(line, signalLine, histogram);
+    }
+
+    private static Macd macd(double[] close, int fast, int slow, int signal, double fastK, double slowK) {
         int start = slow - 1;
         int lookback = start + signal - 1;
         double[] line = Series.withWarmUp(close.length, lookback);
@@ -82,8 +131,6 @@ public final class Momentum {
             return new Macd(line, signalLine, histogram);
         }
         // One pass, as MovingAverages.ema computes: both EMAs seeded at bar slow-1.
-        double slowK = 2.0 / (slow + 1);
-        double fastK = 2.0 / (fast + 1);
         double slowSum = 0;
         for (int i = 0; i <= start; i++) {
             slowSum += close[i];
@@ -141,6 +188,16 @@ public final class Momentum {
      */
     public static Stochastic stochastic(double[] high, double[] low, double[] close, int kPeriod, int kSmoothing,
             int dPeriod) {
+        return stochastic(high, low, close, kPeriod, kSmoothing, MovingAverages.MaType.SMA, dPeriod, MovingAverages.MaType.SMA);
+    }
+
+    /**
+     * The slow stochastic with %K and %D smoothed by moving averages of any type: %K an average of
+     * the fast %K from its first value, %D an average of %K from its first. Lookback (kPeriod − 1)
+     * + the two averages' lookbacks. Source: TA-Lib {@code TA_STOCH}.
+     */
+    public static Stochastic stochastic(double[] high, double[] low, double[] close, int kPeriod, int kSmoothing,
+            MovingAverages.MaType kType, int dPeriod, MovingAverages.MaType dType) {
         Series.requireSameLength(high, low, close);
         Series.requirePeriod("Stochastic %K", kPeriod, 1);
         Series.requirePeriod("Stochastic %K smoothing", kSmoothing, 1);
@@ -156,12 +213,26 @@ public final class Momentum {
             double diff = (highest - lowest) / 100.0;
             fastK[today] = diff != 0.0 ? (close[today] - lowest) / diff : 0.0;
         }
-        double[] k = MovingAverages.sma(fastK, kPeriod - 1, kSmoothing);
-        double[] d = MovingAverages.sma(k, kPeriod - 1 + kSmoothing - 1, dPeriod);
-        int lookback = kPeriod - 1 + kSmoothing - 1 + dPeriod - 1;
+        int kStart = kPeriod - 1 + kType.lookback(kSmoothing);
+        int lookback = kStart + dType.lookback(dPeriod);
+        double[] k = smoothFrom(fastK, kPeriod - 1, kSmoothing, kType);
+        double[] d = smoothFrom(k, kStart, dPeriod, dType);
         for (int i = 0; i < Math.min(lookback, k.length); i++) {
             k[i] = Double.NaN; // TA-Lib starts %K where %D starts
         }
         return new Stochastic(k, d);
+    }
+
+    /** A moving average of {@code values[from..]}, seeded at {@code from}: smoothing an indicator's output. */
+    static double[] smoothFrom(double[] values, int from, int period, MovingAverages.MaType type) {
+        if (type == MovingAverages.MaType.SMA) {
+            return MovingAverages.sma(values, from, period);
+        }
+        double[] out = Series.empty(values.length);
+        if (from < values.length) {
+            double[] smoothed = MovingAverages.ma(java.util.Arrays.copyOfRange(values, from, values.length), period, type, 0);
+            System.arraycopy(smoothed, 0, out, from, smoothed.length);
+        }
+        return out;
     }
 }

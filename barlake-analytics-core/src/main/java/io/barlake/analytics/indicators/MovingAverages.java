@@ -203,4 +203,112 @@ public final class MovingAverages {
         }
         return out;
     }
+
+    /** TA-Lib's moving-average types, by their {@code MAType} number (0 = SMA … 8 = T3). */
+    public enum MaType {
+        SMA, EMA, WMA, DEMA, TEMA, TRIMA, KAMA, MAMA, T3;
+
+        /** The lookback of this average over n bars (the input itself for n = 1). */
+        public int lookback(int period) {
+            if (period == 1) {
+                return 0;
+            }
+            return switch (this) {
+                case SMA, EMA, WMA, TRIMA -> period - 1;
+                case DEMA -> 2 * (period - 1);
+                case TEMA -> 3 * (period - 1);
+                case KAMA -> period;
+                case MAMA -> 32;
+                case T3 -> 6 * (period - 1);
+            };
+        }
+    }
+
+    /**
+     * The moving average of that type over n bars, its first value at {@code firstOutput} (not
+     * before its lookback) and computed from the bars of its lookback before it, as TA-Lib's
+     * {@code TA_MA} called from that bar computes it: a recursive average is seeded there, not at
+     * the first bar, which is what TA-Lib's functions built on {@code TA_MA} give. The input
+     * itself for n = 1. Source: TA-Lib {@code TA_MA}.
+     */
+    public static double[] ma(double[] values, int period, MaType type, int firstOutput) {
+        Series.requirePeriod("MA", period, 1);
+        if (period == 1) {
+            double[] out = values.clone();
+            java.util.Arrays.fill(out, 0, Math.min(firstOutput, out.length), Double.NaN);
+            return out;
+        }
+        int from = Math.max(0, firstOutput - type.lookback(period));
+        if (from >= values.length) {
+            return Series.empty(values.length);
+        }
+        double[] slice = from == 0 ? values : java.util.Arrays.copyOfRange(values, from, values.length);
+        double[] average = switch (type) {
+            case SMA -> sma(slice, period);
+            case EMA -> ema(slice, period);
+            case WMA -> wma(slice, period);
+            case DEMA -> dema(slice, period);
+            case TEMA -> tema(slice, period);
+            case TRIMA -> trima(slice, period);
+            case KAMA -> kama(slice, period);
+            case T3 -> t3(slice, period, 0.7);
+            case MAMA -> throw new IllegalArgumentException("MA type MAMA is not in the catalogue yet");
+        };
+        if (from == 0) {
+            return average;
+        }
+        double[] out = Series.empty(values.length);
+        System.arraycopy(average, 0, out, from, average.length);
+        return out;
+    }
+
+    /**
+     * T3(n, v), Tillson: six EMAs in a chain, each seeded with the mean of its input's first n
+     * values, combined as c1·e6 + c2·e5 + c3·e4 + c4·e3 with the volume factor v. Lookback 6(n − 1).
+     * Source: TA-Lib {@code TA_T3}.
+     */
+    public static double[] t3(double[] values, int period, double volumeFactor) {
+        Series.requirePeriod("T3", period, 1);
+        int lookback = 6 * (period - 1);
+        double[] out = Series.empty(values.length);
+        if (values.length <= lookback) {
+            return out;
+        }
+        double k = 2.0 / (period + 1.0);
+        double keep = 1.0 - k;
+        double[] e = new double[6];
+        int today = 0;
+        double total = values[today++];
+        for (int i = period - 1; i > 0; i--) {
+            total += values[today++];
+        }
+        e[0] = total / period;
+        for (int level = 1; level < 6; level++) { // seed e[level] with the mean of e[level − 1]'s first n values
+            total = e[level - 1];
+            for (int i = period - 1; i > 0; i--) {
+                double input = values[today++];
+                for (int j = 0; j < level; j++) {
+                    e[j] = (k * input) + (keep * e[j]);
+                    input = e[j];
+                }
+                total += e[level - 1];
+            }
+            e[level] = total / period;
+        }
+        double squared = volumeFactor * volumeFactor;
+        double c1 = -(squared * volumeFactor);
+        double c2 = 3.0 * (squared - c1);
+        double c3 = -6.0 * squared - 3.0 * (volumeFactor - c1);
+        double c4 = 1.0 + 3.0 * volumeFactor - c1 + 3.0 * squared;
+        out[lookback] = c1 * e[5] + c2 * e[4] + c3 * e[3] + c4 * e[2];
+        for (; today < values.length; today++) {
+            double input = values[today];
+            for (int j = 0; j < 6; j++) {
+                e[j] = (k * input) + (keep * e[j]);
+                input = e[j];
+            }
+            out[today] = c1 * e[5] + c2 * e[4] + c3 * e[3] + c4 * e[2];
+        }
+        return out;
+    }
 }

@@ -214,6 +214,41 @@ public final class Oscillators {
         return out;
     }
 
+    /** RSI(n) with TA-Lib's own order of operations, for {@link #stochRsi}. */
+    private static double[] wilderRsi(double[] values, int period) {
+        double[] out = Series.empty(values.length);
+        if (values.length <= period) {
+            return out;
+        }
+        double gain = 0;
+        double loss = 0;
+        for (int today = 1; today <= period; today++) {
+            double change = values[today] - values[today - 1];
+            if (change < 0) {
+                loss -= change;
+            } else {
+                gain += change;
+            }
+        }
+        loss /= period;
+        gain /= period;
+        out[period] = Series.isZero(gain + loss) ? 0.0 : 100.0 * (gain / (gain + loss));
+        for (int today = period + 1; today < values.length; today++) {
+            double change = values[today] - values[today - 1];
+            loss *= period - 1;
+            gain *= period - 1;
+            if (change < 0) {
+                loss -= change;
+            } else {
+                gain += change;
+            }
+            loss /= period;
+            gain /= period;
+            out[today] = Series.isZero(gain + loss) ? 0.0 : 100.0 * (gain / (gain + loss));
+        }
+        return out;
+    }
+
     private static double chande(double gain, double loss) {
         double total = gain + loss;
         return Series.isZero(total) ? 0.0 : 100.0 * ((gain - loss) / total);
@@ -257,5 +292,109 @@ public final class Oscillators {
             }
         }
         return out;
+    }
+
+    /**
+     * The absolute (APO = fast MA − slow MA) or percentage (PPO = (fast − slow)/slow × 100, 0 where
+     * the slow MA is ~0) price oscillator; each average from the first bar. Lookback the
+     * slower average's. Source: TA-Lib {@code TA_APO}, {@code TA_PPO}.
+     */
+    public static double[] priceOscillator(double[] values, int fast, int slow, MovingAverages.MaType type, boolean percentage) {
+        if (slow < fast) {
+            int swap = slow;
+            slow = fast;
+            fast = swap;
+        }
+        int lookback = type.lookback(slow);
+        // Unlike MACD's, TA-Lib's fast average here starts from the first bar, not from where the slow one can.
+        double[] fastLine = MovingAverages.ma(values, fast, type, type.lookback(fast));
+        double[] slowLine = MovingAverages.ma(values, slow, type, lookback);
+        double[] out = Series.empty(values.length);
+        for (int i = lookback; i < values.length; i++) {
+            if (!percentage) {
+                out[i] = fastLine[i] - slowLine[i];
+            } else {
+                out[i] = Series.isZero(slowLine[i]) ? 0.0 : ((fastLine[i] - slowLine[i]) / slowLine[i]) * 100.0;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Stochastic RSI: the fast stochastic (%K over kPeriod, %D its moving average) of RSI(n), from
+     * the RSI's first value. The RSI here is rounded exactly as TA-Lib rounds it (multiply, add,
+     * divide), not with {@link Momentum#rsi}'s faster fused steps: a window of RSIs a rounding
+     * apart (a run of gains, RSI at 100) has a range of ~0 or of nothing, which the stochastic
+     * turns into 100 or 0. Lookback n +
+     * (kPeriod − 1) + the %D average's. Source: TA-Lib {@code TA_STOCHRSI}.
+     */
+    public static Momentum.Stochastic stochRsi(double[] values, int period, int kPeriod, int dPeriod, MovingAverages.MaType dType) {
+        int stochLookback = kPeriod - 1 + dType.lookback(dPeriod);
+        int lookback = period + stochLookback;
+        double[] k = Series.empty(values.length);
+        double[] d = Series.empty(values.length);
+        if (values.length <= lookback) {
+            return new Momentum.Stochastic(k, d);
+        }
+        double[] rsi = wilderRsi(values, period);
+        double[] slice = java.util.Arrays.copyOfRange(rsi, period, rsi.length);
+        Momentum.Stochastic stochastic = Momentum.stochastic(slice, slice, slice, kPeriod, 1, MovingAverages.MaType.SMA, dPeriod, dType);
+        System.arraycopy(stochastic.k(), 0, k, period, slice.length);
+        System.arraycopy(stochastic.d(), 0, d, period, slice.length);
+        return new Momentum.Stochastic(k, d);
+    }
+
+    /**
+     * Ultimate oscillator(p1, p2, p3) = 100 × (4·A1/B1 + 2·A2/B2 + A3/B3)/7, with A the sum of
+     * close − true low and B the sum of true ranges over each period, the periods taken shortest
+     * first whatever their order; a term whose B is ~0 counts 0. Lookback the longest period.
+     * Source: TA-Lib {@code TA_ULTOSC}.
+     */
+    public static double[] ultimate(double[] high, double[] low, double[] close, int first, int second, int third) {
+        Series.requireSameLength(high, low, close);
+        int[] periods = {first, second, third};
+        java.util.Arrays.sort(periods);
+        int lookback = periods[2];
+        double[] out = Series.empty(close.length);
+        if (close.length <= lookback) {
+            return out;
+        }
+        double[] a = new double[3];
+        double[] b = new double[3];
+        for (int p = 0; p < 3; p++) {
+            for (int i = lookback - periods[p] + 1; i < lookback; i++) {
+                a[p] += closeMinusTrueLow(high, low, close, i);
+                b[p] += Series.trueRange(high[i], low[i], close[i - 1]);
+            }
+        }
+        for (int today = lookback; today < close.length; today++) {
+            double buying = closeMinusTrueLow(high, low, close, today);
+            double range = Series.trueRange(high[today], low[today], close[today - 1]);
+            for (int p = 0; p < 3; p++) {
+                a[p] += buying;
+                b[p] += range;
+            }
+            double output = 0.0;
+            if (!Series.isZero(b[0])) {
+                output += 4.0 * (a[0] / b[0]);
+            }
+            if (!Series.isZero(b[1])) {
+                output += 2.0 * (a[1] / b[1]);
+            }
+            if (!Series.isZero(b[2])) {
+                output += a[2] / b[2];
+            }
+            for (int p = 0; p < 3; p++) {
+                int trailing = today - periods[p] + 1;
+                a[p] -= closeMinusTrueLow(high, low, close, trailing);
+                b[p] -= Series.trueRange(high[trailing], low[trailing], close[trailing - 1]);
+            }
+            out[today] = 100.0 * (output / 7.0);
+        }
+        return out;
+    }
+
+    private static double closeMinusTrueLow(double[] high, double[] low, double[] close, int day) {
+        return close[day] - Math.min(low[day], close[day - 1]);
     }
 }

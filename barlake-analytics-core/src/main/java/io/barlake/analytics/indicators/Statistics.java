@@ -117,4 +117,48 @@ public final class Statistics {
         }
         return out;
     }
+
+    /**
+     * Beta of the first series against the second over the last n one-bar returns: (n·Σxy − Σx·Σy)
+     * / (n·Σx² − (Σx)²), a return being 0 where the previous price is ~0; 0 where the denominator
+     * is ~0. Lookback n. Source: TA-Lib {@code TA_BETA}.
+     */
+    public static double[] beta(double[] x, double[] y, int period) {
+        Series.requireSameLength(x, y);
+        Series.requirePeriod("BETA", period, 1);
+        double[] out = Series.empty(x.length);
+        if (x.length <= period) {
+            return out;
+        }
+        double sxx = 0;
+        double sxy = 0;
+        double sx = 0;
+        double sy = 0;
+        double n = period;
+        for (int today = 1; today < x.length; today++) {
+            double rx = change(x[today - 1], x[today]);
+            double ry = change(y[today - 1], y[today]);
+            sxx += rx * rx;
+            sx += rx;
+            sxy += rx * ry;
+            sy += ry;
+            if (today < period) {
+                continue;
+            }
+            int trailing = today - period + 1;
+            double tx = change(x[trailing - 1], x[trailing]);
+            double ty = change(y[trailing - 1], y[trailing]);
+            double denominator = (n * sxx) - (sx * sx);
+            out[today] = Series.isZero(denominator) ? 0.0 : ((n * sxy) - (sx * sy)) / denominator;
+            sxx -= tx * tx;
+            sx -= tx;
+            sxy -= tx * ty;
+            sy -= ty;
+        }
+        return out;
+    }
+
+    private static double change(double previous, double value) {
+        return Series.isZero(previous) ? 0.0 : (value - previous) / previous;
+    }
 }

@@ -130,4 +130,66 @@ public final class Trend {
         }
         return new Adx(adx, plusDi, minusDi);
     }
+
+    /**
+     * Parabolic SAR(acceleration, maximum), Wilder: the stop trails the extreme point of the trend
+     * by a factor rising by {@code acceleration} on each new extreme up to {@code maximum}, never
+     * inside the last two bars' range, and flips to the extreme point when price crosses it. The
+     * first trend is short when the second bar's down move beats its up move, else long. Lookback 1.
+     * Source: TA-Lib {@code TA_SAR}.
+     */
+    public static double[] sar(double[] high, double[] low, double acceleration, double maximum) {
+        Series.requireSameLength(high, low);
+        double[] out = Series.empty(high.length);
+        if (high.length < 2) {
+            return out;
+        }
+        double step = Math.min(acceleration, maximum);
+        double af = step;
+        double upMove = high[1] - high[0];
+        double downMove = low[0] - low[1];
+        boolean isLong = !(downMove > 0 && upMove < downMove);
+        double ep = isLong ? high[1] : low[1];
+        double sar = isLong ? low[0] : high[0];
+        double newLow = low[1];
+        double newHigh = high[1];
+        for (int today = 1; today < high.length; today++) {
+            double prevLow = newLow;
+            double prevHigh = newHigh;
+            newLow = low[today];
+            newHigh = high[today];
+            if (isLong) {
+                if (newLow <= sar) { // switch to short
+                    isLong = false;
+                    sar = Math.max(Math.max(ep, prevHigh), newHigh);
+                    out[today] = sar;
+                    af = step;
+                    ep = newLow;
+                    sar = Math.max(Math.max(sar + af * (ep - sar), prevHigh), newHigh);
+                } else {
+                    out[today] = sar;
+                    if (newHigh > ep) {
+                        ep = newHigh;
+                        af = Math.min(af + step, maximum);
+                    }
+                    sar = Math.min(Math.min(sar + af * (ep - sar), prevLow), newLow);
+                }
+            } else if (newHigh >= sar) { // switch to long
+                isLong = true;
+                sar = Math.min(Math.min(ep, prevLow), newLow);
+                out[today] = sar;
+                af = step;
+                ep = newHigh;
+                sar = Math.min(Math.min(sar + af * (ep - sar), prevLow), newLow);
+            } else {
+                out[today] = sar;
+                if (newLow < ep) {
+                    ep = newLow;
+                    af = Math.min(af + step, maximum);
+                }
+                sar = Math.max(Math.max(sar + af * (ep - sar), prevHigh), newHigh);
+            }
+        }
+        return out;
+    }
 }

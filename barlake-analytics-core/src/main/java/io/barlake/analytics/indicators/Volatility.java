@@ -111,6 +111,28 @@ public final class Volatility {
         return bollinger(close, period, deviations, deviations);
     }
 
+    /**
+     * Bollinger bands around a moving average of any type, with their own multipliers above and
+     * below: the middle band is the average (from its lookback on), the deviation TA-Lib's
+     * STDDEV over the same n values. Lookback the average's. Source: TA-Lib {@code TA_BBANDS}.
+     */
+    public static Bollinger bollinger(double[] close, int period, double deviationsUp, double deviationsDown,
+            MovingAverages.MaType type) {
+        if (type == MovingAverages.MaType.SMA) {
+            return bollinger(close, period, deviationsUp, deviationsDown);
+        }
+        int lookback = type.lookback(period);
+        double[] middle = MovingAverages.ma(close, period, type, lookback);
+        double[] deviation = standardDeviation(close, period, 1.0);
+        double[] upper = Series.empty(close.length);
+        double[] lower = Series.empty(close.length);
+        for (int i = lookback; i < close.length; i++) {
+            upper[i] = middle[i] + deviation[i] * deviationsUp;
+            lower[i] = middle[i] - deviation[i] * deviationsDown;
+        }
+        return new Bollinger(close, middle, upper, lower);
+    }
+
     /** Bollinger bands with their own multipliers above and below (TA-Lib's NbDevUp and NbDevDn). */
     public static Bollinger bollinger(double[] close, int period, double deviationsUp, double deviationsDown) {
         Series.requirePeriod("Bollinger", period, 2);

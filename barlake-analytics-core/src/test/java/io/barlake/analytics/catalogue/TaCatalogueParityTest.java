@@ -113,8 +113,8 @@ class TaCatalogueParityTest {
             assertThat(listing).as("TA-Lib has " + function.name()).containsKey(function.name());
             listing.put(function.name(), "compared on " + SERIES.size() + " series: "
                     + (function.parameters().isEmpty() ? "no parameters" : compared.size() + " parameter sets " + compared)
-                    + (function.parameters().stream().anyMatch(p -> p.type() == Parameter.Type.MA_TYPE)
-                            ? ", moving-average type SMA only" : "")
+                    + function.parameters().stream().filter(p -> p.type() == Parameter.Type.MA_TYPE).findFirst()
+                            .map(p -> ", moving-average types " + p.choices() + " of TA-Lib's 0-8").orElse("")
                     + (portFails.isEmpty() ? "" : "; TA-Lib's port throws on " + portFails + ", not compared there"));
         }
         StringBuilder text = new StringBuilder("TA-Lib function → what this test compared\n");
@@ -263,6 +263,22 @@ class TaCatalogueParityTest {
         sets.add(small);
         sets.add(next);
         sets.add(large);
+        // Each moving-average type the catalogue computes, with the other parameters at their defaults and longer.
+        function.parameters().stream().filter(p -> p.type() == Parameter.Type.MA_TYPE).findFirst().ifPresent(first -> {
+            for (int type : first.choices()) {
+                for (double[] base : List.of(function.defaults(), large)) {
+                    double[] typed = base.clone();
+                    for (int i = 0; i < typed.length; i++) {
+                        if (function.parameters().get(i).type() == Parameter.Type.MA_TYPE) {
+                            typed[i] = type;
+                        }
+                    }
+                    if (type != 0) {
+                        sets.add(typed);
+                    }
+                }
+            }
+        });
         return sets;
     }
 
