@@ -2,6 +2,8 @@ package io.barlake.analytics.catalogue;
 
 import io.barlake.analytics.catalogue.TaFunction.Output;
 import io.barlake.analytics.catalogue.TaFunction.Parameter;
+import io.barlake.analytics.indicators.CandlePatterns;
+import io.barlake.analytics.indicators.Candles;
 import io.barlake.analytics.indicators.DirectionalMovement;
 import io.barlake.analytics.indicators.DirectionalMovement.Direction;
 import io.barlake.analytics.indicators.MathFunctions;
@@ -34,6 +36,7 @@ public final class TaCatalogue {
     static final String VOLUME = "Volume Indicators";
     static final String VOLATILITY = "Volatility Indicators";
     static final String STATISTIC = "Statistic Functions";
+    static final String PATTERN = "Pattern Recognition";
     /** TA-Lib's largest period. */
     private static final int MAX_PERIOD = 100_000;
     /** TA-Lib's bound on real parameters. */
@@ -42,6 +45,9 @@ public final class TaCatalogue {
     private static final List<Integer> MA_TYPES = List.of(0, 1, 2, 3, 4, 5, 6, 8);
 
     private static final Map<String, TaFunction> FUNCTIONS = new LinkedHashMap<>();
+    /** The patterns that take a penetration, with TA-Lib's default. */
+    private static final Map<String, Double> PENETRATIONS = Map.of("CDLABANDONEDBABY", 0.3, "CDLDARKCLOUDCOVER", 0.5,
+            "CDLEVENINGDOJISTAR", 0.3, "CDLEVENINGSTAR", 0.3, "CDLMATHOLD", 0.5, "CDLMORNINGDOJISTAR", 0.3, "CDLMORNINGSTAR", 0.3);
 
     static {
         for (MathFunctions.Transform transform : MathFunctions.Transform.values()) {
@@ -208,6 +214,15 @@ public final class TaCatalogue {
                 (x, p) -> one(Statistics.beta(x[0], x[1], i(p[0]))));
         add("CORREL", STATISTIC, "real0 real1", period(30, 1), "Real", TaCatalogue::periodLess1,
                 (x, p) -> one(Statistics.correlation(x[0], x[1], i(p[0]))));
+    }
+
+    static {
+        for (CandlePatterns.Pattern pattern : CandlePatterns.all()) {
+            List<Parameter> parameters = PENETRATIONS.containsKey(pattern.name())
+                    ? List.of(real("Penetration", PENETRATIONS.get(pattern.name()), 0.0, MAX_REAL)) : List.of();
+            add(pattern.name(), PATTERN, "open high low close", parameters, "Integer!", p -> pattern.lookback(),
+                    (x, p) -> one(pattern.apply(new Candles(x[0], x[1], x[2], x[3]), p.length > 0 ? p[0] : 0)));
+        }
     }
 
     private TaCatalogue() {}

@@ -75,7 +75,7 @@ final class TestBars {
     /**
      * A seeded random walk with what real tapes have and smooth walks lack: opening gaps of up to
      * ±15 %, limit moves (a bar locked at ±10 %: open = high = low = close), flat halted bars
-     * with no volume, and prices below a dollar.
+     * with no volume, shaven candles after a gap, and prices below a dollar.
      */
     static BarSeries gappy(long seed, int n) {
         Random random = new Random(seed);
@@ -97,6 +97,11 @@ final class TestBars {
             } else if (kind == 1) { // halted
                 o = c = h = l = price;
                 v = 0;
+            } else if (kind == 3) { // a shaven candle (no shadows) after an opening gap: a kicking pattern's half
+                o = price * (1 + (random.nextBoolean() ? 0.04 : -0.04));
+                c = o * (random.nextBoolean() ? 1.06 : 0.94);
+                h = Math.max(o, c);
+                l = Math.min(o, c);
             } else {
                 o = price * (1 + (kind == 2 ? (random.nextDouble() - 0.5) * 0.3 : random.nextGaussian() * 0.01));
                 c = Math.max(0.01, o * (1 + random.nextGaussian() * 0.03));
@@ -111,5 +116,33 @@ final class TestBars {
             price = c;
         }
         return new BarSeries("GAP" + seed, dates, columns[0], columns[1], columns[2], columns[3], columns[4]);
+    }
+
+    /**
+     * Candles drawn one by one around a slowly drifting level (not a walk of closes): bodies of
+     * every size, shadows often shaven off, frequent gaps. Many-candle patterns that a walk
+     * rarely draws appear here often enough to be checked.
+     */
+    static BarSeries candles(long seed, int n) {
+        Random random = new Random(seed);
+        LocalDate[] dates = new LocalDate[n];
+        double[][] columns = new double[5][n];
+        double level = 50;
+        LocalDate day = LocalDate.of(1995, 1, 2);
+        for (int i = 0; i < n; i++) {
+            dates[i] = day;
+            day = day.plusDays(1);
+            level = Math.max(5, level * (1 + random.nextGaussian() * 0.005));
+            double o = level * (1 + (random.nextDouble() - 0.5) * 0.08);
+            double c = o * (1 + random.nextGaussian() * 0.03);
+            double h = Math.max(o, c) * (1 + (random.nextInt(3) == 0 ? 0 : random.nextDouble() * 0.02));
+            double l = Math.min(o, c) * (1 - (random.nextInt(3) == 0 ? 0 : random.nextDouble() * 0.02));
+            columns[0][i] = o;
+            columns[1][i] = h;
+            columns[2][i] = l;
+            columns[3][i] = c;
+            columns[4][i] = 1_000 + random.nextInt(1_000_000);
+        }
+        return new BarSeries("CANDLES" + seed, dates, columns[0], columns[1], columns[2], columns[3], columns[4]);
     }
 }

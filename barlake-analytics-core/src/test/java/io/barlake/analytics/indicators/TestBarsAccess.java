@@ -17,4 +17,8 @@ public final class TestBarsAccess {
     public static BarSeries gappy(long seed, int n) {
         return TestBars.gappy(seed, n);
     }
+
+    public static BarSeries candles(long seed, int n) {
+        return TestBars.candles(seed, n);
+    }
 }
