@@ -13,8 +13,11 @@ import java.util.Optional;
  * averages it declares. Source: TA-Lib {@code TA_CDL*}.
  */
 public final class CandlePatterns {
-    /** One pattern: its TA-Lib name, lookback, the averages its rule reads, and the rule. */
-    public record Pattern(String name, int lookback, List<Use> uses, Rule rule) {
+    /**
+     * One pattern: its TA-Lib name, lookback, the averages its rule reads, and the rule; or, for a
+     * pattern that remembers an earlier bar (Hikkake), the whole series at once.
+     */
+    public record Pattern(String name, int lookback, List<Use> uses, Rule rule, Whole whole) {
         public Pattern {
             uses = List.copyOf(uses);
         }
@@ -23,6 +26,10 @@ public final class CandlePatterns {
         public double[] apply(Candles candles, double penetration) {
             double[] out = Series.empty(candles.size());
             if (candles.size() <= lookback) {
+                return out;
+            }
+            if (whole != null) {
+                whole.apply(candles, lookback, out);
                 return out;
             }
             double[][] averages = new double[uses.size()][];
@@ -34,6 +41,12 @@ public final class CandlePatterns {
             }
             return out;
         }
+    }
+
+    /** A pattern computed over the whole series into {@code out}, from bar {@code lookback} on. */
+    @FunctionalInterface
+    public interface Whole {
+        void apply(Candles c, int lookback, double[] out);
     }
 
     /** A setting's average read for candle {@code i − back}. */
@@ -301,6 +314,63 @@ public final class CandlePatterns {
                         && c.close(i) > c.high(i - 1) ? 100 : 0);
     }
 
+    static {
+        addWhole("CDLHIKKAKE", 5, (c, lookback, out) -> hikkake(c, lookback, out, false));
+        addWhole("CDLHIKKAKEMOD", Math.max(1, Setting.NEAR.period) + 5, (c, lookback, out) -> hikkake(c, lookback, out, true));
+        int five = Math.max(Setting.BODY_SHORT.period, Setting.BODY_LONG.period) + 4;
+        add("CDLRISEFALL3METHODS", five, uses(Setting.BODY_LONG, 4, Setting.BODY_SHORT, 3, Setting.BODY_SHORT, 2,
+                Setting.BODY_SHORT, 1, Setting.BODY_LONG, 0), (c, i, a, p) -> {
+                    int color = c.color(i - 4);
+                    return c.realBody(i - 4) > a[0][i] && c.realBody(i - 3) < a[1][i] && c.realBody(i - 2) < a[2][i]
+                            && c.realBody(i - 1) < a[3][i] && c.realBody(i) > a[4][i] && color == -c.color(i - 3)
+                            && c.color(i - 3) == c.color(i - 2) && c.color(i - 2) == c.color(i - 1) && c.color(i - 1) == -c.color(i)
+                            && c.bodyBottom(i - 3) < c.high(i - 4) && c.bodyTop(i - 3) > c.low(i - 4)
+                            && c.bodyBottom(i - 2) < c.high(i - 4) && c.bodyTop(i - 2) > c.low(i - 4)
+                            && c.bodyBottom(i - 1) < c.high(i - 4) && c.bodyTop(i - 1) > c.low(i - 4)
+                            && c.close(i - 2) * color < c.close(i - 3) * color && c.close(i - 1) * color < c.close(i - 2) * color
+                            && c.open(i) * color > c.close(i - 1) * color && c.close(i) * color > c.close(i - 4) * color
+                            ? 100 * color : 0;
+                });
+        add("CDLMATHOLD", five, uses(Setting.BODY_LONG, 4, Setting.BODY_SHORT, 3, Setting.BODY_SHORT, 2, Setting.BODY_SHORT, 1),
+                (c, i, a, p) -> c.realBody(i - 4) > a[0][i] && c.realBody(i - 3) < a[1][i] && c.realBody(i - 2) < a[2][i]
+                        && c.realBody(i - 1) < a[3][i] && c.color(i - 4) == 1 && c.color(i - 3) == -1 && c.color(i) == 1
+                        && c.realBodyGapUp(i - 3, i - 4) && c.bodyBottom(i - 2) < c.close(i - 4) && c.bodyBottom(i - 1) < c.close(i - 4)
+                        && c.bodyBottom(i - 2) > c.close(i - 4) - c.realBody(i - 4) * p
+                        && c.bodyBottom(i - 1) > c.close(i - 4) - c.realBody(i - 4) * p
+                        && c.bodyTop(i - 2) < c.open(i - 3) && c.bodyTop(i - 1) < c.bodyTop(i - 2) && c.open(i) > c.close(i - 1)
+                        && c.close(i) > Math.max(Math.max(c.high(i - 3), c.high(i - 2)), c.high(i - 1)) ? 100 : 0);
+        add("CDLADVANCEBLOCK", Math.max(Math.max(Math.max(Setting.SHADOW_LONG.period, Setting.SHADOW_SHORT.period),
+                Math.max(Setting.FAR.period, Setting.NEAR.period)), Setting.BODY_LONG.period) + 2,
+                uses(Setting.NEAR, 2, Setting.NEAR, 1, Setting.FAR, 2, Setting.FAR, 1, Setting.BODY_LONG, 2, Setting.SHADOW_SHORT, 2,
+                        Setting.SHADOW_SHORT, 1, Setting.SHADOW_SHORT, 0, Setting.SHADOW_LONG, 0),
+                (c, i, a, p) -> c.color(i - 2) == 1 && c.color(i - 1) == 1 && c.color(i) == 1 && c.close(i) > c.close(i - 1)
+                        && c.close(i - 1) > c.close(i - 2) && c.open(i - 1) > c.open(i - 2) && c.open(i - 1) <= c.close(i - 2) + a[0][i]
+                        && c.open(i) > c.open(i - 1) && c.open(i) <= c.close(i - 1) + a[1][i] && c.realBody(i - 2) > a[4][i]
+                        && c.upperShadow(i - 2) < a[5][i]
+                        && ((c.realBody(i - 1) < c.realBody(i - 2) - a[2][i] && c.realBody(i) < c.realBody(i - 1) + a[1][i])
+                                || c.realBody(i) < c.realBody(i - 1) - a[3][i]
+                                || (c.realBody(i) < c.realBody(i - 1) && c.realBody(i - 1) < c.realBody(i - 2)
+                                        && (c.upperShadow(i) > a[7][i] || c.upperShadow(i - 1) > a[6][i]))
+                                || (c.realBody(i) < c.realBody(i - 1) && c.upperShadow(i) > a[8][i])) ? -100 : 0);
+        add("CDLSTALLEDPATTERN", Math.max(Math.max(Setting.BODY_LONG.period, Setting.BODY_SHORT.period),
+                Math.max(Setting.SHADOW_VERY_SHORT.period, Setting.NEAR.period)) + 2,
+                uses(Setting.BODY_LONG, 2, Setting.BODY_LONG, 1, Setting.SHADOW_VERY_SHORT, 1, Setting.NEAR, 2, Setting.NEAR, 1,
+                        Setting.BODY_SHORT, 0),
+                (c, i, a, p) -> c.color(i - 2) == 1 && c.color(i - 1) == 1 && c.color(i) == 1 && c.close(i) > c.close(i - 1)
+                        && c.close(i - 1) > c.close(i - 2) && c.realBody(i - 2) > a[0][i] && c.realBody(i - 1) > a[1][i]
+                        && c.upperShadow(i - 1) < a[2][i] && c.open(i - 1) > c.open(i - 2) && c.open(i - 1) <= c.close(i - 2) + a[3][i]
+                        && c.realBody(i) < a[5][i] && c.open(i) >= c.close(i - 1) - c.realBody(i) - a[4][i] ? -100 : 0);
+        add("CDL3STARSINSOUTH", Math.max(Math.max(Setting.SHADOW_VERY_SHORT.period, Setting.SHADOW_LONG.period),
+                Math.max(Setting.BODY_LONG.period, Setting.BODY_SHORT.period)) + 2,
+                uses(Setting.BODY_LONG, 2, Setting.SHADOW_LONG, 2, Setting.SHADOW_VERY_SHORT, 1, Setting.SHADOW_VERY_SHORT, 0,
+                        Setting.BODY_SHORT, 0),
+                (c, i, a, p) -> c.color(i - 2) == -1 && c.color(i - 1) == -1 && c.color(i) == -1 && c.realBody(i - 2) > a[0][i]
+                        && c.lowerShadow(i - 2) > a[1][i] && c.realBody(i - 1) < c.realBody(i - 2) && c.open(i - 1) > c.close(i - 2)
+                        && c.open(i - 1) <= c.high(i - 2) && c.low(i - 1) < c.close(i - 2) && c.low(i - 1) >= c.low(i - 2)
+                        && c.lowerShadow(i - 1) > a[2][i] && c.realBody(i) < a[4][i] && c.lowerShadow(i) < a[3][i]
+                        && c.upperShadow(i) < a[3][i] && c.low(i) > c.low(i - 1) && c.high(i) < c.high(i - 1) ? 100 : 0);
+    }
+
     /** Two long candles of opposite colours with (almost) no shadows, gapping apart: a kicking pattern. */
     private static boolean kicks(Candles c, int i, double[][] a) {
         return c.color(i - 1) == -c.color(i) && c.realBody(i - 1) > a[2][i] && c.upperShadow(i - 1) < a[0][i]
@@ -322,7 +392,48 @@ public final class CandlePatterns {
     }
 
     private static void add(String name, int lookback, List<Use> uses, Rule rule) {
-        PATTERNS.put(name, new Pattern(name, lookback, uses, rule));
+        PATTERNS.put(name, new Pattern(name, lookback, uses, rule, null));
+    }
+
+    private static void addWhole(String name, int lookback, Whole whole) {
+        PATTERNS.put(name, new Pattern(name, lookback, List.of(), null, whole));
+    }
+
+    /**
+     * Hikkake: an inside bar, then a bar breaking out of it (±100, bullish when it breaks down);
+     * within three bars, a close beyond the inside bar's other side confirms it (±200). With
+     * {@code modified}, TA-Lib's CDLHIKKAKEMOD: two inside bars, the first closing near its
+     * low (bullish) or high (bearish). The search starts three bars before the first output.
+     */
+    private static void hikkake(Candles c, int lookback, double[] out, boolean modified) {
+        double[] near = modified ? c.averages(Setting.NEAR, 2, lookback - 3) : null;
+        int patternIndex = 0;
+        int patternResult = 0;
+        for (int i = lookback - 3; i < c.size(); i++) {
+            boolean inside = c.high(i - 1) < c.high(i - 2) && c.low(i - 1) > c.low(i - 2);
+            boolean breakDown = c.high(i) < c.high(i - 1) && c.low(i) < c.low(i - 1);
+            boolean breakUp = c.high(i) > c.high(i - 1) && c.low(i) > c.low(i - 1);
+            boolean found;
+            if (modified) {
+                found = c.high(i - 2) < c.high(i - 3) && c.low(i - 2) > c.low(i - 3) && inside
+                        && ((breakDown && c.close(i - 2) <= c.low(i - 2) + near[i]) || (breakUp && c.close(i - 2) >= c.high(i - 2) - near[i]));
+            } else {
+                found = inside && (breakDown || breakUp);
+            }
+            int value = 0;
+            if (found) {
+                patternResult = 100 * (c.high(i) < c.high(i - 1) ? 1 : -1);
+                patternIndex = i;
+                value = patternResult;
+            } else if (i <= patternIndex + 3 && ((patternResult > 0 && c.close(i) > c.high(patternIndex - 1))
+                    || (patternResult < 0 && c.close(i) < c.low(patternIndex - 1)))) {
+                value = patternResult + 100 * (patternResult > 0 ? 1 : -1);
+                patternIndex = 0;
+            }
+            if (i >= lookback) {
+                out[i] = value;
+            }
+        }
     }
 
     /** Pairs of (setting, back). */

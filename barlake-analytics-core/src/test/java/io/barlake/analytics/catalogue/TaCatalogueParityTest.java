@@ -42,6 +42,8 @@ class TaCatalogueParityTest {
     private static final String PORT_FAILS = "TA-Lib's port throws: ";
     private static final List<BarSeries> SERIES = List.of(TestBarsAccess.apple2013(), TestBarsAccess.randomWalk(11, 3_000),
             TestBarsAccess.randomWalk(12, 60), TestBarsAccess.gappy(13, 2_500), TestBarsAccess.gappy(14, 400));
+    /** Calm candles with the rarest patterns planted in them, for the patterns. */
+    private static final BarSeries PLANTED = TestBarsAccess.planted(17, 6_000);
     /** Candles drawn one by one, for the patterns: the many-candle ones fire here. */
     private static final BarSeries CANDLES = TestBarsAccess.candles(16, 50_000);
     /**
@@ -153,6 +155,7 @@ class TaCatalogueParityTest {
         List<BarSeries> series = new ArrayList<>(SERIES);
         series.add(LONG_WALK);
         series.add(CANDLES);
+        series.add(PLANTED);
         return series;
     }
 

@@ -145,4 +145,41 @@ final class TestBars {
         }
         return new BarSeries("CANDLES" + seed, dates, columns[0], columns[1], columns[2], columns[3], columns[4]);
     }
+
+    /**
+     * Calm candles (small bodies, short shadows around 50) with textbook instances of the rarest
+     * patterns planted every 40 bars, in turn: mat hold, three stars in the south, concealing baby
+     * swallow. Each template is {open, high, low, close} per candle.
+     */
+    static BarSeries planted(long seed, int n) {
+        double[][][] templates = {
+            {{50, 54.2, 49.8, 54}, {55, 55.2, 54.5, 54.6}, {54.4, 54.5, 53.8, 53.9}, {54.2, 54.3, 53.6, 53.7}, {53.8, 56.1, 53.7, 56}},
+            {{55, 55.1, 46.5, 51}, {53, 53.1, 50, 51.5}, {51.2, 51.2, 51, 51}},
+            {{55, 55, 53, 53}, {53.5, 53.5, 51.5, 51.5}, {51, 52, 50.4, 50.5}, {52.5, 52.5, 49.7, 49.8}},
+        };
+        Random random = new Random(seed);
+        LocalDate[] dates = new LocalDate[n];
+        double[][] columns = new double[5][n];
+        int template = 0;
+        for (int i = 0; i < n; i++) {
+            dates[i] = LocalDate.of(1990, 1, 1).plusDays(i);
+            double[] candle;
+            int phase = i % 40;
+            if (phase >= 30 && phase - 30 < templates[template].length) {
+                candle = templates[template][phase - 30];
+                if (phase - 30 == templates[template].length - 1) {
+                    template = (template + 1) % templates.length;
+                }
+            } else {
+                double o = 50 + (random.nextDouble() - 0.5) * 2;
+                double c = o + (random.nextBoolean() ? 1 : -1) * (0.2 + random.nextDouble() * 0.8);
+                candle = new double[] {o, Math.max(o, c) + random.nextDouble() * 0.3, Math.min(o, c) - random.nextDouble() * 0.3, c};
+            }
+            for (int k = 0; k < 4; k++) {
+                columns[k][i] = candle[k];
+            }
+            columns[4][i] = 10_000 + random.nextInt(100_000);
+        }
+        return new BarSeries("PLANTED" + seed, dates, columns[0], columns[1], columns[2], columns[3], columns[4]);
+    }
 }

@@ -21,4 +21,8 @@ public final class TestBarsAccess {
     public static BarSeries candles(long seed, int n) {
         return TestBars.candles(seed, n);
     }
+
+    public static BarSeries planted(long seed, int n) {
+        return TestBars.planted(seed, n);
+    }
 }
