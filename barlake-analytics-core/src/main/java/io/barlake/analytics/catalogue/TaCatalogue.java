@@ -5,6 +5,7 @@ import io.barlake.analytics.catalogue.TaFunction.Parameter;
 import io.barlake.analytics.indicators.CandlePatterns;
 import io.barlake.analytics.indicators.Candles;
 import io.barlake.analytics.indicators.DirectionalMovement;
+import io.barlake.analytics.indicators.Hilbert;
 import io.barlake.analytics.indicators.DirectionalMovement.Direction;
 import io.barlake.analytics.indicators.MathFunctions;
 import io.barlake.analytics.indicators.Momentum;
@@ -37,12 +38,13 @@ public final class TaCatalogue {
     static final String VOLATILITY = "Volatility Indicators";
     static final String STATISTIC = "Statistic Functions";
     static final String PATTERN = "Pattern Recognition";
+    static final String CYCLE = "Cycle Indicators";
     /** TA-Lib's largest period. */
     private static final int MAX_PERIOD = 100_000;
     /** TA-Lib's bound on real parameters. */
     private static final double MAX_REAL = 3.0e37;
-    /** The moving-average types computed so far: all of TA-Lib's but MAMA (7). */
-    private static final List<Integer> MA_TYPES = List.of(0, 1, 2, 3, 4, 5, 6, 8);
+    /** The moving-average types: all of TA-Lib's, 0 = SMA … 8 = T3. */
+    private static final List<Integer> MA_TYPES = List.of(0, 1, 2, 3, 4, 5, 6, 7, 8);
 
     private static final Map<String, TaFunction> FUNCTIONS = new LinkedHashMap<>();
     /** The patterns that take a penetration, with TA-Lib's default. */
@@ -100,6 +102,33 @@ public final class TaCatalogue {
                 });
         add("MA", OVERLAP, "real", List.of(integer("TimePeriod", 30, 1), maType("MAType")), "Real",
                 p -> ma(p[1]).lookback(i(p[0])), (x, p) -> one(MovingAverages.ma(x[0], i(p[0]), ma(p[1]), ma(p[1]).lookback(i(p[0])))));
+        add("MAVP", OVERLAP, "real periods", List.of(integer("MinPeriod", 2, 2), integer("MaxPeriod", 30, 2), maType("MAType")),
+                "Real", p -> ma(p[2]).lookback(i(p[1])),
+                (x, p) -> one(MovingAverages.variablePeriod(x[0], x[1], i(p[0]), i(p[1]), ma(p[2]))));
+        add("SAREXT", OVERLAP, "high low", List.of(real("StartValue", 0.0, -MAX_REAL, MAX_REAL), real("OffsetOnReverse", 0.0, 0.0,
+                MAX_REAL), real("AccelerationInitLong", 0.02, 0.0, MAX_REAL), real("AccelerationLong", 0.02, 0.0, MAX_REAL),
+                real("AccelerationMaxLong", 0.2, 0.0, MAX_REAL), real("AccelerationInitShort", 0.02, 0.0, MAX_REAL),
+                real("AccelerationShort", 0.02, 0.0, MAX_REAL), real("AccelerationMaxShort", 0.2, 0.0, MAX_REAL)), "Real", p -> 1,
+                (x, p) -> one(Trend.sarExt(x[0], x[1], p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7])));
+        add("MAMA", OVERLAP, "real", List.of(real("FastLimit", 0.5, 0.01, 0.99), real("SlowLimit", 0.05, 0.01, 0.99)), "MAMA FAMA",
+                p -> Hilbert.SHORT_LOOKBACK, (x, p) -> {
+                    Hilbert.Mama mama = Hilbert.mama(x[0], p[0], p[1]);
+                    return new double[][] {mama.mama(), mama.fama()};
+                });
+        add("HT_TRENDLINE", OVERLAP, "real", List.of(), "Real", p -> Hilbert.LONG_LOOKBACK,
+                (x, p) -> one(Hilbert.cycle(x[0], Hilbert.LONG_LOOKBACK).trendline()));
+        add("HT_DCPERIOD", CYCLE, "real", List.of(), "Real", p -> Hilbert.SHORT_LOOKBACK, (x, p) -> one(Hilbert.cycle(x[0], Hilbert.SHORT_LOOKBACK).period()));
+        add("HT_DCPHASE", CYCLE, "real", List.of(), "Real", p -> Hilbert.LONG_LOOKBACK, (x, p) -> one(Hilbert.cycle(x[0], Hilbert.LONG_LOOKBACK).phase()));
+        add("HT_PHASOR", CYCLE, "real", List.of(), "InPhase Quadrature", p -> Hilbert.SHORT_LOOKBACK, (x, p) -> {
+            Hilbert.Cycle cycle = Hilbert.cycle(x[0], Hilbert.SHORT_LOOKBACK);
+            return new double[][] {cycle.inPhase(), cycle.quadrature()};
+        });
+        add("HT_SINE", CYCLE, "real", List.of(), "Sine LeadSine", p -> Hilbert.LONG_LOOKBACK, (x, p) -> {
+            Hilbert.Cycle cycle = Hilbert.cycle(x[0], Hilbert.LONG_LOOKBACK);
+            return new double[][] {cycle.sine(), cycle.leadSine()};
+        });
+        add("HT_TRENDMODE", CYCLE, "real", List.of(), "Integer!", p -> Hilbert.LONG_LOOKBACK,
+                (x, p) -> one(Hilbert.cycle(x[0], Hilbert.LONG_LOOKBACK).trendMode()));
         add("T3", OVERLAP, "real", List.of(integer("TimePeriod", 5, 2), real("VFactor", 0.7, 0.0, 1.0)), "Real",
                 p -> 6 * (i(p[0]) - 1), (x, p) -> one(MovingAverages.t3(x[0], i(p[0]), p[1])));
         add("SAR", OVERLAP, "high low", List.of(real("Acceleration", 0.02, 0.0, MAX_REAL), real("Maximum", 0.2, 0.0, MAX_REAL)),

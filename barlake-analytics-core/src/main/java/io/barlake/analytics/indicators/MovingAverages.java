@@ -252,7 +252,7 @@ public final class MovingAverages {
             case TRIMA -> trima(slice, period);
             case KAMA -> kama(slice, period);
             case T3 -> t3(slice, period, 0.7);
-            case MAMA -> throw new IllegalArgumentException("MA type MAMA is not in the catalogue yet");
+            case MAMA -> Hilbert.mama(slice, 0.5, 0.05).mama(); // TA-Lib's MA of type MAMA ignores the period
         };
         if (from == 0) {
             return average;
@@ -308,6 +308,24 @@ public final class MovingAverages {
                 input = e[j];
             }
             out[today] = c1 * e[5] + c2 * e[4] + c3 * e[3] + c4 * e[2];
+        }
+        return out;
+    }
+
+    /**
+     * A moving average whose period changes bar by bar: at each bar, the average of the period
+     * given for it (whole part, clamped to [min, max]), each period's average computed over the
+     * series as from the first output on. Lookback the average's for the longest period. Source:
+     * TA-Lib {@code TA_MAVP}.
+     */
+    public static double[] variablePeriod(double[] values, double[] periods, int minPeriod, int maxPeriod, MaType type) {
+        Series.requireSameLength(values, periods);
+        int lookback = type.lookback(maxPeriod);
+        double[] out = Series.empty(values.length);
+        java.util.Map<Integer, double[]> byPeriod = new java.util.HashMap<>();
+        for (int i = lookback; i < values.length; i++) {
+            int period = Math.max(minPeriod, Math.min(maxPeriod, (int) periods[i]));
+            out[i] = byPeriod.computeIfAbsent(period, p -> ma(values, p, type, lookback))[i];
         }
         return out;
     }

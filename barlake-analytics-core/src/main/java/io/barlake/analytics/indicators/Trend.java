@@ -192,4 +192,96 @@ public final class Trend {
         }
         return out;
     }
+
+    /**
+     * Parabolic SAR with TA-Lib's extended settings: a start value (0: the trend from the first two
+     * bars as {@link #sar}; above 0: long from that stop; below 0: short from its absolute value),
+     * an offset added to the stop on each reversal, and separate initial, step and maximum
+     * acceleration for long and short trends. Short stops are returned negative. Lookback 1.
+     * Source: TA-Lib {@code TA_SAREXT}.
+     */
+    public static double[] sarExt(double[] high, double[] low, double startValue, double offsetOnReverse, double initLong,
+            double stepLong, double maxLong, double initShort, double stepShort, double maxShort) {
+        Series.requireSameLength(high, low);
+        double[] out = Series.empty(high.length);
+        if (high.length < 2) {
+            return out;
+        }
+        if (initLong > maxLong) {
+            initLong = maxLong;
+        }
+        stepLong = Math.min(stepLong, maxLong);
+        if (initShort > maxShort) {
+            initShort = maxShort;
+        }
+        stepShort = Math.min(stepShort, maxShort);
+        double afLong = initLong;
+        double afShort = initShort;
+        boolean isLong;
+        if (startValue == 0) {
+            double upMove = high[1] - high[0];
+            double downMove = low[0] - low[1];
+            isLong = !(downMove > 0 && upMove < downMove);
+        } else {
+            isLong = startValue > 0;
+        }
+        double ep;
+        double sar;
+        if (startValue == 0) {
+            ep = isLong ? high[1] : low[1];
+            sar = isLong ? low[0] : high[0];
+        } else if (startValue > 0) {
+            ep = high[1];
+            sar = startValue;
+        } else {
+            ep = low[1];
+            sar = Math.abs(startValue);
+        }
+        double newLow = low[1];
+        double newHigh = high[1];
+        for (int today = 1; today < high.length; today++) {
+            double prevLow = newLow;
+            double prevHigh = newHigh;
+            newLow = low[today];
+            newHigh = high[today];
+            if (isLong) {
+                if (newLow <= sar) {
+                    isLong = false;
+                    sar = Math.max(Math.max(ep, prevHigh), newHigh);
+                    if (offsetOnReverse != 0.0) {
+                        sar += sar * offsetOnReverse;
+                    }
+                    out[today] = -sar;
+                    afShort = initShort;
+                    ep = newLow;
+                    sar = Math.max(Math.max(sar + afShort * (ep - sar), prevHigh), newHigh);
+                } else {
+                    out[today] = sar;
+                    if (newHigh > ep) {
+                        ep = newHigh;
+                        afLong = Math.min(afLong + stepLong, maxLong);
+                    }
+                    sar = Math.min(Math.min(sar + afLong * (ep - sar), prevLow), newLow);
+                }
+            } else if (newHigh >= sar) {
+                isLong = true;
+                sar = Math.min(Math.min(ep, prevLow), newLow);
+                if (offsetOnReverse != 0.0) {
+                    sar -= sar * offsetOnReverse;
+                }
+                out[today] = sar;
+                afLong = initLong;
+                ep = newHigh;
+                sar = Math.min(Math.min(sar + afLong * (ep - sar), prevLow), newLow);
+            } else {
+                out[today] = -sar;
+                if (newLow < ep) {
+                    ep = newLow;
+                    afShort = Math.min(afShort + stepShort, maxShort);
+                }
+                sar = Math.max(Math.max(sar + afShort * (ep - sar), prevHigh), newHigh);
+            }
+        }
+        return out;
+    }
 }
