@@ -1,6 +1,7 @@
 package io.barlake.cli;
 
 import io.barlake.analytics.series.BarSeries;
+import io.barlake.analytics.strategy.CompositeStrategies;
 import io.barlake.analytics.strategy.IndicatorSpec;
 import io.barlake.analytics.strategy.Operand;
 import io.barlake.lake.read.SymbolBarsBuilder;
@@ -33,14 +34,25 @@ import picocli.CommandLine.Option;
 @Command(name = "indicators", mixinStandardHelpOptions = true,
         header = "Add indicator columns to a CSV of bars or to a symbol's bars from the lake.",
         description = {"Add indicator columns to a CSV of bars (columns date, open, high, low, close, volume; others are",
-                "ignored), or to one symbol's bars from the lake (--symbol). Warm-up cells are empty. Indicators: SMA,",
-                "EMA, WMA, RSI, ROC, MACD, BBANDS, ATR, TRANGE, STDDEV, STOCH, OBV, VWAP, HIGHEST, LOWEST, DONCHIAN, ADX,",
-                "KELTNER (docs/analytics.md)."})
+                "ignored), or to one symbol's bars from the lake (--symbol). Warm-up cells are empty. Every function of",
+                "TA-Lib (overlap studies, momentum, volume, volatility, cycle, price transforms, statistics, math and",
+                "the 61 candlestick patterns) plus VWAP, HIGHEST, LOWEST, DONCHIAN and KELTNER: see --list. A name",
+                "alone uses its defaults (TA-Lib's): --spec cdlengulfing,macd,stochrsi (docs/analytics.md)."})
 final class IndicatorsCommand extends LakeCommand {
     private static final List<String> COLUMNS = List.of("date", "open", "high", "low", "close", "volume");
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
     Input input;
+
+    @Option(names = "--list", description = "List the indicators instead: name, group, inputs, parameters (default and range),"
+            + " outputs with their CSV column at the defaults.")
+    boolean list;
+
+    @Option(names = "--json", description = "With --list: as JSON, for programs.")
+    boolean json;
+
+    @Option(names = "--schema", description = "Print the JSON Schema of composite strategies, its indicator names from this list.")
+    boolean schema;
 
     /** Where the bars come from: a CSV file, or a symbol of the lake. */
     static final class Input {
@@ -55,8 +67,9 @@ final class IndicatorsCommand extends LakeCommand {
     @Mixin
     BarsSelection selection = new BarsSelection();
 
-    @Option(names = "--spec", required = true, paramLabel = "LIST",
-            description = "Indicators with their parameters, e.g. rsi:14,ema:20,macd:12:26:9,bbands:20:2,atr:14,sma:50")
+    @Option(names = "--spec", paramLabel = "LIST",
+            description = "Indicators with their parameters, e.g. rsi:14,ema:20,macd:12:26:9,bbands:20:2,atr:14,sma:50; a name"
+                    + " alone for its defaults")
     String indicatorSpec;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write here instead of standard output.")
@@ -64,6 +77,21 @@ final class IndicatorsCommand extends LakeCommand {
 
     @Override
     public Integer call() throws IOException {
+        if (list || schema) {
+            PrintWriter printed = spec.commandLine().getOut();
+            printed.print(schema ? CompositeStrategies.schema() + "\n" : json ? IndicatorListing.json() : IndicatorListing.text());
+            printed.flush();
+            return ExitCodes.OK;
+        }
+        if (json) {
+            throw new InvalidSettingException("--json", null, "goes with --list");
+        }
+        if (input == null) {
+            throw new InvalidSettingException("--csv", null, "give --csv FILE or --symbol TICKER (or --list)");
+        }
+        if (indicatorSpec == null) {
+            throw new InvalidSettingException("--spec", null, "missing: name the indicators, e.g. --spec rsi:14,macd (see --list)");
+        }
         List<Operand.Indicator> indicators = parseSpec(indicatorSpec);
         BarSeries bars = input.csv != null ? readBars(input.csv) : lakeBars();
         Map<String, double[]> columns = IndicatorSpec.columns(bars, indicators);

@@ -332,4 +332,69 @@ class AnalyticsCommandsTest {
         assertThat(badSpec.errLines()).singleElement().asString()
                 .isEqualTo("barlake: Invalid --spec 'emaa': unknown indicator; did you mean 'EMA'?");
     }
+
+    @Test
+    void indicatorsListEveryTaLibFunctionWithItsDefaultsRangesAndColumns() throws Exception {
+        CliRun run = CliRun.execute(environment, "indicators", "--list", "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode list = new ObjectMapper().readTree(run.out());
+        List<String> names = new ArrayList<>();
+        list.forEach(entry -> names.add(entry.get("name").asText()));
+        assertThat(names).containsAll(io.barlake.analytics.catalogue.TaCatalogue.all().stream()
+                .map(io.barlake.analytics.catalogue.TaFunction::name).toList()).contains("KELTNER", "VWAP").doesNotHaveDuplicates();
+        JsonNode cci = list.findParents("name").stream().filter(entry -> entry.get("name").asText().equals("CCI")).findFirst().orElseThrow();
+        assertThat(cci.get("group").asText()).isEqualTo("Momentum Indicators");
+        assertThat(cci.at("/parameters/0/name").asText()).isEqualTo("time_period");
+        assertThat(cci.at("/parameters/0/default").asDouble()).isEqualTo(14);
+        assertThat(cci.at("/parameters/0/allowed").asText()).isEqualTo("a whole number from 2 to 100000");
+        assertThat(cci.at("/outputs/0/column").asText()).isEqualTo("cci_14");
+        assertThat(cci.get("lookback").asInt()).isEqualTo(13);
+
+        CliRun text = CliRun.execute(environment, "indicators", "--list");
+        assertThat(text.out().lines()).anySatisfy(line -> assertThat(line).startsWith("CDLENGULFING").contains("Pattern Recognition"))
+                .anySatisfy(line -> assertThat(line).startsWith("CORREL").endsWith("catalogue only (two series)"));
+
+        CliRun schema = CliRun.execute(environment, "indicators", "--schema");
+        assertThat(new ObjectMapper().readTree(schema.out()).at("/$defs/operand/oneOf/0/properties/indicator/enum").toString())
+                .contains("\"CDLENGULFING\"", "\"HT_SINE\"", "\"KELTNER\"");
+    }
+
+    @Test
+    void aSpecOfNamesAloneUsesTheDefaultsAndABadParameterNamesWhatIsAllowed() throws Exception {
+        Path csv = folder.resolve("bars.csv");
+        StringBuilder text = new StringBuilder("date,open,high,low,close,volume\n");
+        for (DailyBar bar : raw.subList(0, 80)) {
+            text.append(bar.date()).append(',').append(bar.open()).append(',').append(bar.high()).append(',')
+                    .append(bar.low()).append(',').append(bar.close()).append(',').append(bar.volume()).append('\n');
+        }
+        Files.writeString(csv, text);
+
+        CliRun run = CliRun.execute(environment, "indicators", "--csv", csv.toString(), "--spec", "cdlengulfing,macd,stochrsi,cci");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String> lines = run.out().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("date,open,high,low,close,volume,cdlengulfing,macd_12_26_9_line,macd_12_26_9_signal,"
+                + "macd_12_26_9_histogram,stochrsi_14_5_3_0_fast_k,stochrsi_14_5_3_0_fast_d,cci_14");
+        double[][] bars = new double[4][80];
+        for (int i = 0; i < 80; i++) {
+            DailyBar bar = raw.get(i);
+            bars[0][i] = bar.open();
+            bars[1][i] = bar.high();
+            bars[2][i] = bar.low();
+            bars[3][i] = bar.close();
+        }
+        double[] cci = io.barlake.analytics.catalogue.TaCatalogue.find("CCI").orElseThrow()
+                .compute(new double[][] {bars[1], bars[2], bars[3]}, new double[] {14})[0];
+        assertThat(lines.get(13).split(",", -1)[12]).as("warm-up").isEmpty();
+        assertThat(Double.parseDouble(lines.get(14).split(",", -1)[12])).isEqualTo(cci[13]);
+
+        CliRun bad = CliRun.execute(environment, "indicators", "--csv", csv.toString(), "--spec", "cci:1");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.errLines()).singleElement().asString()
+                .isEqualTo("barlake: Invalid --spec 'cci:1': time_period must be a whole number from 2 to 100000");
+        CliRun none = CliRun.execute(environment, "indicators", "--csv", csv.toString());
+        assertThat(none.exitCode()).isEqualTo(2);
+        assertThat(none.errLines()).singleElement().asString().contains("--spec").contains("--list");
+    }
 }

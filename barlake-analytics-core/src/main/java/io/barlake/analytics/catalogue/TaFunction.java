@@ -44,6 +44,20 @@ public record TaFunction(String name, String group, List<String> inputs, List<Pa
             return snakeCase(talibName);
         }
 
+        /** What the parameter accepts, in words: {@code a whole number from 2 to 100000}. */
+        public String allowed() {
+            return switch (type) {
+                case MA_TYPE -> "a moving-average type, one of " + choices + " (0 SMA, 1 EMA, 2 WMA, 3 DEMA, 4 TEMA, 5 TRIMA, "
+                        + "6 KAMA, 7 MAMA, 8 T3)";
+                case INTEGER -> "a whole number from " + (long) min + " to " + (long) max;
+                case REAL -> "a number from " + number(min) + " to " + number(max);
+            };
+        }
+
+        private static String number(double value) {
+            return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
+        }
+
         /** Whether Barlake accepts the value: in range, whole for integers, among the choices for a moving-average type. */
         public boolean accepts(double value) {
             if (type == Type.MA_TYPE) {
@@ -103,19 +117,11 @@ public record TaFunction(String name, String group, List<String> inputs, List<Pa
         for (int i = 0; i < values.length; i++) {
             Parameter parameter = parameters.get(i);
             if (!parameter.accepts(values[i])) {
-                throw new IllegalArgumentException(name + " " + parameter.name() + " must be " + allowed(parameter) + ", was "
+                throw new IllegalArgumentException(name + " " + parameter.name() + " must be " + parameter.allowed() + ", was "
                         + values[i]);
             }
         }
         return compute.apply(columns, values);
-    }
-
-    private static String allowed(Parameter parameter) {
-        return switch (parameter.type()) {
-            case MA_TYPE -> "one of " + parameter.choices();
-            case INTEGER -> "a whole number from " + (long) parameter.min() + " to " + (long) parameter.max();
-            case REAL -> "from " + parameter.min() + " to " + parameter.max();
-        };
     }
 
     /** {@code FastK_Period} → {@code fast_k_period}, {@code MAType} → {@code ma_type}, {@code MACDSignal} → {@code macd_signal}. */

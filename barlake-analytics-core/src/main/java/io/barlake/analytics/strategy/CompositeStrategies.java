@@ -77,6 +77,22 @@ public final class CompositeStrategies {
     }
 
     /** The strategy as composite JSON, which {@link #parse} reads back into an equal strategy. */
+    /**
+     * The grammar as a JSON Schema (draft 2020-12): {@code composite-strategy.schema.json} with
+     * the indicator names filled from {@link IndicatorCatalog}, so the schema lists exactly what
+     * the parser accepts.
+     */
+    public static String schema() {
+        try (java.io.InputStream in = CompositeStrategies.class.getResourceAsStream("/io/barlake/analytics/composite-strategy.schema.json")) {
+            ObjectNode schema = (ObjectNode) new ObjectMapper().readTree(in);
+            ArrayNode names = (ArrayNode) schema.at("/$defs/operand/oneOf/0/properties/indicator/enum");
+            IndicatorCatalog.names().forEach(names::add);
+            return new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(schema);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot read the composite strategy schema", e);
+        }
+    }
+
     public static String toJson(Strategy strategy) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("name", strategy.name());
@@ -321,8 +337,8 @@ public final class CompositeStrategies {
         private double[] params(JsonNode node, String path, IndicatorCatalog.Definition definition) {
             List<String> names = definition.parameters();
             if (node == null) {
-                if (names.isEmpty()) {
-                    return new double[0];
+                if (definition.defaults() != null) {
+                    return definition.defaults();
                 }
                 problem(path, "missing; " + definition.name() + " takes " + names);
                 return null;
@@ -336,11 +352,9 @@ public final class CompositeStrategies {
             boolean ok = true;
             for (int i = 0; i < names.size(); i++) {
                 JsonNode value = node.get(i);
-                boolean real = names.get(i).equals("deviations") || names.get(i).equals("multiplier");
-                if (!value.isNumber() || !(value.asDouble() > 0) || (!real && !value.canConvertToInt())
-                        || (!real && value.asDouble() != Math.rint(value.asDouble())) || value.asDouble() > 5_000) {
-                    problem(path + "[" + i + "]", names.get(i) + " must be a " + (real ? "positive number" : "whole number")
-                            + " from 1 to 5000, was " + value);
+                String problem = value.isNumber() ? definition.problem(i, value.asDouble()) : names.get(i) + " must be a number";
+                if (problem != null) {
+                    problem(path + "[" + i + "]", problem + ", was " + value);
                     ok = false;
                 } else {
                     values[i] = value.asDouble();

@@ -1,5 +1,7 @@
 package io.barlake.analytics.strategy;
 
+import io.barlake.analytics.catalogue.TaCatalogue;
+import io.barlake.analytics.catalogue.TaFunction;
 import io.barlake.analytics.indicators.Momentum;
 import io.barlake.analytics.indicators.MovingAverages;
 import io.barlake.analytics.indicators.Trend;
@@ -12,16 +14,32 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The indicators strategies can refer to by name, with their parameters and named outputs: the
- * vocabulary of composite strategies. {@code source} is the price column single-input indicators
- * read (close unless given).
+ * The indicators strategies and indicator specs can refer to by name, with their parameters and
+ * named outputs: the vocabulary of composite strategies. {@code source} is the price column
+ * single-input indicators read (close unless given). Barlake's own definitions come first (their
+ * names, parameters and outputs are the ones strategies were written with, and Keltner, Donchian,
+ * VWAP, HIGHEST and LOWEST are not TA-Lib's); then every function of TA-Lib's catalogue
+ * ({@link TaCatalogue}) that reads prices or one series, under TA-Lib's name, parameters and
+ * defaults. The functions of two series (ADD, BETA, CORREL, …) and MAVP are in the catalogue but
+ * not here: a rule has one series per indicator.
  */
 public final class IndicatorCatalog {
     /**
      * One indicator: its parameter names, its outputs (the first is the default), how to compute
      * them and the lookback of each output.
      */
-    public record Definition(String name, List<String> parameters, List<String> outputs, Compute compute, Lookback lookback) {
+    public record Definition(String name, List<String> parameters, List<String> outputs, Compute compute, Lookback lookback,
+            double[] defaults, Check check) {
+        /** Null when {@code value} is accepted for parameter {@code index}, else what is allowed, in words. */
+        public String problem(int index, double value) {
+            return check.problem(index, value);
+        }
+
+        /** The parameters a name alone stands for (TA-Lib's defaults where TA-Lib has the function); a copy. */
+        public double[] defaults() {
+            return defaults.clone();
+        }
+
         /** The lookback of each output for these parameters, in the order of {@link #outputs()}. */
         public int[] lookbacks(int[] parameters) {
             int[] each = lookback.of(parameters);
@@ -39,6 +57,12 @@ public final class IndicatorCatalog {
         int[] of(int[] parameters);
     }
 
+    /** Whether a parameter value is accepted: null if so, else what is allowed. */
+    @FunctionalInterface
+    public interface Check {
+        String problem(int index, double value);
+    }
+
     /** Computes every output of an indicator, in the order of {@link Definition#outputs()}. */
     @FunctionalInterface
     public interface Compute {
@@ -46,6 +70,15 @@ public final class IndicatorCatalog {
     }
 
     private static final Map<String, Definition> DEFINITIONS = new LinkedHashMap<>();
+    /** Barlake's own defaults, for a name given alone (TA-Lib's where TA-Lib has the indicator). */
+    private static final Map<String, double[]> DEFAULTS = Map.ofEntries(Map.entry("SMA", new double[] {30}),
+            Map.entry("EMA", new double[] {30}), Map.entry("WMA", new double[] {30}), Map.entry("RSI", new double[] {14}),
+            Map.entry("ROC", new double[] {10}), Map.entry("MACD", new double[] {12, 26, 9}), Map.entry("BBANDS", new double[] {5, 2}),
+            Map.entry("ATR", new double[] {14}), Map.entry("TRANGE", new double[0]), Map.entry("STDDEV", new double[] {5}),
+            Map.entry("STOCH", new double[] {5, 3, 3}), Map.entry("OBV", new double[0]), Map.entry("VWAP", new double[] {20}),
+            Map.entry("HIGHEST", new double[] {20}), Map.entry("LOWEST", new double[] {20}), Map.entry("DONCHIAN", new double[] {20}),
+            Map.entry("ADX", new double[] {14}), Map.entry("KELTNER", new double[] {20, 2, 14}));
+
 
     static {
         define("SMA", List.of("period"), List.of("value"), p -> all(p[0] - 1), (b, s, p, r) -> one(MovingAverages.sma(s, p[0])));
@@ -105,10 +138,33 @@ public final class IndicatorCatalog {
         });
     }
 
+    static {
+        // Every TA-Lib function that reads prices or one series, under its TA-Lib name, unless Barlake defines it above.
+        for (TaFunction function : TaCatalogue.all()) {
+            if (DEFINITIONS.containsKey(function.name()) || function.inputs().stream().anyMatch(input -> input.startsWith("real")
+                    && !input.equals("real") || input.equals("periods"))) {
+                continue;
+            }
+            List<String> names = function.parameters().stream().map(TaFunction.Parameter::name).toList();
+            DEFINITIONS.put(function.name(), new Definition(function.name(), names,
+                    function.outputs().stream().map(TaFunction.Output::name).toList(), (bars, source, periods, raw) -> {
+                        double[][] inputs = function.inputs().stream().map(input -> input.equals("real") ? source
+                                : PriceField.valueOf(input.toUpperCase(java.util.Locale.ROOT)).of(bars)).toArray(double[][]::new);
+                        return function.compute(inputs, raw);
+                    }, p -> new int[] {function.lookback(java.util.Arrays.stream(p).asDoubleStream().toArray())},
+                    function.defaults(), (index, value) -> function.parameters().get(index).accepts(value) ? null
+                            : names.get(index) + " must be " + function.parameters().get(index).allowed()));
+        }
+    }
+
     private IndicatorCatalog() {}
 
     private static void define(String name, List<String> parameters, List<String> outputs, Lookback lookback, Compute compute) {
-        DEFINITIONS.put(name, new Definition(name, parameters, outputs, compute, lookback));
+        DEFINITIONS.put(name, new Definition(name, parameters, outputs, compute, lookback, DEFAULTS.get(name), (index, value) -> {
+            boolean real = parameters.get(index).equals("deviations") || parameters.get(index).equals("multiplier");
+            boolean ok = value > 0 && value <= 5_000 && (real || value == Math.rint(value));
+            return ok ? null : parameters.get(index) + " must be a " + (real ? "positive number" : "whole number") + " from 1 to 5000";
+        }));
     }
 
     private static int[] all(int lookback) {

@@ -8,14 +8,12 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A list of indicators with their parameters as people write it, {@code rsi:14,ema:20,macd:12:26:9,bbands:20:2},
+ * A list of indicators with their parameters as people write it, {@code rsi:14,ema:20,macd:12:26:9,bbands:20:2}, or
+ * a name alone for its defaults ({@code cdlengulfing,macd,stochrsi}: TA-Lib's),
  * and their values over a series as named columns ({@code rsi_14}, {@code macd_12_26_9_signal},
  * {@code bbands_20_2_upper}). Used by {@code barlake indicators} and the serving API's overlays.
  */
 public final class IndicatorSpec {
-    /** The largest period or parameter accepted. */
-    public static final double MAX_PARAMETER = 5_000;
-
     private IndicatorSpec() {}
 
     /** A spec entry that cannot be used: the entry as written and what is wrong with it. */
@@ -42,6 +40,10 @@ public final class IndicatorSpec {
             String name = parts[0].trim().toUpperCase(Locale.ROOT);
             IndicatorCatalog.Definition definition = IndicatorCatalog.find(name).orElseThrow(() -> new Problem(parts[0],
                     "unknown indicator" + CompositeStrategies.suggestion(name, IndicatorCatalog.names())));
+            if (parts.length == 1 && definition.defaults() != null) { // a name alone: its defaults
+                indicators.add(new Operand.Indicator(name, definition.defaults(), null, null));
+                continue;
+            }
             if (parts.length - 1 != definition.parameters().size()) {
                 throw new Problem(entry.trim(), parts[0] + " takes " + definition.parameters().size() + " parameters "
                         + definition.parameters() + ", e.g. " + parts[0] + example(definition));
@@ -53,8 +55,9 @@ public final class IndicatorSpec {
                 } catch (NumberFormatException e) {
                     throw new Problem(entry.trim(), "'" + parts[i] + "' is not a number");
                 }
-                if (!(parameters[i - 1] > 0) || parameters[i - 1] > MAX_PARAMETER) {
-                    throw new Problem(entry.trim(), definition.parameters().get(i - 1) + " must be from 1 to 5000");
+                String problem = definition.problem(i - 1, parameters[i - 1]);
+                if (problem != null) {
+                    throw new Problem(entry.trim(), problem);
                 }
             }
             try {

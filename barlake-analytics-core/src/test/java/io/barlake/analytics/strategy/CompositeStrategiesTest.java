@@ -10,7 +10,6 @@ import io.barlake.analytics.backtest.BacktestSettings;
 import io.barlake.analytics.backtest.Backtester;
 import io.barlake.analytics.indicators.TestBarsAccess;
 import io.barlake.analytics.series.BarSeries;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -50,6 +49,35 @@ class CompositeStrategiesTest {
             BacktestResult actual = Backtester.run(bars, fromJson, BacktestSettings.defaults());
             assertThat(actual.metrics()).isEqualTo(expected.metrics());
         }
+    }
+
+    @Test
+    void aStrategyCanUseAnyCatalogueFunctionAtItsDefaultsAndABadParameterNamesItsRange() {
+        String json = """
+                {"name": "engulf-oversold", "description": "a bullish engulfing candle while CCI is below -100",
+                 "components": {
+                   "setup":   {"expression": {"left": {"indicator": "CCI"}, "op": "LT", "right": {"constant": -100}}},
+                   "trigger": {"expression": {"left": {"indicator": "CDLENGULFING"}, "op": "GT", "right": {"constant": 0}}},
+                   "exit":    {"expression": {"left": {"indicator": "SAR", "params": [0.02, 0.2]}, "op": "GT", "right": {"price": "close"}}}}}
+                """;
+        Strategy strategy = CompositeStrategies.parse(json);
+        BarSeries bars = TestBarsAccess.candles(3, 5_000);
+        StrategySignals signals = strategy.signals(new BarContext(bars));
+        double[][] prices = {bars.open(), bars.high(), bars.low(), bars.close()};
+        double[] engulfing = io.barlake.analytics.catalogue.TaCatalogue.find("CDLENGULFING").orElseThrow().compute(prices, new double[0])[0];
+        double[] cci = io.barlake.analytics.catalogue.TaCatalogue.find("CCI").orElseThrow()
+                .compute(new double[][] {bars.high(), bars.low(), bars.close()}, new double[] {14})[0];
+        int buys = 0;
+        for (int i = 0; i < bars.size(); i++) {
+            boolean buy = engulfing[i] > 0 && cci[i] < -100;
+            assertThat(signals.at(i) == Signal.BUY).as("bar %d", i).isEqualTo(buy);
+            buys += buy ? 1 : 0;
+        }
+        assertThat(buys).as("the rule fires on these candles").isPositive();
+
+        String outOfRange = json.replace("{\"indicator\": \"CCI\"}", "{\"indicator\": \"CCI\", \"params\": [1]}");
+        assertThatThrownBy(() -> CompositeStrategies.parse(outOfRange)).isInstanceOf(StrategyConfigException.class)
+                .hasMessage("components.setup.expression.left.params[0]: time_period must be a whole number from 2 to 100000, was 1");
     }
 
     @Test
@@ -103,10 +131,7 @@ class CompositeStrategiesTest {
 
     @Test
     void thePublishedSchemaNamesTheSameVocabularyAsTheParser() throws Exception {
-        JsonNode schema;
-        try (InputStream in = CompositeStrategies.class.getResourceAsStream("/io/barlake/analytics/composite-strategy.schema.json")) {
-            schema = new ObjectMapper().readTree(in);
-        }
+        JsonNode schema = new ObjectMapper().readTree(CompositeStrategies.schema());
         JsonNode defs = schema.get("$defs");
         assertThat(strings(defs.at("/operand/oneOf/0/properties/indicator/enum"))).isEqualTo(IndicatorCatalog.names());
         assertThat(strings(defs.at("/expression/oneOf/0/properties/op/enum")))
