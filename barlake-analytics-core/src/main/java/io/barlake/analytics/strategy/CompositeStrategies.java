@@ -130,6 +130,9 @@ public final class CompositeStrategies {
             any.rules().forEach(r -> list.add(expression(r)));
         } else if (rule instanceof Rule.Not not) {
             node.set("not", expression(not.rule()));
+        } else if (rule instanceof Rule.Within within) {
+            node.put("within", within.bars());
+            node.set("expression", expression(within.rule()));
         } else {
             throw new IllegalArgumentException("'always' is written by leaving the setup out");
         }
@@ -156,6 +159,15 @@ public final class CompositeStrategies {
             node.put("price", price.field().label());
         } else if (operand instanceof Operand.Constant constant) {
             node.put("constant", constant.value());
+        } else if (operand instanceof Operand.Arithmetic arithmetic) {
+            ArrayNode pair = node.putArray(arithmetic.operator().name().toLowerCase(Locale.ROOT));
+            pair.add(operand(arithmetic.left()));
+            pair.add(operand(arithmetic.right()));
+        } else if (operand instanceof Operand.Previous previous) {
+            node.set("previous", operand(previous.of()));
+            node.put("bars", previous.bars());
+        } else if (operand instanceof Operand.BarsSince since) {
+            node.set("bars_since", expression(since.rule()));
         }
         return node;
     }
@@ -255,6 +267,13 @@ public final class CompositeStrategies {
                 Rule inner = expression(node.get("not"), path + ".not", depth + 1);
                 return inner == null ? null : new Rule.Not(inner);
             }
+            if (node.has("within")) {
+                fields(node, path, Set.of("within", "expression"));
+                Integer bars = bars(node.get("within"), path + ".within");
+                Rule inner = node.has("expression") ? expression(node.get("expression"), path + ".expression", depth + 1)
+                        : missing(path + ".expression");
+                return bars == null || inner == null ? null : new Rule.Within(bars, inner);
+            }
             fields(node, path, Set.of("left", "op", "right"));
             if (++comparisons > MAX_COMPARISONS) {
                 if (comparisons == MAX_COMPARISONS + 1) {
@@ -262,8 +281,8 @@ public final class CompositeStrategies {
                 }
                 return null;
             }
-            Operand left = node.has("left") ? operand(node.get("left"), path + ".left") : operandMissing(path + ".left");
-            Operand right = node.has("right") ? operand(node.get("right"), path + ".right") : operandMissing(path + ".right");
+            Operand left = node.has("left") ? operand(node.get("left"), path + ".left", depth + 1) : operandMissing(path + ".left");
+            Operand right = node.has("right") ? operand(node.get("right"), path + ".right", depth + 1) : operandMissing(path + ".right");
             Comparison comparison = null;
             JsonNode op = node.get("op");
             if (op == null) {
@@ -288,10 +307,50 @@ public final class CompositeStrategies {
             return null;
         }
 
-        private Operand operand(JsonNode node, String path) {
-            if (!node.isObject()) {
-                problem(path, "must be an object: {\"indicator\": …}, {\"price\": …} or {\"constant\": …}");
+        /** A whole number of bars from 1 to 5000, or null (the problem noted). */
+        private Integer bars(JsonNode node, String path) {
+            if (node == null || !node.canConvertToInt() || node.asDouble() != Math.rint(node.asDouble()) || node.asInt() < 1
+                    || node.asInt() > 5_000) {
+                problem(path, "must be a whole number of bars from 1 to 5000" + (node == null ? "" : ", was " + node));
                 return null;
+            }
+            return node.asInt();
+        }
+
+        private Operand operand(JsonNode node, String path, int depth) {
+            if (depth > MAX_DEPTH) {
+                problem(path, "nested deeper than " + MAX_DEPTH + " levels");
+                return null;
+            }
+            if (!node.isObject()) {
+                problem(path, "must be an object: {\"indicator\": …}, {\"price\": …}, {\"constant\": …}, arithmetic"
+                        + " ({\"mul\": [a, b]}, add, sub, div), {\"previous\": …, \"bars\": n} or {\"bars_since\": expression}");
+                return null;
+            }
+            for (Operand.Arithmetic.Operator operator : Operand.Arithmetic.Operator.values()) {
+                String key = operator.name().toLowerCase(Locale.ROOT);
+                if (node.has(key)) {
+                    fields(node, path, Set.of(key));
+                    JsonNode pair = node.get(key);
+                    if (!pair.isArray() || pair.size() != 2) {
+                        problem(path + "." + key, "must be an array of two operands, [a, b] for a " + operator.symbol() + " b");
+                        return null;
+                    }
+                    Operand a = operand(pair.get(0), path + "." + key + "[0]", depth + 1);
+                    Operand b = operand(pair.get(1), path + "." + key + "[1]", depth + 1);
+                    return a == null || b == null ? null : new Operand.Arithmetic(operator, a, b);
+                }
+            }
+            if (node.has("previous")) {
+                fields(node, path, Set.of("previous", "bars"));
+                Integer bars = bars(node.get("bars"), path + ".bars");
+                Operand of = operand(node.get("previous"), path + ".previous", depth + 1);
+                return bars == null || of == null ? null : new Operand.Previous(of, bars);
+            }
+            if (node.has("bars_since")) {
+                fields(node, path, Set.of("bars_since"));
+                Rule rule = expression(node.get("bars_since"), path + ".bars_since", depth + 1);
+                return rule == null ? null : new Operand.BarsSince(rule);
             }
             if (node.has("constant")) {
                 fields(node, path, Set.of("constant"));
@@ -308,7 +367,7 @@ public final class CompositeStrategies {
                 return field == null ? null : new Operand.Price(field);
             }
             if (!node.has("indicator")) {
-                problem(path, "needs one of indicator, price or constant");
+                problem(path, "needs one of indicator, price, constant, add, sub, mul, div, previous or bars_since");
                 return null;
             }
             fields(node, path, Set.of("indicator", "params", "output", "source"));

@@ -3,7 +3,11 @@ package io.barlake.analytics.strategy;
 import java.util.Arrays;
 import java.util.Objects;
 
-/** A per-bar number a rule compares: an indicator output, a price column or a constant. */
+/**
+ * A per-bar number a rule compares: an indicator output, a price column, a constant, arithmetic
+ * on two operands ({@code 1.5 * SMA(20) of volume}), an operand some bars back ({@code close[1]}),
+ * or the number of bars since a rule last held.
+ */
 public sealed interface Operand {
     double[] values(BarContext context);
 
@@ -141,6 +145,130 @@ public sealed interface Operand {
         @Override
         public String label() {
             return number(value);
+        }
+    }
+
+    /** Arithmetic on two operands, bar by bar; NaN where either is NaN (warm-up), ±∞ or NaN on a division by 0. */
+    record Arithmetic(Operator operator, Operand left, Operand right) implements Operand {
+        /** The four operations, as written in JSON ({@code add}, {@code sub}, {@code mul}, {@code div}) and in labels. */
+        public enum Operator {
+            ADD("+"), SUB("-"), MUL("*"), DIV("/");
+
+            private final String symbol;
+
+            Operator(String symbol) {
+                this.symbol = symbol;
+            }
+
+            public String symbol() {
+                return symbol;
+            }
+
+            double apply(double a, double b) {
+                return switch (this) {
+                    case ADD -> a + b;
+                    case SUB -> a - b;
+                    case MUL -> a * b;
+                    case DIV -> a / b;
+                };
+            }
+        }
+
+        public Arithmetic {
+            Objects.requireNonNull(operator, "operator is null");
+            Objects.requireNonNull(left, "left is null");
+            Objects.requireNonNull(right, "right is null");
+        }
+
+        @Override
+        public double[] values(BarContext context) {
+            double[] a = left.values(context);
+            double[] b = right.values(context);
+            double[] out = new double[a.length];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = operator.apply(a[i], b[i]);
+            }
+            return out;
+        }
+
+        @Override
+        public double value(BarContext context, int bar) {
+            return operator.apply(left.value(context, bar), right.value(context, bar));
+        }
+
+        @Override
+        public String label() {
+            return part(left) + " " + operator.symbol() + " " + part(right);
+        }
+
+        private static String part(Operand operand) {
+            return operand instanceof Arithmetic ? "(" + operand.label() + ")" : operand.label();
+        }
+    }
+
+    /** An operand's value {@code bars} bars earlier ({@code close[1]}): NaN on the first {@code bars} bars. */
+    record Previous(Operand of, int bars) implements Operand {
+        public Previous {
+            Objects.requireNonNull(of, "of is null");
+            if (bars < 1) {
+                throw new IllegalArgumentException("bars must be 1 or more (a later bar would look ahead), was " + bars);
+            }
+        }
+
+        @Override
+        public double[] values(BarContext context) {
+            double[] values = of.values(context);
+            double[] out = new double[values.length];
+            Arrays.fill(out, 0, Math.min(bars, out.length), Double.NaN);
+            if (bars < out.length) {
+                System.arraycopy(values, 0, out, bars, out.length - bars);
+            }
+            return out;
+        }
+
+        @Override
+        public double value(BarContext context, int bar) {
+            return bar >= bars ? of.value(context, bar - bars) : Double.NaN;
+        }
+
+        @Override
+        public String label() {
+            String inner = of.label();
+            return (inner.contains(" ") ? "(" + inner + ")" : inner) + "[" + bars + "]";
+        }
+    }
+
+    /** The bars since {@code rule} last held: 0 on a bar where it holds, NaN before it first held. */
+    record BarsSince(Rule rule) implements Operand {
+        public BarsSince {
+            Objects.requireNonNull(rule, "rule is null");
+        }
+
+        @Override
+        public double[] values(BarContext context) {
+            boolean[] held = rule.evaluate(context);
+            double[] out = new double[held.length];
+            double since = Double.NaN;
+            for (int i = 0; i < out.length; i++) {
+                since = held[i] ? 0 : since + 1;
+                out[i] = since;
+            }
+            return out;
+        }
+
+        @Override
+        public double value(BarContext context, int bar) {
+            for (int back = 0; back <= bar; back++) {
+                if (rule.holds(context, bar - back)) {
+                    return back;
+                }
+            }
+            return Double.NaN;
+        }
+
+        @Override
+        public String label() {
+            return "bars since (" + rule.describe() + ")";
         }
     }
 

@@ -159,6 +159,51 @@ public sealed interface Rule {
         }
     }
 
+    /** The rule held on at least one of the last {@code bars} bars, this one included. */
+    record Within(int bars, Rule rule) implements Rule {
+        public Within {
+            Objects.requireNonNull(rule, "rule is null");
+            if (bars < 1) {
+                throw new IllegalArgumentException("bars must be 1 or more, was " + bars);
+            }
+        }
+
+        @Override
+        public boolean[] evaluate(BarContext context) {
+            boolean[] inner = rule.evaluate(context);
+            boolean[] out = new boolean[inner.length];
+            int last = Integer.MIN_VALUE / 2; // the last bar it held on
+            for (int i = 0; i < out.length; i++) {
+                if (inner[i]) {
+                    last = i;
+                }
+                out[i] = i - last < bars;
+            }
+            return out;
+        }
+
+        @Override
+        public boolean holds(BarContext context, int bar) {
+            for (int back = 0; back < bars && back <= bar; back++) {
+                if (rule.holds(context, bar - back)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public String describe() {
+            String inner = rule.describe();
+            return (rule instanceof Compare ? inner : "(" + inner + ")") + " within " + bars + " bars";
+        }
+
+        @Override
+        public void operands(List<Operand> into) {
+            rule.operands(into);
+        }
+    }
+
     /** Holds at every bar: a strategy without a setup step. */
     record Always() implements Rule {
         @Override

@@ -80,6 +80,60 @@ class CompositeStrategiesTest {
                 .hasMessage("components.setup.expression.left.params[0]: time_period must be a whole number from 2 to 100000, was 1");
     }
 
+    /** The reference design's anomaly rule, written in the grammar: volume above 1.5 × the mean of the 20 sessions before. */
+    private static final String VOLUME_SPIKE = """
+            {"name": "volume-spike", "description": "volume over 1.5 times its previous 20-session average, a cross within 5 bars",
+             "components": {
+               "setup":   {"expression": {"within": 5, "expression": {"left": {"price": "close"}, "op": "CROSS_ABOVE",
+                                                                    "right": {"indicator": "SMA", "params": [10]}}}},
+               "trigger": {"expression": {"left": {"price": "volume"}, "op": "GT",
+                                          "right": {"mul": [{"constant": 1.5},
+                                                            {"previous": {"indicator": "SMA", "params": [20], "source": "volume"}, "bars": 1}]}}},
+               "exit":    {"expression": {"left": {"bars_since": {"left": {"price": "close"}, "op": "CROSS_ABOVE",
+                                                                  "right": {"indicator": "SMA", "params": [10]}}},
+                                          "op": "GTE", "right": {"constant": 10}}}}}
+            """;
+
+    @Test
+    void arithmeticPreviousBarsWithinAndBarsSinceWriteTheVolumeSpikeRuleAndRoundTrip() {
+        Strategy strategy = CompositeStrategies.parse(VOLUME_SPIKE);
+        assertThat(strategy.trigger().describe()).isEqualTo("volume > 1.5 * (SMA(20) of volume)[1]");
+        assertThat(strategy.setup().describe()).isEqualTo("close crosses above SMA(10) within 5 bars");
+        assertThat(CompositeStrategies.parse(CompositeStrategies.toJson(strategy))).isEqualTo(strategy);
+
+        BarSeries bars = TestBarsAccess.randomWalk(9, 3_000);
+        boolean[] trigger = strategy.trigger().evaluate(new BarContext(bars));
+        double[] average = io.barlake.analytics.indicators.MovingAverages.sma(bars.volume(), 20);
+        int spikes = 0;
+        for (int i = 0; i < bars.size(); i++) {
+            boolean spike = i >= 1 && bars.volume()[i] > 1.5 * average[i - 1];
+            assertThat(trigger[i]).as("bar %d", i).isEqualTo(spike);
+            spikes += spike ? 1 : 0;
+        }
+        assertThat(spikes).isPositive();
+        StrategySignals signals = strategy.signals(new BarContext(bars));
+        StrategySignals fromJson = CompositeStrategies.parse(CompositeStrategies.toJson(strategy)).signalsOnDemand(new BarContext(bars));
+        for (int i = 0; i < bars.size(); i++) {
+            assertThat(fromJson.at(i)).as("bar %d", i).isEqualTo(signals.at(i));
+        }
+    }
+
+    @Test
+    void badArithmeticAndBarCountsAreNamedWithTheirPaths() {
+        String oneOperand = VOLUME_SPIKE.replace("{\"mul\": [{\"constant\": 1.5},", "{\"mul\": [").replace(", \"bars\": 1}]}", ", \"bars\": 1}]}");
+        assertThatThrownBy(() -> CompositeStrategies.parse(oneOperand)).isInstanceOf(StrategyConfigException.class)
+                .hasMessage("components.trigger.expression.right.mul: must be an array of two operands, [a, b] for a * b");
+        String number = VOLUME_SPIKE.replace("{\"constant\": 1.5}", "1.5");
+        assertThatThrownBy(() -> CompositeStrategies.parse(number)).isInstanceOf(StrategyConfigException.class)
+                .hasMessageStartingWith("components.trigger.expression.right.mul[0]: must be an object");
+        String lookAhead = VOLUME_SPIKE.replace("\"bars\": 1}", "\"bars\": 0}");
+        assertThatThrownBy(() -> CompositeStrategies.parse(lookAhead)).isInstanceOf(StrategyConfigException.class)
+                .hasMessage("components.trigger.expression.right.mul[1].bars: must be a whole number of bars from 1 to 5000, was 0");
+        String within = VOLUME_SPIKE.replace("\"within\": 5", "\"within\": 2.5");
+        assertThatThrownBy(() -> CompositeStrategies.parse(within)).isInstanceOf(StrategyConfigException.class)
+                .hasMessage("components.setup.expression.within: must be a whole number of bars from 1 to 5000, was 2.5");
+    }
+
     @Test
     void aMisspeltIndicatorIsNamedWithItsPathAndASuggestion() {
         String json = EMA_CROSS.replace("\"EMA\", \"params\": [8]}, \"op\": \"CROSS_ABOVE\"", "\"EMAA\", \"params\": [8]}, \"op\": \"CROSS_ABOVE\"");

@@ -60,10 +60,11 @@ class SignalsOnDemandPropertyTest {
         }
     }
 
-    /** A comparison of two random operands, or AND / OR / NOT of such rules, {@code depth} levels at most. */
+    /** A comparison of two random operands, or AND / OR / NOT / within-n-bars of such rules, {@code depth} levels at most. */
     private static Rule randomRule(Random random, int depth) {
-        int kind = depth == 0 ? 0 : random.nextInt(6);
+        int kind = depth == 0 ? 0 : random.nextInt(7);
         return switch (kind) {
+            case 6 -> new Rule.Within(1 + random.nextInt(6), randomRule(random, depth - 1));
             case 3 -> new Rule.All(List.of(randomRule(random, depth - 1), randomRule(random, depth - 1)));
             case 4 -> new Rule.Any(List.of(randomRule(random, depth - 1), randomRule(random, depth - 1),
                     randomRule(random, depth - 1)));
@@ -73,9 +74,17 @@ class SignalsOnDemandPropertyTest {
         };
     }
 
-    /** An indicator output with warm-up (NaN) bars, a price column or a constant around the prices. */
+    /**
+     * An indicator output with warm-up (NaN) bars, a price column, a constant around the prices,
+     * arithmetic on two operands, an operand some bars back, or the bars since a cross.
+     */
     private static Operand randomOperand(Random random) {
-        return switch (random.nextInt(7)) {
+        return switch (random.nextInt(10)) {
+            case 7 -> new Operand.Arithmetic(Operand.Arithmetic.Operator.values()[random.nextInt(4)], randomOperand(random),
+                    randomOperand(random));
+            case 8 -> new Operand.Previous(randomOperand(random), 1 + random.nextInt(5));
+            case 9 -> new Operand.BarsSince(new Rule.Compare(new Operand.Price(PriceField.CLOSE), Comparison.CROSS_ABOVE,
+                    new Operand.Indicator("SMA", new double[] {2 + random.nextInt(20)}, null, null)));
             case 0 -> new Operand.Constant(random.nextBoolean() ? 50 : 80 + 40 * random.nextDouble());
             case 1 -> new Operand.Price(PRICES[random.nextInt(PRICES.length)]);
             case 2 -> new Operand.Indicator("RSI", new double[] {2 + random.nextInt(20)}, null, null);
