@@ -1,23 +1,15 @@
 package io.barlake.benchmarks;
 
-import com.tictactec.ta.lib.MAType;
 import com.tictactec.ta.lib.MInteger;
 import com.tictactec.ta.lib.meta.CoreMetaData;
-import com.tictactec.ta.lib.meta.annotation.FuncInfo;
-import com.tictactec.ta.lib.meta.annotation.InputParameterType;
-import com.tictactec.ta.lib.meta.annotation.OptInputParameterType;
-import com.tictactec.ta.lib.meta.annotation.OutputParameterType;
 import io.barlake.analytics.catalogue.TaCatalogue;
 import io.barlake.analytics.catalogue.TaFunction;
-import java.lang.reflect.Field;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.IntStream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -53,6 +45,7 @@ public class CatalogueBenchmark {
     @Param({"SMA"})
     public String function;
 
+    private WalkBars walk;
     private TaFunction ours;
     private double[][] columns;
     private double[] parameters;
@@ -62,53 +55,12 @@ public class CatalogueBenchmark {
 
     @Setup
     public void setUp() throws Exception {
-        WalkBars walk = WalkBars.generate(new Random(1), BARS);
+        walk = WalkBars.generate(new Random(1), BARS);
         ours = TaCatalogue.find(function).orElseThrow();
         parameters = ours.defaults();
-        columns = ours.inputs().stream().map(input -> column(input, walk)).toArray(double[][]::new);
-        talib = CoreMetaData.getInstance(function);
-        FuncInfo info = talib.getFuncInfo();
-        int column = 0;
-        for (int i = 0; i < info.nbInput(); i++) {
-            if (talib.getInputParameterInfo(i).type() == InputParameterType.TA_Input_Price) {
-                talib.setInputParamPrice(i, walk.open(), walk.high(), walk.low(), walk.close(), walk.volume(), new double[BARS]);
-                column += Integer.bitCount(talib.getInputParameterInfo(i).flags() & 31);
-            } else {
-                talib.setInputParamReal(i, columns[column++]);
-            }
-        }
-        // The port's callFunc needs its parameter array even when empty, and an MAType where it holds an Integer.
-        Field field = CoreMetaData.class.getDeclaredField("callOptInputParams");
-        field.setAccessible(true);
-        Object[] optional = new Object[info.nbOptInput()];
-        field.set(talib, optional);
-        for (int i = 0; i < info.nbOptInput(); i++) {
-            OptInputParameterType type = talib.getOptInputParameterInfo(i).type();
-            if (type == OptInputParameterType.TA_OptInput_RealRange) {
-                talib.setOptInputParamReal(i, parameters[i]);
-            } else if (type == OptInputParameterType.TA_OptInput_IntegerList) {
-                optional[i] = MAType.values()[(int) parameters[i]];
-            } else {
-                talib.setOptInputParamInteger(i, (int) parameters[i]);
-            }
-        }
-        integerOutputs = new boolean[info.nbOutput()];
-        for (int i = 0; i < info.nbOutput(); i++) {
-            integerOutputs[i] = talib.getOutputParameterInfo(i).type() == OutputParameterType.TA_Output_Integer;
-        }
-    }
-
-    private boolean[] integerOutputs;
-
-    private double[] column(String input, WalkBars walk) {
-        return switch (input) {
-            case "open" -> walk.open();
-            case "high" -> walk.high();
-            case "low" -> walk.low();
-            case "volume", "real1" -> walk.volume();
-            case "periods" -> IntStream.range(0, BARS).mapToDouble(i -> (i * 7) % 41).toArray();
-            default -> ours.group().equals("Math Transform") ? Arrays.stream(walk.close()).map(v -> v / 1_000).toArray() : walk.close();
-        };
+        columns = TaLibMeta.columns(ours, walk);
+        talib = TaLibMeta.prepare(ours, parameters);
+        TaLibMeta.setInputs(talib, walk, columns);
     }
 
     @Benchmark
@@ -119,13 +71,7 @@ public class CatalogueBenchmark {
     /** Into new output arrays, as Barlake's outputs are: each call is a new series' values. */
     @Benchmark
     public int talib() throws Exception {
-        for (int i = 0; i < integerOutputs.length; i++) {
-            if (integerOutputs[i]) {
-                talib.setOutputParamInteger(i, new int[BARS]);
-            } else {
-                talib.setOutputParamReal(i, new double[BARS]);
-            }
-        }
+        TaLibMeta.newOutputs(talib, BARS);
         talib.callFunc(0, BARS - 1, begin, count);
         return count.value;
     }

@@ -116,7 +116,7 @@ public final class TaCatalogue {
                     return new double[][] {mama.mama(), mama.fama()};
                 });
         add("HT_TRENDLINE", OVERLAP, "real", List.of(), "Real", p -> Hilbert.LONG_LOOKBACK,
-                (x, p) -> one(Hilbert.cycle(x[0], Hilbert.LONG_LOOKBACK).trendline()));
+                (x, p) -> one(Hilbert.trendline(x[0])));
         add("HT_DCPERIOD", CYCLE, "real", List.of(), "Real", p -> Hilbert.SHORT_LOOKBACK, (x, p) -> one(Hilbert.cycle(x[0], Hilbert.SHORT_LOOKBACK).period()));
         add("HT_DCPHASE", CYCLE, "real", List.of(), "Real", p -> Hilbert.LONG_LOOKBACK, (x, p) -> one(Hilbert.cycle(x[0], Hilbert.LONG_LOOKBACK).phase()));
         add("HT_PHASOR", CYCLE, "real", List.of(), "InPhase Quadrature", p -> Hilbert.SHORT_LOOKBACK, (x, p) -> {

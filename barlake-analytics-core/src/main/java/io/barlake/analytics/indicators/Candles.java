@@ -49,6 +49,9 @@ public final class Candles {
         }
     }
 
+    /** Each range kind over every candle, computed once however many averages read it. */
+    private final double[][] ranges = new double[Range.values().length][];
+
     public Candles(double[] open, double[] high, double[] low, double[] close) {
         Series.requireSameLength(open, high, low, close);
         this.open = open;
@@ -126,14 +129,6 @@ public final class Candles {
         return high[i] < low[j];
     }
 
-    double range(Setting setting, int i) {
-        return switch (setting.range) {
-            case REAL_BODY -> realBody(i);
-            case HIGH_LOW -> highLow(i);
-            case SHADOWS -> upperShadow(i) + lowerShadow(i);
-        };
-    }
-
     /**
      * The average a pattern with lookback {@code lookback} compares candle {@code i − back} with,
      * at every output bar {@code i}: the setting's range over the {@code period} candles before
@@ -141,19 +136,36 @@ public final class Candles {
      * TA-Lib's running totals are (their rounding included); × factor, halved for shadows.
      */
     double[] averages(Setting setting, int back, int lookback) {
+        double[] range = ranges(setting.range);
         double[] out = Series.empty(close.length);
         double total = 0;
         for (int j = lookback - setting.period - back; j < lookback - back; j++) {
-            total += range(setting, j);
+            total += range[j];
         }
         double divisor = setting.range == Range.SHADOWS ? 2.0 : 1.0;
+        int period = setting.period;
         for (int i = lookback; i < close.length; i++) {
             int candle = i - back;
-            out[i] = setting.factor * (setting.period != 0 ? total / setting.period : range(setting, candle)) / divisor;
-            if (setting.period != 0) {
-                total += range(setting, candle) - range(setting, candle - setting.period);
+            out[i] = setting.factor * (period != 0 ? total / period : range[candle]) / divisor;
+            if (period != 0) {
+                total += range[candle] - range[candle - period];
             }
         }
         return out;
+    }
+
+    private double[] ranges(Range kind) {
+        if (ranges[kind.ordinal()] == null) {
+            double[] out = new double[close.length];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = switch (kind) {
+                    case REAL_BODY -> realBody(i);
+                    case HIGH_LOW -> highLow(i);
+                    case SHADOWS -> upperShadow(i) + lowerShadow(i);
+                };
+            }
+            ranges[kind.ordinal()] = out;
+        }
+        return ranges[kind.ordinal()];
     }
 }

@@ -68,29 +68,39 @@ public final class Hilbert {
      * the two groups' periods differ.
      */
     public static Cycle cycle(double[] values, int lookback) {
-        return pass(values, 0.5, 0.05, lookback == LONG_LOOKBACK ? 34 : 9).cycle;
+        return pass(values, 0.5, 0.05, lookback == LONG_LOOKBACK ? 34 : 9, lookback == LONG_LOOKBACK).cycle;
+    }
+
+    /** The trendline alone (63-bar group), without the phase's sums it does not read. */
+    public static double[] trendline(double[] values) {
+        return pass(values, 0.5, 0.05, 34, false).cycle.trendline();
     }
 
     /** MAMA(fast limit, slow limit) and FAMA. Lookback 32. Source: TA-Lib {@code TA_MAMA}. */
     public static Mama mama(double[] values, double fastLimit, double slowLimit) {
-        return pass(values, fastLimit, slowLimit, 9).mama;
+        return pass(values, fastLimit, slowLimit, 9, false).mama;
     }
 
     private record Pass(Cycle cycle, Mama mama) {}
 
-    private static Pass pass(double[] in, double fastLimit, double slowLimit, int warmUp) {
+    /**
+     * @param warmUp the price smoother's warm-up: 9 for the 32-bar functions, 34 for the 63-bar ones
+     *               (which also get the trendline)
+     * @param phase  whether to compute the phase, sine and trend mode, whose sums cost most
+     */
+    private static Pass pass(double[] in, double fastLimit, double slowLimit, int warmUp, boolean phase) {
         int n = in.length;
         double[] period = Series.empty(n);
         double[] inPhase = Series.empty(n);
         double[] quadrature = Series.empty(n);
-        double[] phase = Series.empty(n);
+        double[] dcPhases = Series.empty(n);
         double[] sine = Series.empty(n);
         double[] leadSine = Series.empty(n);
         double[] trendline = Series.empty(n);
         double[] trendMode = Series.empty(n);
         double[] mama = Series.empty(n);
         double[] fama = Series.empty(n);
-        Pass result = new Pass(new Cycle(period, inPhase, quadrature, phase, sine, leadSine, trendline, trendMode), new Mama(mama, fama));
+        Pass result = new Pass(new Cycle(period, inPhase, quadrature, dcPhases, sine, leadSine, trendline, trendMode), new Mama(mama, fama));
         if (n <= 3 + warmUp) {
             return result;
         }
@@ -225,81 +235,96 @@ public final class Hilbert {
             if (today >= SHORT_LOOKBACK) {
                 period[today] = smoothPeriod;
             }
-            // The dominant cycle phase over the last (smoothed) period of smoothed prices.
-            prevDcPhase = dcPhase;
-            int dcPeriodInt = (int) (smoothPeriod + 0.5);
-            double realPart = 0.0;
-            double imagPart = 0.0;
-            int idx = smoothPriceIdx;
-            for (int i = 0; i < dcPeriodInt; i++) {
-                double angle = ((double) i * constDeg2RadBy360) / (double) dcPeriodInt;
-                double price = smoothPrice[idx];
-                realPart += Math.sin(angle) * price;
-                imagPart += Math.cos(angle) * price;
-                idx = idx == 0 ? SMOOTH_PRICE_SIZE - 1 : idx - 1;
-            }
-            double magnitude = Math.abs(imagPart);
-            if (magnitude > 0.0) {
-                dcPhase = Math.atan(realPart / imagPart) * rad2Deg;
-            } else if (magnitude <= 0.01) {
-                if (realPart < 0.0) {
-                    dcPhase -= 90.0;
-                } else if (realPart > 0.0) {
-                    dcPhase += 90.0;
+            if (warmUp == 34) { // the 63-bar group: the trendline, and with the phase the sine and trend mode
+                int dcPeriodInt = (int) (smoothPeriod + 0.5);
+                // The instantaneous trendline: the mean price over the period, smoothed.
+                double mean = 0.0;
+                for (int i = 0, k = today; i < dcPeriodInt; i++) {
+                    mean += in[k--];
                 }
-            }
-            dcPhase += 90.0;
-            dcPhase += 360.0 / smoothPeriod; // the weighted average's one-bar lag
-            if (imagPart < 0.0) {
-                dcPhase += 180.0;
-            }
-            if (dcPhase > 315.0) {
-                dcPhase -= 360.0;
-            }
-            double prevSine = sineValue;
-            double prevLeadSine = leadSineValue;
-            sineValue = Math.sin(dcPhase * deg2Rad);
-            leadSineValue = Math.sin((dcPhase + 45) * deg2Rad);
-            // The instantaneous trendline: the mean price over the period, smoothed.
-            double mean = 0.0;
-            for (int i = 0, k = today; i < dcPeriodInt; i++) {
-                mean += in[k--];
-            }
-            if (dcPeriodInt > 0) {
-                mean = mean / (double) dcPeriodInt;
-            }
-            double line = (4.0 * mean + 3.0 * iTrend1 + 2.0 * iTrend2 + iTrend3) / 10.0;
-            iTrend3 = iTrend2;
-            iTrend2 = iTrend1;
-            iTrend1 = mean;
-            // Trend (1) or cycle (0).
-            int trend = 1;
-            if ((sineValue > leadSineValue && prevSine <= prevLeadSine) || (sineValue < leadSineValue && prevSine >= prevLeadSine)) {
-                daysInTrend = 0;
-                trend = 0;
-            }
-            daysInTrend++;
-            if (daysInTrend < (0.5 * smoothPeriod)) {
-                trend = 0;
-            }
-            double phaseChange = dcPhase - prevDcPhase;
-            if (smoothPeriod != 0.0 && phaseChange > (0.67 * 360.0 / smoothPeriod) && phaseChange < (1.5 * 360.0 / smoothPeriod)) {
-                trend = 0;
-            }
-            double price = smoothPrice[smoothPriceIdx];
-            if (line != 0.0 && Math.abs((price - line) / line) >= 0.015) {
-                trend = 1;
-            }
-            if (today >= LONG_LOOKBACK) {
-                phase[today] = dcPhase;
-                sine[today] = sineValue;
-                leadSine[today] = leadSineValue;
-                trendline[today] = line;
-                trendMode[today] = trend;
+                if (dcPeriodInt > 0) {
+                    mean = mean / (double) dcPeriodInt;
+                }
+                double line = (4.0 * mean + 3.0 * iTrend1 + 2.0 * iTrend2 + iTrend3) / 10.0;
+                iTrend3 = iTrend2;
+                iTrend2 = iTrend1;
+                iTrend1 = mean;
+                if (today >= LONG_LOOKBACK) {
+                    trendline[today] = line;
+                }
+                if (phase) {
+                    prevDcPhase = dcPhase;
+                    dcPhase = dominantPhase(smoothPrice, smoothPriceIdx, dcPeriodInt, smoothPeriod, dcPhase, rad2Deg, constDeg2RadBy360);
+                    double prevSine = sineValue;
+                    double prevLeadSine = leadSineValue;
+                    sineValue = Math.sin(dcPhase * deg2Rad);
+                    leadSineValue = Math.sin((dcPhase + 45) * deg2Rad);
+                    // Trend (1) or cycle (0).
+                    int trend = 1;
+                    if ((sineValue > leadSineValue && prevSine <= prevLeadSine)
+                            || (sineValue < leadSineValue && prevSine >= prevLeadSine)) {
+                        daysInTrend = 0;
+                        trend = 0;
+                    }
+                    daysInTrend++;
+                    if (daysInTrend < (0.5 * smoothPeriod)) {
+                        trend = 0;
+                    }
+                    double phaseChange = dcPhase - prevDcPhase;
+                    if (smoothPeriod != 0.0 && phaseChange > (0.67 * 360.0 / smoothPeriod)
+                            && phaseChange < (1.5 * 360.0 / smoothPeriod)) {
+                        trend = 0;
+                    }
+                    double price = smoothPrice[smoothPriceIdx];
+                    if (line != 0.0 && Math.abs((price - line) / line) >= 0.015) {
+                        trend = 1;
+                    }
+                    if (today >= LONG_LOOKBACK) {
+                        dcPhases[today] = dcPhase;
+                        sine[today] = sineValue;
+                        leadSine[today] = leadSineValue;
+                        trendMode[today] = trend;
+                    }
+                }
             }
             smoothPriceIdx = smoothPriceIdx + 1 == SMOOTH_PRICE_SIZE ? 0 : smoothPriceIdx + 1;
             today++;
         }
         return result;
+    }
+
+    /** The dominant cycle phase, in degrees, over the last {@code dcPeriodInt} smoothed prices; {@code previous} where it is undefined. */
+    private static double dominantPhase(double[] smoothPrice, int newest, int dcPeriodInt, double smoothPeriod, double previous,
+            double rad2Deg, double constDeg2RadBy360) {
+        double realPart = 0.0;
+        double imagPart = 0.0;
+        int idx = newest;
+        for (int i = 0; i < dcPeriodInt; i++) {
+            double angle = ((double) i * constDeg2RadBy360) / (double) dcPeriodInt;
+            double price = smoothPrice[idx];
+            realPart += Math.sin(angle) * price;
+            imagPart += Math.cos(angle) * price;
+            idx = idx == 0 ? SMOOTH_PRICE_SIZE - 1 : idx - 1;
+        }
+        double dcPhase = previous;
+        double magnitude = Math.abs(imagPart);
+        if (magnitude > 0.0) {
+            dcPhase = Math.atan(realPart / imagPart) * rad2Deg;
+        } else if (magnitude <= 0.01) {
+            if (realPart < 0.0) {
+                dcPhase -= 90.0;
+            } else if (realPart > 0.0) {
+                dcPhase += 90.0;
+            }
+        }
+        dcPhase += 90.0;
+        dcPhase += 360.0 / smoothPeriod; // the weighted average's one-bar lag
+        if (imagPart < 0.0) {
+            dcPhase += 180.0;
+        }
+        if (dcPhase > 315.0) {
+            dcPhase -= 360.0;
+        }
+        return dcPhase;
     }
 }

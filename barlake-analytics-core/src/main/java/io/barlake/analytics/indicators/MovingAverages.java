@@ -113,12 +113,10 @@ public final class MovingAverages {
     /** DEMA(n) = 2·EMA − EMA(EMA), each EMA seeded on its input's first n values. Lookback 2(n − 1). Source: TA-Lib {@code TA_DEMA}. */
     public static double[] dema(double[] values, int period) {
         Series.requirePeriod("DEMA", period, 1);
-        double k = 2.0 / (period + 1);
-        double[] first = ema(values, 0, period, k);
-        double[] second = ema(first, period - 1, period, k);
+        double[][] e = emaChain(values, period, 2);
         double[] out = Series.empty(values.length);
         for (int i = 2 * (period - 1); i < values.length; i++) {
-            out[i] = (2.0 * first[i]) - second[i];
+            out[i] = (2.0 * e[0][i]) - e[1][i];
         }
         return out;
     }
@@ -126,15 +124,22 @@ public final class MovingAverages {
     /** TEMA(n) = 3·EMA − 3·EMA(EMA) + EMA(EMA(EMA)). Lookback 3(n − 1). Source: TA-Lib {@code TA_TEMA}. */
     public static double[] tema(double[] values, int period) {
         Series.requirePeriod("TEMA", period, 1);
-        double k = 2.0 / (period + 1);
-        double[] first = ema(values, 0, period, k);
-        double[] second = ema(first, period - 1, period, k);
-        double[] third = ema(second, 2 * (period - 1), period, k);
+        double[][] e = emaChain(values, period, 3);
         double[] out = Series.empty(values.length);
         for (int i = 3 * (period - 1); i < values.length; i++) {
-            out[i] = third[i] + ((3.0 * first[i]) - (3.0 * second[i]));
+            out[i] = e[2][i] + ((3.0 * e[0][i]) - (3.0 * e[1][i]));
         }
         return out;
+    }
+
+    /** EMA(n) of the values, EMA(n) of that, … {@code levels} times, each seeded on its input's first n values. */
+    private static double[][] emaChain(double[] values, int period, int levels) {
+        double k = 2.0 / (period + 1);
+        double[][] chain = new double[levels][];
+        for (int level = 0; level < levels; level++) {
+            chain[level] = ema(level == 0 ? values : chain[level - 1], level * (period - 1), period, k);
+        }
+        return chain;
     }
 
     /**
@@ -192,10 +197,7 @@ public final class MovingAverages {
     /** TRIX(n): the one-bar rate of change, in %, of EMA(EMA(EMA(x))). Lookback 3(n − 1) + 1. Source: TA-Lib {@code TA_TRIX}. */
     public static double[] trix(double[] values, int period) {
         Series.requirePeriod("TRIX", period, 1);
-        double k = 2.0 / (period + 1);
-        double[] first = ema(values, 0, period, k);
-        double[] second = ema(first, period - 1, period, k);
-        double[] third = ema(second, 2 * (period - 1), period, k);
+        double[] third = emaChain(values, period, 3)[2];
         double[] out = Series.empty(values.length);
         for (int i = 3 * (period - 1) + 1; i < values.length; i++) {
             double old = third[i - 1];

@@ -178,81 +178,47 @@ public final class Oscillators {
      */
     public static double[] cmo(double[] values, int period) {
         Series.requirePeriod("CMO", period, 1);
-        double[] out = Series.empty(values.length);
-        if (values.length <= period) {
-            return out;
-        }
-        double gain = 0;
-        double loss = 0;
-        double previous = values[0];
-        for (int today = 1; today <= period; today++) {
-            double change = values[today] - previous;
-            previous = values[today];
-            if (change < 0) {
-                loss -= change;
-            } else {
-                gain += change;
-            }
-        }
-        loss /= period;
-        gain /= period;
-        out[period] = chande(gain, loss);
-        for (int today = period + 1; today < values.length; today++) {
-            double change = values[today] - previous;
-            previous = values[today];
-            loss *= period - 1;
-            gain *= period - 1;
-            if (change < 0) {
-                loss -= change;
-            } else {
-                gain += change;
-            }
-            loss /= period;
-            gain /= period;
-            out[today] = chande(gain, loss);
-        }
-        return out;
+        return wilder(values, period, true);
     }
 
     /** RSI(n) with TA-Lib's own order of operations, for {@link #stochRsi}. */
     private static double[] wilderRsi(double[] values, int period) {
+        return wilder(values, period, false);
+    }
+
+    /**
+     * Wilder's average gain G and loss L, seeded with the mean of the first n changes, then
+     * {@code (avg × (n − 1) + x) / n} in TA-Lib's order of operations (multiply, add, divide); at
+     * each bar the Chande oscillator 100 × (G − L)/(G + L) or the RSI 100 × G/(G + L), 0 when G + L is ~0.
+     */
+    private static double[] wilder(double[] values, int period, boolean chande) {
         double[] out = Series.empty(values.length);
         if (values.length <= period) {
             return out;
         }
         double gain = 0;
         double loss = 0;
-        for (int today = 1; today <= period; today++) {
+        for (int today = 1; today < values.length; today++) {
             double change = values[today] - values[today - 1];
+            if (today > period) {
+                loss *= period - 1;
+                gain *= period - 1;
+            }
             if (change < 0) {
                 loss -= change;
             } else {
                 gain += change;
             }
-        }
-        loss /= period;
-        gain /= period;
-        out[period] = Series.isZero(gain + loss) ? 0.0 : 100.0 * (gain / (gain + loss));
-        for (int today = period + 1; today < values.length; today++) {
-            double change = values[today] - values[today - 1];
-            loss *= period - 1;
-            gain *= period - 1;
-            if (change < 0) {
-                loss -= change;
-            } else {
-                gain += change;
+            if (today >= period) {
+                loss /= period;
+                gain /= period;
+                double total = gain + loss;
+                out[today] = Series.isZero(total) ? 0.0 : 100.0 * ((chande ? gain - loss : gain) / total);
             }
-            loss /= period;
-            gain /= period;
-            out[today] = Series.isZero(gain + loss) ? 0.0 : 100.0 * (gain / (gain + loss));
         }
         return out;
     }
 
-    private static double chande(double gain, double loss) {
-        double total = gain + loss;
-        return Series.isZero(total) ? 0.0 : 100.0 * ((gain - loss) / total);
-    }
 
     /**
      * Money flow index(n) = 100 × positive flow / (positive + negative flow) over the last n bars,

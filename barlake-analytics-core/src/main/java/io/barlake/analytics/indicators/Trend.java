@@ -139,56 +139,10 @@ public final class Trend {
      * Source: TA-Lib {@code TA_SAR}.
      */
     public static double[] sar(double[] high, double[] low, double acceleration, double maximum) {
-        Series.requireSameLength(high, low);
-        double[] out = Series.empty(high.length);
-        if (high.length < 2) {
-            return out;
-        }
-        double step = Math.min(acceleration, maximum);
-        double af = step;
-        double upMove = high[1] - high[0];
-        double downMove = low[0] - low[1];
-        boolean isLong = !(downMove > 0 && upMove < downMove);
-        double ep = isLong ? high[1] : low[1];
-        double sar = isLong ? low[0] : high[0];
-        double newLow = low[1];
-        double newHigh = high[1];
-        for (int today = 1; today < high.length; today++) {
-            double prevLow = newLow;
-            double prevHigh = newHigh;
-            newLow = low[today];
-            newHigh = high[today];
-            if (isLong) {
-                if (newLow <= sar) { // switch to short
-                    isLong = false;
-                    sar = Math.max(Math.max(ep, prevHigh), newHigh);
-                    out[today] = sar;
-                    af = step;
-                    ep = newLow;
-                    sar = Math.max(Math.max(sar + af * (ep - sar), prevHigh), newHigh);
-                } else {
-                    out[today] = sar;
-                    if (newHigh > ep) {
-                        ep = newHigh;
-                        af = Math.min(af + step, maximum);
-                    }
-                    sar = Math.min(Math.min(sar + af * (ep - sar), prevLow), newLow);
-                }
-            } else if (newHigh >= sar) { // switch to long
-                isLong = true;
-                sar = Math.min(Math.min(ep, prevLow), newLow);
-                out[today] = sar;
-                af = step;
-                ep = newHigh;
-                sar = Math.min(Math.min(sar + af * (ep - sar), prevLow), newLow);
-            } else {
-                out[today] = sar;
-                if (newLow < ep) {
-                    ep = newLow;
-                    af = Math.min(af + step, maximum);
-                }
-                sar = Math.max(Math.max(sar + af * (ep - sar), prevHigh), newHigh);
-            }
+        // TA-Lib's SAR is its SAREXT with the same acceleration both ways, reported without the short side's sign.
+        double[] out = sarExt(high, low, 0, 0, acceleration, acceleration, maximum, acceleration, acceleration, maximum);
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Math.abs(out[i]);
         }
         return out;
     }

@@ -174,26 +174,9 @@ public final class Volatility {
      */
     public static double[] standardDeviation(double[] values, int period, double deviations) {
         Series.requirePeriod("Standard deviation", period, 2);
-        double[] out = Series.empty(values.length);
-        int first = period - 1;
-        if (values.length <= first) {
-            return out;
-        }
-        double sum = 0;
-        double squares = 0;
-        for (int i = 0; i < first; i++) {
-            sum += values[i];
-            squares += values[i] * values[i];
-        }
-        for (int i = first, trailing = 0; i < values.length; i++, trailing++) {
-            sum += values[i];
-            squares += values[i] * values[i];
-            double mean = sum / period;
-            double meanOfSquares = squares / period;
-            sum -= values[trailing];
-            squares -= values[trailing] * values[trailing];
-            double variance = meanOfSquares - mean * mean;
-            out[i] = variance < Series.EPSILON ? 0.0 : Math.sqrt(variance) * deviations;
+        double[] out = Statistics.variance(values, period);
+        for (int i = period - 1; i < out.length; i++) {
+            out[i] = out[i] < Series.EPSILON ? 0.0 : Math.sqrt(out[i]) * deviations;
         }
         return out;
     }
