@@ -32,29 +32,12 @@ public final class CandlePatterns {
                 whole.apply(candles, lookback, out);
                 return out;
             }
-            // Each average's running total, moved one candle per bar as TA-Lib's are (no arrays: the
-            // rule reads this bar's averages only).
-            int count = uses.size();
-            double[] totals = new double[count];
-            double[] now = new double[count];
-            for (int u = 0; u < count; u++) {
-                Use use = uses.get(u);
-                for (int j = lookback - use.setting().period - use.back(); j < lookback - use.back(); j++) {
-                    totals[u] += candles.range(use.setting(), j);
-                }
+            double[][] averages = new double[uses.size()][];
+            for (int u = 0; u < averages.length; u++) {
+                averages[u] = candles.averages(uses.get(u).setting(), uses.get(u).back(), lookback);
             }
             for (int i = lookback; i < candles.size(); i++) {
-                for (int u = 0; u < count; u++) {
-                    now[u] = candles.average(uses.get(u).setting(), totals[u], i - uses.get(u).back());
-                }
-                out[i] = rule.at(candles, i, now, penetration);
-                for (int u = 0; u < count; u++) {
-                    Setting setting = uses.get(u).setting();
-                    if (setting.period != 0) {
-                        int candle = i - uses.get(u).back();
-                        totals[u] += candles.range(setting, candle) - candles.range(setting, candle - setting.period);
-                    }
-                }
+                out[i] = rule.at(candles, i, averages, penetration);
             }
             return out;
         }
@@ -69,120 +52,120 @@ public final class CandlePatterns {
     /** A setting's average read for candle {@code i − back}. */
     public record Use(Setting setting, int back) {}
 
-    /** The pattern's value at bar {@code i}; {@code a[u]} is this bar's average of its u-th {@link Use}. */
+    /** The pattern's value at bar {@code i}; {@code a[u][i]} is the average of its u-th {@link Use}. */
     @FunctionalInterface
     public interface Rule {
-        int at(Candles c, int i, double[] a, double penetration);
+        int at(Candles c, int i, double[][] a, double penetration);
     }
 
     private static final Map<String, Pattern> PATTERNS = new LinkedHashMap<>();
 
     static {
         int doji = Setting.BODY_DOJI.period;
-        add("CDLDOJI", doji, uses(Setting.BODY_DOJI, 0), (c, i, a, p) -> c.realBody(i) <= a[0] ? 100 : 0);
+        add("CDLDOJI", doji, uses(Setting.BODY_DOJI, 0), (c, i, a, p) -> c.realBody(i) <= a[0][i] ? 100 : 0);
         int dragonfly = Math.max(doji, Setting.SHADOW_VERY_SHORT.period);
         add("CDLDRAGONFLYDOJI", dragonfly, uses(Setting.BODY_DOJI, 0, Setting.SHADOW_VERY_SHORT, 0),
-                (c, i, a, p) -> c.realBody(i) <= a[0] && c.upperShadow(i) < a[1] && c.lowerShadow(i) > a[1] ? 100 : 0);
+                (c, i, a, p) -> c.realBody(i) <= a[0][i] && c.upperShadow(i) < a[1][i] && c.lowerShadow(i) > a[1][i] ? 100 : 0);
         add("CDLGRAVESTONEDOJI", dragonfly, uses(Setting.BODY_DOJI, 0, Setting.SHADOW_VERY_SHORT, 0),
-                (c, i, a, p) -> c.realBody(i) <= a[0] && c.lowerShadow(i) < a[1] && c.upperShadow(i) > a[1] ? 100 : 0);
+                (c, i, a, p) -> c.realBody(i) <= a[0][i] && c.lowerShadow(i) < a[1][i] && c.upperShadow(i) > a[1][i] ? 100 : 0);
         add("CDLLONGLEGGEDDOJI", Math.max(doji, Setting.SHADOW_LONG.period), uses(Setting.BODY_DOJI, 0, Setting.SHADOW_LONG, 0),
-                (c, i, a, p) -> c.realBody(i) <= a[0] && (c.lowerShadow(i) > a[1] || c.upperShadow(i) > a[1]) ? 100 : 0);
+                (c, i, a, p) -> c.realBody(i) <= a[0][i] && (c.lowerShadow(i) > a[1][i] || c.upperShadow(i) > a[1][i]) ? 100 : 0);
         add("CDLTAKURI", Math.max(Math.max(doji, Setting.SHADOW_VERY_SHORT.period), Setting.SHADOW_VERY_LONG.period),
                 uses(Setting.BODY_DOJI, 0, Setting.SHADOW_VERY_SHORT, 0, Setting.SHADOW_VERY_LONG, 0),
-                (c, i, a, p) -> c.realBody(i) <= a[0] && c.upperShadow(i) < a[1] && c.lowerShadow(i) > a[2] ? 100 : 0);
+                (c, i, a, p) -> c.realBody(i) <= a[0][i] && c.upperShadow(i) < a[1][i] && c.lowerShadow(i) > a[2][i] ? 100 : 0);
         add("CDLRICKSHAWMAN", Math.max(Math.max(doji, Setting.SHADOW_LONG.period), Setting.NEAR.period),
                 uses(Setting.BODY_DOJI, 0, Setting.SHADOW_LONG, 0, Setting.NEAR, 0), (c, i, a, p) -> {
                     double middle = c.low(i) + c.highLow(i) / 2;
-                    return c.realBody(i) <= a[0] && c.lowerShadow(i) > a[1] && c.upperShadow(i) > a[1]
-                            && c.bodyBottom(i) <= middle + a[2] && c.bodyTop(i) >= middle - a[2] ? 100 : 0;
+                    return c.realBody(i) <= a[0][i] && c.lowerShadow(i) > a[1][i] && c.upperShadow(i) > a[1][i]
+                            && c.bodyBottom(i) <= middle + a[2][i] && c.bodyTop(i) >= middle - a[2][i] ? 100 : 0;
                 });
         int longShort = Math.max(Setting.BODY_LONG.period, Setting.SHADOW_VERY_SHORT.period);
         add("CDLMARUBOZU", longShort, uses(Setting.BODY_LONG, 0, Setting.SHADOW_VERY_SHORT, 0),
-                (c, i, a, p) -> c.realBody(i) > a[0] && c.upperShadow(i) < a[1] && c.lowerShadow(i) < a[1]
+                (c, i, a, p) -> c.realBody(i) > a[0][i] && c.upperShadow(i) < a[1][i] && c.lowerShadow(i) < a[1][i]
                         ? c.color(i) * 100 : 0);
         add("CDLCLOSINGMARUBOZU", longShort, uses(Setting.BODY_LONG, 0, Setting.SHADOW_VERY_SHORT, 0),
-                (c, i, a, p) -> c.realBody(i) > a[0] && ((c.color(i) == 1 && c.upperShadow(i) < a[1])
-                        || (c.color(i) == -1 && c.lowerShadow(i) < a[1])) ? c.color(i) * 100 : 0);
+                (c, i, a, p) -> c.realBody(i) > a[0][i] && ((c.color(i) == 1 && c.upperShadow(i) < a[1][i])
+                        || (c.color(i) == -1 && c.lowerShadow(i) < a[1][i])) ? c.color(i) * 100 : 0);
         add("CDLBELTHOLD", longShort, uses(Setting.BODY_LONG, 0, Setting.SHADOW_VERY_SHORT, 0),
-                (c, i, a, p) -> c.realBody(i) > a[0] && ((c.color(i) == 1 && c.lowerShadow(i) < a[1])
-                        || (c.color(i) == -1 && c.upperShadow(i) < a[1])) ? c.color(i) * 100 : 0);
+                (c, i, a, p) -> c.realBody(i) > a[0][i] && ((c.color(i) == 1 && c.lowerShadow(i) < a[1][i])
+                        || (c.color(i) == -1 && c.upperShadow(i) < a[1][i])) ? c.color(i) * 100 : 0);
         add("CDLSPINNINGTOP", Setting.BODY_SHORT.period, uses(Setting.BODY_SHORT, 0),
-                (c, i, a, p) -> c.realBody(i) < a[0] && c.upperShadow(i) > c.realBody(i) && c.lowerShadow(i) > c.realBody(i)
+                (c, i, a, p) -> c.realBody(i) < a[0][i] && c.upperShadow(i) > c.realBody(i) && c.lowerShadow(i) > c.realBody(i)
                         ? c.color(i) * 100 : 0);
         add("CDLHIGHWAVE", Math.max(Setting.BODY_SHORT.period, Setting.SHADOW_VERY_LONG.period),
                 uses(Setting.BODY_SHORT, 0, Setting.SHADOW_VERY_LONG, 0),
-                (c, i, a, p) -> c.realBody(i) < a[0] && c.upperShadow(i) > a[1] && c.lowerShadow(i) > a[1]
+                (c, i, a, p) -> c.realBody(i) < a[0][i] && c.upperShadow(i) > a[1][i] && c.lowerShadow(i) > a[1][i]
                         ? c.color(i) * 100 : 0);
         add("CDLLONGLINE", Math.max(Setting.BODY_LONG.period, Setting.SHADOW_SHORT.period),
                 uses(Setting.BODY_LONG, 0, Setting.SHADOW_SHORT, 0),
-                (c, i, a, p) -> c.realBody(i) > a[0] && c.upperShadow(i) < a[1] && c.lowerShadow(i) < a[1]
+                (c, i, a, p) -> c.realBody(i) > a[0][i] && c.upperShadow(i) < a[1][i] && c.lowerShadow(i) < a[1][i]
                         ? c.color(i) * 100 : 0);
         add("CDLSHORTLINE", Math.max(Setting.BODY_SHORT.period, Setting.SHADOW_SHORT.period),
                 uses(Setting.BODY_SHORT, 0, Setting.SHADOW_SHORT, 0),
-                (c, i, a, p) -> c.realBody(i) < a[0] && c.upperShadow(i) < a[1] && c.lowerShadow(i) < a[1]
+                (c, i, a, p) -> c.realBody(i) < a[0][i] && c.upperShadow(i) < a[1][i] && c.lowerShadow(i) < a[1][i]
                         ? c.color(i) * 100 : 0);
 
         int hammer = Math.max(Math.max(Setting.BODY_SHORT.period, Setting.SHADOW_LONG.period),
                 Math.max(Setting.SHADOW_VERY_SHORT.period, Setting.NEAR.period)) + 1;
         List<Use> hammerUses = uses(Setting.BODY_SHORT, 0, Setting.SHADOW_LONG, 0, Setting.SHADOW_VERY_SHORT, 0, Setting.NEAR, 1);
-        add("CDLHAMMER", hammer, hammerUses, (c, i, a, p) -> c.realBody(i) < a[0] && c.lowerShadow(i) > a[1]
-                && c.upperShadow(i) < a[2] && c.bodyBottom(i) <= c.low(i - 1) + a[3] ? 100 : 0);
-        add("CDLHANGINGMAN", hammer, hammerUses, (c, i, a, p) -> c.realBody(i) < a[0] && c.lowerShadow(i) > a[1]
-                && c.upperShadow(i) < a[2] && c.bodyBottom(i) >= c.high(i - 1) - a[3] ? -100 : 0);
+        add("CDLHAMMER", hammer, hammerUses, (c, i, a, p) -> c.realBody(i) < a[0][i] && c.lowerShadow(i) > a[1][i]
+                && c.upperShadow(i) < a[2][i] && c.bodyBottom(i) <= c.low(i - 1) + a[3][i] ? 100 : 0);
+        add("CDLHANGINGMAN", hammer, hammerUses, (c, i, a, p) -> c.realBody(i) < a[0][i] && c.lowerShadow(i) > a[1][i]
+                && c.upperShadow(i) < a[2][i] && c.bodyBottom(i) >= c.high(i - 1) - a[3][i] ? -100 : 0);
         int inverted = Math.max(Math.max(Setting.BODY_SHORT.period, Setting.SHADOW_LONG.period),
                 Setting.SHADOW_VERY_SHORT.period) + 1;
         List<Use> invertedUses = uses(Setting.BODY_SHORT, 0, Setting.SHADOW_LONG, 0, Setting.SHADOW_VERY_SHORT, 0);
-        add("CDLINVERTEDHAMMER", inverted, invertedUses, (c, i, a, p) -> c.realBody(i) < a[0] && c.upperShadow(i) > a[1]
-                && c.lowerShadow(i) < a[2] && c.realBodyGapDown(i, i - 1) ? 100 : 0);
-        add("CDLSHOOTINGSTAR", inverted, invertedUses, (c, i, a, p) -> c.realBody(i) < a[0] && c.upperShadow(i) > a[1]
-                && c.lowerShadow(i) < a[2] && c.realBodyGapUp(i, i - 1) ? -100 : 0);
+        add("CDLINVERTEDHAMMER", inverted, invertedUses, (c, i, a, p) -> c.realBody(i) < a[0][i] && c.upperShadow(i) > a[1][i]
+                && c.lowerShadow(i) < a[2][i] && c.realBodyGapDown(i, i - 1) ? 100 : 0);
+        add("CDLSHOOTINGSTAR", inverted, invertedUses, (c, i, a, p) -> c.realBody(i) < a[0][i] && c.upperShadow(i) > a[1][i]
+                && c.lowerShadow(i) < a[2][i] && c.realBodyGapUp(i, i - 1) ? -100 : 0);
 
         add("CDLENGULFING", 2, List.of(), (c, i, a, p) -> (c.color(i) == 1 && c.color(i - 1) == -1 && c.close(i) > c.open(i - 1)
                 && c.open(i) < c.close(i - 1)) || (c.color(i) == -1 && c.color(i - 1) == 1 && c.open(i) > c.close(i - 1)
                 && c.close(i) < c.open(i - 1)) ? c.color(i) * 100 : 0);
         int harami = Math.max(Setting.BODY_SHORT.period, Setting.BODY_LONG.period) + 1;
         add("CDLHARAMI", harami, uses(Setting.BODY_LONG, 1, Setting.BODY_SHORT, 0),
-                (c, i, a, p) -> c.realBody(i - 1) > a[0] && c.realBody(i) <= a[1] && c.bodyTop(i) < c.bodyTop(i - 1)
+                (c, i, a, p) -> c.realBody(i - 1) > a[0][i] && c.realBody(i) <= a[1][i] && c.bodyTop(i) < c.bodyTop(i - 1)
                         && c.bodyBottom(i) > c.bodyBottom(i - 1) ? -c.color(i - 1) * 100 : 0);
         add("CDLHARAMICROSS", Math.max(doji, Setting.BODY_LONG.period) + 1, uses(Setting.BODY_LONG, 1, Setting.BODY_DOJI, 0),
-                (c, i, a, p) -> c.realBody(i - 1) > a[0] && c.realBody(i) <= a[1] && c.bodyTop(i) < c.bodyTop(i - 1)
+                (c, i, a, p) -> c.realBody(i - 1) > a[0][i] && c.realBody(i) <= a[1][i] && c.bodyTop(i) < c.bodyTop(i - 1)
                         && c.bodyBottom(i) > c.bodyBottom(i - 1) ? -c.color(i - 1) * 100 : 0);
         add("CDLDOJISTAR", Math.max(doji, Setting.BODY_LONG.period) + 1, uses(Setting.BODY_LONG, 1, Setting.BODY_DOJI, 0),
-                (c, i, a, p) -> c.realBody(i - 1) > a[0] && c.realBody(i) <= a[1]
+                (c, i, a, p) -> c.realBody(i - 1) > a[0][i] && c.realBody(i) <= a[1][i]
                         && ((c.color(i - 1) == 1 && c.realBodyGapUp(i, i - 1)) || (c.color(i - 1) == -1 && c.realBodyGapDown(i, i - 1)))
                         ? -c.color(i - 1) * 100 : 0);
         int bodyLongPlus1 = Setting.BODY_LONG.period + 1;
         add("CDLPIERCING", bodyLongPlus1, uses(Setting.BODY_LONG, 1, Setting.BODY_LONG, 0),
-                (c, i, a, p) -> c.color(i - 1) == -1 && c.realBody(i - 1) > a[0] && c.color(i) == 1 && c.realBody(i) > a[1]
+                (c, i, a, p) -> c.color(i - 1) == -1 && c.realBody(i - 1) > a[0][i] && c.color(i) == 1 && c.realBody(i) > a[1][i]
                         && c.open(i) < c.low(i - 1) && c.close(i) < c.open(i - 1)
                         && c.close(i) > c.close(i - 1) + c.realBody(i - 1) * 0.5 ? 100 : 0);
         add("CDLDARKCLOUDCOVER", bodyLongPlus1, uses(Setting.BODY_LONG, 1),
-                (c, i, a, p) -> c.color(i - 1) == 1 && c.realBody(i - 1) > a[0] && c.color(i) == -1 && c.open(i) > c.high(i - 1)
+                (c, i, a, p) -> c.color(i - 1) == 1 && c.realBody(i - 1) > a[0][i] && c.color(i) == -1 && c.open(i) > c.high(i - 1)
                         && c.close(i) > c.open(i - 1) && c.close(i) < c.close(i - 1) - c.realBody(i - 1) * p ? -100 : 0);
 
         int star = Math.max(Setting.BODY_SHORT.period, Setting.BODY_LONG.period) + 2;
         add("CDLMORNINGSTAR", star, uses(Setting.BODY_LONG, 2, Setting.BODY_SHORT, 1, Setting.BODY_SHORT, 0),
-                (c, i, a, p) -> c.realBody(i - 2) > a[0] && c.color(i - 2) == -1 && c.realBody(i - 1) <= a[1]
-                        && c.realBodyGapDown(i - 1, i - 2) && c.realBody(i) > a[2] && c.color(i) == 1
+                (c, i, a, p) -> c.realBody(i - 2) > a[0][i] && c.color(i - 2) == -1 && c.realBody(i - 1) <= a[1][i]
+                        && c.realBodyGapDown(i - 1, i - 2) && c.realBody(i) > a[2][i] && c.color(i) == 1
                         && c.close(i) > c.close(i - 2) + c.realBody(i - 2) * p ? 100 : 0);
         add("CDLEVENINGSTAR", star, uses(Setting.BODY_LONG, 2, Setting.BODY_SHORT, 1, Setting.BODY_SHORT, 0),
-                (c, i, a, p) -> c.realBody(i - 2) > a[0] && c.color(i - 2) == 1 && c.realBody(i - 1) <= a[1]
-                        && c.realBodyGapUp(i - 1, i - 2) && c.realBody(i) > a[2] && c.color(i) == -1
+                (c, i, a, p) -> c.realBody(i - 2) > a[0][i] && c.color(i - 2) == 1 && c.realBody(i - 1) <= a[1][i]
+                        && c.realBodyGapUp(i - 1, i - 2) && c.realBody(i) > a[2][i] && c.color(i) == -1
                         && c.close(i) < c.close(i - 2) - c.realBody(i - 2) * p ? -100 : 0);
         int dojiStar = Math.max(Math.max(doji, Setting.BODY_LONG.period), Setting.BODY_SHORT.period) + 2;
         add("CDLMORNINGDOJISTAR", dojiStar, uses(Setting.BODY_LONG, 2, Setting.BODY_DOJI, 1, Setting.BODY_SHORT, 0),
-                (c, i, a, p) -> c.realBody(i - 2) > a[0] && c.color(i - 2) == -1 && c.realBody(i - 1) <= a[1]
-                        && c.realBodyGapDown(i - 1, i - 2) && c.realBody(i) > a[2] && c.color(i) == 1
+                (c, i, a, p) -> c.realBody(i - 2) > a[0][i] && c.color(i - 2) == -1 && c.realBody(i - 1) <= a[1][i]
+                        && c.realBodyGapDown(i - 1, i - 2) && c.realBody(i) > a[2][i] && c.color(i) == 1
                         && c.close(i) > c.close(i - 2) + c.realBody(i - 2) * p ? 100 : 0);
         add("CDLEVENINGDOJISTAR", dojiStar, uses(Setting.BODY_LONG, 2, Setting.BODY_DOJI, 1, Setting.BODY_SHORT, 0),
-                (c, i, a, p) -> c.realBody(i - 2) > a[0] && c.color(i - 2) == 1 && c.realBody(i - 1) <= a[1]
-                        && c.realBodyGapUp(i - 1, i - 2) && c.realBody(i) > a[2] && c.color(i) == -1
+                (c, i, a, p) -> c.realBody(i - 2) > a[0][i] && c.color(i - 2) == 1 && c.realBody(i - 1) <= a[1][i]
+                        && c.realBodyGapUp(i - 1, i - 2) && c.realBody(i) > a[2][i] && c.color(i) == -1
                         && c.close(i) < c.close(i - 2) - c.realBody(i - 2) * p ? -100 : 0);
 
         add("CDL3BLACKCROWS", Setting.SHADOW_VERY_SHORT.period + 3,
                 uses(Setting.SHADOW_VERY_SHORT, 2, Setting.SHADOW_VERY_SHORT, 1, Setting.SHADOW_VERY_SHORT, 0),
-                (c, i, a, p) -> c.color(i - 3) == 1 && c.color(i - 2) == -1 && c.lowerShadow(i - 2) < a[0]
-                        && c.color(i - 1) == -1 && c.lowerShadow(i - 1) < a[1] && c.color(i) == -1 && c.lowerShadow(i) < a[2]
+                (c, i, a, p) -> c.color(i - 3) == 1 && c.color(i - 2) == -1 && c.lowerShadow(i - 2) < a[0][i]
+                        && c.color(i - 1) == -1 && c.lowerShadow(i - 1) < a[1][i] && c.color(i) == -1 && c.lowerShadow(i) < a[2][i]
                         && c.open(i - 1) < c.open(i - 2) && c.open(i - 1) > c.close(i - 2) && c.open(i) < c.open(i - 1)
                         && c.open(i) > c.close(i - 1) && c.high(i - 3) > c.close(i - 2) && c.close(i - 2) > c.close(i - 1)
                         && c.close(i - 1) > c.close(i) ? -100 : 0);
@@ -191,11 +174,11 @@ public final class CandlePatterns {
     static {
         int longShort2 = Math.max(Setting.BODY_SHORT.period, Setting.BODY_LONG.period) + 2;
         add("CDL2CROWS", Setting.BODY_LONG.period + 2, uses(Setting.BODY_LONG, 2),
-                (c, i, a, p) -> c.color(i - 2) == 1 && c.realBody(i - 2) > a[0] && c.color(i - 1) == -1
+                (c, i, a, p) -> c.color(i - 2) == 1 && c.realBody(i - 2) > a[0][i] && c.color(i - 1) == -1
                         && c.realBodyGapUp(i - 1, i - 2) && c.color(i) == -1 && c.open(i) < c.open(i - 1) && c.open(i) > c.close(i - 1)
                         && c.close(i) > c.open(i - 2) && c.close(i) < c.close(i - 2) ? -100 : 0);
         add("CDL3INSIDE", longShort2, uses(Setting.BODY_LONG, 2, Setting.BODY_SHORT, 1),
-                (c, i, a, p) -> c.realBody(i - 2) > a[0] && c.realBody(i - 1) <= a[1] && c.bodyTop(i - 1) < c.bodyTop(i - 2)
+                (c, i, a, p) -> c.realBody(i - 2) > a[0][i] && c.realBody(i - 1) <= a[1][i] && c.bodyTop(i - 1) < c.bodyTop(i - 2)
                         && c.bodyBottom(i - 1) > c.bodyBottom(i - 2)
                         && ((c.color(i - 2) == 1 && c.color(i) == -1 && c.close(i) < c.open(i - 2))
                                 || (c.color(i - 2) == -1 && c.color(i) == 1 && c.close(i) > c.open(i - 2))) ? -c.color(i - 2) * 100 : 0);
@@ -205,8 +188,8 @@ public final class CandlePatterns {
                 ? c.color(i - 1) * 100 : 0);
         add("CDL3LINESTRIKE", Setting.NEAR.period + 3, uses(Setting.NEAR, 3, Setting.NEAR, 2),
                 (c, i, a, p) -> c.color(i - 3) == c.color(i - 2) && c.color(i - 2) == c.color(i - 1) && c.color(i) == -c.color(i - 1)
-                        && c.open(i - 2) >= c.bodyBottom(i - 3) - a[0] && c.open(i - 2) <= c.bodyTop(i - 3) + a[0]
-                        && c.open(i - 1) >= c.bodyBottom(i - 2) - a[1] && c.open(i - 1) <= c.bodyTop(i - 2) + a[1]
+                        && c.open(i - 2) >= c.bodyBottom(i - 3) - a[0][i] && c.open(i - 2) <= c.bodyTop(i - 3) + a[0][i]
+                        && c.open(i - 1) >= c.bodyBottom(i - 2) - a[1][i] && c.open(i - 1) <= c.bodyTop(i - 2) + a[1][i]
                         && ((c.color(i - 1) == 1 && c.close(i - 1) > c.close(i - 2) && c.close(i - 2) > c.close(i - 3)
                                 && c.open(i) > c.close(i - 1) && c.close(i) < c.open(i - 3))
                                 || (c.color(i - 1) == -1 && c.close(i - 1) < c.close(i - 2) && c.close(i - 2) < c.close(i - 3)
@@ -215,45 +198,45 @@ public final class CandlePatterns {
                 Math.max(Setting.FAR.period, Setting.NEAR.period)) + 2,
                 uses(Setting.SHADOW_VERY_SHORT, 2, Setting.SHADOW_VERY_SHORT, 1, Setting.SHADOW_VERY_SHORT, 0, Setting.NEAR, 2,
                         Setting.NEAR, 1, Setting.FAR, 2, Setting.FAR, 1, Setting.BODY_SHORT, 0),
-                (c, i, a, p) -> c.color(i - 2) == 1 && c.upperShadow(i - 2) < a[0] && c.color(i - 1) == 1
-                        && c.upperShadow(i - 1) < a[1] && c.color(i) == 1 && c.upperShadow(i) < a[2]
+                (c, i, a, p) -> c.color(i - 2) == 1 && c.upperShadow(i - 2) < a[0][i] && c.color(i - 1) == 1
+                        && c.upperShadow(i - 1) < a[1][i] && c.color(i) == 1 && c.upperShadow(i) < a[2][i]
                         && c.close(i) > c.close(i - 1) && c.close(i - 1) > c.close(i - 2) && c.open(i - 1) > c.open(i - 2)
-                        && c.open(i - 1) <= c.close(i - 2) + a[3] && c.open(i) > c.open(i - 1) && c.open(i) <= c.close(i - 1) + a[4]
-                        && c.realBody(i - 1) > c.realBody(i - 2) - a[5] && c.realBody(i) > c.realBody(i - 1) - a[6]
-                        && c.realBody(i) > a[7] ? 100 : 0);
+                        && c.open(i - 1) <= c.close(i - 2) + a[3][i] && c.open(i) > c.open(i - 1) && c.open(i) <= c.close(i - 1) + a[4][i]
+                        && c.realBody(i - 1) > c.realBody(i - 2) - a[5][i] && c.realBody(i) > c.realBody(i - 1) - a[6][i]
+                        && c.realBody(i) > a[7][i] ? 100 : 0);
         add("CDLIDENTICAL3CROWS", Math.max(Setting.SHADOW_VERY_SHORT.period, Setting.EQUAL.period) + 2,
                 uses(Setting.SHADOW_VERY_SHORT, 2, Setting.SHADOW_VERY_SHORT, 1, Setting.SHADOW_VERY_SHORT, 0, Setting.EQUAL, 2,
                         Setting.EQUAL, 1),
-                (c, i, a, p) -> c.color(i - 2) == -1 && c.lowerShadow(i - 2) < a[0] && c.color(i - 1) == -1
-                        && c.lowerShadow(i - 1) < a[1] && c.color(i) == -1 && c.lowerShadow(i) < a[2]
+                (c, i, a, p) -> c.color(i - 2) == -1 && c.lowerShadow(i - 2) < a[0][i] && c.color(i - 1) == -1
+                        && c.lowerShadow(i - 1) < a[1][i] && c.color(i) == -1 && c.lowerShadow(i) < a[2][i]
                         && c.close(i - 2) > c.close(i - 1) && c.close(i - 1) > c.close(i)
-                        && c.open(i - 1) <= c.close(i - 2) + a[3] && c.open(i - 1) >= c.close(i - 2) - a[3]
-                        && c.open(i) <= c.close(i - 1) + a[4] && c.open(i) >= c.close(i - 1) - a[4] ? -100 : 0);
+                        && c.open(i - 1) <= c.close(i - 2) + a[3][i] && c.open(i - 1) >= c.close(i - 2) - a[3][i]
+                        && c.open(i) <= c.close(i - 1) + a[4][i] && c.open(i) >= c.close(i - 1) - a[4][i] ? -100 : 0);
         int equalLong = Math.max(Setting.EQUAL.period, Setting.BODY_LONG.period) + 1;
         add("CDLCOUNTERATTACK", equalLong, uses(Setting.EQUAL, 1, Setting.BODY_LONG, 1, Setting.BODY_LONG, 0),
-                (c, i, a, p) -> c.color(i - 1) == -c.color(i) && c.realBody(i - 1) > a[1] && c.realBody(i) > a[2]
-                        && c.close(i) <= c.close(i - 1) + a[0] && c.close(i) >= c.close(i - 1) - a[0] ? c.color(i) * 100 : 0);
+                (c, i, a, p) -> c.color(i - 1) == -c.color(i) && c.realBody(i - 1) > a[1][i] && c.realBody(i) > a[2][i]
+                        && c.close(i) <= c.close(i - 1) + a[0][i] && c.close(i) >= c.close(i - 1) - a[0][i] ? c.color(i) * 100 : 0);
         add("CDLINNECK", equalLong, uses(Setting.EQUAL, 1, Setting.BODY_LONG, 1),
-                (c, i, a, p) -> c.color(i - 1) == -1 && c.realBody(i - 1) > a[1] && c.color(i) == 1 && c.open(i) < c.low(i - 1)
-                        && c.close(i) <= c.close(i - 1) + a[0] && c.close(i) >= c.close(i - 1) ? -100 : 0);
+                (c, i, a, p) -> c.color(i - 1) == -1 && c.realBody(i - 1) > a[1][i] && c.color(i) == 1 && c.open(i) < c.low(i - 1)
+                        && c.close(i) <= c.close(i - 1) + a[0][i] && c.close(i) >= c.close(i - 1) ? -100 : 0);
         add("CDLONNECK", equalLong, uses(Setting.EQUAL, 1, Setting.BODY_LONG, 1),
-                (c, i, a, p) -> c.color(i - 1) == -1 && c.realBody(i - 1) > a[1] && c.color(i) == 1 && c.open(i) < c.low(i - 1)
-                        && c.close(i) <= c.low(i - 1) + a[0] && c.close(i) >= c.low(i - 1) - a[0] ? -100 : 0);
+                (c, i, a, p) -> c.color(i - 1) == -1 && c.realBody(i - 1) > a[1][i] && c.color(i) == 1 && c.open(i) < c.low(i - 1)
+                        && c.close(i) <= c.low(i - 1) + a[0][i] && c.close(i) >= c.low(i - 1) - a[0][i] ? -100 : 0);
         add("CDLTHRUSTING", equalLong, uses(Setting.EQUAL, 1, Setting.BODY_LONG, 1),
-                (c, i, a, p) -> c.color(i - 1) == -1 && c.realBody(i - 1) > a[1] && c.color(i) == 1 && c.open(i) < c.low(i - 1)
-                        && c.close(i) > c.close(i - 1) + a[0] && c.close(i) <= c.close(i - 1) + c.realBody(i - 1) * 0.5 ? -100 : 0);
+                (c, i, a, p) -> c.color(i - 1) == -1 && c.realBody(i - 1) > a[1][i] && c.color(i) == 1 && c.open(i) < c.low(i - 1)
+                        && c.close(i) > c.close(i - 1) + a[0][i] && c.close(i) <= c.close(i - 1) + c.realBody(i - 1) * 0.5 ? -100 : 0);
         add("CDLHOMINGPIGEON", Math.max(Setting.BODY_SHORT.period, Setting.BODY_LONG.period) + 1,
                 uses(Setting.BODY_LONG, 1, Setting.BODY_SHORT, 0),
-                (c, i, a, p) -> c.color(i - 1) == -1 && c.color(i) == -1 && c.realBody(i - 1) > a[0] && c.realBody(i) <= a[1]
+                (c, i, a, p) -> c.color(i - 1) == -1 && c.color(i) == -1 && c.realBody(i - 1) > a[0][i] && c.realBody(i) <= a[1][i]
                         && c.open(i) < c.open(i - 1) && c.close(i) > c.close(i - 1) ? 100 : 0);
         add("CDLMATCHINGLOW", Setting.EQUAL.period + 1, uses(Setting.EQUAL, 1),
-                (c, i, a, p) -> c.color(i - 1) == -1 && c.color(i) == -1 && c.close(i) <= c.close(i - 1) + a[0]
-                        && c.close(i) >= c.close(i - 1) - a[0] ? 100 : 0);
+                (c, i, a, p) -> c.color(i - 1) == -1 && c.color(i) == -1 && c.close(i) <= c.close(i - 1) + a[0][i]
+                        && c.close(i) >= c.close(i - 1) - a[0][i] ? 100 : 0);
         add("CDLSEPARATINGLINES", Math.max(Math.max(Setting.SHADOW_VERY_SHORT.period, Setting.BODY_LONG.period),
                 Setting.EQUAL.period) + 1, uses(Setting.SHADOW_VERY_SHORT, 0, Setting.BODY_LONG, 0, Setting.EQUAL, 1),
-                (c, i, a, p) -> c.color(i - 1) == -c.color(i) && c.open(i) <= c.open(i - 1) + a[2]
-                        && c.open(i) >= c.open(i - 1) - a[2] && c.realBody(i) > a[1]
-                        && ((c.color(i) == 1 && c.lowerShadow(i) < a[0]) || (c.color(i) == -1 && c.upperShadow(i) < a[0]))
+                (c, i, a, p) -> c.color(i - 1) == -c.color(i) && c.open(i) <= c.open(i - 1) + a[2][i]
+                        && c.open(i) >= c.open(i - 1) - a[2][i] && c.realBody(i) > a[1][i]
+                        && ((c.color(i) == 1 && c.lowerShadow(i) < a[0][i]) || (c.color(i) == -1 && c.upperShadow(i) < a[0][i]))
                         ? c.color(i) * 100 : 0);
         int kicking = Math.max(Setting.SHADOW_VERY_SHORT.period, Setting.BODY_LONG.period) + 1;
         List<Use> kickingUses = uses(Setting.SHADOW_VERY_SHORT, 1, Setting.SHADOW_VERY_SHORT, 0, Setting.BODY_LONG, 1,
@@ -263,9 +246,9 @@ public final class CandlePatterns {
                 (c, i, a, p) -> kicks(c, i, a) ? c.color(c.realBody(i) > c.realBody(i - 1) ? i : i - 1) * 100 : 0);
         add("CDLSTICKSANDWICH", Setting.EQUAL.period + 2, uses(Setting.EQUAL, 2),
                 (c, i, a, p) -> c.color(i - 2) == -1 && c.color(i - 1) == 1 && c.color(i) == -1 && c.low(i - 1) > c.close(i - 2)
-                        && c.close(i) <= c.close(i - 2) + a[0] && c.close(i) >= c.close(i - 2) - a[0] ? 100 : 0);
+                        && c.close(i) <= c.close(i - 2) + a[0][i] && c.close(i) >= c.close(i - 2) - a[0][i] ? 100 : 0);
         add("CDLTRISTAR", Setting.BODY_DOJI.period + 2, uses(Setting.BODY_DOJI, 2), (c, i, a, p) -> {
-            if (!(c.realBody(i - 2) <= a[0] && c.realBody(i - 1) <= a[0] && c.realBody(i) <= a[0])) {
+            if (!(c.realBody(i - 2) <= a[0][i] && c.realBody(i - 1) <= a[0][i] && c.realBody(i) <= a[0][i])) {
                 return 0;
             }
             int out = 0;
@@ -278,39 +261,39 @@ public final class CandlePatterns {
             return out;
         });
         add("CDLUNIQUE3RIVER", longShort2, uses(Setting.BODY_LONG, 2, Setting.BODY_SHORT, 0),
-                (c, i, a, p) -> c.realBody(i - 2) > a[0] && c.color(i - 2) == -1 && c.color(i - 1) == -1
+                (c, i, a, p) -> c.realBody(i - 2) > a[0][i] && c.color(i - 2) == -1 && c.color(i - 1) == -1
                         && c.close(i - 1) > c.close(i - 2) && c.open(i - 1) <= c.open(i - 2) && c.low(i - 1) < c.low(i - 2)
-                        && c.realBody(i) < a[1] && c.color(i) == 1 && c.open(i) > c.low(i - 1) ? 100 : 0);
+                        && c.realBody(i) < a[1][i] && c.color(i) == 1 && c.open(i) > c.low(i - 1) ? 100 : 0);
         add("CDLUPSIDEGAP2CROWS", longShort2, uses(Setting.BODY_LONG, 2, Setting.BODY_SHORT, 1),
-                (c, i, a, p) -> c.color(i - 2) == 1 && c.realBody(i - 2) > a[0] && c.color(i - 1) == -1
-                        && c.realBody(i - 1) <= a[1] && c.realBodyGapUp(i - 1, i - 2) && c.color(i) == -1
+                (c, i, a, p) -> c.color(i - 2) == 1 && c.realBody(i - 2) > a[0][i] && c.color(i - 1) == -1
+                        && c.realBody(i - 1) <= a[1][i] && c.realBodyGapUp(i - 1, i - 2) && c.color(i) == -1
                         && c.open(i) > c.open(i - 1) && c.close(i) < c.close(i - 1) && c.close(i) > c.close(i - 2) ? -100 : 0);
         add("CDLGAPSIDESIDEWHITE", Math.max(Setting.NEAR.period, Setting.EQUAL.period) + 2, uses(Setting.NEAR, 1, Setting.EQUAL, 1),
                 (c, i, a, p) -> ((c.realBodyGapUp(i - 1, i - 2) && c.realBodyGapUp(i, i - 2))
                         || (c.realBodyGapDown(i - 1, i - 2) && c.realBodyGapDown(i, i - 2))) && c.color(i - 1) == 1 && c.color(i) == 1
-                        && c.realBody(i) >= c.realBody(i - 1) - a[0] && c.realBody(i) <= c.realBody(i - 1) + a[0]
-                        && c.open(i) >= c.open(i - 1) - a[1] && c.open(i) <= c.open(i - 1) + a[1]
+                        && c.realBody(i) >= c.realBody(i - 1) - a[0][i] && c.realBody(i) <= c.realBody(i - 1) + a[0][i]
+                        && c.open(i) >= c.open(i - 1) - a[1][i] && c.open(i) <= c.open(i - 1) + a[1][i]
                         ? (c.realBodyGapUp(i - 1, i - 2) ? 100 : -100) : 0);
         add("CDLTASUKIGAP", Setting.NEAR.period + 2, uses(Setting.NEAR, 1),
                 (c, i, a, p) -> (c.realBodyGapUp(i - 1, i - 2) && c.color(i - 1) == 1 && c.color(i) == -1 && c.open(i) < c.close(i - 1)
                         && c.open(i) > c.open(i - 1) && c.close(i) < c.open(i - 1) && c.close(i) > c.bodyTop(i - 2)
-                        && Math.abs(c.realBody(i - 1) - c.realBody(i)) < a[0])
+                        && Math.abs(c.realBody(i - 1) - c.realBody(i)) < a[0][i])
                         || (c.realBodyGapDown(i - 1, i - 2) && c.color(i - 1) == -1 && c.color(i) == 1 && c.open(i) < c.open(i - 1)
                                 && c.open(i) > c.close(i - 1) && c.close(i) > c.open(i - 1) && c.close(i) < c.bodyBottom(i - 2)
-                                && Math.abs(c.realBody(i - 1) - c.realBody(i)) < a[0]) ? c.color(i - 1) * 100 : 0);
+                                && Math.abs(c.realBody(i - 1) - c.realBody(i)) < a[0][i]) ? c.color(i - 1) * 100 : 0);
         add("CDLXSIDEGAP3METHODS", 2, List.of(), (c, i, a, p) -> c.color(i - 2) == c.color(i - 1) && c.color(i - 1) == -c.color(i)
                 && c.open(i) < c.bodyTop(i - 1) && c.open(i) > c.bodyBottom(i - 1) && c.close(i) < c.bodyTop(i - 2)
                 && c.close(i) > c.bodyBottom(i - 2) && ((c.color(i - 2) == 1 && c.realBodyGapUp(i - 1, i - 2))
                         || (c.color(i - 2) == -1 && c.realBodyGapDown(i - 1, i - 2))) ? c.color(i - 2) * 100 : 0);
         add("CDLABANDONEDBABY", Math.max(Math.max(Setting.BODY_DOJI.period, Setting.BODY_LONG.period), Setting.BODY_SHORT.period) + 2,
                 uses(Setting.BODY_LONG, 2, Setting.BODY_DOJI, 1, Setting.BODY_SHORT, 0),
-                (c, i, a, p) -> c.realBody(i - 2) > a[0] && c.realBody(i - 1) <= a[1] && c.realBody(i) > a[2]
+                (c, i, a, p) -> c.realBody(i - 2) > a[0][i] && c.realBody(i - 1) <= a[1][i] && c.realBody(i) > a[2][i]
                         && ((c.color(i - 2) == 1 && c.color(i) == -1 && c.close(i) < c.close(i - 2) - c.realBody(i - 2) * p
                                 && c.gapUp(i - 1, i - 2) && c.gapDown(i, i - 1))
                                 || (c.color(i - 2) == -1 && c.color(i) == 1 && c.close(i) > c.close(i - 2) + c.realBody(i - 2) * p
                                         && c.gapDown(i - 1, i - 2) && c.gapUp(i, i - 1))) ? c.color(i) * 100 : 0);
         add("CDLBREAKAWAY", Setting.BODY_LONG.period + 4, uses(Setting.BODY_LONG, 4),
-                (c, i, a, p) -> c.realBody(i - 4) > a[0] && c.color(i - 4) == c.color(i - 3) && c.color(i - 3) == c.color(i - 1)
+                (c, i, a, p) -> c.realBody(i - 4) > a[0][i] && c.color(i - 4) == c.color(i - 3) && c.color(i - 3) == c.color(i - 1)
                         && c.color(i - 1) == -c.color(i)
                         && ((c.color(i - 4) == -1 && c.realBodyGapDown(i - 3, i - 4) && c.high(i - 2) < c.high(i - 3)
                                 && c.low(i - 2) < c.low(i - 3) && c.high(i - 1) < c.high(i - 2) && c.low(i - 1) < c.low(i - 2)
@@ -321,13 +304,13 @@ public final class CandlePatterns {
         add("CDLCONCEALBABYSWALL", Setting.SHADOW_VERY_SHORT.period + 3,
                 uses(Setting.SHADOW_VERY_SHORT, 3, Setting.SHADOW_VERY_SHORT, 2, Setting.SHADOW_VERY_SHORT, 1),
                 (c, i, a, p) -> c.color(i - 3) == -1 && c.color(i - 2) == -1 && c.color(i - 1) == -1 && c.color(i) == -1
-                        && c.lowerShadow(i - 3) < a[0] && c.upperShadow(i - 3) < a[0] && c.lowerShadow(i - 2) < a[1]
-                        && c.upperShadow(i - 2) < a[1] && c.realBodyGapDown(i - 1, i - 2) && c.upperShadow(i - 1) > a[2]
+                        && c.lowerShadow(i - 3) < a[0][i] && c.upperShadow(i - 3) < a[0][i] && c.lowerShadow(i - 2) < a[1][i]
+                        && c.upperShadow(i - 2) < a[1][i] && c.realBodyGapDown(i - 1, i - 2) && c.upperShadow(i - 1) > a[2][i]
                         && c.high(i - 1) > c.close(i - 2) && c.high(i) > c.high(i - 1) && c.low(i) < c.low(i - 1) ? 100 : 0);
         add("CDLLADDERBOTTOM", Setting.SHADOW_VERY_SHORT.period + 4, uses(Setting.SHADOW_VERY_SHORT, 1),
                 (c, i, a, p) -> c.color(i - 4) == -1 && c.color(i - 3) == -1 && c.color(i - 2) == -1 && c.open(i - 4) > c.open(i - 3)
                         && c.open(i - 3) > c.open(i - 2) && c.close(i - 4) > c.close(i - 3) && c.close(i - 3) > c.close(i - 2)
-                        && c.color(i - 1) == -1 && c.upperShadow(i - 1) > a[0] && c.color(i) == 1 && c.open(i) > c.open(i - 1)
+                        && c.color(i - 1) == -1 && c.upperShadow(i - 1) > a[0][i] && c.color(i) == 1 && c.open(i) > c.open(i - 1)
                         && c.close(i) > c.high(i - 1) ? 100 : 0);
     }
 
@@ -338,8 +321,8 @@ public final class CandlePatterns {
         add("CDLRISEFALL3METHODS", five, uses(Setting.BODY_LONG, 4, Setting.BODY_SHORT, 3, Setting.BODY_SHORT, 2,
                 Setting.BODY_SHORT, 1, Setting.BODY_LONG, 0), (c, i, a, p) -> {
                     int color = c.color(i - 4);
-                    return c.realBody(i - 4) > a[0] && c.realBody(i - 3) < a[1] && c.realBody(i - 2) < a[2]
-                            && c.realBody(i - 1) < a[3] && c.realBody(i) > a[4] && color == -c.color(i - 3)
+                    return c.realBody(i - 4) > a[0][i] && c.realBody(i - 3) < a[1][i] && c.realBody(i - 2) < a[2][i]
+                            && c.realBody(i - 1) < a[3][i] && c.realBody(i) > a[4][i] && color == -c.color(i - 3)
                             && c.color(i - 3) == c.color(i - 2) && c.color(i - 2) == c.color(i - 1) && c.color(i - 1) == -c.color(i)
                             && c.bodyBottom(i - 3) < c.high(i - 4) && c.bodyTop(i - 3) > c.low(i - 4)
                             && c.bodyBottom(i - 2) < c.high(i - 4) && c.bodyTop(i - 2) > c.low(i - 4)
@@ -349,8 +332,8 @@ public final class CandlePatterns {
                             ? 100 * color : 0;
                 });
         add("CDLMATHOLD", five, uses(Setting.BODY_LONG, 4, Setting.BODY_SHORT, 3, Setting.BODY_SHORT, 2, Setting.BODY_SHORT, 1),
-                (c, i, a, p) -> c.realBody(i - 4) > a[0] && c.realBody(i - 3) < a[1] && c.realBody(i - 2) < a[2]
-                        && c.realBody(i - 1) < a[3] && c.color(i - 4) == 1 && c.color(i - 3) == -1 && c.color(i) == 1
+                (c, i, a, p) -> c.realBody(i - 4) > a[0][i] && c.realBody(i - 3) < a[1][i] && c.realBody(i - 2) < a[2][i]
+                        && c.realBody(i - 1) < a[3][i] && c.color(i - 4) == 1 && c.color(i - 3) == -1 && c.color(i) == 1
                         && c.realBodyGapUp(i - 3, i - 4) && c.bodyBottom(i - 2) < c.close(i - 4) && c.bodyBottom(i - 1) < c.close(i - 4)
                         && c.bodyBottom(i - 2) > c.close(i - 4) - c.realBody(i - 4) * p
                         && c.bodyBottom(i - 1) > c.close(i - 4) - c.realBody(i - 4) * p
@@ -361,38 +344,38 @@ public final class CandlePatterns {
                 uses(Setting.NEAR, 2, Setting.NEAR, 1, Setting.FAR, 2, Setting.FAR, 1, Setting.BODY_LONG, 2, Setting.SHADOW_SHORT, 2,
                         Setting.SHADOW_SHORT, 1, Setting.SHADOW_SHORT, 0, Setting.SHADOW_LONG, 0),
                 (c, i, a, p) -> c.color(i - 2) == 1 && c.color(i - 1) == 1 && c.color(i) == 1 && c.close(i) > c.close(i - 1)
-                        && c.close(i - 1) > c.close(i - 2) && c.open(i - 1) > c.open(i - 2) && c.open(i - 1) <= c.close(i - 2) + a[0]
-                        && c.open(i) > c.open(i - 1) && c.open(i) <= c.close(i - 1) + a[1] && c.realBody(i - 2) > a[4]
-                        && c.upperShadow(i - 2) < a[5]
-                        && ((c.realBody(i - 1) < c.realBody(i - 2) - a[2] && c.realBody(i) < c.realBody(i - 1) + a[1])
-                                || c.realBody(i) < c.realBody(i - 1) - a[3]
+                        && c.close(i - 1) > c.close(i - 2) && c.open(i - 1) > c.open(i - 2) && c.open(i - 1) <= c.close(i - 2) + a[0][i]
+                        && c.open(i) > c.open(i - 1) && c.open(i) <= c.close(i - 1) + a[1][i] && c.realBody(i - 2) > a[4][i]
+                        && c.upperShadow(i - 2) < a[5][i]
+                        && ((c.realBody(i - 1) < c.realBody(i - 2) - a[2][i] && c.realBody(i) < c.realBody(i - 1) + a[1][i])
+                                || c.realBody(i) < c.realBody(i - 1) - a[3][i]
                                 || (c.realBody(i) < c.realBody(i - 1) && c.realBody(i - 1) < c.realBody(i - 2)
-                                        && (c.upperShadow(i) > a[7] || c.upperShadow(i - 1) > a[6]))
-                                || (c.realBody(i) < c.realBody(i - 1) && c.upperShadow(i) > a[8])) ? -100 : 0);
+                                        && (c.upperShadow(i) > a[7][i] || c.upperShadow(i - 1) > a[6][i]))
+                                || (c.realBody(i) < c.realBody(i - 1) && c.upperShadow(i) > a[8][i])) ? -100 : 0);
         add("CDLSTALLEDPATTERN", Math.max(Math.max(Setting.BODY_LONG.period, Setting.BODY_SHORT.period),
                 Math.max(Setting.SHADOW_VERY_SHORT.period, Setting.NEAR.period)) + 2,
                 uses(Setting.BODY_LONG, 2, Setting.BODY_LONG, 1, Setting.SHADOW_VERY_SHORT, 1, Setting.NEAR, 2, Setting.NEAR, 1,
                         Setting.BODY_SHORT, 0),
                 (c, i, a, p) -> c.color(i - 2) == 1 && c.color(i - 1) == 1 && c.color(i) == 1 && c.close(i) > c.close(i - 1)
-                        && c.close(i - 1) > c.close(i - 2) && c.realBody(i - 2) > a[0] && c.realBody(i - 1) > a[1]
-                        && c.upperShadow(i - 1) < a[2] && c.open(i - 1) > c.open(i - 2) && c.open(i - 1) <= c.close(i - 2) + a[3]
-                        && c.realBody(i) < a[5] && c.open(i) >= c.close(i - 1) - c.realBody(i) - a[4] ? -100 : 0);
+                        && c.close(i - 1) > c.close(i - 2) && c.realBody(i - 2) > a[0][i] && c.realBody(i - 1) > a[1][i]
+                        && c.upperShadow(i - 1) < a[2][i] && c.open(i - 1) > c.open(i - 2) && c.open(i - 1) <= c.close(i - 2) + a[3][i]
+                        && c.realBody(i) < a[5][i] && c.open(i) >= c.close(i - 1) - c.realBody(i) - a[4][i] ? -100 : 0);
         add("CDL3STARSINSOUTH", Math.max(Math.max(Setting.SHADOW_VERY_SHORT.period, Setting.SHADOW_LONG.period),
                 Math.max(Setting.BODY_LONG.period, Setting.BODY_SHORT.period)) + 2,
                 uses(Setting.BODY_LONG, 2, Setting.SHADOW_LONG, 2, Setting.SHADOW_VERY_SHORT, 1, Setting.SHADOW_VERY_SHORT, 0,
                         Setting.BODY_SHORT, 0),
-                (c, i, a, p) -> c.color(i - 2) == -1 && c.color(i - 1) == -1 && c.color(i) == -1 && c.realBody(i - 2) > a[0]
-                        && c.lowerShadow(i - 2) > a[1] && c.realBody(i - 1) < c.realBody(i - 2) && c.open(i - 1) > c.close(i - 2)
+                (c, i, a, p) -> c.color(i - 2) == -1 && c.color(i - 1) == -1 && c.color(i) == -1 && c.realBody(i - 2) > a[0][i]
+                        && c.lowerShadow(i - 2) > a[1][i] && c.realBody(i - 1) < c.realBody(i - 2) && c.open(i - 1) > c.close(i - 2)
                         && c.open(i - 1) <= c.high(i - 2) && c.low(i - 1) < c.close(i - 2) && c.low(i - 1) >= c.low(i - 2)
-                        && c.lowerShadow(i - 1) > a[2] && c.realBody(i) < a[4] && c.lowerShadow(i) < a[3]
-                        && c.upperShadow(i) < a[3] && c.low(i) > c.low(i - 1) && c.high(i) < c.high(i - 1) ? 100 : 0);
+                        && c.lowerShadow(i - 1) > a[2][i] && c.realBody(i) < a[4][i] && c.lowerShadow(i) < a[3][i]
+                        && c.upperShadow(i) < a[3][i] && c.low(i) > c.low(i - 1) && c.high(i) < c.high(i - 1) ? 100 : 0);
     }
 
     /** Two long candles of opposite colours with (almost) no shadows, gapping apart: a kicking pattern. */
-    private static boolean kicks(Candles c, int i, double[] a) {
-        return c.color(i - 1) == -c.color(i) && c.realBody(i - 1) > a[2] && c.upperShadow(i - 1) < a[0]
-                && c.lowerShadow(i - 1) < a[0] && c.realBody(i) > a[3] && c.upperShadow(i) < a[1]
-                && c.lowerShadow(i) < a[1]
+    private static boolean kicks(Candles c, int i, double[][] a) {
+        return c.color(i - 1) == -c.color(i) && c.realBody(i - 1) > a[2][i] && c.upperShadow(i - 1) < a[0][i]
+                && c.lowerShadow(i - 1) < a[0][i] && c.realBody(i) > a[3][i] && c.upperShadow(i) < a[1][i]
+                && c.lowerShadow(i) < a[1][i]
                 && ((c.color(i - 1) == -1 && c.gapUp(i, i - 1)) || (c.color(i - 1) == 1 && c.gapDown(i, i - 1)));
     }
 

@@ -154,21 +154,6 @@ public final class Candles {
         return out;
     }
 
-    /** The setting's range of candle {@code i}. */
-    double range(Setting setting, int i) {
-        return switch (setting.range) {
-            case REAL_BODY -> realBody(i);
-            case HIGH_LOW -> highLow(i);
-            case SHADOWS -> upperShadow(i) + lowerShadow(i);
-        };
-    }
-
-    /** TA-Lib's candle average of a setting from its running total, for candle {@code i} (whose own range counts when the period is 0). */
-    double average(Setting setting, double total, int i) {
-        return setting.factor * (setting.period != 0 ? total / setting.period : range(setting, i))
-                / (setting.range == Range.SHADOWS ? 2.0 : 1.0);
-    }
-
     private double[] ranges(Range kind) {
         if (ranges[kind.ordinal()] == null) {
             double[] out = new double[close.length];
