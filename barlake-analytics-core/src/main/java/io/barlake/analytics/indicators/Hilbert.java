@@ -27,35 +27,22 @@ public final class Hilbert {
     /** MESA adaptive moving average and its following average. */
     public record Mama(double[] mama, double[] fama) {}
 
-    /** One Hilbert transform's state: a three-slot buffer per bar parity, and the previous values. */
+    /** One Hilbert transform's state: a three-slot buffer per bar parity, and the previous values, also per parity. */
     private static final class Transform {
-        private final double[] odd = new double[3];
-        private final double[] even = new double[3];
-        private double prevOdd;
-        private double prevEven;
-        private double prevInputOdd;
-        private double prevInputEven;
-        private double value;
+        private final double[][] buffer = new double[2][3];
+        private final double[] previous = new double[2];
+        private final double[] previousInput = new double[2];
 
         double apply(double input, int slot, boolean isEven, double adjustedPrevPeriod) {
+            int parity = isEven ? 0 : 1;
             double scaled = A * input;
-            if (isEven) {
-                value = -even[slot];
-                even[slot] = scaled;
-                value += scaled;
-                value -= prevEven;
-                prevEven = B * prevInputEven;
-                value += prevEven;
-                prevInputEven = input;
-            } else {
-                value = -odd[slot];
-                odd[slot] = scaled;
-                value += scaled;
-                value -= prevOdd;
-                prevOdd = B * prevInputOdd;
-                value += prevOdd;
-                prevInputOdd = input;
-            }
+            double value = -buffer[parity][slot];
+            buffer[parity][slot] = scaled;
+            value += scaled;
+            value -= previous[parity];
+            previous[parity] = B * previousInput[parity];
+            value += previous[parity];
+            previousInput[parity] = input;
             value *= adjustedPrevPeriod;
             return value;
         }
