@@ -59,6 +59,14 @@ public final class CandlePatterns {
     }
 
     private static final Map<String, Pattern> PATTERNS = new LinkedHashMap<>();
+    /** A long black candle, a small one gapping down, a white one closing into the first: the star read as small or doji. */
+    private static final Rule MORNING_STAR = (c, i, a, p) -> c.realBody(i - 2) > a[0][i] && c.color(i - 2) == -1
+            && c.realBody(i - 1) <= a[1][i] && c.realBodyGapDown(i - 1, i - 2) && c.realBody(i) > a[2][i] && c.color(i) == 1
+            && c.close(i) > c.close(i - 2) + c.realBody(i - 2) * p ? 100 : 0;
+    /** The bearish mirror of {@link #MORNING_STAR}. */
+    private static final Rule EVENING_STAR = (c, i, a, p) -> c.realBody(i - 2) > a[0][i] && c.color(i - 2) == 1
+            && c.realBody(i - 1) <= a[1][i] && c.realBodyGapUp(i - 1, i - 2) && c.realBody(i) > a[2][i] && c.color(i) == -1
+            && c.close(i) < c.close(i - 2) - c.realBody(i - 2) * p ? -100 : 0;
 
     static {
         int doji = Setting.BODY_DOJI.period;
@@ -145,22 +153,14 @@ public final class CandlePatterns {
 
         int star = Math.max(Setting.BODY_SHORT.period, Setting.BODY_LONG.period) + 2;
         add("CDLMORNINGSTAR", star, uses(Setting.BODY_LONG, 2, Setting.BODY_SHORT, 1, Setting.BODY_SHORT, 0),
-                (c, i, a, p) -> c.realBody(i - 2) > a[0][i] && c.color(i - 2) == -1 && c.realBody(i - 1) <= a[1][i]
-                        && c.realBodyGapDown(i - 1, i - 2) && c.realBody(i) > a[2][i] && c.color(i) == 1
-                        && c.close(i) > c.close(i - 2) + c.realBody(i - 2) * p ? 100 : 0);
+                MORNING_STAR);
         add("CDLEVENINGSTAR", star, uses(Setting.BODY_LONG, 2, Setting.BODY_SHORT, 1, Setting.BODY_SHORT, 0),
-                (c, i, a, p) -> c.realBody(i - 2) > a[0][i] && c.color(i - 2) == 1 && c.realBody(i - 1) <= a[1][i]
-                        && c.realBodyGapUp(i - 1, i - 2) && c.realBody(i) > a[2][i] && c.color(i) == -1
-                        && c.close(i) < c.close(i - 2) - c.realBody(i - 2) * p ? -100 : 0);
+                EVENING_STAR);
         int dojiStar = Math.max(Math.max(doji, Setting.BODY_LONG.period), Setting.BODY_SHORT.period) + 2;
         add("CDLMORNINGDOJISTAR", dojiStar, uses(Setting.BODY_LONG, 2, Setting.BODY_DOJI, 1, Setting.BODY_SHORT, 0),
-                (c, i, a, p) -> c.realBody(i - 2) > a[0][i] && c.color(i - 2) == -1 && c.realBody(i - 1) <= a[1][i]
-                        && c.realBodyGapDown(i - 1, i - 2) && c.realBody(i) > a[2][i] && c.color(i) == 1
-                        && c.close(i) > c.close(i - 2) + c.realBody(i - 2) * p ? 100 : 0);
+                MORNING_STAR);
         add("CDLEVENINGDOJISTAR", dojiStar, uses(Setting.BODY_LONG, 2, Setting.BODY_DOJI, 1, Setting.BODY_SHORT, 0),
-                (c, i, a, p) -> c.realBody(i - 2) > a[0][i] && c.color(i - 2) == 1 && c.realBody(i - 1) <= a[1][i]
-                        && c.realBodyGapUp(i - 1, i - 2) && c.realBody(i) > a[2][i] && c.color(i) == -1
-                        && c.close(i) < c.close(i - 2) - c.realBody(i - 2) * p ? -100 : 0);
+                EVENING_STAR);
 
         add("CDL3BLACKCROWS", Setting.SHADOW_VERY_SHORT.period + 3,
                 uses(Setting.SHADOW_VERY_SHORT, 2, Setting.SHADOW_VERY_SHORT, 1, Setting.SHADOW_VERY_SHORT, 0),
