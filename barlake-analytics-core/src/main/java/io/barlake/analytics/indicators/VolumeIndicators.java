@@ -1,6 +1,6 @@
 package io.barlake.analytics.indicators;
 
-/** Volume-based indicators: on-balance volume and a rolling VWAP. */
+/** Volume-based indicators: on-balance volume, a rolling and an anchored VWAP, Chaikin's A/D. */
 public final class VolumeIndicators {
     private VolumeIndicators() {}
 
@@ -45,6 +45,28 @@ public final class VolumeIndicators {
                 weighted += (high[j] + low[j] + close[j]) / 3.0 * volume[j];
                 total += volume[j];
             }
+            out[i] = total > 0 ? weighted / total : Double.NaN;
+        }
+        return out;
+    }
+
+    /**
+     * Anchored VWAP: Σ(typical price × volume) / Σ volume from the anchor bar to each bar, with
+     * the typical price (high + low + close)/3; {@code NaN} before the anchor and while no volume
+     * has traded since it. Source: B. Shannon, "Maximum Trading Gains With Anchored VWAP" (2023),
+     * the cumulative VWAP started at a chosen bar instead of the session's open.
+     */
+    public static double[] anchoredVwap(double[] high, double[] low, double[] close, double[] volume, int anchor) {
+        Series.requireSameLength(high, low, close, volume);
+        if (anchor < 0) {
+            throw new IllegalArgumentException("Anchored VWAP anchor must be >= 0, was " + anchor);
+        }
+        double[] out = Series.empty(close.length);
+        double weighted = 0;
+        double total = 0;
+        for (int i = anchor; i < close.length; i++) {
+            weighted += (high[i] + low[i] + close[i]) / 3.0 * volume[i];
+            total += volume[i];
             out[i] = total > 0 ? weighted / total : Double.NaN;
         }
         return out;

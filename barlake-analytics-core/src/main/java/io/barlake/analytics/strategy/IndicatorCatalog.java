@@ -4,10 +4,12 @@ import io.barlake.analytics.catalogue.TaCatalogue;
 import io.barlake.analytics.catalogue.TaFunction;
 import io.barlake.analytics.indicators.Momentum;
 import io.barlake.analytics.indicators.MovingAverages;
+import io.barlake.analytics.indicators.Overlays;
 import io.barlake.analytics.indicators.Trend;
 import io.barlake.analytics.indicators.Volatility;
 import io.barlake.analytics.indicators.VolumeIndicators;
 import io.barlake.analytics.series.BarSeries;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +20,8 @@ import java.util.Optional;
  * named outputs: the vocabulary of composite strategies. {@code source} is the price column
  * single-input indicators read (close unless given). Barlake's own definitions come first (their
  * names, parameters and outputs are the ones strategies were written with, and Keltner, Donchian,
- * VWAP, HIGHEST and LOWEST are not TA-Lib's); then every function of TA-Lib's catalogue
+ * VWAP, HIGHEST, LOWEST, SuperTrend, Ichimoku, Heikin-Ashi and the anchored VWAP are not
+ * TA-Lib's); then every function of TA-Lib's catalogue
  * ({@link TaCatalogue}) that reads prices or one series, under TA-Lib's name, parameters and
  * defaults. The functions of two series (ADD, BETA, CORREL, …) and MAVP are in the catalogue but
  * not here: a rule has one series per indicator.
@@ -77,7 +80,9 @@ public final class IndicatorCatalog {
             Map.entry("ATR", new double[] {14}), Map.entry("TRANGE", new double[0]), Map.entry("STDDEV", new double[] {5}),
             Map.entry("STOCH", new double[] {5, 3, 3}), Map.entry("OBV", new double[0]), Map.entry("VWAP", new double[] {20}),
             Map.entry("HIGHEST", new double[] {20}), Map.entry("LOWEST", new double[] {20}), Map.entry("DONCHIAN", new double[] {20}),
-            Map.entry("ADX", new double[] {14}), Map.entry("KELTNER", new double[] {20, 2, 14}));
+            Map.entry("ADX", new double[] {14}), Map.entry("KELTNER", new double[] {20, 2, 14}),
+            Map.entry("SUPERTREND", new double[] {10, 3}), Map.entry("ICHIMOKU", new double[] {9, 26, 52, 26}),
+            Map.entry("HEIKINASHI", new double[0]), Map.entry("AVWAP", new double[] {0}));
 
 
     static {
@@ -136,6 +141,49 @@ public final class IndicatorCatalog {
             }
             return new double[][] {upper, middle, lower};
         });
+    }
+
+    static {
+        // Chart overlays TA-Lib lacks; their definitions and sources are in Overlays and VolumeIndicators.
+        define("SUPERTREND", List.of("period", "multiplier"), List.of("line", "direction"), p -> all(p[0] - 1), (b, s, p, r) -> {
+            Overlays.SuperTrend trend = Overlays.superTrend(b.high(), b.low(), b.close(), p[0], r[1]);
+            return new double[][] {trend.line(), trend.direction()};
+        });
+        define("ICHIMOKU", List.of("conversion", "base", "span_b", "displacement"), List.of("tenkan", "kijun", "senkou_a", "senkou_b"),
+                p -> new int[] {p[0] - 1, p[1] - 1, Math.max(p[0], p[1]) - 1 + p[3] - 1, p[2] - 1 + p[3] - 1}, (b, s, p, r) -> {
+            Overlays.Ichimoku cloud = Overlays.ichimoku(b.high(), b.low(), p[0], p[1], p[2], p[3]);
+            return new double[][] {cloud.tenkan(), cloud.kijun(), cloud.senkouA(), cloud.senkouB()};
+        });
+        define("HEIKINASHI", List.of(), List.of("open", "high", "low", "close"), p -> all(0), (b, s, p, r) -> {
+            Overlays.HeikinAshi candles = Overlays.heikinAshi(b.open(), b.high(), b.low(), b.close());
+            return new double[][] {candles.open(), candles.high(), candles.low(), candles.close()};
+        });
+        // Anchored VWAP: the anchor is a date written yyyymmdd (the first session on or after it), 0 the first bar.
+        DEFINITIONS.put("AVWAP", new Definition("AVWAP", List.of("anchor_date"), List.of("value"),
+                (b, s, p, r) -> one(VolumeIndicators.anchoredVwap(b.high(), b.low(), b.close(), b.volume(), anchorIndex(b, p[0]))),
+                p -> all(0), DEFAULTS.get("AVWAP"), (index, value) -> anchorDate(value) != null ? null
+                        : "anchor_date must be 0 (the first bar) or a date written yyyymmdd, such as 20240102"));
+    }
+
+    private static LocalDate anchorDate(double value) {
+        if (value == 0) {
+            return LocalDate.MIN;
+        }
+        if (value != Math.rint(value) || value < 19000101 || value > 99991231) {
+            return null;
+        }
+        int date = (int) value;
+        int month = date / 100 % 100;
+        int day = date % 100;
+        boolean real = month >= 1 && month <= 12 && day >= 1 && day <= java.time.YearMonth.of(date / 10000, month).lengthOfMonth();
+        return real ? LocalDate.of(date / 10000, month, day) : null;
+    }
+
+    /** The first bar on or after the anchor date; past the end when every bar is before it. */
+    private static int anchorIndex(BarSeries bars, int date) {
+        LocalDate anchor = anchorDate(date);
+        int index = java.util.Arrays.binarySearch(bars.dates(), anchor);
+        return index >= 0 ? index : -index - 1;
     }
 
     static {

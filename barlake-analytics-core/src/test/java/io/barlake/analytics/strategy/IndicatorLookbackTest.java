@@ -55,7 +55,15 @@ class IndicatorLookbackTest {
                 Arguments.of("VWAP", new double[] {20}, new int[] {TALIB.smaLookback(20)}),
                 Arguments.of("DONCHIAN", new double[] {20}, triple(TALIB.maxLookback(20))),
                 Arguments.of("KELTNER", new double[] {20, 2, 10}, keltner(20, 10)),
-                Arguments.of("KELTNER", new double[] {10, 2, 20}, keltner(10, 20)));
+                Arguments.of("KELTNER", new double[] {10, 2, 20}, keltner(10, 20)),
+                // SuperTrend needs Pine's ATR (first at n − 1); the cloud is drawn displacement − 1 bars ahead.
+                Arguments.of("SUPERTREND", new double[] {10, 3}, new int[] {TALIB.smaLookback(10), TALIB.smaLookback(10)}),
+                Arguments.of("ICHIMOKU", new double[] {9, 26, 52, 26}, new int[] {TALIB.maxLookback(9), TALIB.maxLookback(26),
+                        TALIB.maxLookback(26) + 25, TALIB.maxLookback(52) + 25}),
+                Arguments.of("ICHIMOKU", new double[] {20, 10, 30, 1}, new int[] {TALIB.maxLookback(20), TALIB.maxLookback(10),
+                        TALIB.maxLookback(20), TALIB.maxLookback(30)}),
+                Arguments.of("HEIKINASHI", new double[] {}, new int[] {0, 0, 0, 0}),
+                Arguments.of("AVWAP", new double[] {0}, new int[] {0}));
     }
 
     /** The bands need the EMA and the ATR; the middle line is the EMA alone. */
@@ -82,6 +90,21 @@ class IndicatorLookbackTest {
             assertThat(firstValue(outputs[output])).as("%s %s starts at its lookback", name, definition.outputs().get(output))
                     .isEqualTo(lookbacks[output]);
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    void anAnchoredVwapStartsAtTheFirstSessionOnOrAfterItsAnchorDate() {
+        IndicatorCatalog.Definition avwap = IndicatorCatalog.find("AVWAP").orElseThrow();
+        java.time.LocalDate anchor = BARS.dates()[400].minusDays(1).isAfter(BARS.dates()[399]) ? BARS.dates()[400].minusDays(1)
+                : BARS.dates()[400];
+        int yyyymmdd = anchor.getYear() * 10_000 + anchor.getMonthValue() * 100 + anchor.getDayOfMonth();
+
+        double[] values = avwap.compute().apply(BARS, BARS.close(), new int[] {yyyymmdd}, new double[] {yyyymmdd})[0];
+
+        assertThat(firstValue(values)).isEqualTo(400);
+        assertThat(avwap.problem(0, 20240230)).isEqualTo("anchor_date must be 0 (the first bar) or a date written yyyymmdd,"
+                + " such as 20240102");
+        assertThat(avwap.problem(0, 20240229)).isNull();
     }
 
     private static int firstValue(double[] values) {
