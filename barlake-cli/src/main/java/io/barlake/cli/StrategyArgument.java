@@ -43,7 +43,7 @@ final class StrategyArgument {
                 return null;
             }
         }
-        List<String> names = PrebuiltStrategies.all().stream().map(Strategy::name).toList();
+        List<String> names = PrebuiltStrategies.names();
         return PrebuiltStrategies.find(value).orElseThrow(() -> new InvalidSettingException("--strategy", value,
                 "unknown strategy" + CompositeStrategies.suggestion(value, names) + " Prebuilt: " + String.join(", ", names)
                 + "; or give a composite strategy .json file"));

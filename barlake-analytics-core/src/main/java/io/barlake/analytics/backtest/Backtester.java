@@ -17,7 +17,7 @@ import java.util.Map;
  * Runs a strategy over one series, long only. Signals are read at a bar's close and filled at
  * the <b>next</b> bar's open, so no decision sees a price it could not have known. While a
  * position is open, the stop-loss, the trailing stop (below the highest high since entry, bars
- * before the current one) and the take-profit are checked against each bar's low and high: a
+ * before the current one), the stop below the entry bar's low and the take-profit are checked against each bar's low and high: a
  * level crossed during the bar fills at the level, a gap through it fills at the open; when a bar
  * reaches both a stop and the target, the stop is assumed to come first. A position still open
  * after the last bar is closed at its close. Same inputs, same outputs, bit for bit.
@@ -63,7 +63,7 @@ public final class Backtester {
             this.settings = settings;
             this.exits = strategy.exitRules();
             this.checkedEachBar = exits.stopLossPercent().isPresent() || exits.trailingStopPercent().isPresent()
-                    || exits.takeProfitPercent().isPresent();
+                    || exits.takeProfitPercent().isPresent() || exits.entryBarStopPercent().isPresent();
             this.trailing = exits.trailingStopPercent().isPresent();
             this.maxHolding = exits.maxHoldingSessions().orElse(Integer.MAX_VALUE);
             this.curve = new EquityCurve(bars.size(), settings.initialCapital());
@@ -175,6 +175,13 @@ public final class Backtester {
                 if (trailing > stop) {
                     stop = trailing;
                     stopReason = ExitReason.TRAILING_STOP;
+                }
+            }
+            if (exits.entryBarStopPercent().isPresent() && entryBar > 0) {
+                double belowEntryBar = bars.low()[entryBar - 1] * (1 - exits.entryBarStopPercent().getAsDouble() / 100);
+                if (belowEntryBar > stop) {
+                    stop = belowEntryBar;
+                    stopReason = ExitReason.ENTRY_BAR_STOP;
                 }
             }
             if (stopReason != null && bars.low()[i] <= stop) {

@@ -26,7 +26,7 @@ import java.util.Set;
  *    "setup":   {"expression": {"left": {"price": "close"}, "op": "GT", "right": {"indicator": "SMA", "params": [200]}}},
  *    "trigger": {"expression": {"and": [ … ]}},
  *    "exit":    {"expression": {"not": { … }}, "stop_loss_percent": 8, "trailing_stop_percent": 12,
- *                "take_profit_percent": 25, "max_holding_sessions": 40}}}
+ *                "take_profit_percent": 25, "max_holding_sessions": 40, "entry_bar_stop_percent": 0.5}}}
  * </pre>
  *
  * An operand is an indicator ({@code indicator}, {@code params}, optional {@code output} and
@@ -109,6 +109,7 @@ public final class CompositeStrategies {
         rules.trailingStopPercent().ifPresent(v -> exit.put("trailing_stop_percent", v));
         rules.takeProfitPercent().ifPresent(v -> exit.put("take_profit_percent", v));
         rules.maxHoldingSessions().ifPresent(v -> exit.put("max_holding_sessions", v));
+        rules.entryBarStopPercent().ifPresent(v -> exit.put("entry_bar_stop_percent", v));
         try {
             return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root);
         } catch (JsonProcessingException e) {
@@ -205,12 +206,13 @@ public final class CompositeStrategies {
                 if (components.has("exit")) {
                     JsonNode exitNode = components.get("exit");
                     exit = step(exitNode, "components.exit", Set.of("expression", "stop_loss_percent",
-                            "trailing_stop_percent", "take_profit_percent", "max_holding_sessions"));
+                            "trailing_stop_percent", "take_profit_percent", "max_holding_sessions", "entry_bar_stop_percent"));
                     exitRules = exitRules(exitNode, "components.exit");
                 } else {
                     missing("components.exit");
                 }
             }
+            problems.addAll(StrategySchema.beyond(root, problems));
             if (!problems.isEmpty()) {
                 throw new StrategyConfigException(problems);
             }
@@ -449,7 +451,17 @@ public final class CompositeStrategies {
                     holding = OptionalInt.of(sessions.asInt());
                 }
             }
-            return new ExitRules(stop, target, trailing, holding);
+            OptionalDouble entryBar = OptionalDouble.empty();
+            JsonNode belowLow = node.get("entry_bar_stop_percent");
+            if (belowLow != null) {
+                if (!belowLow.isNumber() || !(belowLow.asDouble() >= 0 && belowLow.asDouble() < ExitRules.MAX_STOP_PERCENT)) {
+                    problem(path + ".entry_bar_stop_percent", "must be a number >= 0 (0: the entry bar's low) and < "
+                            + (int) ExitRules.MAX_STOP_PERCENT + ", was " + belowLow);
+                } else {
+                    entryBar = OptionalDouble.of(belowLow.asDouble());
+                }
+            }
+            return new ExitRules(stop, target, trailing, holding, entryBar);
         }
 
         private OptionalDouble percent(JsonNode node, String field, String path, double max) {

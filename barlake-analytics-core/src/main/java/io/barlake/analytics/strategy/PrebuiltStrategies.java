@@ -7,9 +7,21 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
-/** The strategies Barlake ships, by name; each is an ordinary {@link Strategy} built from rules. */
+/**
+ * The strategies Barlake ships, by name; each is an ordinary {@link Strategy} built from rules.
+ * {@link #all()} are the strategies the nightly scan scores and the signals vote with;
+ * {@link #screens()} are the anomaly screens of the market summary (volume spike, big move, gap)
+ * as rules, with the same thresholds, to scan for or backtest on demand. The market summary
+ * already flags them every night, so scoring them there too would say it twice.
+ */
 public final class PrebuiltStrategies {
+    /** A move or gap larger than this percentage is an anomaly, as in the market summary. */
+    public static final double ANOMALY_PERCENT = 5;
+    /** Volume over this multiple of the previous 20 sessions' average is a spike, as in the market summary. */
+    public static final double VOLUME_SPIKE_RATIO = 1.5;
+
     private static final Map<String, Strategy> BY_NAME = new LinkedHashMap<>();
+    private static final Map<String, Strategy> SCREENS = new LinkedHashMap<>();
 
     static {
         add(new Strategy("golden-cross",
@@ -62,19 +74,75 @@ public final class PrebuiltStrategies {
                 ExitRules.none()));
     }
 
+    static {
+        // Each screen's exit: back below the 10-session SMA, a stop under the low of the bar that fired, ten sessions at most.
+        ExitRules screenExits = new ExitRules(OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(),
+                OptionalInt.of(10)).withEntryBarStop(0);
+        Rule belowSma10 = cross(close(), Comparison.CROSS_BELOW, sma(10));
+        SCREENS.put("volume-spike", new Strategy("volume-spike",
+                "Volume spike: the session's volume is over 1.5 × the average of the previous 20 sessions, the market "
+                        + "summary's flag. A screen for attention, either way the price went; exits below the 10-session "
+                        + "SMA or the spike bar's low, after 10 sessions at most.",
+                new Rule.Always(),
+                cross(price(PriceField.VOLUME), Comparison.GT, times(VOLUME_SPIKE_RATIO,
+                        new Operand.Previous(new Operand.Indicator("SMA", new double[] {20}, null, PriceField.VOLUME), 1))),
+                belowSma10, screenExits));
+        SCREENS.put("big-move", new Strategy("big-move",
+                "Big move: the close is more than 5 % above or below the previous close, the market summary's flag. "
+                        + "Fires either way; add close > close[1] to keep the rises. Exits as volume-spike.",
+                new Rule.Always(), awayFromPreviousClose(close()), belowSma10, screenExits));
+        SCREENS.put("gap", new Strategy("gap",
+                "Gap: the session opened more than 5 % above or below the previous close, the market summary's flag. "
+                        + "Fires either way at the gap bar's close. Exits as volume-spike.",
+                new Rule.Always(), awayFromPreviousClose(price(PriceField.OPEN)), belowSma10, screenExits));
+    }
+
     private PrebuiltStrategies() {}
 
     private static void add(Strategy strategy) {
         BY_NAME.put(strategy.name(), strategy);
     }
 
+    /** A prebuilt strategy or screen by name. */
     public static Optional<Strategy> find(String name) {
-        return Optional.ofNullable(BY_NAME.get(name));
+        return Optional.ofNullable(BY_NAME.getOrDefault(name, SCREENS.get(name)));
     }
 
-    /** Every prebuilt strategy, in a stable order. */
+    /** The strategies the nightly scan scores, in a stable order. */
     public static List<Strategy> all() {
         return List.copyOf(BY_NAME.values());
+    }
+
+    /** The anomaly screens, in a stable order. */
+    public static List<Strategy> screens() {
+        return List.copyOf(SCREENS.values());
+    }
+
+    /** Everything {@link #find} knows: the strategies, then the screens. */
+    public static List<Strategy> withScreens() {
+        List<Strategy> everything = new java.util.ArrayList<>(BY_NAME.values());
+        everything.addAll(SCREENS.values());
+        return List.copyOf(everything);
+    }
+
+    /** The names {@link #find} knows: the strategies, then the screens. */
+    public static List<String> names() {
+        return withScreens().stream().map(Strategy::name).toList();
+    }
+
+    /** {@code value} more than {@link #ANOMALY_PERCENT} % above or below the previous close. */
+    private static Rule awayFromPreviousClose(Operand value) {
+        Operand previousClose = new Operand.Previous(close(), 1);
+        return new Rule.Any(List.of(cross(value, Comparison.GT, times(1 + ANOMALY_PERCENT / 100, previousClose)),
+                cross(value, Comparison.LT, times(1 - ANOMALY_PERCENT / 100, previousClose))));
+    }
+
+    private static Operand times(double factor, Operand operand) {
+        return new Operand.Arithmetic(Operand.Arithmetic.Operator.MUL, constant(factor), operand);
+    }
+
+    private static Operand price(PriceField field) {
+        return new Operand.Price(field);
     }
 
     private static Rule cross(Operand left, Comparison comparison, Operand right) {

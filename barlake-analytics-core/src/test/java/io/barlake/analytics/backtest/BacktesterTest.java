@@ -38,6 +38,12 @@ class BacktesterTest {
     }
 
     /** Buys when the close crosses above {@code buyAbove}, sells when it crosses below {@code sellBelow}. */
+    /** A smooth walk squeezes Bollinger bands; the screens need one with gaps and limit moves. */
+    private static BarSeries walkFor(Strategy strategy, long seed, int n) {
+        return PrebuiltStrategies.screens().contains(strategy) ? io.barlake.analytics.indicators.TestBarsAccess.gappy(seed, n)
+                : io.barlake.analytics.indicators.TestBarsAccess.randomWalk(seed, n);
+    }
+
     private static Strategy levels(double buyAbove, double sellBelow, ExitRules exits) {
         Operand close = new Operand.Price(PriceField.CLOSE);
         return new Strategy("levels", "test", new Rule.Always(),
@@ -84,6 +90,34 @@ class BacktesterTest {
         BacktestResult gap = Backtester.run(bars(bar(10, 10, 10, 10), bar(10, 12, 10, 12), bar(20, 21, 19.5, 20),
                 bar(15, 16, 14, 15.5)), levels(11, 5, stop), FREE);
         assertThat(gap.trades()).singleElement().satisfies(trade -> assertThat(trade.exitPrice()).isEqualTo(15.0));
+    }
+
+    @Test
+    void aStopAnchoredToTheEntryBarSitsBelowTheLowOfTheBarThatGaveTheBuy() {
+        // The buy is the close of bar 1 (low 11); the fill is bar 2's open, 12.5. Bar 3 dips to 10.5.
+        BarSeries series = bars(bar(10, 10, 10, 10), bar(10, 12, 11, 12), bar(12.5, 13, 12, 12.8), bar(12.8, 13, 10.5, 12),
+                bar(12, 12.5, 11.5, 12));
+        ExitRules atTheLow = ExitRules.none().withEntryBarStop(0);
+        assertThat(Backtester.run(series, levels(11, 5, atTheLow), FREE).trades()).singleElement().satisfies(trade -> {
+            assertThat(trade.exitReason()).isEqualTo(ExitReason.ENTRY_BAR_STOP);
+            assertThat(trade.exitPrice()).isEqualTo(11.0);
+            assertThat(trade.exitDate()).isEqualTo(series.dates()[3]);
+            assertThat(trade.exit().rule()).isEqualTo("low 10.5 reached the stop at 11.0");
+        });
+        ExitRules onePercentBelow = ExitRules.none().withEntryBarStop(1);
+        assertThat(Backtester.run(series, levels(11, 5, onePercentBelow), FREE).trades()).singleElement()
+                .satisfies(trade -> assertThat(trade.exitPrice()).isCloseTo(10.89, within(1e-12)));
+        // With a 10 % stop-loss too, the higher of the two stops applies: 12.5 × 0.9 = 11.25 above the low of 11.
+        ExitRules both = new ExitRules(OptionalDouble.of(10), OptionalDouble.empty(), OptionalDouble.empty(), OptionalInt.empty())
+                .withEntryBarStop(0);
+        assertThat(Backtester.run(series, levels(11, 5, both), FREE).trades()).singleElement().satisfies(trade -> {
+            assertThat(trade.exitReason()).isEqualTo(ExitReason.STOP_LOSS);
+            assertThat(trade.exitPrice()).isEqualTo(11.25);
+        });
+        // Bar 3 opens below the entry bar's low: the stop fills at that open.
+        BarSeries gap = bars(bar(10, 10, 10, 10), bar(10, 12, 11, 12), bar(12.5, 13, 12, 12.8), bar(10, 10.5, 9.5, 10));
+        assertThat(Backtester.run(gap, levels(11, 5, atTheLow), FREE).trades()).singleElement()
+                .satisfies(trade -> assertThat(trade.exitPrice()).isEqualTo(10.0));
     }
 
     @Test
@@ -160,8 +194,8 @@ class BacktesterTest {
 
     @Test
     void everyPrebuiltStrategyRunsDeterministicallyAndExplainsEachTrade() {
-        BarSeries series = io.barlake.analytics.indicators.TestBarsAccess.randomWalk(42, 3_000);
-        for (Strategy strategy : PrebuiltStrategies.all()) {
+        for (Strategy strategy : PrebuiltStrategies.withScreens()) {
+            BarSeries series = walkFor(strategy, 42, 3_000);
             BacktestResult first = Backtester.run(series, strategy, FREE);
             BacktestResult second = Backtester.run(series, strategy, FREE);
             assertThat(second.metrics()).as(strategy.name()).isEqualTo(first.metrics());
@@ -184,8 +218,8 @@ class BacktesterTest {
     @Test
     void onePassMetricsAgreeWithTheEquityCurveRecomputedTheTextbookWay() {
         for (long seed : new long[] {1, 7, 42, 99}) {
-            BarSeries series = io.barlake.analytics.indicators.TestBarsAccess.randomWalk(seed, 2_000);
-            for (Strategy strategy : PrebuiltStrategies.all()) {
+            for (Strategy strategy : PrebuiltStrategies.withScreens()) {
+                BarSeries series = walkFor(strategy, seed, 2_000);
                 BacktestResult result = Backtester.run(series, strategy, FREE);
                 double[] equity = result.equity();
                 int n = equity.length;

@@ -12,7 +12,9 @@ import io.barlake.analytics.indicators.TestBarsAccess;
 import io.barlake.analytics.series.BarSeries;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CompositeStrategiesTest {
@@ -42,7 +44,7 @@ class CompositeStrategiesTest {
     @Test
     void everyPrebuiltStrategyRoundTripsThroughJsonAndTradesTheSame() {
         BarSeries bars = TestBarsAccess.randomWalk(5, 2_000);
-        for (Strategy prebuilt : PrebuiltStrategies.all()) {
+        for (Strategy prebuilt : PrebuiltStrategies.withScreens()) {
             Strategy fromJson = CompositeStrategies.parse(CompositeStrategies.toJson(prebuilt));
             assertThat(fromJson).as(prebuilt.name()).isEqualTo(prebuilt);
             BacktestResult expected = Backtester.run(bars, prebuilt, BacktestSettings.defaults());
@@ -134,6 +136,45 @@ class CompositeStrategiesTest {
                 .hasMessage("components.setup.expression.within: must be a whole number of bars from 1 to 5000, was 2.5");
     }
 
+    /**
+     * The published schema, run by networknt's JSON Schema validator, and the parser say the same:
+     * every prebuilt strategy and screen passes both, and each broken document fails both, the
+     * validator naming the same JSON path as the parser.
+     */
+    @Test
+    void theSchemaValidatorAndTheParserAgreeOnEveryDocument() throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        for (Strategy prebuilt : PrebuiltStrategies.withScreens()) {
+            assertThat(StrategySchema.problems(mapper.readTree(CompositeStrategies.toJson(prebuilt)))).as(prebuilt.name()).isEmpty();
+        }
+        assertThat(StrategySchema.problems(mapper.readTree(VOLUME_SPIKE))).isEmpty();
+        Map<String, String> broken = new LinkedHashMap<>();
+        broken.put("components.trigger.expression.left.indicator", EMA_CROSS.replace("\"EMA\", \"params\": [8]}, \"op\": \"CROSS_ABOVE\"",
+                "\"EMAA\", \"params\": [8]}, \"op\": \"CROSS_ABOVE\""));
+        broken.put("components.exit.stop_loss_percent", EMA_CROSS.replace("\"stop_loss_percent\": 7", "\"stop_loss_percent\": 150"));
+        broken.put("components.exit.max_holding_sessions", EMA_CROSS.replace("\"max_holding_sessions\": 60", "\"max_holding_sessions\": 0"));
+        broken.put("components.exit", EMA_CROSS.replace("\"max_holding_sessions\": 60", "\"max_holding_days\": 60"));
+        broken.put("components.trigger.expression.op", EMA_CROSS.replace("\"CROSS_ABOVE\"", "\"CROSSES\""));
+        broken.put("components.trigger.expression.right.mul[1].bars", VOLUME_SPIKE.replace("\"bars\": 1}", "\"bars\": 0}"));
+        broken.put("components.setup.expression.within", VOLUME_SPIKE.replace("\"within\": 5", "\"within\": 2.5"));
+        broken.put("components.trigger.expression.right.mul[0]", VOLUME_SPIKE.replace("{\"constant\": 1.5}", "1.5"));
+        broken.forEach((path, json) -> {
+            assertThatThrownBy(() -> CompositeStrategies.parse(json)).as(path).isInstanceOf(StrategyConfigException.class);
+            List<StrategyConfigException.Problem> found = StrategySchema.problems(readTree(mapper, json));
+            assertThat(found).as(path).isNotEmpty()
+                    .anySatisfy(problem -> assertThat(path).satisfiesAnyOf(p -> assertThat(problem.path()).isEqualTo(p),
+                            p -> assertThat(p).startsWith(problem.path())));
+        });
+    }
+
+    private static JsonNode readTree(ObjectMapper mapper, String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     @Test
     void aMisspeltIndicatorIsNamedWithItsPathAndASuggestion() {
         String json = EMA_CROSS.replace("\"EMA\", \"params\": [8]}, \"op\": \"CROSS_ABOVE\"", "\"EMAA\", \"params\": [8]}, \"op\": \"CROSS_ABOVE\"");
@@ -148,7 +189,8 @@ class CompositeStrategiesTest {
                  "components": {
                    "trigger": {"expression": {"left": {"indicator": "MACD", "params": [12, 26], "output": "signl"},
                                               "op": "CROSSES", "right": {"price": "clos"}}},
-                   "exit": {"expression": {"and": []}, "stop_loss_percent": 150, "max_holding_sessions": 0}}}
+                   "exit": {"expression": {"and": []}, "stop_loss_percent": 150, "max_holding_sessions": 0,
+                            "entry_bar_stop_percent": -1}}}
                 """;
         StrategyConfigException problem = (StrategyConfigException) org.assertj.core.api.Assertions.catchThrowable(
                 () -> CompositeStrategies.parse(json));
@@ -163,7 +205,8 @@ class CompositeStrategiesTest {
                         + "(one of GT, LT, GTE, LTE, CROSS_ABOVE, CROSS_BELOW)",
                 "components.exit.expression.and: must be a non-empty array of expressions",
                 "components.exit.stop_loss_percent: must be a number > 0 and < 100, was 150",
-                "components.exit.max_holding_sessions: must be a whole number >= 1, was 0");
+                "components.exit.max_holding_sessions: must be a whole number >= 1, was 0",
+                "components.exit.entry_bar_stop_percent: must be a number >= 0 (0: the entry bar's low) and < 100, was -1");
         assertThat(problem.getStackTrace()).as("a config error is a message, not a stack trace").isEmpty();
     }
 
@@ -194,7 +237,7 @@ class CompositeStrategiesTest {
                 .isEqualTo(Arrays.stream(PriceField.values()).map(PriceField::label).toList());
         assertThat(strings(schema.at("/properties/components/properties/exit/properties")))
                 .containsExactly("expression", "stop_loss_percent", "trailing_stop_percent", "take_profit_percent",
-                        "max_holding_sessions");
+                        "max_holding_sessions", "entry_bar_stop_percent");
     }
 
     private static List<String> strings(JsonNode node) {

@@ -17,7 +17,7 @@ class NoLookAheadPropertyTest {
             @ForAll @IntRange(min = 0, max = 598) int t) {
         BarSeries bars = TestBarsAccess.randomWalk(seed, 600);
         BarSeries changed = changedAfter(bars, t, new Random(seed * 31));
-        for (Strategy strategy : PrebuiltStrategies.all()) {
+        for (Strategy strategy : PrebuiltStrategies.withScreens()) {
             StrategySignals before = strategy.signals(new BarContext(bars));
             StrategySignals after = strategy.signals(new BarContext(changed));
             for (int i = 0; i <= t; i++) {

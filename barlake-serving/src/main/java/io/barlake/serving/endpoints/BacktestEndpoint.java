@@ -116,7 +116,7 @@ public final class BacktestEndpoint {
             throw ApiException.badRequest("'strategy' is required: a prebuilt strategy's name or a composite strategy object");
         }
         if (value.isTextual()) {
-            List<String> names = PrebuiltStrategies.all().stream().map(Strategy::name).toList();
+            List<String> names = PrebuiltStrategies.names();
             return PrebuiltStrategies.find(value.asText()).orElseThrow(() -> ApiException.badRequest("'strategy' "
                     + "is not a prebuilt strategy" + CompositeStrategies.suggestion(value.asText(), names) + " Prebuilt: "
                     + String.join(", ", names)));

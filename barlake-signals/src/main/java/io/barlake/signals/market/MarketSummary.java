@@ -36,7 +36,7 @@ public final class MarketSummary {
     /** Movers listed per kind. */
     public static final int MOVERS = 10;
     /** A move or gap beyond this many percent is an anomaly. */
-    public static final double ANOMALY_PCT = 5;
+    public static final double ANOMALY_PCT = io.barlake.analytics.strategy.PrebuiltStrategies.ANOMALY_PERCENT;
     static final double MOOD_THRESHOLD = 0.3;
 
     private MarketSummary() {}

@@ -1,5 +1,6 @@
 package io.barlake.signals.market;
 
+import io.barlake.analytics.strategy.PrebuiltStrategies;
 import io.barlake.lake.model.Split;
 import io.barlake.lake.parquet.MarketColumns.Figure;
 import io.barlake.lake.parquet.MarketColumns.Flag;
@@ -142,8 +143,8 @@ final class SymbolTrack {
         figures[Figure.HIGH_52W.ordinal()] = highest.value() / m;
         figures[Figure.LOW_52W.ordinal()] = lowest.value() / m;
 
-        flags[Flag.VOLUME_SPIKE.ordinal()] = ratio > 1.5;
-        flags[Flag.BIG_MOVE.ordinal()] = Math.abs(changePct) > 5;
+        flags[Flag.VOLUME_SPIKE.ordinal()] = ratio > PrebuiltStrategies.VOLUME_SPIKE_RATIO;
+        flags[Flag.BIG_MOVE.ordinal()] = Math.abs(changePct) > PrebuiltStrategies.ANOMALY_PERCENT;
         flags[Flag.NEW_HIGH.ordinal()] = count >= WINDOW && highest.isLatest(bar);
         flags[Flag.NEW_LOW.ordinal()] = count >= WINDOW && lowest.isLatest(bar);
         if (close > sma50 && sma50 > sma200) {
