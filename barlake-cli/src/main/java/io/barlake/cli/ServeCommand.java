@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
         header = "Serve the dashboard and the API over the lake.",
         description = {"Serve the dashboard at / and the API over the lake (docs/serving.md):",
                 "/health, /v1/quote, /v1/bars, /v1/signals, /v1/signal, /v1/market/summary, /v1/market/symbols,",
-                "/v1/market/report, /v1/backtest, /v1/alerts, /v1/status, /v1/symbols, /v1/usage.",
+                "/v1/market/report, /v1/backtest, /v1/indicators, /v1/alerts, /v1/status, /v1/symbols, /v1/usage.",
                 "Without BARLAKE_API_KEYS (name=sha256-of-key,…) the API is open, so it listens on this machine only.",
                 "Limits per key: BARLAKE_RATE_LIMIT requests a second, BARLAKE_RATE_BURST, BARLAKE_DAILY_QUOTA.",
                 "Quotes are kept 60 s in this process, or in BARLAKE_REDIS_URL (redis://host:port) to share them."},

@@ -153,6 +153,21 @@ class DashboardBrowserIT {
         wait.until(page -> ((Number) script.executeScript(ZOOM_START)).doubleValue() > before.doubleValue());
         save("chart.png");
 
+        // Any catalogue indicator by spec: the field suggests what /v1/indicators lists; SuperTrend's line is
+        // drawn over the candles and its direction (+1/-1) on the axis at the right.
+        WebElement indicator = browser.findElement(By.id("indicator"));
+        assertThat(browser.findElement(By.id("indicator-list")).getAttribute("data-count"))
+                .isEqualTo(String.valueOf(io.barlake.analytics.strategy.CatalogListing.entries().size()));
+        assertThat(browser.findElements(By.cssSelector("#indicator-list option"))).extracting(o -> o.getAttribute("value"))
+                .contains("cdlengulfing", "supertrend", "ichimoku", "kama", "rsi").hasSize(
+                        io.barlake.analytics.strategy.IndicatorCatalog.names().size());
+        indicator.sendKeys("supertrend");
+        browser.findElement(By.cssSelector("#chart-form button")).click();
+        wait.until(page -> "candlestick,line,line,line,bar".equals(page.findElement(By.id("chart")).getAttribute("data-series")));
+        assertThat(browser.findElement(By.id("chart")).getAttribute("data-separate")).isEqualTo("supertrend_10_3_direction");
+        save("indicators.png");
+        indicator.clear();
+
         // The signal panel: every strategy's call on the symbol, in each timeframe, with one overall call.
         wait.until(page -> page.findElement(By.id("signal-caption")).getText().startsWith(picked + " on 2025-06-03"));
         assertThat(browser.findElement(By.id("signal-overall")).getText()).matches("Overall (BUY|HOLD|SELL), confidence \\d+ % .*");

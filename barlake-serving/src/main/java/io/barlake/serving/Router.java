@@ -12,6 +12,7 @@ import io.barlake.serving.endpoints.BacktestEndpoint;
 import io.barlake.serving.endpoints.BarsEndpoint;
 import io.barlake.serving.endpoints.DataSources;
 import io.barlake.serving.endpoints.HealthEndpoint;
+import io.barlake.serving.endpoints.IndicatorsEndpoint;
 import io.barlake.serving.endpoints.LakeEndpoint;
 import io.barlake.serving.endpoints.MarketEndpoint;
 import io.barlake.serving.endpoints.QuoteEndpoint;
@@ -83,6 +84,7 @@ public final class Router {
         route("GET", "/v1/market/report", market::report);
         route("GET", "/v1/market/symbols", market::symbols);
         route("POST", "/v1/backtest", backtest::post);
+        route("GET", "/v1/indicators", new IndicatorsEndpoint()::get);
         LakeEndpoint lake = new LakeEndpoint(store, clock);
         route("GET", "/v1/status", lake::status);
         route("GET", "/v1/symbols", lake::symbols);

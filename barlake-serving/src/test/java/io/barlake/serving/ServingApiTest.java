@@ -120,6 +120,28 @@ class ServingApiTest {
     }
 
     @Test
+    void theIndicatorCatalogueAndTheStrategySchemaAreListedAsTheCliListsThem() {
+        throughBothDoors(door -> {
+            FrontDoor.Answer listing = door.get("/v1/indicators", WITH_KEY);
+            assertThat(listing.status()).as(listing.body()).isEqualTo(200);
+            JsonNode json = listing.json();
+            List<String> names = new java.util.ArrayList<>();
+            json.path("indicators").forEach(entry -> names.add(entry.path("name").asText()));
+            assertThat(json.path("count").asInt()).isEqualTo(names.size());
+            assertThat(names).startsWith(io.barlake.analytics.strategy.IndicatorCatalog.names().toArray(String[]::new))
+                    .contains("CDLENGULFING", "SUPERTREND", "ICHIMOKU", "CORREL").hasSize(
+                            io.barlake.analytics.strategy.CatalogListing.entries().size());
+            JsonNode macd = json.path("indicators").get(names.indexOf("MACD"));
+            assertThat(macd.path("outputs").get(0).path("column").asText()).isEqualTo("macd_12_26_9_line");
+
+            JsonNode schema = door.get("/v1/indicators?schema=true", WITH_KEY).json();
+            assertThat(schema.at("/$defs/operand/oneOf/0/properties/indicator/enum").size())
+                    .isEqualTo(io.barlake.analytics.strategy.IndicatorCatalog.names().size());
+            assertError(door.get("/v1/indicators?schema=maybe", WITH_KEY), 400, "bad_request");
+        });
+    }
+
+    @Test
     void aSymbolsSignalNamesEveryStrategyAndTimeframeWithTheValuesBehindIt() {
         throughBothDoors(door -> {
             FrontDoor.Answer signal = door.get("/v1/signal?symbol=msft", WITH_KEY);

@@ -112,7 +112,13 @@ function renderChart() {
     itemStyle: { color: UP, color0: DOWN, borderColor: UP, borderColor0: DOWN },
     markPoint: { data: marks, label: { color: "#fff", fontSize: 9 } },
   }];
+  // A line whose values stay near the prices is drawn over the candles; any other (an oscillator,
+  // a pattern's -100/0/100, SuperTrend's direction) on an axis of its own at the right.
+  const low = Math.min(...bars.map((b) => b.low)), high = Math.max(...bars.map((b) => b.high));
+  const onPrices = (name) => bars.every((b) => b[name] == null || (b[name] >= low / 2 && b[name] <= high * 2));
+  const separate = overlays.filter((name) => !onPrices(name));
   overlays.forEach((name, k) => series.push({ name, type: "line", data: bars.map((b) => (b[name] == null ? null : b[name])),
+    yAxisIndex: separate.includes(name) ? 2 : 0,
     showSymbol: false, lineStyle: { width: 1.3 }, color: OVERLAY_COLORS[k % OVERLAY_COLORS.length] }));
   series.push({ name: "Volume", type: "bar", xAxisIndex: 1, yAxisIndex: 1,
     data: bars.map((b) => ({ value: b.volume, itemStyle: { color: b.close >= b.open ? UP : DOWN } })) });
@@ -121,13 +127,15 @@ function renderChart() {
     legend: { top: 0, data: [symbol, ...overlays] },
     tooltip: { trigger: "axis", axisPointer: { type: "cross" }, className: "chart-tooltip", formatter: tooltip },
     axisPointer: { link: [{ xAxisIndex: "all" }] },
-    grid: [{ left: 64, right: 24, top: 32, height: "58%" }, { left: 64, right: 24, top: "74%", height: "13%" }],
+    grid: [{ left: 64, right: separate.length ? 64 : 24, top: 32, height: "58%" },
+      { left: 64, right: separate.length ? 64 : 24, top: "74%", height: "13%" }],
     xAxis: [
       { type: "category", data: dates, boundaryGap: true, axisLine: { onZero: false }, min: "dataMin", max: "dataMax" },
       { type: "category", gridIndex: 1, data: dates, boundaryGap: true, axisLabel: { show: false }, axisTick: { show: false } },
     ],
     yAxis: [{ scale: true, splitArea: { show: false } },
-      { gridIndex: 1, scale: true, splitNumber: 2, axisLabel: { formatter: compact } }],
+      { gridIndex: 1, scale: true, splitNumber: 2, axisLabel: { formatter: compact } },
+      { gridIndex: 0, position: "right", scale: true, show: separate.length > 0, splitLine: { show: false } }],
     dataZoom: [{ type: "inside", xAxisIndex: [0, 1], start: bars.length > 150 ? 50 : 0, end: 100 },
       { type: "slider", xAxisIndex: [0, 1], bottom: 6, height: 18 }],
     series,
@@ -135,6 +143,7 @@ function renderChart() {
   el.dataset.bars = String(bars.length);
   el.dataset.series = series.map((s) => s.type).join(",");
   el.dataset.markers = String(marks.length);
+  el.dataset.separate = separate.join(",");
 }
 
 window.addEventListener("resize", () => chart && chart.resize());
@@ -142,6 +151,8 @@ window.addEventListener("resize", () => chart && chart.resize());
 async function loadChart(symbol) {
   const timeframe = $("timeframe").value;
   const overlays = [...document.querySelectorAll(".overlay:checked")].map((c) => c.value);
+  const extra = $("indicator").value.trim();
+  if (extra) overlays.push(extra);
   const query = new URLSearchParams({ symbol, timeframe, limit: "400" });
   const end = new Date(latestSession + "T00:00:00Z");
   const from = new Date(end.getTime() - (timeframe === "1d" ? 400 : 3000) * 86400000);
@@ -320,10 +331,21 @@ $("backtest-form").addEventListener("submit", async (event) => {
   } catch (error) { showError(error); }
 });
 
+// ---- the indicator catalogue, for the chart's indicator field ----
+async function loadIndicators() {
+  const listing = await api("/v1/indicators");
+  $("indicator-list").innerHTML = listing.indicators.filter((i) => i.in_spec).map((i) => {
+    const defaults = i.parameters.map((p) => `${p.name}=${p.default}`).join(", ");
+    return `<option value="${escapeHtml(i.name.toLowerCase())}">${escapeHtml(i.group + (defaults ? ": " + defaults : ""))}</option>`;
+  }).join("");
+  $("indicator-list").dataset.count = String(listing.count);
+}
+
 async function refresh() {
   showError(null);
   try {
     await loadStatus();
+    await loadIndicators();
     await loadMarket();
     await loadSignals();
   } catch (error) { showError(error); }
