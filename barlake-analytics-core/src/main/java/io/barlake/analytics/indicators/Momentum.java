@@ -223,8 +223,19 @@ public final class Momentum {
         return new Stochastic(k, d);
     }
 
-    /** A moving average of {@code values[from..]}, seeded at {@code from}: smoothing an indicator's output. */
+    /**
+     * A moving average of {@code values[from..]}, seeded at {@code from}: smoothing an indicator's
+     * output. A period of 1 is the values themselves, as TA-Lib's {@code TA_MA} copies them: a
+     * running sum would leave last-bit traces, which MAMA downstream can turn into another branch.
+     */
     static double[] smoothFrom(double[] values, int from, int period, MovingAverages.MaType type) {
+        if (period == 1) {
+            double[] out = Series.empty(values.length);
+            if (from < values.length) {
+                System.arraycopy(values, from, out, from, values.length - from);
+            }
+            return out;
+        }
         if (type == MovingAverages.MaType.SMA) {
             return MovingAverages.sma(values, from, period);
         }

@@ -16,6 +16,32 @@ public final class MovingAverages {
     }
 
     /** SMA over {@code values[from..]}; earlier positions stay {@code NaN} (smoothing an indicator's output). */
+    /**
+     * SMA(n) summed exactly as TA-Lib sums it (add the new bar, divide, take the old bar off): the
+     * same value as {@link #sma(double[], int)} to the last bits, and those too. Slower, for where
+     * a later step magnifies them.
+     */
+    static double[] smaInTaLibOrder(double[] values, int period) {
+        double[] out = Series.empty(values.length);
+        if (period == 1) {
+            System.arraycopy(values, 0, out, 0, values.length);
+            return out;
+        }
+        if (values.length < period) {
+            return out;
+        }
+        double total = 0;
+        for (int i = 0; i < period - 1; i++) {
+            total += values[i];
+        }
+        for (int i = period - 1, trailing = 0; i < values.length; i++) {
+            total += values[i];
+            out[i] = total / period;
+            total -= values[trailing++];
+        }
+        return out;
+    }
+
     static double[] sma(double[] values, int from, int period) {
         int first = from + period - 1;
         double[] out = Series.withWarmUp(values.length, first);
@@ -144,16 +170,61 @@ public final class MovingAverages {
 
     /**
      * TRIMA(n): the triangular average, weights rising to the middle of the window and falling
-     * after, as an SMA of an SMA: of (n+1)/2 bars twice for an odd n, of n/2 then n/2 + 1 bars for
-     * an even n. Lookback n − 1. Source: TA-Lib {@code TA_TRIMA} (the same weights, summed in its
-     * own running order).
+     * after (an SMA of an SMA: of (n+1)/2 bars twice for an odd n, of n/2 then n/2 + 1 bars for an
+     * even n), kept as TA-Lib keeps it: one running weighted numerator, with a running sum of each
+     * half, updated in TA-Lib's order. Lookback n − 1. Source: TA-Lib {@code TA_TRIMA}.
      */
     public static double[] trima(double[] values, int period) {
         Series.requirePeriod("TRIMA", period, 1);
-        int inner = period % 2 == 1 ? (period + 1) / 2 : period / 2;
-        int outer = period % 2 == 1 ? inner : inner + 1;
-        double[] first = sma(values, 0, inner);
-        return sma(first, inner - 1, outer);
+        double[] out = Series.empty(values.length);
+        if (period == 1) {
+            System.arraycopy(values, 0, out, 0, values.length);
+            return out;
+        }
+        if (values.length < period) {
+            return out;
+        }
+        // TA-Lib's running numerator, in its order of operations: over long series its rounding
+        // drifts, and the same order drifts the same way, so values stay equal to TA-Lib's.
+        boolean odd = period % 2 == 1;
+        int half = period >> 1;
+        double factor = 1.0 / (odd ? (double) (half + 1) * (half + 1) : (double) half * (half + 1));
+        int trailing = 0;
+        int middle = odd ? half : half - 1;
+        int today = middle + half;
+        double numerator = 0;
+        double numeratorSub = 0;
+        for (int i = middle; i >= trailing; i--) {
+            numeratorSub += values[i];
+            numerator += numeratorSub;
+        }
+        double numeratorAdd = 0;
+        middle++;
+        for (int i = middle; i <= today; i++) {
+            numeratorAdd += values[i];
+            numerator += numeratorAdd;
+        }
+        double leaving = values[trailing++];
+        out[today] = numerator * factor;
+        today++;
+        for (; today < values.length; today++) {
+            numerator -= numeratorSub;
+            numeratorSub -= leaving;
+            double entering = values[middle++];
+            numeratorSub += entering;
+            if (odd) {
+                numerator += numeratorAdd;
+                numeratorAdd -= entering;
+            } else {
+                numeratorAdd -= entering;
+                numerator += numeratorAdd;
+            }
+            numeratorAdd += values[today];
+            numerator += values[today];
+            leaving = values[trailing++];
+            out[today] = numerator * factor;
+        }
+        return out;
     }
 
     /**
@@ -323,11 +394,31 @@ public final class MovingAverages {
     public static double[] variablePeriod(double[] values, double[] periods, int minPeriod, int maxPeriod, MaType type) {
         Series.requireSameLength(values, periods);
         int lookback = type.lookback(maxPeriod);
-        double[] out = Series.empty(values.length);
-        java.util.Map<Integer, double[]> byPeriod = new java.util.HashMap<>();
-        for (int i = lookback; i < values.length; i++) {
-            int period = Math.max(minPeriod, Math.min(maxPeriod, (int) periods[i]));
-            out[i] = byPeriod.computeIfAbsent(period, p -> ma(values, p, type, lookback))[i];
+        int n = values.length;
+        double[] out = Series.empty(n);
+        if (n <= lookback) {
+            return out;
+        }
+        int[] periodAt = new int[n];
+        for (int i = lookback; i < n; i++) {
+            periodAt[i] = Math.max(minPeriod, Math.min(maxPeriod, (int) periods[i]));
+        }
+        // As TA-Lib: one average per distinct period, from the first bar asking for it, started where
+        // TA-Lib starts it (maxPeriod's lookback less this period's), copied to every bar with that period.
+        boolean[] done = new boolean[maxPeriod + 1];
+        for (int i = lookback; i < n; i++) {
+            int period = periodAt[i];
+            if (done[period]) {
+                continue;
+            }
+            done[period] = true;
+            double[] average = type == MaType.SMA && period > 1 ? sma(values, lookback - (period - 1), period)
+                    : ma(values, period, type, lookback);
+            for (int j = i; j < n; j++) {
+                if (periodAt[j] == period) {
+                    out[j] = average[j];
+                }
+            }
         }
         return out;
     }

@@ -69,12 +69,42 @@ public final class Oscillators {
     public static double[] williamsR(double[] high, double[] low, double[] close, int period) {
         Series.requireSameLength(high, low, close);
         Series.requirePeriod("WILLR", period, 1);
-        double[] highest = Trend.highest(high, period);
-        double[] lowest = Trend.lowest(low, period);
         double[] out = Series.empty(close.length);
-        for (int i = period - 1; i < close.length; i++) {
-            double diff = (highest[i] - lowest[i]) / (-100.0);
-            out[i] = diff != 0.0 ? (highest[i] - close[i]) / diff : 0.0;
+        // One loop, as TA-Lib: the extremes are kept with their bars and searched again only when
+        // their bar leaves the window.
+        int highestAt = -1;
+        int lowestAt = -1;
+        double highest = 0;
+        double lowest = 0;
+        for (int today = period - 1, trailing = 0; today < close.length; today++, trailing++) {
+            if (lowestAt < trailing) {
+                lowestAt = trailing;
+                lowest = low[trailing];
+                for (int i = trailing + 1; i <= today; i++) {
+                    if (low[i] < lowest) {
+                        lowestAt = i;
+                        lowest = low[i];
+                    }
+                }
+            } else if (low[today] <= lowest) {
+                lowestAt = today;
+                lowest = low[today];
+            }
+            if (highestAt < trailing) {
+                highestAt = trailing;
+                highest = high[trailing];
+                for (int i = trailing + 1; i <= today; i++) {
+                    if (high[i] > highest) {
+                        highestAt = i;
+                        highest = high[i];
+                    }
+                }
+            } else if (high[today] >= highest) {
+                highestAt = today;
+                highest = high[today];
+            }
+            double diff = (highest - lowest) / (-100.0);
+            out[today] = diff != 0.0 ? (highest - close[today]) / diff : 0.0;
         }
         return out;
     }
@@ -273,8 +303,11 @@ public final class Oscillators {
         }
         int lookback = type.lookback(slow);
         // Unlike MACD's, TA-Lib's fast average here starts from the first bar, not from where the slow one can.
-        double[] fastLine = MovingAverages.ma(values, fast, type, type.lookback(fast));
-        double[] slowLine = MovingAverages.ma(values, slow, type, lookback);
+        // Simple averages are summed in TA-Lib's order: the ratio of two close averages magnifies the
+        // last bits in which a faster summation differs, past 1e-9 on long series of small prices.
+        boolean simple = type == MovingAverages.MaType.SMA;
+        double[] fastLine = simple ? MovingAverages.smaInTaLibOrder(values, fast) : MovingAverages.ma(values, fast, type, type.lookback(fast));
+        double[] slowLine = simple ? MovingAverages.smaInTaLibOrder(values, slow) : MovingAverages.ma(values, slow, type, lookback);
         double[] out = Series.empty(values.length);
         for (int i = lookback; i < values.length; i++) {
             if (!percentage) {

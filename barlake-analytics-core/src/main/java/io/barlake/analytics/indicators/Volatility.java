@@ -123,7 +123,12 @@ public final class Volatility {
         }
         int lookback = type.lookback(period);
         double[] middle = MovingAverages.ma(close, period, type, lookback);
-        double[] deviation = standardDeviation(close, period, 1.0);
+        // TA-Lib asks STDDEV for values from the average's lookback on, so its running sums start
+        // period − 1 bars before that, not at the first bar: the same start, the same rounding.
+        int from = Math.max(0, lookback - (period - 1));
+        double[] deviation = Series.empty(close.length);
+        double[] fromThere = standardDeviation(java.util.Arrays.copyOfRange(close, from, close.length), period, 1.0);
+        System.arraycopy(fromThere, 0, deviation, from, fromThere.length);
         double[] upper = Series.empty(close.length);
         double[] lower = Series.empty(close.length);
         for (int i = lookback; i < close.length; i++) {
