@@ -36,9 +36,12 @@ final class StrategyArgument {
                 return CompositeStrategies.parse(json);
             } catch (StrategyConfigException e) {
                 List<StrategyConfigException.Problem> problems = e.problems();
-                err.println("barlake: --strategy " + value + ": " + problems.size()
-                        + (problems.size() == 1 ? " problem" : " problems") + ":");
-                problems.forEach(problem -> err.println("  " + problem));
+                if (problems.size() == 1) {
+                    err.println("barlake: --strategy " + value + ": " + problems.get(0));
+                } else {
+                    err.println("barlake: --strategy " + value + ": " + problems.size() + " problems:");
+                    problems.forEach(problem -> err.println("  " + problem));
+                }
                 err.flush();
                 return null;
             }

@@ -166,6 +166,13 @@ class AnalyticsCommandsTest {
                 + "\"params\": [14]}, \"op\": \"GT\", \"right\": {\"constant\": 70}}}, " + exit + "}}",
                 List.of("components.trigger.expression.left.indicator: unknown indicator 'RSII'; did you mean 'RSI'?"));
         cases.put("{\"name\": \"x\", \"components\": {" + exit + "}}", List.of("components.trigger: missing"));
+        cases.put("{\"name\": \"x\", \"components\": {\"trigger\": {\"expression\": {\"left\": {\"indicator\": \"CCI\", "
+                + "\"params\": [1]}, \"op\": \"GT\", \"right\": {\"constant\": 100}}}, " + exit + "}}",
+                List.of("components.trigger.expression.left.params[0]: time_period must be a whole number from 2 to 100000, was 1"));
+        cases.put("{\"name\": \"x\", \"components\": {\"trigger\": {\"expression\": {\"left\": {\"price\": \"volume\"}, "
+                + "\"op\": \"GT\", \"right\": {\"mul\": [{\"constant\": 1.5}, " + comparison + "]}}}, " + exit + "}}",
+                List.of("components.trigger.expression.right.mul[1]: needs one of indicator, price, constant, add, sub, mul, div,"
+                        + " previous or bars_since"));
         cases.put("{\"name\": \"x\", \"components\": {\"trigger\": {\"expression\": {\"left\": {\"indicator\": \"SMA\", "
                 + "\"params\": \"20\"}, \"op\": 5, \"right\": {\"constant\": \"high\"}}}, " + exit + "}}",
                 List.of("components.trigger.expression.left.params: SMA takes 1 parameters [period], got no array",
@@ -193,9 +200,12 @@ class AnalyticsCommandsTest {
                 continue;
             }
             List<String> expected = new ArrayList<>();
-            expected.add("barlake: --strategy " + file + ": " + kind.getValue().size()
-                    + (kind.getValue().size() == 1 ? " problem:" : " problems:"));
-            kind.getValue().forEach(line -> expected.add("  " + line));
+            if (kind.getValue().size() == 1) {
+                expected.add("barlake: --strategy " + file + ": " + kind.getValue().get(0)); // one problem, one line
+            } else {
+                expected.add("barlake: --strategy " + file + ": " + kind.getValue().size() + " problems:");
+                kind.getValue().forEach(line -> expected.add("  " + line));
+            }
             assertThat(run.errLines()).containsExactlyElementsOf(expected);
         }
     }
