@@ -22,11 +22,10 @@ public final class MovingAverages {
      * a later step magnifies them.
      */
     static double[] smaInTaLibOrder(double[] values, int period) {
-        double[] out = Series.empty(values.length);
         if (period == 1) {
-            System.arraycopy(values, 0, out, 0, values.length);
-            return out;
+            return values.clone();
         }
+        double[] out = Series.empty(values.length);
         if (values.length < period) {
             return out;
         }
@@ -176,11 +175,10 @@ public final class MovingAverages {
      */
     public static double[] trima(double[] values, int period) {
         Series.requirePeriod("TRIMA", period, 1);
-        double[] out = Series.empty(values.length);
         if (period == 1) {
-            System.arraycopy(values, 0, out, 0, values.length);
-            return out;
+            return values.clone();
         }
+        double[] out = Series.empty(values.length);
         if (values.length < period) {
             return out;
         }
