@@ -36,8 +36,9 @@ import picocli.CommandLine.Option;
         description = {"Add indicator columns to a CSV of bars (columns date, open, high, low, close, volume; others are",
                 "ignored), or to one symbol's bars from the lake (--symbol). Warm-up cells are empty. Every function of",
                 "TA-Lib (overlap studies, momentum, volume, volatility, cycle, price transforms, statistics, math and",
-                "the 61 candlestick patterns) plus VWAP, HIGHEST, LOWEST, DONCHIAN and KELTNER: see --list. A name",
-                "alone uses its defaults (TA-Lib's): --spec cdlengulfing,macd,stochrsi (docs/analytics.md)."})
+                "the 61 candlestick patterns) plus VWAP, HIGHEST, LOWEST, DONCHIAN, KELTNER, SUPERTREND, ICHIMOKU,",
+                "HEIKINASHI and AVWAP (anchored at a date: avwap:20240102): see --list. A name alone uses its defaults",
+                "(TA-Lib's): --spec cdlengulfing,macd,stochrsi,supertrend (docs/analytics.md)."})
 final class IndicatorsCommand extends LakeCommand {
     private static final List<String> COLUMNS = List.of("date", "open", "high", "low", "close", "volume");
 
