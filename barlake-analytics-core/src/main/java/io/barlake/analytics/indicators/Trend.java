@@ -45,7 +45,11 @@ public final class Trend {
         return out;
     }
 
-    /** Donchian(n): upper = highest high, lower = lowest low, middle = their mean. Lookback n − 1. */
+    /**
+     * Donchian channel(n), Richard Donchian's: upper = the highest high of the last n bars, lower =
+     * the lowest low, middle = their mean. Lookback n − 1. Source: StockCharts ChartSchool,
+     * "Donchian Channels"; ta4j's {@code DonchianChannel*Indicator} agree (OverlaysTest).
+     */
     public static Donchian donchian(double[] high, double[] low, int period) {
         Series.requireSameLength(high, low);
         double[] upper = highest(high, period);

@@ -186,6 +186,28 @@ public final class Volatility {
         return out;
     }
 
+    /** Keltner channel: the middle line and the bands a multiple of the ATR around it. */
+    public record Keltner(double[] upper, double[] middle, double[] lower) {}
+
+    /**
+     * Keltner channel(n, m, a), in Linda Bradford Raschke's form of Chester Keltner's channel:
+     * middle = EMA(n) of the values, bands = middle ± m × ATR(a). Lookbacks: middle n − 1, bands
+     * max(n − 1, a). Source: StockCharts ChartSchool, "Keltner Channels" (EMA(20) ± 2 × ATR(10));
+     * C. W. Keltner, "How to Make Money in Commodities" (1960), for the original.
+     */
+    public static Keltner keltner(double[] values, double[] high, double[] low, double[] close, int period, double multiplier,
+            int atrPeriod) {
+        double[] middle = MovingAverages.ema(values, period);
+        double[] atr = atr(high, low, close, atrPeriod);
+        double[] upper = new double[middle.length];
+        double[] lower = new double[middle.length];
+        for (int i = 0; i < middle.length; i++) {
+            upper[i] = middle[i] + multiplier * atr[i];
+            lower[i] = middle[i] - multiplier * atr[i];
+        }
+        return new Keltner(upper, middle, lower);
+    }
+
     /**
      * NATR(n) = ATR(n) / close × 100, 0 where the close is ~0. Lookback n. With n = 1 TA-Lib returns
      * the true range itself, not normalized, and so does this. Source: TA-Lib {@code TA_NATR}.

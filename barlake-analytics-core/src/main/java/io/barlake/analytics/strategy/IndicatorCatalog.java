@@ -131,15 +131,8 @@ public final class IndicatorCatalog {
         // Keltner: EMA(period) ± multiplier × ATR(atr_period); what an ATR breakout compares with.
         define("KELTNER", List.of("period", "multiplier", "atr_period"), List.of("upper", "middle", "lower"),
                 p -> new int[] {Math.max(p[0] - 1, p[2]), p[0] - 1, Math.max(p[0] - 1, p[2])}, (b, s, p, r) -> {
-            double[] middle = MovingAverages.ema(s, p[0]);
-            double[] atr = Volatility.atr(b.high(), b.low(), b.close(), p[2]);
-            double[] upper = new double[middle.length];
-            double[] lower = new double[middle.length];
-            for (int i = 0; i < middle.length; i++) {
-                upper[i] = middle[i] + r[1] * atr[i];
-                lower[i] = middle[i] - r[1] * atr[i];
-            }
-            return new double[][] {upper, middle, lower};
+            Volatility.Keltner channel = Volatility.keltner(s, b.high(), b.low(), b.close(), p[0], r[1], p[2]);
+            return new double[][] {channel.upper(), channel.middle(), channel.lower()};
         });
     }
 

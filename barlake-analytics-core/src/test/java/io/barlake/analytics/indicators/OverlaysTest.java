@@ -183,15 +183,16 @@ class OverlaysTest {
         int settled = 600;
         for (BarSeries bars : new BarSeries[] {TestBars.gappy(9, 2_000), TestBars.randomWalk(4, 2_000)}) {
             org.ta4j.core.BarSeries series = ta4j(bars);
-            double[] ema = MovingAverages.ema(bars.close(), 20);
-            double[] atr = Volatility.atr(bars.high(), bars.low(), bars.close(), 10);
+            Volatility.Keltner keltner = Volatility.keltner(bars.close(), bars.high(), bars.low(), bars.close(), 20, 2, 10);
             KeltnerChannelMiddleIndicator middle = new KeltnerChannelMiddleIndicator(new ClosePriceIndicator(series), 20);
             ATRIndicator ta4jAtr = new ATRIndicator(series, 10);
             KeltnerChannelUpperIndicator upper = new KeltnerChannelUpperIndicator(middle, ta4jAtr, 2);
             KeltnerChannelLowerIndicator lower = new KeltnerChannelLowerIndicator(middle, ta4jAtr, 2);
             for (int i = settled; i < bars.size(); i++) {
-                assertThat(ema[i] + 2 * atr[i]).isCloseTo(upper.getValue(i).doubleValue(), within(tolerance(ema[i])));
-                assertThat(ema[i] - 2 * atr[i]).isCloseTo(lower.getValue(i).doubleValue(), within(tolerance(ema[i])));
+                double scale = keltner.middle()[i];
+                assertThat(keltner.middle()[i]).isCloseTo(middle.getValue(i).doubleValue(), within(tolerance(scale)));
+                assertThat(keltner.upper()[i]).isCloseTo(upper.getValue(i).doubleValue(), within(tolerance(scale)));
+                assertThat(keltner.lower()[i]).isCloseTo(lower.getValue(i).doubleValue(), within(tolerance(scale)));
             }
             Trend.Donchian channel = Trend.donchian(bars.high(), bars.low(), 20);
             assertSame(bars, "donchian upper", channel.upper(), 19, new DonchianChannelUpperIndicator(series, 20)::getValue);
