@@ -13,6 +13,6 @@ public record Trade(LocalDate entryDate, double entryPrice, LocalDate exitDate, 
 
     /** Why a position was closed. */
     public enum ExitReason {
-        SIGNAL, STOP_LOSS, TAKE_PROFIT, TRAILING_STOP, ENTRY_BAR_STOP, TIME_LIMIT, END_OF_DATA
+        SIGNAL, STOP_LOSS, TAKE_PROFIT, TRAILING_STOP, ENTRY_BAR_STOP, TIME_LIMIT, END_OF_DATA, DELISTED
     }
 }

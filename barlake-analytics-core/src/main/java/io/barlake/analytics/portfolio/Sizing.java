@@ -1,0 +1,59 @@
+package io.barlake.analytics.portfolio;
+
+/**
+ * How much an entry buys, from the equity marked at the previous close: an equal share of it per
+ * slot, a fixed fraction of it, a risk budget over the ATR, or a volatility target. Every rule is
+ * then limited by the cash there is.
+ */
+public sealed interface Sizing {
+    /** {@code equity / maxPositions}: every slot the same money. */
+    record EqualWeight() implements Sizing {}
+
+    /** {@code equity × fraction} per entry. */
+    record FixedFraction(double fraction) implements Sizing {
+        public FixedFraction {
+            if (!(fraction > 0 && fraction <= 1)) {
+                throw new IllegalArgumentException("sizing fraction must be in (0, 1], was " + fraction);
+            }
+        }
+    }
+
+    /**
+     * Risk per trade: shares such that a move of {@code atrMultiple × ATR(atrPeriod)} (read at the
+     * signal bar) costs {@code riskFraction × equity}; at most an equal slot's money.
+     */
+    record AtrRisk(double riskFraction, int atrPeriod, double atrMultiple) implements Sizing {
+        public AtrRisk {
+            if (!(riskFraction > 0 && riskFraction <= 0.2) || atrPeriod < 1 || !(atrMultiple > 0)) {
+                throw new IllegalArgumentException("ATR sizing needs a risk fraction in (0, 0.2], an ATR period >= 1 and a"
+                        + " multiple > 0, was " + riskFraction + ", " + atrPeriod + ", " + atrMultiple);
+            }
+        }
+    }
+
+    /**
+     * Volatility target: an equal slot scaled by {@code annualTarget / σ}, σ the annualised
+     * standard deviation of the last {@code lookback} daily returns at the signal bar; at most twice
+     * an equal slot.
+     */
+    record VolatilityTarget(double annualTarget, int lookback) implements Sizing {
+        public VolatilityTarget {
+            if (!(annualTarget > 0 && annualTarget <= 2) || lookback < 2) {
+                throw new IllegalArgumentException("volatility target must be in (0, 2] with a lookback >= 2, was "
+                        + annualTarget + ", " + lookback);
+            }
+        }
+    }
+
+    /** How the settings print it. */
+    default String describe() {
+        if (this instanceof FixedFraction f) {
+            return "fixed fraction " + f.fraction();
+        } else if (this instanceof AtrRisk a) {
+            return "risk " + a.riskFraction() + " of equity per " + a.atrMultiple() + " x ATR(" + a.atrPeriod() + ")";
+        } else if (this instanceof VolatilityTarget v) {
+            return "volatility target " + v.annualTarget() + " over " + v.lookback() + " returns";
+        }
+        return "equal weight";
+    }
+}
