@@ -4,6 +4,8 @@ import io.barlake.analytics.backtest.BacktestResult;
 import io.barlake.analytics.backtest.BacktestSettings;
 import io.barlake.analytics.backtest.Backtester;
 import io.barlake.analytics.backtest.Metrics;
+import io.barlake.analytics.portfolio.Costs;
+import io.barlake.analytics.portfolio.PortfolioSettings;
 import io.barlake.analytics.report.BacktestReport;
 import io.barlake.analytics.series.BarSeries;
 import io.barlake.analytics.strategy.Strategy;
@@ -24,16 +26,37 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code barlake backtest}: one strategy on one symbol's bars from the lake. */
+/** {@code barlake backtest}: one strategy on one symbol's bars from the lake, or over a universe with one account. */
 @Command(name = "backtest", mixinStandardHelpOptions = true,
-        header = "Backtest a strategy on one symbol's bars from the lake.",
+        header = "Backtest a strategy on one symbol's bars from the lake, or on a universe of them.",
         description = {"Backtest a strategy on one symbol's split-adjusted bars from the lake: long only, signals at",
                 "the close filled at the next open, stops checked against highs and lows.",
+                "With --universe all|A,B,C instead of --symbol: a portfolio over those symbols' daily bars with one",
+                "cash account, --max-positions slots filled by momentum rank, --sizing and --costs, against",
+                "--benchmark (SPY held when the lake has it, else the equal-weight universe).",
                 "Prebuilt strategies: golden-cross, rsi-momentum, macd-crossover, bollinger-breakout,",
-                "atr-breakout, vegas-channel; or a composite strategy JSON file (docs/analytics.md)."})
+                "atr-breakout, vegas-channel, and the screens volume-spike, big-move, gap; or a composite",
+                "strategy JSON file (docs/analytics.md)."})
 final class BacktestCommand extends LakeCommand {
-    @Option(names = "--symbol", required = true, description = "Ticker, e.g. AAPL or BRK.B.")
+    @Option(names = "--symbol", description = "Ticker, e.g. AAPL or BRK.B.")
     String symbol;
+
+    @Option(names = "--universe", paramLabel = "all|A,B,C", description = "A portfolio over these symbols instead of --symbol.")
+    String universe;
+
+    @Option(names = "--max-positions", defaultValue = "10", description = "With --universe: positions held at once (default ${DEFAULT-VALUE}).")
+    int maxPositions;
+
+    @Option(names = "--sizing", defaultValue = "equal", paramLabel = "RULE",
+            description = "With --universe: equal, fraction:F, atr:RISK[:PERIOD[:MULTIPLE]] or vol:TARGET[:LOOKBACK] (default ${DEFAULT-VALUE}).")
+    String sizing;
+
+    @Option(names = "--costs", paramLabel = "LIST",
+            description = "With --universe: order:D,share:D,bps:N,min:D,slippage-bps:N,range:F (each 0 when left out).")
+    String costs;
+
+    @Option(names = "--benchmark", paramLabel = "SYMBOL|universe", description = "With --universe: what to measure against.")
+    String benchmark;
 
     @Option(names = "--strategy", required = true, paramLabel = "NAME|FILE.json", description = "Prebuilt name or composite file.")
     String strategy;
@@ -65,6 +88,12 @@ final class BacktestCommand extends LakeCommand {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        if ((symbol == null) == (universe == null)) {
+            throw new InvalidSettingException("--symbol", symbol, "give --symbol TICKER or --universe all|A,B,C, one of them");
+        }
+        if (universe != null) {
+            return portfolio(out);
+        }
         Timeframe frame = selection.frame();
         BacktestSettings settings;
         try {
@@ -116,6 +145,34 @@ final class BacktestCommand extends LakeCommand {
                 out.println(SyntheticData.WARNING);
             }
             printSummary(out, result, bars, frame, describedSettings);
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private Integer portfolio(PrintWriter out) throws IOException {
+        if (selection.frame() != Timeframe.D1) {
+            throw new InvalidSettingException("--timeframe", selection.frame().label(), "a portfolio runs on daily bars (1d)");
+        }
+        PortfolioSettings settings;
+        try {
+            settings = new PortfolioSettings(capital, maxPositions, PortfolioOptions.sizing(sizing),
+                    costs == null ? Costs.none() : PortfolioOptions.costs(costs), 252);
+        } catch (InvalidSettingException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingException("portfolio settings", null, e.getMessage());
+        }
+        Strategy chosen = StrategyArgument.resolve(strategy, spec.commandLine().getErr());
+        if (chosen == null) {
+            return ExitCodes.USAGE;
+        }
+        try (ObjectStore store = lake.open(parent.environment())) {
+            if (!json && SyntheticData.in(store, parent.clock())) {
+                out.println(SyntheticData.WARNING);
+            }
+            PortfolioBacktest.run(store, parent.clock(), new PortfolioBacktest.Request(universe, chosen, settings, benchmark,
+                    selection.from, selection.to, json), out);
         }
         out.flush();
         return ExitCodes.OK;

@@ -34,6 +34,19 @@ public final class LakeUniverse {
      * The same, the daily bars with dividends reinvested when {@code totalReturn} ({@link
      * TotalReturn}, as of the session); N-session bars stay split-adjusted only.
      */
+    /**
+     * Every symbol's split-adjusted daily bars up to {@code session} (those delisted before it
+     * too), or only those of {@code only} when it is not empty, in symbol order: a portfolio
+     * backtest's universe.
+     */
+    public static List<io.barlake.analytics.series.BarSeries> daily(ObjectStore store, LocalDate session, Set<String> only) {
+        SplitAdjuster adjuster = BarHistory.splitAdjuster(store, session);
+        List<io.barlake.analytics.series.BarSeries> universe = new java.util.ArrayList<>();
+        DailyHistory.load(store, session, only).forEach((symbol, raw) -> universe.add(
+                io.barlake.signals.series.LakeSeries.of(SymbolTimeframes.adjusted(raw, adjuster, session))));
+        return universe;
+    }
+
     public static Map<String, List<Scanner.Input>> load(ObjectStore store, LocalDate session, List<Timeframe> timeframes,
             Set<String> only, boolean totalReturn) {
         SplitAdjuster adjuster = BarHistory.splitAdjuster(store, session);

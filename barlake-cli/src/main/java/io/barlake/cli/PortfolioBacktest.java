@@ -1,0 +1,143 @@
+package io.barlake.cli;
+
+import io.barlake.analytics.portfolio.Benchmark;
+import io.barlake.analytics.portfolio.PortfolioBacktester;
+import io.barlake.analytics.portfolio.PortfolioMetrics;
+import io.barlake.analytics.portfolio.PortfolioResult;
+import io.barlake.analytics.portfolio.PortfolioSettings;
+import io.barlake.analytics.series.BarSeries;
+import io.barlake.analytics.strategy.Strategy;
+import io.barlake.lake.state.DailyCheckpoint;
+import io.barlake.lake.state.LakeJson;
+import io.barlake.lake.state.StateStore;
+import io.barlake.lake.store.InvalidSettingException;
+import io.barlake.lake.store.ObjectStore;
+import io.barlake.signals.scan.LakeUniverse;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * {@code barlake backtest --universe}: one strategy over many symbols of the lake with one cash
+ * account ({@link PortfolioBacktester}), split-adjusted daily bars, against a benchmark: SPY held
+ * when the lake has it, else the equal-weight universe, or the symbol given.
+ */
+final class PortfolioBacktest {
+    private PortfolioBacktest() {}
+
+    /** What the command was given. */
+    record Request(String universe, Strategy strategy, PortfolioSettings settings, String benchmark, LocalDate from, LocalDate to,
+            boolean json) {}
+
+    static void run(ObjectStore store, Clock clock, Request request, PrintWriter out) throws IOException {
+        LocalDate latest = DailyCheckpoint.latestSession(new StateStore(store, clock))
+                .orElseThrow(() -> new InvalidSettingException("--universe", request.universe(), "the lake has no daily bars yet"));
+        LocalDate last = request.to() == null || request.to().isAfter(latest) ? latest : request.to();
+        Set<String> only = request.universe().equalsIgnoreCase("all") ? Set.of()
+                : new TreeSet<>(Arrays.stream(request.universe().toUpperCase(Locale.ROOT).split(",")).map(String::trim).toList());
+        List<BarSeries> universe = new ArrayList<>();
+        for (BarSeries bars : LakeUniverse.daily(store, last, only)) {
+            BarSeries within = between(bars, request.from(), last);
+            if (within.size() > 0) {
+                universe.add(within);
+            }
+        }
+        if (universe.isEmpty()) {
+            throw new InvalidSettingException("--universe", request.universe(), "no symbol of it has daily bars in the lake"
+                    + (request.from() == null ? "" : " from " + request.from()) + " to " + last);
+        }
+        PortfolioResult result = PortfolioBacktester.run(universe, request.strategy(), request.settings());
+        Benchmark benchmark = benchmark(store, request, universe, result, last);
+        PortfolioMetrics metrics = PortfolioMetrics.of(result, benchmark);
+        if (request.json()) {
+            Map<String, Object> document = new LinkedHashMap<>();
+            document.put("strategy", result.strategy());
+            document.put("symbols", universe.size());
+            document.put("from", result.dates()[0]);
+            document.put("to", result.dates()[result.dates().length - 1]);
+            document.put("settings", settings(request.settings()));
+            document.put("metrics", metrics);
+            document.put("trades", result.trades());
+            List<Map<String, Object>> curve = new ArrayList<>();
+            for (int d = 0; d < result.dates().length; d++) {
+                Map<String, Object> point = new LinkedHashMap<>();
+                point.put("date", result.dates()[d]);
+                point.put("equity", result.equity()[d]);
+                point.put("benchmark", benchmark.equity()[d]);
+                curve.add(point);
+            }
+            document.put("equity", curve);
+            out.println(LakeJson.mapper().writeValueAsString(document));
+            return;
+        }
+        PortfolioSettings s = request.settings();
+        out.printf(Locale.ROOT, "%s on %d symbols, %s to %s, %d sessions%n", result.strategy(), universe.size(), result.dates()[0],
+                result.dates()[result.dates().length - 1], result.dates().length);
+        out.printf(Locale.ROOT, "Capital %,.0f; at most %d positions, %s; costs %s; against %s.%n", s.initialCapital(),
+                s.maxPositions(), s.sizing().describe(), s.costs(), metrics.benchmark());
+        PortfolioMetrics m = metrics;
+        out.printf(Locale.ROOT, "  total return   %9.2f%%    CAGR          %8.2f%%%n", m.totalReturn() * 100, m.cagr() * 100);
+        out.printf(Locale.ROOT, "  benchmark      %9.2f%%    excess        %8.2f%%%n", m.benchmarkReturn() * 100, m.excessReturn() * 100);
+        out.printf(Locale.ROOT, "  max drawdown   %9.2f%%    (%d sessions)  volatility %6.2f%%%n", m.maxDrawdown() * 100,
+                m.maxDrawdownSessions(), m.volatility() * 100);
+        out.printf(Locale.ROOT, "  Sharpe         %10.2f    Sortino       %9.2f    Calmar %6.2f%n", m.sharpe(), m.sortino(), m.calmar());
+        out.printf(Locale.ROOT, "  alpha          %9.2f%%    beta          %9.2f    information ratio %5.2f, tracking error %.2f%%%n",
+                m.alpha() * 100, m.beta(), m.informationRatio(), m.trackingError() * 100);
+        out.printf(Locale.ROOT, "  trades         %10d    win rate      %8.2f%%    profit factor %s, expectancy %.2f%n", m.trades(),
+                m.winRate() * 100, m.profitFactor() >= 999 ? "no loss" : String.format(Locale.ROOT, "%.2f", m.profitFactor()),
+                m.expectancy());
+        out.printf(Locale.ROOT, "  exposure       %9.2f%%    turnover      %8.2f a year    fees and slippage %,.2f%n",
+                m.exposure() * 100, m.annualTurnover(), m.fees());
+    }
+
+    private static Benchmark benchmark(ObjectStore store, Request request, List<BarSeries> universe, PortfolioResult result,
+            LocalDate last) {
+        double capital = request.settings().initialCapital();
+        String wanted = request.benchmark() == null ? "SPY" : request.benchmark().toUpperCase(Locale.ROOT);
+        if (wanted.equals("UNIVERSE")) {
+            return Benchmark.equalWeight(universe, result.dates(), capital);
+        }
+        List<BarSeries> found = LakeUniverse.daily(store, last, Set.of(wanted));
+        if (found.isEmpty()) {
+            if (request.benchmark() != null) {
+                throw new InvalidSettingException("--benchmark", request.benchmark(), "not in the lake; give a symbol it has, or universe");
+            }
+            return Benchmark.equalWeight(universe, result.dates(), capital);
+        }
+        return Benchmark.buyAndHold(found.get(0), result.dates(), capital);
+    }
+
+    private static Map<String, Object> settings(PortfolioSettings settings) {
+        Map<String, Object> echo = new LinkedHashMap<>();
+        echo.put("initial_capital", settings.initialCapital());
+        echo.put("max_positions", settings.maxPositions());
+        echo.put("sizing", settings.sizing().describe());
+        echo.put("costs", settings.costs());
+        echo.put("bars_per_year", settings.barsPerYear());
+        return echo;
+    }
+
+    /** The bars dated from {@code from} (null: all) to {@code to}. */
+    private static BarSeries between(BarSeries bars, LocalDate from, LocalDate to) {
+        int start = 0;
+        while (start < bars.size() && from != null && bars.dates()[start].isBefore(from)) {
+            start++;
+        }
+        int end = bars.size();
+        while (end > start && bars.dates()[end - 1].isAfter(to)) {
+            end--;
+        }
+        return new BarSeries(bars.symbol(), Arrays.copyOfRange(bars.dates(), start, end), Arrays.copyOfRange(bars.open(), start, end),
+                Arrays.copyOfRange(bars.high(), start, end), Arrays.copyOfRange(bars.low(), start, end),
+                Arrays.copyOfRange(bars.close(), start, end), Arrays.copyOfRange(bars.volume(), start, end));
+    }
+}
