@@ -83,7 +83,7 @@ final class PortfolioBacktest {
         out.printf(Locale.ROOT, "%s on %d symbols, %s to %s, %d sessions%n", result.strategy(), universe.size(), result.dates()[0],
                 result.dates()[result.dates().length - 1], result.dates().length);
         out.printf(Locale.ROOT, "Capital %,.0f; at most %d positions, %s; costs %s; against %s.%n", s.initialCapital(),
-                s.maxPositions(), s.sizing().describe(), s.costs(), metrics.benchmark());
+                s.maxPositions(), s.sizing().describe(), s.costs().describe(), metrics.benchmark());
         PortfolioMetrics m = metrics;
         out.printf(Locale.ROOT, "  total return   %9.2f%%    CAGR          %8.2f%%%n", m.totalReturn() * 100, m.cagr() * 100);
         out.printf(Locale.ROOT, "  benchmark      %9.2f%%    excess        %8.2f%%%n", m.benchmarkReturn() * 100, m.excessReturn() * 100);

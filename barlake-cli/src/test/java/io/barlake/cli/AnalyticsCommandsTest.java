@@ -211,6 +211,51 @@ class AnalyticsCommandsTest {
     }
 
     @Test
+    void aOneSlotPortfolioOfOneSymbolTradesAsTheSingleSymbolBacktestAndNamesItsBenchmark() throws Exception {
+        for (String name : List.of("golden-cross", "rsi-momentum", "bollinger-breakout")) {
+            CliRun single = CliRun.execute(environment, "backtest", "--symbol", "WALK", "--strategy", name, "--json");
+            CliRun portfolio = CliRun.execute(environment, "backtest", "--universe", "walk", "--strategy", name, "--max-positions", "1",
+                    "--json");
+            assertThat(portfolio.exitCode()).as(portfolio.err()).isZero();
+            JsonNode one = new ObjectMapper().readTree(single.out());
+            JsonNode many = new ObjectMapper().readTree(portfolio.out());
+            assertThat(many.get("metrics").get("total_return").asDouble()).as(name)
+                    .isCloseTo(one.get("metrics").get("total_return").asDouble(), within(1e-12));
+            assertThat(many.get("trades").size()).isEqualTo(one.get("trades").size()).isPositive();
+            for (int t = 0; t < one.get("trades").size(); t++) {
+                assertThat(many.get("trades").get(t).get("entry_date")).isEqualTo(one.get("trades").get(t).get("entry_date"));
+                assertThat(many.get("trades").get(t).get("exit_date")).isEqualTo(one.get("trades").get(t).get("exit_date"));
+            }
+            // No SPY in this lake: the benchmark is the equal-weight universe, here WALK held.
+            assertThat(many.get("metrics").get("benchmark").asText()).isEqualTo("equal-weight universe");
+            JsonNode lastPoint = many.get("equity").get(many.get("equity").size() - 1);
+            assertThat(lastPoint.get("benchmark").asDouble() / 100_000 - 1).isCloseTo(
+                    many.get("metrics").get("benchmark_return").asDouble(), within(1e-12));
+        }
+        CliRun text = CliRun.execute(environment, "backtest", "--universe", "all", "--strategy", "golden-cross", "--costs",
+                "share:0.005,min:1,slippage-bps:5", "--sizing", "fraction:0.5");
+        assertThat(text.out()).contains("golden-cross on 1 symbols", "at most 10 positions, fixed fraction 0.5",
+                "costs per share 0.005, minimum 1, slippage 5 bps", "against equal-weight universe", "alpha", "excess");
+    }
+
+    @Test
+    void badPortfolioSettingsGetOneLineNamingWhatIsAllowed() {
+        CliRun sizing = CliRun.execute(environment, "backtest", "--universe", "all", "--strategy", "golden-cross", "--sizing", "kelly");
+        assertThat(sizing.exitCode()).isEqualTo(2);
+        assertThat(sizing.errLines()).singleElement().asString().startsWith("barlake: Invalid --sizing 'kelly': ")
+                .contains("equal, fraction:F (0 < F <= 1)");
+        CliRun costs = CliRun.execute(environment, "backtest", "--universe", "all", "--strategy", "golden-cross", "--costs", "fee:1");
+        assertThat(costs.exitCode()).isEqualTo(2);
+        assertThat(costs.errLines()).singleElement().asString().startsWith("barlake: Invalid --costs 'fee:1': unknown cost 'fee:1'");
+        CliRun both = CliRun.execute(environment, "backtest", "--universe", "all", "--symbol", "WALK", "--strategy", "golden-cross");
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.errLines()).singleElement().asString().contains("give --symbol TICKER or --universe all|A,B,C, one of them");
+        CliRun none = CliRun.execute(environment, "backtest", "--universe", "NOPE", "--strategy", "golden-cross");
+        assertThat(none.exitCode()).isEqualTo(2);
+        assertThat(none.errLines()).singleElement().asString().contains("no symbol of it has daily bars in the lake");
+    }
+
+    @Test
     void badArgumentsGetOneLineAndTheRightExitCode() {
         CliRun unknownStrategy = CliRun.execute(environment, "backtest", "--symbol", "WALK", "--strategy", "golden-cros");
         assertThat(unknownStrategy.exitCode()).isEqualTo(2);

@@ -22,6 +22,21 @@ public record Costs(double perOrder, double perShare, double bps, double minimum
         return new Costs(0, 0, 0, 0, 0, 0);
     }
 
+    /** In words, the parts that are set: "per share 0.005, minimum 1, slippage 5 bps"; "none" when nothing is. */
+    public String describe() {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        String[] names = {"per order ", "per share ", "", "minimum ", "slippage ", ""};
+        String[] units = {"", "", " bps of the value", "", " bps", " of the bar's range"};
+        double[] values = {perOrder, perShare, bps, minimum, slippageBps, rangeFraction};
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] > 0) {
+                double v = values[i];
+                parts.add(names[i] + (v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v)) + units[i]);
+            }
+        }
+        return parts.isEmpty() ? "none" : String.join(", ", parts);
+    }
+
     /** The commission of one fill of {@code shares} at {@code price}. */
     public double commission(double shares, double price) {
         return Math.max(minimum, perOrder + perShare * shares + bps / 10_000 * shares * price);
