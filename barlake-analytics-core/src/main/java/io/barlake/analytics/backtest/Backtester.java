@@ -26,7 +26,15 @@ public final class Backtester {
     private Backtester() {}
 
     public static BacktestResult run(BarSeries bars, Strategy strategy, BacktestSettings settings) {
-        return new Run(bars, strategy, settings).execute();
+        return run(new BarContext(bars), strategy, settings);
+    }
+
+    /**
+     * The same over a context that may already hold indicators: runs of several strategies on one
+     * series (a parameter sweep) compute each indicator once. A context is for one thread.
+     */
+    public static BacktestResult run(BarContext context, Strategy strategy, BacktestSettings settings) {
+        return new Run(context, strategy, settings).execute();
     }
 
     /**
@@ -35,6 +43,7 @@ public final class Backtester {
      * tight loop; only a position with price-based stops is checked bar by bar.
      */
     private static final class Run {
+        private final BarContext context;
         private final BarSeries bars;
         private final Strategy strategy;
         private final BacktestSettings settings;
@@ -57,8 +66,9 @@ public final class Backtester {
         private ExitReason pendingExit;
         private Explanation pendingExitReason;
 
-        Run(BarSeries bars, Strategy strategy, BacktestSettings settings) {
-            this.bars = bars;
+        Run(BarContext context, Strategy strategy, BacktestSettings settings) {
+            this.context = context;
+            this.bars = context.bars();
             this.strategy = strategy;
             this.settings = settings;
             this.exits = strategy.exitRules();
@@ -71,7 +81,7 @@ public final class Backtester {
         }
 
         BacktestResult execute() {
-            signals = strategy.signals(new BarContext(bars));
+            signals = strategy.signals(context);
             int n = bars.size();
             for (int bar = 0; bar < n; ) {
                 fillPendingOrder(bar);
