@@ -239,6 +239,45 @@ class AnalyticsCommandsTest {
     }
 
     @Test
+    void aSweepRunsEveryCombinationAndEachRowIsWhatItsBacktestGives() throws Exception {
+        String template = """
+                {"name": "sma-cross", "components": {
+                  "trigger": {"expression": {"left": {"indicator": "SMA", "params": ["$fast"]}, "op": "CROSS_ABOVE",
+                                             "right": {"indicator": "SMA", "params": ["$slow"]}}},
+                  "exit": {"expression": {"left": {"indicator": "SMA", "params": ["$fast"]}, "op": "CROSS_BELOW",
+                                          "right": {"indicator": "SMA", "params": ["$slow"]}}}}}""";
+        Path file = folder.resolve("cross.json");
+        Files.writeString(file, template);
+        CliRun sweep = CliRun.execute(environment, "sweep", "--symbol", "WALK", "--strategy", file.toString(), "--param", "fast=10:30:10",
+                "--param", "slow=50,100", "--metric", "total_return", "--json");
+        assertThat(sweep.exitCode()).as(sweep.err()).isZero();
+        JsonNode rows = new ObjectMapper().readTree(sweep.out()).get("rows");
+        assertThat(rows).hasSize(6);
+        for (int i = 1; i < rows.size(); i++) {
+            assertThat(rows.get(i - 1).get("metrics").get("total_return").asDouble())
+                    .isGreaterThanOrEqualTo(rows.get(i).get("metrics").get("total_return").asDouble());
+        }
+        JsonNode best = rows.get(0);
+        Path filled = folder.resolve("best.json");
+        Files.writeString(filled, template.replace("\"$fast\"", String.valueOf(best.get("fast").asLong()))
+                .replace("\"$slow\"", String.valueOf(best.get("slow").asLong())));
+        CliRun alone = CliRun.execute(environment, "backtest", "--symbol", "WALK", "--strategy", filled.toString(), "--json");
+        assertThat(new ObjectMapper().readTree(alone.out()).get("metrics")).isEqualTo(best.get("metrics"));
+
+        CliRun text = CliRun.execute(environment, "sweep", "--symbol", "WALK", "--strategy", file.toString(), "--param", "fast=10:30:10",
+                "--param", "slow=50,100", "--top", "2");
+        assertThat(text.out().lines()).hasSize(4).first().asString().startsWith("6 combinations on WALK (1d)");
+        CliRun missing = CliRun.execute(environment, "sweep", "--symbol", "WALK", "--strategy", file.toString(), "--param", "fast=5:10:5",
+                "--param", "period=14");
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.errLines()).singleElement().asString().contains("the strategy has no \"$period\" to fill");
+        CliRun steps = CliRun.execute(environment, "sweep", "--symbol", "WALK", "--strategy", file.toString(), "--param", "fast=10:5:1",
+                "--param", "slow=50");
+        assertThat(steps.exitCode()).isEqualTo(2);
+        assertThat(steps.errLines()).singleElement().asString().contains("values as FROM:TO:STEP (step > 0, FROM <= TO) or V1,V2,...");
+    }
+
+    @Test
     void badPortfolioSettingsGetOneLineNamingWhatIsAllowed() {
         CliRun sizing = CliRun.execute(environment, "backtest", "--universe", "all", "--strategy", "golden-cross", "--sizing", "kelly");
         assertThat(sizing.exitCode()).isEqualTo(2);

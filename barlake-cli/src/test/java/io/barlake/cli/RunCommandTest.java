@@ -234,15 +234,15 @@ class RunCommandTest {
 
     @Test
     void anUnknownCommandIsAUsageErrorEvenWithHelp() {
-        for (String[] args : List.of(new String[] {"sweep", "--help"}, new String[] {"sweep"}, new String[] {"status", "--bogus", "--help"})) {
+        for (String[] args : List.of(new String[] {"optimize", "--help"}, new String[] {"optimize"}, new String[] {"status", "--bogus", "--help"})) {
             CliRun run = CliRun.execute(environment(folder.resolve("lake")), args);
             assertThat(run.exitCode()).as(String.join(" ", args)).isEqualTo(2);
             assertThat(run.out()).as("no help printed as if it were a command").isEmpty();
-            assertThat(run.errLines().get(0)).matches("barlake: Unknown (command or argument 'sweep'|option: '--bogus').*");
+            assertThat(run.errLines().get(0)).matches("barlake: Unknown (command or argument 'optimize'|option: '--bogus').*");
         }
-        CliRun sweep = CliRun.execute(environment(folder.resolve("lake")), "sweep", "--help");
-        assertThat(sweep.errLines().get(0)).isEqualTo(
-                "barlake: Unknown command or argument 'sweep'; the commands are run, backfill, fetch, status, backtest, indicators, scan, market, signal, export, serve");
+        CliRun unknown = CliRun.execute(environment(folder.resolve("lake")), "optimize", "--help");
+        assertThat(unknown.errLines().get(0)).isEqualTo(
+                "barlake: Unknown command or argument 'optimize'; the commands are run, backfill, fetch, status, backtest, sweep, indicators, scan, market, signal, export, serve");
         assertThat(CliRun.execute(environment(folder.resolve("lake")), "run", "--help").exitCode()).isZero();
     }
 
