@@ -3,7 +3,6 @@ package io.barlake.cli;
 import io.barlake.analytics.backtest.BacktestSettings;
 import io.barlake.analytics.backtest.Metrics;
 import io.barlake.analytics.series.BarSeries;
-import io.barlake.analytics.strategy.Strategy;
 import io.barlake.analytics.sweep.Sweep;
 import io.barlake.lake.model.Timeframe;
 import io.barlake.lake.state.LakeJson;
@@ -17,8 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,21 +28,6 @@ import picocli.CommandLine.Option;
                 "with --param fast=5:50:5 (from:to:step) or --param fast=10,20,50. Rows are ranked by --metric;",
                 "combinations run on every core. See docs/analytics.md."})
 final class SweepCommand extends LakeCommand {
-    /** Most combinations in one sweep. */
-    static final int MAX_COMBINATIONS = 100_000;
-    private static final Pattern PARAM = Pattern.compile("([a-z][a-z0-9_]{0,31})=(.+)");
-    private static final Map<String, ToDoubleFunction<Metrics>> METRICS = new LinkedHashMap<>();
-
-    static {
-        METRICS.put("sharpe", Metrics::sharpe);
-        METRICS.put("sortino", Metrics::sortino);
-        METRICS.put("calmar", Metrics::calmar);
-        METRICS.put("total_return", Metrics::totalReturn);
-        METRICS.put("cagr", Metrics::cagr);
-        METRICS.put("profit_factor", Metrics::profitFactor);
-        METRICS.put("expectancy", Metrics::expectancy);
-    }
-
     @Option(names = "--symbol", required = true, description = "Ticker, e.g. AAPL.")
     String symbol;
 
@@ -81,35 +63,10 @@ final class SweepCommand extends LakeCommand {
     public Integer call() throws java.io.IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ToDoubleFunction<Metrics> ranked = METRICS.get(metric.toLowerCase(Locale.ROOT));
-        if (ranked == null) {
-            throw new InvalidSettingException("--metric", metric, "one of " + String.join(", ", METRICS.keySet()));
-        }
-        List<String> names = new ArrayList<>();
-        List<double[]> values = new ArrayList<>();
-        long combinations = 1;
-        for (String param : params) {
-            Matcher matcher = PARAM.matcher(param.trim());
-            if (!matcher.matches() || names.contains(matcher.group(1))) {
-                throw new InvalidSettingException("--param", param, "NAME=FROM:TO:STEP or NAME=V1,V2,... with a lower-case name, once each");
-            }
-            names.add(matcher.group(1));
-            double[] choices = values(param, matcher.group(2));
-            values.add(choices);
-            combinations *= choices.length;
-        }
-        if (combinations > MAX_COMBINATIONS) {
-            throw new InvalidSettingException("--param", String.join(" ", params), combinations + " combinations; at most "
-                    + MAX_COMBINATIONS);
-        }
-        String template = StrategyArgument.read(strategy);
-        for (String name : names) {
-            if (!template.contains("\"$" + name + "\"")) {
-                throw new InvalidSettingException("--param", name, "the strategy has no \"$" + name + "\" to fill");
-            }
-        }
-        double[] first = values.stream().mapToDouble(choices -> choices[0]).toArray();
-        if (StrategyArgument.parse(fill(template, names, first), strategy, err) == null) {
+        ToDoubleFunction<Metrics> ranked = ParameterGrid.metric(metric);
+        ParameterGrid grid = ParameterGrid.of(strategy, params);
+        List<String> names = grid.names();
+        if (StrategyArgument.parse(grid.filled(grid.first()), strategy, err) == null) {
             return ExitCodes.USAGE;
         }
         Timeframe frame = selection.frame();
@@ -123,8 +80,7 @@ final class SweepCommand extends LakeCommand {
         try (ObjectStore store = lake.open(parent.environment())) {
             bars = selection.load(store, symbol, parent.clock());
         }
-        Sweep.Result result = Sweep.run(bars, names, values, combination -> io.barlake.analytics.strategy.CompositeStrategies.parse(
-                fill(template, names, combination)), settings, Runtime.getRuntime().availableProcessors());
+        Sweep.Result result = Sweep.run(bars, names, grid.values(), grid::build, settings, Runtime.getRuntime().availableProcessors());
         List<Sweep.Row> rows = new ArrayList<>(result.rows());
         rows.sort(Comparator.comparingDouble((Sweep.Row row) -> ranked.applyAsDouble(row.metrics())).reversed());
         if (json) {
@@ -145,7 +101,7 @@ final class SweepCommand extends LakeCommand {
             for (Sweep.Row row : rows.subList(0, Math.min(Math.max(top, 1), rows.size()))) {
                 List<String> cells = new ArrayList<>();
                 for (double value : row.values()) {
-                    cells.add(value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value));
+                    cells.add(ParameterGrid.number(value));
                 }
                 Metrics m = row.metrics();
                 out.printf(Locale.ROOT, "%s  |  %6.2f  %11.2f%%  %11.2f%%  %6d%n", String.join("  ", cells), m.sharpe(),
@@ -154,38 +110,5 @@ final class SweepCommand extends LakeCommand {
         }
         out.flush();
         return ExitCodes.OK;
-    }
-
-    /** FROM:TO:STEP (inclusive) or a comma list. */
-    private static double[] values(String param, String spec) {
-        try {
-            if (spec.contains(":")) {
-                String[] parts = spec.split(":");
-                double from = Double.parseDouble(parts[0]);
-                double to = Double.parseDouble(parts[1]);
-                double step = Double.parseDouble(parts[2]);
-                if (parts.length != 3 || !(step > 0) || to < from || (to - from) / step > MAX_COMBINATIONS) {
-                    throw new IllegalArgumentException();
-                }
-                int count = (int) Math.floor((to - from) / step + 1e-9) + 1;
-                double[] out = new double[count];
-                for (int i = 0; i < count; i++) {
-                    out[i] = from + i * step;
-                }
-                return out;
-            }
-            return java.util.Arrays.stream(spec.split(",")).mapToDouble(v -> Double.parseDouble(v.trim())).toArray();
-        } catch (RuntimeException e) {
-            throw new InvalidSettingException("--param", param, "values as FROM:TO:STEP (step > 0, FROM <= TO) or V1,V2,...");
-        }
-    }
-
-    private static String fill(String template, List<String> names, double[] combination) {
-        String json = template;
-        for (int p = 0; p < names.size(); p++) {
-            double value = combination[p];
-            json = json.replace("\"$" + names.get(p) + "\"", value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value));
-        }
-        return json;
     }
 }

@@ -267,6 +267,16 @@ class AnalyticsCommandsTest {
         CliRun text = CliRun.execute(environment, "sweep", "--symbol", "WALK", "--strategy", file.toString(), "--param", "fast=10:30:10",
                 "--param", "slow=50,100", "--top", "2");
         assertThat(text.out().lines()).hasSize(4).first().asString().startsWith("6 combinations on WALK (1d)");
+        CliRun walk = CliRun.execute(environment, "walkforward", "--symbol", "WALK", "--strategy", file.toString(), "--param",
+                "fast=10:30:10", "--param", "slow=50,100", "--train", "200", "--test", "50");
+        assertThat(walk.exitCode()).as(walk.err()).isZero();
+        // 2023-2024: 502 sessions, windows of 200 + 50 stepping by 50: six.
+        assertThat(walk.out().lines().toList()).hasSize(9).first().asString().startsWith("6 windows on WALK (1d) of 200 training and 50 test bars");
+        assertThat(walk.out()).contains("Mean Sharpe in sample", "out of sample", "chained");
+        CliRun tooLong = CliRun.execute(environment, "walkforward", "--symbol", "WALK", "--strategy", file.toString(), "--param",
+                "fast=10", "--param", "slow=50", "--train", "600");
+        assertThat(tooLong.exitCode()).isEqualTo(2);
+        assertThat(tooLong.errLines()).singleElement().asString().contains("WALK has 502 bars; one window needs 726");
         CliRun missing = CliRun.execute(environment, "sweep", "--symbol", "WALK", "--strategy", file.toString(), "--param", "fast=5:10:5",
                 "--param", "period=14");
         assertThat(missing.exitCode()).isEqualTo(2);

@@ -40,7 +40,7 @@ class BarlakeCliTest {
         java.io.ByteArrayOutputStream picocliWarnings = new java.io.ByteArrayOutputStream();
         System.setErr(new java.io.PrintStream(picocliWarnings, true, java.nio.charset.StandardCharsets.UTF_8));
         try {
-            for (String command : List.of("run", "backfill", "fetch", "status", "backtest", "sweep", "indicators", "scan", "market", "signal", "export", "serve")) {
+            for (String command : List.of("run", "backfill", "fetch", "status", "backtest", "sweep", "walkforward", "indicators", "scan", "market", "signal", "export", "serve")) {
                 CliRun help = CliRun.execute(Map.of(), command, "--help");
                 assertThat(help.exitCode()).as(command).isZero();
                 assertThat(help.err()).as(command).isEmpty();
@@ -51,7 +51,7 @@ class BarlakeCliTest {
         assertThat(picocliWarnings.toString(java.nio.charset.StandardCharsets.UTF_8)).as("picocli's own warnings").isEmpty();
         List<String> commands = CliRun.execute(Map.of(), "--help").out().lines()
                 .dropWhile(line -> !line.equals("Commands:")).skip(1).takeWhile(line -> !line.isBlank()).toList();
-        assertThat(commands).hasSize(13).allSatisfy(line -> assertThat(line).endsWith("."));
+        assertThat(commands).hasSize(14).allSatisfy(line -> assertThat(line).endsWith("."));
     }
 
     @Test
