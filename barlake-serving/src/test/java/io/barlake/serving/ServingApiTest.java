@@ -363,6 +363,41 @@ class ServingApiTest {
     }
 
     @Test
+    void aPortfolioBacktestRunsOverTheUniverseAgainstItsBenchmarkWithinItsLimits() {
+        throughBothDoors(door -> {
+            FrontDoor.Answer answer = door.call("POST", "/v1/backtest", WITH_KEY, """
+                    {"universe":["AAPL","msft","NOPE"],"strategy":"rsi-momentum","max_positions":2,"sizing":"fraction:0.4",
+                     "costs":"share:0.005,min:1,slippage-bps:5","benchmark":"MSFT"}""".getBytes(StandardCharsets.UTF_8));
+            assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+            JsonNode json = answer.json();
+            assertThat(strings(json.path("universe"))).containsExactly("AAPL", "MSFT");
+            assertThat(json.path("settings").path("sizing").asText()).isEqualTo("fixed fraction 0.4");
+            assertThat(json.path("settings").path("costs").asText()).isEqualTo("per share 0.005, minimum 1, slippage 5 bps");
+            assertThat(json.path("metrics").path("benchmark").asText()).isEqualTo("buy and hold MSFT");
+            JsonNode last = json.path("equity").get(json.path("equity").size() - 1);
+            assertThat(last.path("benchmark").asDouble() / 100_000 - 1).isCloseTo(json.path("metrics").path("benchmarkReturn").asDouble(),
+                    org.assertj.core.api.Assertions.within(1e-12));
+            assertThat(json.path("metrics").has("alpha")).isTrue();
+
+            String tooMany = "{\"strategy\":\"golden-cross\",\"universe\":[" + String.join(",",
+                    java.util.Collections.nCopies(501, "\"AAPL\"")) + "]}";
+            assertError(door.call("POST", "/v1/backtest", WITH_KEY, tooMany.getBytes(StandardCharsets.UTF_8)), 400, "bad_request");
+            FrontDoor.Answer sizing = door.call("POST", "/v1/backtest", WITH_KEY,
+                    "{\"universe\":[\"AAPL\"],\"strategy\":\"golden-cross\",\"sizing\":\"kelly\"}".getBytes(StandardCharsets.UTF_8));
+            assertError(sizing, 400, "bad_request");
+            assertThat(sizing.json().path("error").path("message").asText()).contains("equal, fraction:F");
+            assertError(door.call("POST", "/v1/backtest", WITH_KEY, "{\"universe\":[\"NOPE\"],\"strategy\":\"golden-cross\"}"
+                    .getBytes(StandardCharsets.UTF_8)), 404, "not_found");
+        });
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(value -> values.add(value.asText()));
+        return values;
+    }
+
+    @Test
     void anInvalidStrategyListsEveryProblemWithItsPath() {
         throughBothDoors(door -> {
             FrontDoor.Answer answer = door.call("POST", "/v1/backtest", WITH_KEY, """

@@ -46,4 +46,35 @@ public record Costs(double perOrder, double perShare, double bps, double minimum
     public double fill(double price, double high, double low, int side) {
         return price * (1 + side * slippageBps / 10_000) + side * rangeFraction * (high - low);
     }
+
+    /** What {@link #parse} takes, for error messages. */
+    public static final String SYNTAX = "a list of order:D (per order), share:D (per share), bps:N (of the value), min:D (least per order),"
+            + " slippage-bps:N, range:F (of the bar's high - low), e.g. share:0.005,min:1,slippage-bps:5";
+
+    /**
+     * {@code order:D,share:D,bps:N,min:D,slippage-bps:N,range:F}, any of them, 0 when left out.
+     *
+     * @throws IllegalArgumentException naming what is allowed
+     */
+    public static Costs parse(String value) {
+        double[] fields = new double[6];
+        java.util.List<String> names = java.util.List.of("order", "share", "bps", "min", "slippage-bps", "range");
+        for (String part : value.toLowerCase(java.util.Locale.ROOT).split(",")) {
+            String[] pair = part.trim().split(":");
+            int at = names.indexOf(pair[0]);
+            if (at < 0 || pair.length != 2) {
+                throw new IllegalArgumentException("unknown cost '" + part.trim() + "'; " + SYNTAX);
+            }
+            try {
+                fields[at] = Double.parseDouble(pair[1]);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("'" + part.trim() + "' is not a number; " + SYNTAX, e);
+            }
+        }
+        try {
+            return new Costs(fields[0], fields[1], fields[2], fields[3], fields[4], fields[5]);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + "; " + SYNTAX, e);
+        }
+    }
 }

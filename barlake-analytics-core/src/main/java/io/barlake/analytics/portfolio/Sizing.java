@@ -56,4 +56,31 @@ public sealed interface Sizing {
         }
         return "equal weight";
     }
+
+    /** What {@link #parse} takes, for error messages. */
+    String SYNTAX = "one of equal, fraction:F (0 < F <= 1), atr:RISK[:PERIOD[:MULTIPLE]], vol:TARGET[:LOOKBACK]";
+
+    /**
+     * {@code equal | fraction:F | atr:RISK[:PERIOD[:MULTIPLE]] | vol:TARGET[:LOOKBACK]} (ATR period 14
+     * and multiple 2, volatility lookback 20 when left out).
+     *
+     * @throws IllegalArgumentException naming what is allowed
+     */
+    static Sizing parse(String value) {
+        String[] parts = value.toLowerCase(java.util.Locale.ROOT).split(":");
+        try {
+            return switch (parts[0]) {
+                case "equal" -> new EqualWeight();
+                case "fraction" -> new FixedFraction(Double.parseDouble(parts[1]));
+                case "atr" -> new AtrRisk(Double.parseDouble(parts[1]), parts.length > 2 ? Integer.parseInt(parts[2]) : 14,
+                        parts.length > 3 ? Double.parseDouble(parts[3]) : 2);
+                case "vol" -> new VolatilityTarget(Double.parseDouble(parts[1]), parts.length > 2 ? Integer.parseInt(parts[2]) : 20);
+                default -> throw new IllegalArgumentException("unknown sizing");
+            };
+        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+            throw new IllegalArgumentException(SYNTAX, e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + "; " + SYNTAX, e);
+        }
+    }
 }

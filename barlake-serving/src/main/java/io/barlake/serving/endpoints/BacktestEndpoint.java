@@ -3,6 +3,10 @@ package io.barlake.serving.endpoints;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.barlake.analytics.backtest.BacktestResult;
 import io.barlake.analytics.backtest.BacktestSettings;
+import io.barlake.analytics.portfolio.Costs;
+import io.barlake.analytics.portfolio.PortfolioResult;
+import io.barlake.analytics.portfolio.PortfolioSettings;
+import io.barlake.analytics.portfolio.Sizing;
 import io.barlake.analytics.strategy.CompositeStrategies;
 import io.barlake.analytics.strategy.PrebuiltStrategies;
 import io.barlake.analytics.strategy.Strategy;
@@ -28,7 +32,11 @@ import java.util.Map;
  * {@code POST /v1/backtest}: a strategy (a prebuilt one's name, or a composite strategy object)
  * run over one symbol's bars from the lake, in one timeframe and range. The answer holds the
  * metrics, the trades and the equity curve. An invalid composite strategy is a 400 with every
- * problem and its JSON path.
+ * problem and its JSON path. With {@code "universe"} (a list of at most
+ * {@value BacktestService#MAX_UNIVERSE} symbols) instead of {@code "symbol"}: a portfolio backtest on
+ * daily bars with one cash account, {@code "max_positions"}, {@code "sizing"} and {@code "costs"} as
+ * the CLI takes them, against {@code "benchmark"} (a symbol, {@code "universe"}, or SPY when the lake
+ * has it); the answer adds the benchmark's equity beside the portfolio's.
  *
  * <pre>{"symbol":"AAPL","strategy":"golden-cross","timeframe":"1d","from":"2021-01-04","to":"2025-12-31",
  *  "capital":100000,"commission":0,"commission_percent":0,"slippage_percent":0,"fraction":1}</pre>
@@ -46,8 +54,70 @@ public final class BacktestEndpoint {
         if (request.body().length > MAX_BODY) {
             throw new ApiException(413, "body_too_large", "The body is larger than " + MAX_BODY + " bytes");
         }
-        BacktestService.Outcome outcome = service.run(backtest(ApiJson.read(request.body())));
+        JsonNode body = ApiJson.read(request.body());
+        if (body.isObject() && body.has("universe")) {
+            return ApiResponse.json(200, ApiJson.write(portfolioAnswer(service.portfolio(portfolio(body)))));
+        }
+        BacktestService.Outcome outcome = service.run(backtest(body));
         return ApiResponse.json(200, ApiJson.write(answer(outcome)));
+    }
+
+    /** The body as a portfolio backtest: "universe" a list of symbols, then the portfolio's own settings. */
+    private static BacktestService.PortfolioRequest portfolio(JsonNode body) {
+        JsonNode list = body.get("universe");
+        if (!list.isArray()) {
+            throw ApiException.badRequest("'universe' must be a list of symbols, at most " + BacktestService.MAX_UNIVERSE);
+        }
+        if (list.size() > BacktestService.MAX_UNIVERSE) {
+            throw ApiException.badRequest("'universe' must list from 1 to " + BacktestService.MAX_UNIVERSE + " symbols");
+        }
+        List<String> symbols = new ArrayList<>();
+        for (JsonNode symbol : list) {
+            String value = RequestValues.symbol("universe", symbol.isTextual() ? symbol.asText() : String.valueOf(symbol));
+            if (!symbols.contains(value)) {
+                symbols.add(value);
+            }
+        }
+        Strategy strategy = strategy(body.get("strategy"));
+        PortfolioSettings settings;
+        try {
+            settings = new PortfolioSettings(number(body, "capital", 100_000), (int) number(body, "max_positions", 10),
+                    Sizing.parse(text(body, "sizing", "equal")), Costs.parse(text(body, "costs", "bps:0")), 252);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("portfolio settings: " + e.getMessage());
+        }
+        String benchmark = body.has("benchmark") ? text(body, "benchmark", null) : null;
+        if (benchmark != null) {
+            benchmark = benchmark.equalsIgnoreCase("universe") ? "universe" : RequestValues.symbol("benchmark", benchmark);
+        }
+        return new BacktestService.PortfolioRequest(symbols, date(body, "from"), date(body, "to"), strategy, settings, benchmark);
+    }
+
+    private static Map<String, Object> portfolioAnswer(BacktestService.PortfolioOutcome outcome) {
+        PortfolioResult result = outcome.result();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("strategy", result.strategy());
+        answer.put("universe", outcome.symbols());
+        answer.put("from", result.dates()[0].toString());
+        answer.put("to", result.dates()[result.dates().length - 1].toString());
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("capital", result.settings().initialCapital());
+        settings.put("max_positions", result.settings().maxPositions());
+        settings.put("sizing", result.settings().sizing().describe());
+        settings.put("costs", result.settings().costs().describe());
+        answer.put("settings", settings);
+        answer.put("metrics", outcome.metrics());
+        answer.put("trades", result.trades());
+        List<Map<String, Object>> equity = new ArrayList<>(result.dates().length);
+        for (int i = 0; i < result.dates().length; i++) {
+            Map<String, Object> point = new LinkedHashMap<>();
+            point.put("date", result.dates()[i].toString());
+            point.put("equity", result.equity()[i]);
+            point.put("benchmark", outcome.benchmark().equity()[i]);
+            equity.add(point);
+        }
+        answer.put("equity", equity);
+        return answer;
     }
 
     /** The body as a backtest request; each field's problem is a 400 naming the field. */

@@ -5,12 +5,24 @@ import static java.util.Objects.requireNonNull;
 import io.barlake.analytics.backtest.BacktestResult;
 import io.barlake.analytics.backtest.BacktestSettings;
 import io.barlake.analytics.backtest.Backtester;
+import io.barlake.analytics.portfolio.Benchmark;
+import io.barlake.analytics.portfolio.PortfolioBacktester;
+import io.barlake.analytics.portfolio.PortfolioMetrics;
+import io.barlake.analytics.portfolio.PortfolioResult;
+import io.barlake.analytics.portfolio.PortfolioSettings;
+import io.barlake.analytics.series.BarSeries;
 import io.barlake.analytics.strategy.Strategy;
+import io.barlake.lake.model.Timeframe;
+import io.barlake.lake.read.Adjustment;
+import io.barlake.lake.read.Continuity;
 import io.barlake.lake.read.NoBarsException;
 import io.barlake.lake.read.SymbolBars;
 import io.barlake.serving.http.ApiException;
 import io.barlake.signals.series.LakeSeries;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.ArrayList;
+import java.time.LocalDate;
 
 /**
  * A strategy run over one symbol's bars from the lake, with the backtester's next-open fills; the
@@ -45,6 +57,63 @@ public final class BacktestService {
 
     public BacktestService(SeriesCache series) {
         this.series = series;
+    }
+
+    /** At most this many symbols in one portfolio backtest: its time grows with them. */
+    public static final int MAX_UNIVERSE = 500;
+
+    /**
+     * One portfolio backtest as asked: daily split-adjusted bars of {@code symbols} in the range,
+     * measured against {@code benchmark} (a symbol), or SPY when null and the lake has it, else
+     * the equal-weight universe.
+     */
+    public record PortfolioRequest(List<String> symbols, LocalDate from, LocalDate to, Strategy strategy, PortfolioSettings settings,
+            String benchmark) {
+        public PortfolioRequest {
+            requireNonNull(strategy, "strategy is null");
+            requireNonNull(settings, "settings is null");
+            if (symbols.isEmpty() || symbols.size() > MAX_UNIVERSE) {
+                throw ApiException.badRequest("'universe' must list from 1 to " + MAX_UNIVERSE + " symbols");
+            }
+            if (from != null && to != null && ChronoUnit.DAYS.between(from, to) > MAX_SPAN_DAYS) {
+                throw ApiException.badRequest("the range is longer than 30 years");
+            }
+        }
+    }
+
+    /** What a portfolio backtest did, its figures against the benchmark, and the symbols it had bars of. */
+    public record PortfolioOutcome(PortfolioResult result, PortfolioMetrics metrics, Benchmark benchmark, List<String> symbols) {}
+
+    /** @throws ApiException 404 when the lake has no bars of any of the symbols in the range */
+    public PortfolioOutcome portfolio(PortfolioRequest request) {
+        List<BarSeries> universe = new ArrayList<>();
+        for (String symbol : request.symbols()) {
+            daily(symbol, request).ifPresent(universe::add);
+        }
+        if (universe.isEmpty()) {
+            throw ApiException.notFound("No daily bars for any symbol of 'universe' in that range");
+        }
+        PortfolioResult result = PortfolioBacktester.run(universe, request.strategy(), request.settings());
+        double capital = request.settings().initialCapital();
+        String wanted = request.benchmark() == null ? "SPY" : request.benchmark();
+        Benchmark benchmark = wanted.equals("universe") ? Benchmark.equalWeight(universe, result.dates(), capital)
+                : daily(wanted, request).map(bars -> Benchmark.buyAndHold(bars, result.dates(), capital)).orElseGet(() -> {
+                    if (request.benchmark() != null) {
+                        throw ApiException.badRequest("'benchmark' " + request.benchmark() + " has no daily bars in that range");
+                    }
+                    return Benchmark.equalWeight(universe, result.dates(), capital);
+                });
+        return new PortfolioOutcome(result, PortfolioMetrics.of(result, benchmark), benchmark,
+                universe.stream().map(BarSeries::symbol).toList());
+    }
+
+    private java.util.Optional<BarSeries> daily(String symbol, PortfolioRequest request) {
+        try {
+            return java.util.Optional.of(LakeSeries.of(series.bars(symbol, Timeframe.D1, request.from(), request.to(), Adjustment.SPLIT,
+                    Continuity.TICKER)));
+        } catch (NoBarsException e) {
+            return java.util.Optional.empty(); // a symbol without bars in the range is not in the universe
+        }
     }
 
     /** @throws ApiException 404 when the lake has no bars of the symbol in the range */
