@@ -79,7 +79,8 @@ final class BacktestCommand extends LakeCommand {
     @Option(names = "--fraction", defaultValue = "1", description = "Fraction of equity per entry, (0, 1] (default all in).")
     double fraction;
 
-    @Option(names = "--report", paramLabel = "FILE.html", description = "Also write an HTML report with charts.")
+    @Option(names = "--report", paramLabel = "FILE.html", description = "Also write an HTML report with charts (with --universe: a tear"
+            + " sheet against the benchmark).")
     Path report;
 
     @Option(names = "--json", description = "Print metrics and trades as JSON.")
@@ -168,11 +169,12 @@ final class BacktestCommand extends LakeCommand {
             return ExitCodes.USAGE;
         }
         try (ObjectStore store = lake.open(parent.environment())) {
-            if (!json && SyntheticData.in(store, parent.clock())) {
+            boolean synthetic = SyntheticData.in(store, parent.clock());
+            if (!json && synthetic) {
                 out.println(SyntheticData.WARNING);
             }
             PortfolioBacktest.run(store, parent.clock(), new PortfolioBacktest.Request(universe, chosen, settings, benchmark,
-                    selection.from, selection.to, json), out);
+                    selection.from, selection.to, json, report, synthetic ? SyntheticData.WARNING : null), out);
         }
         out.flush();
         return ExitCodes.OK;

@@ -36,7 +36,7 @@ final class PortfolioBacktest {
 
     /** What the command was given. */
     record Request(String universe, Strategy strategy, PortfolioSettings settings, String benchmark, LocalDate from, LocalDate to,
-            boolean json) {}
+            boolean json, java.nio.file.Path report, String dataWarning) {}
 
     static void run(ObjectStore store, Clock clock, Request request, PrintWriter out) throws IOException {
         LocalDate latest = DailyCheckpoint.latestSession(new StateStore(store, clock))
@@ -58,6 +58,18 @@ final class PortfolioBacktest {
         PortfolioResult result = PortfolioBacktester.run(universe, request.strategy(), request.settings());
         Benchmark benchmark = benchmark(store, request, universe, result, last);
         PortfolioMetrics metrics = PortfolioMetrics.of(result, benchmark);
+        if (request.report() != null) {
+            java.nio.file.Path folder = request.report().toAbsolutePath().getParent();
+            if (folder != null) {
+                java.nio.file.Files.createDirectories(folder);
+            }
+            PortfolioSettings s = request.settings();
+            String settings = String.format(Locale.ROOT, "Capital %,.0f; at most %d positions, %s; costs %s; entries ranked by the"
+                    + " 20-session rate of change; split-adjusted daily bars of %d symbols; against %s.", s.initialCapital(),
+                    s.maxPositions(), s.sizing().describe(), s.costs().describe(), universe.size(), metrics.benchmark());
+            java.nio.file.Files.writeString(request.report(), io.barlake.analytics.report.PortfolioReport.html(result, metrics, benchmark,
+                    universe.size(), settings, request.dataWarning()));
+        }
         if (request.json()) {
             Map<String, Object> document = new LinkedHashMap<>();
             document.put("strategy", result.strategy());
@@ -78,6 +90,9 @@ final class PortfolioBacktest {
             document.put("equity", curve);
             out.println(LakeJson.mapper().writeValueAsString(document));
             return;
+        }
+        if (request.report() != null) {
+            out.println("Report: " + request.report().toAbsolutePath());
         }
         PortfolioSettings s = request.settings();
         out.printf(Locale.ROOT, "%s on %d symbols, %s to %s, %d sessions%n", result.strategy(), universe.size(), result.dates()[0],

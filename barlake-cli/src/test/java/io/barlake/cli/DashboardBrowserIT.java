@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -94,6 +95,31 @@ class DashboardBrowserIT {
             throw new AssertionError("The page said: '" + browser.findElement(By.id("error")).getText() + "'; see "
                     + SCREENSHOTS.resolve("failure.png"), e);
         }
+    }
+
+    @Test
+    void aPortfolioTearSheetShowsEverySectionWithItsChartsInTheBrowser() throws Exception {
+        Path report = folder.resolve("tear-sheet.html");
+        Process backtest = barlake("backtest", "--universe", "all", "--strategy", "rsi-momentum", "--max-positions", "5",
+                "--costs", "share:0.005,min:1,slippage-bps:5", "--report", report.toString())
+                .redirectOutput(folder.resolve("backtest.log").toFile()).start();
+        assertThat(backtest.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(backtest.exitValue()).as(Files.readString(folder.resolve("backtest.log"))).isZero();
+
+        browser.get(report.toUri().toString());
+        for (String section : List.of("data-warning", "settings", "metrics", "equity", "drawdown", "monthly", "yearly", "rolling",
+                "distribution", "worst-drawdowns", "trades")) {
+            assertThat(browser.findElement(By.id(section)).isDisplayed()).as(section).isTrue();
+        }
+        JavascriptExecutor script = (JavascriptExecutor) browser;
+        assertThat(((Number) script.executeScript("return document.images.length")).intValue()).isEqualTo(6);
+        assertThat(script.executeScript("return Array.from(document.images).every(i => i.complete && i.naturalWidth > 900)"))
+                .as("every chart decoded").isEqualTo(true);
+        assertThat(browser.findElement(By.id("metrics")).getText()).contains("Benchmark (equal-weight universe)", "Excess return",
+                "Alpha", "Beta");
+        assertThat(browser.findElements(By.cssSelector("#monthly td[style]"))).as("monthly heatmap cells").isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("#trades tr"))).hasSizeGreaterThan(2);
+        save("tear-sheet.png");
     }
 
     private void searchChartAndBacktest() throws Exception {

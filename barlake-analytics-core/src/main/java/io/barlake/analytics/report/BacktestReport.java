@@ -136,7 +136,7 @@ public final class BacktestReport {
         return chart;
     }
 
-    private static XYChart chart(String yTitle) {
+    static XYChart chart(String yTitle) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(320).yAxisTitle(yTitle).build();
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setPlotGridLinesColor(new Color(0xeaeef2));
@@ -146,7 +146,7 @@ public final class BacktestReport {
         return chart;
     }
 
-    private static void line(XYChart chart, String name, List<Date> x, List<Double> y, Color color) {
+    static void line(XYChart chart, String name, List<Date> x, List<Double> y, Color color) {
         if (x.isEmpty()) {
             return;
         }
@@ -163,7 +163,7 @@ public final class BacktestReport {
         series.setMarkerColor(color);
     }
 
-    private static String image(XYChart chart, String alt) {
+    static String image(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart, String alt) {
         try {
             byte[] png = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
             return "<img alt=\"" + escape(alt) + "\" src=\"data:image/png;base64," + Base64.getEncoder().encodeToString(png)
@@ -173,7 +173,7 @@ public final class BacktestReport {
         }
     }
 
-    private static List<Date> dates(LocalDate[] days) {
+    static List<Date> dates(LocalDate[] days) {
         List<Date> out = new ArrayList<>(days.length);
         for (LocalDate day : days) {
             out.add(date(day));
@@ -185,7 +185,7 @@ public final class BacktestReport {
         return Date.from(day.atStartOfDay().toInstant(ZoneOffset.UTC));
     }
 
-    private static List<Double> values(double[] values, double scale) {
+    static List<Double> values(double[] values, double scale) {
         List<Double> out = new ArrayList<>(values.length);
         for (double value : values) {
             out.add(value * scale);
@@ -193,15 +193,15 @@ public final class BacktestReport {
         return out;
     }
 
-    private static void row(StringBuilder page, String name, String value) {
+    static void row(StringBuilder page, String name, String value) {
         page.append("<tr><th class=\"l\">").append(escape(name)).append("</th><td>").append(escape(value)).append("</td></tr>");
     }
 
-    private static String percent(double fraction) {
+    static String percent(double fraction) {
         return String.format(Locale.ROOT, "%.2f%%", fraction * 100);
     }
 
-    private static String number(double value) {
+    static String number(double value) {
         return String.format(Locale.ROOT, "%,.2f", value);
     }
 
