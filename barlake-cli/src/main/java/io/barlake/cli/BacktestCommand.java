@@ -139,6 +139,9 @@ final class BacktestCommand extends LakeCommand {
             document.put("from", bars.dates()[0]);
             document.put("to", bars.dates()[bars.size() - 1]);
             document.put("metrics", result.metrics());
+            double hold = BacktestReport.buyAndHoldReturn(bars);
+            document.put("buy_and_hold_return", hold);
+            document.put("excess_return", result.metrics().totalReturn() - hold);
             document.put("trades", result.trades());
             out.println(LakeJson.mapper().writeValueAsString(document));
         } else {
@@ -186,6 +189,8 @@ final class BacktestCommand extends LakeCommand {
                 bars.dates()[0], bars.dates()[bars.size() - 1], bars.size());
         out.println(settings);
         out.printf(Locale.ROOT, "  total return   %9.2f%%    CAGR          %8.2f%%%n", m.totalReturn() * 100, m.cagr() * 100);
+        double hold = BacktestReport.buyAndHoldReturn(bars);
+        out.printf(Locale.ROOT, "  buy and hold   %9.2f%%    excess        %8.2f%%%n", hold * 100, (m.totalReturn() - hold) * 100);
         out.printf(Locale.ROOT, "  max drawdown   %9.2f%%    volatility    %8.2f%%%n", m.maxDrawdown() * 100,
                 m.annualVolatility() * 100);
         out.printf(Locale.ROOT, "  Sharpe         %10.2f    Sortino       %9.2f    Calmar %6.2f%n", m.sharpe(), m.sortino(), m.calmar());

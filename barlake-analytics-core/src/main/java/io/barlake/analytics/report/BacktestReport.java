@@ -69,6 +69,9 @@ public final class BacktestReport {
 
         page.append("<h2>Metrics</h2>\n<table>");
         row(page, "Total return", percent(m.totalReturn()));
+        double hold = buyAndHoldReturn(bars);
+        row(page, "Buy and hold " + result.symbol(), percent(hold));
+        row(page, "Excess over buy and hold", percent(m.totalReturn() - hold));
         row(page, "CAGR", percent(m.cagr()));
         row(page, "Annualised volatility", percent(m.annualVolatility()));
         row(page, "Sharpe", number(m.sharpe()));
@@ -82,7 +85,7 @@ public final class BacktestReport {
         row(page, "Exposure", percent(m.exposure()));
         page.append("</table>\n");
 
-        page.append("<h2>Equity</h2>\n").append(image(equityChart(result), "Equity curve"));
+        page.append("<h2>Equity against buy and hold</h2>\n").append(image(equityChart(result, bars), "Equity curve against buy and hold"));
         page.append("<h2>Drawdown</h2>\n").append(image(drawdownChart(result), "Drawdown from the running peak"));
         page.append("<h2>Price and trades</h2>\n").append(image(priceChart(result, bars), "Close with entries and exits"));
 
@@ -104,9 +107,25 @@ public final class BacktestReport {
         return page.toString();
     }
 
-    private static XYChart equityChart(BacktestResult result) {
+    /**
+     * The symbol bought at its first bar's close and held to its last: what the strategy is measured
+     * against (its own bars, so the comparison is exact whatever the adjustment).
+     */
+    public static double buyAndHoldReturn(BarSeries bars) {
+        return bars.size() == 0 ? 0 : bars.close()[bars.size() - 1] / bars.close()[0] - 1;
+    }
+
+    private static XYChart equityChart(BacktestResult result, BarSeries bars) {
         XYChart chart = chart("Equity");
-        line(chart, "equity", dates(result.dates()), values(result.equity(), 1), new Color(0x0969da));
+        chart.getStyler().setLegendVisible(true);
+        line(chart, "strategy", dates(result.dates()), values(result.equity(), 1), new Color(0x0969da));
+        if (bars.size() > 0) {
+            double[] hold = new double[bars.size()];
+            for (int i = 0; i < hold.length; i++) {
+                hold[i] = result.initialCapital() * bars.close()[i] / bars.close()[0];
+            }
+            line(chart, "buy and hold " + result.symbol(), dates(bars.dates()), values(hold, 1), new Color(0x8c959f));
+        }
         return chart;
     }
 

@@ -27,6 +27,12 @@ class BacktestReportTest {
 
         assertThat(html).startsWith("<!DOCTYPE html>").contains("<h1>macd-crossover on RND9 (1d)</h1>")
                 .contains("Max drawdown").contains("Sharpe").contains("MACD(12,26,9).line crosses above MACD(12,26,9).signal");
+        // Measured against holding the symbol: its return over the same bars, and the excess over it.
+        double hold = bars.close()[bars.size() - 1] / bars.close()[0] - 1;
+        assertThat(html).contains("Buy and hold RND9</th><td>" + String.format(java.util.Locale.ROOT, "%.2f%%", hold * 100))
+                .contains("Excess over buy and hold</th><td>" + String.format(java.util.Locale.ROOT, "%.2f%%",
+                        (result.metrics().totalReturn() - hold) * 100))
+                .contains("Equity curve against buy and hold");
         Matcher images = Pattern.compile("src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"").matcher(html);
         int charts = 0;
         while (images.find()) {
