@@ -59,6 +59,10 @@ final class SweepCommand extends LakeCommand {
     @Option(names = "--json", description = "Print every row as JSON.")
     boolean json;
 
+    @Option(names = "--report", paramLabel = "FILE.html", description = "Also write a page: a heatmap of --metric (two parameters)"
+            + " and every row.")
+    java.nio.file.Path report;
+
     @Override
     public Integer call() throws java.io.IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -81,6 +85,14 @@ final class SweepCommand extends LakeCommand {
             bars = selection.load(store, symbol, parent.clock());
         }
         Sweep.Result result = Sweep.run(bars, names, grid.values(), grid::build, settings, Runtime.getRuntime().availableProcessors());
+        if (report != null) {
+            java.nio.file.Path folder = report.toAbsolutePath().getParent();
+            if (folder != null) {
+                java.nio.file.Files.createDirectories(folder);
+            }
+            java.nio.file.Files.writeString(report, io.barlake.analytics.report.SweepReport.html(result, result.rows().size()
+                    + " combinations of " + strategy + " on " + bars.symbol(), metric, ranked));
+        }
         List<Sweep.Row> rows = new ArrayList<>(result.rows());
         rows.sort(Comparator.comparingDouble((Sweep.Row row) -> ranked.applyAsDouble(row.metrics())).reversed());
         if (json) {

@@ -264,8 +264,13 @@ class AnalyticsCommandsTest {
         CliRun alone = CliRun.execute(environment, "backtest", "--symbol", "WALK", "--strategy", filled.toString(), "--json");
         assertThat(new ObjectMapper().readTree(alone.out()).get("metrics")).isEqualTo(best.get("metrics"));
 
+        Path heatmap = folder.resolve("sweep.html");
         CliRun text = CliRun.execute(environment, "sweep", "--symbol", "WALK", "--strategy", file.toString(), "--param", "fast=10:30:10",
-                "--param", "slow=50,100", "--top", "2");
+                "--param", "slow=50,100", "--top", "2", "--report", heatmap.toString());
+        String page = Files.readString(heatmap);
+        assertThat(page).contains("id=\"heatmap\"", "sharpe by fast (down) and slow (across)", "<th>10</th>", "<th>100</th>",
+                "class=\"best\"", "id=\"rows\"").doesNotContain("src=\"http");
+        assertThat(page.split("<td class=\"best\"", -1)).hasSize(2);
         assertThat(text.out().lines()).hasSize(4).first().asString().startsWith("6 combinations on WALK (1d)");
         CliRun walk = CliRun.execute(environment, "walkforward", "--symbol", "WALK", "--strategy", file.toString(), "--param",
                 "fast=10:30:10", "--param", "slow=50,100", "--train", "200", "--test", "50");
