@@ -41,7 +41,8 @@ final class BacktestCommand extends LakeCommand {
     @Option(names = "--symbol", description = "Ticker, e.g. AAPL or BRK.B.")
     String symbol;
 
-    @Option(names = "--universe", paramLabel = "all|A,B,C", description = "A portfolio over these symbols instead of --symbol.")
+    @Option(names = "--universe", paramLabel = "all|picks|A,B,C", description = "A portfolio over these symbols instead of --symbol"
+            + " (picks: those the latest scan picked to buy).")
     String universe;
 
     @Option(names = "--max-positions", defaultValue = "10", description = "With --universe: positions held at once (default ${DEFAULT-VALUE}).")

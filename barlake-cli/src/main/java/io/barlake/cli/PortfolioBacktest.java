@@ -43,6 +43,7 @@ final class PortfolioBacktest {
                 .orElseThrow(() -> new InvalidSettingException("--universe", request.universe(), "the lake has no daily bars yet"));
         LocalDate last = request.to() == null || request.to().isAfter(latest) ? latest : request.to();
         Set<String> only = request.universe().equalsIgnoreCase("all") ? Set.of()
+                : request.universe().equalsIgnoreCase("picks") ? picks(store, last)
                 : new TreeSet<>(Arrays.stream(request.universe().toUpperCase(Locale.ROOT).split(",")).map(String::trim).toList());
         List<BarSeries> universe = new ArrayList<>();
         for (BarSeries bars : LakeUniverse.daily(store, last, only)) {
@@ -112,6 +113,24 @@ final class PortfolioBacktest {
                 m.expectancy());
         out.printf(Locale.ROOT, "  exposure       %9.2f%%    turnover      %8.2f a year    fees and slippage %,.2f%n",
                 m.exposure() * 100, m.annualTurnover(), m.fees());
+    }
+
+    /** The symbols the scan picked to buy on {@code session}. */
+    private static Set<String> picks(ObjectStore store, LocalDate session) {
+        String key = io.barlake.lake.layout.LakeLayout.signals(session);
+        if (store.head(key).isEmpty()) {
+            throw new InvalidSettingException("--universe", "picks", "no scan picks for " + session + "; run barlake scan first");
+        }
+        Set<String> symbols = new TreeSet<>();
+        for (io.barlake.lake.model.SignalPick pick : io.barlake.lake.parquet.ParquetCodec.SIGNALS.read(store, key)) {
+            if (pick.signal().equals("BUY")) {
+                symbols.add(pick.symbol());
+            }
+        }
+        if (symbols.isEmpty()) {
+            throw new InvalidSettingException("--universe", "picks", "the scan of " + session + " picked nothing to buy");
+        }
+        return symbols;
     }
 
     private static Benchmark benchmark(ObjectStore store, Request request, List<BarSeries> universe, PortfolioResult result,

@@ -304,6 +304,9 @@ class AnalyticsCommandsTest {
         CliRun both = CliRun.execute(environment, "backtest", "--universe", "all", "--symbol", "WALK", "--strategy", "golden-cross");
         assertThat(both.exitCode()).isEqualTo(2);
         assertThat(both.errLines()).singleElement().asString().contains("give --symbol TICKER or --universe all|A,B,C, one of them");
+        CliRun picks = CliRun.execute(environment, "backtest", "--universe", "picks", "--strategy", "golden-cross");
+        assertThat(picks.exitCode()).isEqualTo(2);
+        assertThat(picks.errLines()).singleElement().asString().contains("no scan picks for 2024-12-31; run barlake scan first");
         CliRun none = CliRun.execute(environment, "backtest", "--universe", "NOPE", "--strategy", "golden-cross");
         assertThat(none.exitCode()).isEqualTo(2);
         assertThat(none.errLines()).singleElement().asString().contains("no symbol of it has daily bars in the lake");
