@@ -28,18 +28,8 @@ import picocli.CommandLine.Option;
                 "with --param fast=5:50:5 (from:to:step) or --param fast=10,20,50. Rows are ranked by --metric;",
                 "combinations run on every core. See docs/analytics.md."})
 final class SweepCommand extends LakeCommand {
-    @Option(names = "--symbol", required = true, description = "Ticker, e.g. AAPL.")
-    String symbol;
-
-    @Option(names = "--strategy", required = true, paramLabel = "FILE.json", description = "A composite strategy with $name placeholders.")
-    String strategy;
-
-    @Option(names = "--param", required = true, paramLabel = "NAME=FROM:TO:STEP|V1,V2,...", description = "A parameter's values (repeat for each).")
-    List<String> params;
-
-    @Option(names = "--metric", defaultValue = "sharpe", description = "Rank by sharpe, sortino, calmar, total_return, cagr, profit_factor"
-            + " or expectancy (default ${DEFAULT-VALUE}).")
-    String metric;
+    @Mixin
+    GridOptions grid = new GridOptions();
 
     @Option(names = "--top", defaultValue = "20", description = "Rows printed, best first (default ${DEFAULT-VALUE}; --json gives all).")
     int top;
@@ -67,10 +57,10 @@ final class SweepCommand extends LakeCommand {
     public Integer call() throws java.io.IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ToDoubleFunction<Metrics> ranked = ParameterGrid.metric(metric);
-        ParameterGrid grid = ParameterGrid.of(strategy, params);
-        List<String> names = grid.names();
-        if (StrategyArgument.parse(grid.filled(grid.first()), strategy, err) == null) {
+        ToDoubleFunction<Metrics> ranked = grid.metric();
+        ParameterGrid parameters = grid.grid();
+        List<String> names = parameters.names();
+        if (StrategyArgument.parse(parameters.filled(parameters.first()), grid.strategy, err) == null) {
             return ExitCodes.USAGE;
         }
         Timeframe frame = selection.frame();
@@ -82,16 +72,16 @@ final class SweepCommand extends LakeCommand {
         }
         BarSeries bars;
         try (ObjectStore store = lake.open(parent.environment())) {
-            bars = selection.load(store, symbol, parent.clock());
+            bars = selection.load(store, grid.symbol, parent.clock());
         }
-        Sweep.Result result = Sweep.run(bars, names, grid.values(), grid::build, settings, Runtime.getRuntime().availableProcessors());
+        Sweep.Result result = Sweep.run(bars, names, parameters.values(), parameters::build, settings, Runtime.getRuntime().availableProcessors());
         if (report != null) {
             java.nio.file.Path folder = report.toAbsolutePath().getParent();
             if (folder != null) {
                 java.nio.file.Files.createDirectories(folder);
             }
             java.nio.file.Files.writeString(report, io.barlake.analytics.report.SweepReport.html(result, result.rows().size()
-                    + " combinations of " + strategy + " on " + bars.symbol(), metric, ranked));
+                    + " combinations of " + grid.strategy + " on " + bars.symbol(), grid.metric, ranked));
         }
         List<Sweep.Row> rows = new ArrayList<>(result.rows());
         rows.sort(Comparator.comparingDouble((Sweep.Row row) -> ranked.applyAsDouble(row.metrics())).reversed());
@@ -105,10 +95,10 @@ final class SweepCommand extends LakeCommand {
                 entry.put("metrics", row.metrics());
                 document.add(entry);
             }
-            out.println(LakeJson.mapper().writeValueAsString(Map.of("symbol", bars.symbol(), "metric", metric, "rows", document)));
+            out.println(LakeJson.mapper().writeValueAsString(Map.of("symbol", bars.symbol(), "metric", grid.metric, "rows", document)));
         } else {
             out.printf(Locale.ROOT, "%d combinations on %s (%s), %s to %s, ranked by %s%n", rows.size(), bars.symbol(), frame.label(),
-                    bars.dates()[0], bars.dates()[bars.size() - 1], metric);
+                    bars.dates()[0], bars.dates()[bars.size() - 1], grid.metric);
             out.println(String.join("  ", names) + "  |  sharpe  total return  max drawdown  trades");
             for (Sweep.Row row : rows.subList(0, Math.min(Math.max(top, 1), rows.size()))) {
                 List<String> cells = new ArrayList<>();

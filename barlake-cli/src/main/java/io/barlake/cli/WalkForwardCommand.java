@@ -26,18 +26,8 @@ import picocli.CommandLine.Option;
                 "measured on the test bars that follow. In-sample against out-of-sample shows overfitting.",
                 "See docs/analytics.md."})
 final class WalkForwardCommand extends LakeCommand {
-    @Option(names = "--symbol", required = true, description = "Ticker, e.g. AAPL.")
-    String symbol;
-
-    @Option(names = "--strategy", required = true, paramLabel = "FILE.json", description = "A composite strategy with $name placeholders.")
-    String strategy;
-
-    @Option(names = "--param", required = true, paramLabel = "NAME=FROM:TO:STEP|V1,V2,...", description = "A parameter's values (repeat for each).")
-    List<String> params;
-
-    @Option(names = "--metric", defaultValue = "sharpe", description = "Choose by sharpe, sortino, calmar, total_return, cagr, profit_factor"
-            + " or expectancy (default ${DEFAULT-VALUE}).")
-    String metric;
+    @Mixin
+    GridOptions grid = new GridOptions();
 
     @Option(names = "--train", defaultValue = "504", description = "Training bars per window (default ${DEFAULT-VALUE}, two years of sessions).")
     int train;
@@ -57,20 +47,20 @@ final class WalkForwardCommand extends LakeCommand {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        ToDoubleFunction<Metrics> chooseBy = ParameterGrid.metric(metric);
-        ParameterGrid grid = ParameterGrid.of(strategy, params);
-        if (StrategyArgument.parse(grid.filled(grid.first()), strategy, spec.commandLine().getErr()) == null) {
+        ToDoubleFunction<Metrics> chooseBy = grid.metric();
+        ParameterGrid parameters = grid.grid();
+        if (StrategyArgument.parse(parameters.filled(parameters.first()), grid.strategy, spec.commandLine().getErr()) == null) {
             return ExitCodes.USAGE;
         }
         Timeframe frame = selection.frame();
         BarSeries bars;
         try (ObjectStore store = lake.open(parent.environment())) {
-            bars = selection.load(store, symbol, parent.clock());
+            bars = selection.load(store, grid.symbol, parent.clock());
         }
         WalkForward.Result result;
         try {
             BacktestSettings settings = new BacktestSettings(capital, 0, 0, 0, 1, 252).forSessionsPerBar(frame.sessions());
-            result = WalkForward.run(bars, grid.names(), grid.values(), grid::build, settings, chooseBy, train, test,
+            result = WalkForward.run(bars, parameters.names(), parameters.values(), parameters::build, settings, chooseBy, train, test,
                     Runtime.getRuntime().availableProcessors());
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingException("--train/--test", train + "/" + test, e.getMessage());
@@ -79,8 +69,8 @@ final class WalkForwardCommand extends LakeCommand {
             out.println(LakeJson.mapper().writeValueAsString(result));
         } else {
             out.printf(Locale.ROOT, "%d windows on %s (%s) of %d training and %d test bars, chosen by %s%n", result.windows().size(),
-                    bars.symbol(), frame.label(), train, test, metric);
-            out.printf(Locale.ROOT, "%-23s  %-23s  %-16s  %9s  %9s  %10s  %10s%n", "train", "test", String.join(",", grid.names()),
+                    bars.symbol(), frame.label(), train, test, grid.metric);
+            out.printf(Locale.ROOT, "%-23s  %-23s  %-16s  %9s  %9s  %10s  %10s%n", "train", "test", String.join(",", parameters.names()),
                     "IS Sharpe", "OS Sharpe", "IS return", "OS return");
             for (WalkForward.Window w : result.windows()) {
                 List<String> chosen = new ArrayList<>();

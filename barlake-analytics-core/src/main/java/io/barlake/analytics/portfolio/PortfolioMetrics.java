@@ -83,7 +83,8 @@ public record PortfolioMetrics(double totalReturn, double cagr, double volatilit
                 trades == 0 ? 0 : profit / trades);
     }
 
-    private static double[] returns(double[] equity, double capital) {
+    /** Each session's return on the equity before it (the capital before the first). */
+    public static double[] returns(double[] equity, double capital) {
         double[] out = new double[equity.length];
         double previous = capital;
         for (int i = 0; i < equity.length; i++) {

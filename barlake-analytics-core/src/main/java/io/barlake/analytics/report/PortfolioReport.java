@@ -76,7 +76,7 @@ public final class PortfolioReport {
         monthly(page, dates, result.equity(), result.settings().initialCapital());
         yearly(page, dates, result.equity(), benchmarkLine, result.settings().initialCapital());
         rolling(page, dates, result.equity(), result.settings().initialCapital(), result.settings().barsPerYear());
-        distribution(page, returns(result.equity(), result.settings().initialCapital()));
+        distribution(page, PortfolioMetrics.returns(result.equity(), result.settings().initialCapital()));
         worst(page, drawdowns(dates, result.equity(), result.settings().initialCapital()));
         trades(page, result.trades());
         page.append("</body></html>\n");
@@ -115,16 +115,6 @@ public final class PortfolioReport {
         for (int i = 0; i < equity.length; i++) {
             peak = Math.max(peak, equity[i]);
             out[i] = equity[i] / peak - 1;
-        }
-        return out;
-    }
-
-    static double[] returns(double[] equity, double capital) {
-        double[] out = new double[equity.length];
-        double previous = capital;
-        for (int i = 0; i < equity.length; i++) {
-            out[i] = equity[i] / previous - 1;
-            previous = equity[i];
         }
         return out;
     }
@@ -188,7 +178,7 @@ public final class PortfolioReport {
     }
 
     private static void rolling(StringBuilder page, LocalDate[] dates, double[] equity, double capital, double perYear) {
-        double[] r = returns(equity, capital);
+        double[] r = PortfolioMetrics.returns(equity, capital);
         List<LocalDate> at = new ArrayList<>();
         List<Double> volatility = new ArrayList<>();
         List<Double> sharpe = new ArrayList<>();
