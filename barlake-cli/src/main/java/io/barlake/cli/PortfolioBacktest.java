@@ -47,7 +47,7 @@ final class PortfolioBacktest {
                 : new TreeSet<>(Arrays.stream(request.universe().toUpperCase(Locale.ROOT).split(",")).map(String::trim).toList());
         List<BarSeries> universe = new ArrayList<>();
         for (BarSeries bars : LakeUniverse.daily(store, last, only)) {
-            BarSeries within = between(bars, request.from(), last);
+            BarSeries within = bars.between(request.from(), last);
             if (within.size() > 0) {
                 universe.add(within);
             }
@@ -158,20 +158,5 @@ final class PortfolioBacktest {
         echo.put("costs", settings.costs());
         echo.put("bars_per_year", settings.barsPerYear());
         return echo;
-    }
-
-    /** The bars dated from {@code from} (null: all) to {@code to}. */
-    private static BarSeries between(BarSeries bars, LocalDate from, LocalDate to) {
-        int start = 0;
-        while (start < bars.size() && from != null && bars.dates()[start].isBefore(from)) {
-            start++;
-        }
-        int end = bars.size();
-        while (end > start && bars.dates()[end - 1].isAfter(to)) {
-            end--;
-        }
-        return new BarSeries(bars.symbol(), Arrays.copyOfRange(bars.dates(), start, end), Arrays.copyOfRange(bars.open(), start, end),
-                Arrays.copyOfRange(bars.high(), start, end), Arrays.copyOfRange(bars.low(), start, end),
-                Arrays.copyOfRange(bars.close(), start, end), Arrays.copyOfRange(bars.volume(), start, end));
     }
 }

@@ -174,39 +174,19 @@ public final class Backtester {
         /** Stops first (the worse outcome when a bar reaches both), then the target. */
         private void protectiveExit(int i) {
             double open = bars.open()[i];
-            double stop = Double.NEGATIVE_INFINITY;
-            ExitReason stopReason = null;
-            if (exits.stopLossPercent().isPresent()) {
-                stop = entryPrice * (1 - exits.stopLossPercent().getAsDouble() / 100);
-                stopReason = ExitReason.STOP_LOSS;
-            }
-            if (exits.trailingStopPercent().isPresent()) {
-                double trailing = highestSinceEntry * (1 - exits.trailingStopPercent().getAsDouble() / 100);
-                if (trailing > stop) {
-                    stop = trailing;
-                    stopReason = ExitReason.TRAILING_STOP;
-                }
-            }
-            if (exits.entryBarStopPercent().isPresent() && entryBar > 0) {
-                double belowEntryBar = bars.low()[entryBar - 1] * (1 - exits.entryBarStopPercent().getAsDouble() / 100);
-                if (belowEntryBar > stop) {
-                    stop = belowEntryBar;
-                    stopReason = ExitReason.ENTRY_BAR_STOP;
-                }
-            }
-            if (stopReason != null && bars.low()[i] <= stop) {
-                double level = stop;
+            ProtectiveLevels.Stop levels = ProtectiveLevels.stop(exits, entryPrice, highestSinceEntry,
+                    entryBar > 0 ? bars.low()[entryBar - 1] : Double.NaN);
+            if (levels != null && bars.low()[i] <= levels.level()) {
+                double level = levels.level();
+                ExitReason stopReason = levels.reason();
                 exit(i, Math.min(open, level), stopReason, new Explanation(label(stopReason),
                         "low " + bars.low()[i] + " reached the stop at " + level, values("stop", level, "low", bars.low()[i])));
                 return;
             }
-            if (exits.takeProfitPercent().isPresent()) {
-                double target = entryPrice * (1 + exits.takeProfitPercent().getAsDouble() / 100);
-                if (bars.high()[i] >= target) {
-                    exit(i, Math.max(open, target), ExitReason.TAKE_PROFIT, new Explanation("take-profit",
-                            "high " + bars.high()[i] + " reached the target at " + target,
-                            values("target", target, "high", bars.high()[i])));
-                }
+            double target = ProtectiveLevels.target(exits, entryPrice);
+            if (!Double.isNaN(target) && bars.high()[i] >= target) {
+                exit(i, Math.max(open, target), ExitReason.TAKE_PROFIT, new Explanation("take-profit",
+                        "high " + bars.high()[i] + " reached the target at " + target, values("target", target, "high", bars.high()[i])));
             }
         }
 

@@ -1,5 +1,6 @@
 package io.barlake.analytics.portfolio;
 
+import io.barlake.analytics.backtest.ProtectiveLevels;
 import io.barlake.analytics.backtest.Trade.ExitReason;
 import io.barlake.analytics.indicators.Volatility;
 import io.barlake.analytics.series.BarSeries;
@@ -251,47 +252,28 @@ public final class PortfolioBacktester {
             return Math.sqrt(sum / (lookback - 1) * settings.barsPerYear());
         }
 
-        /** Stops first (the worse outcome when a bar reaches both), then the target, as the single-symbol backtester. */
+        /** Stops first (the worse outcome when a bar reaches both), then the target, at the levels the single-symbol backtester uses. */
         private void protect(Position position) {
             Book book = position.book;
             int i = book.bar;
             double open = book.bars.open()[i];
-            double stop = Double.NEGATIVE_INFINITY;
-            ExitReason reason = null;
-            if (exits.stopLossPercent().isPresent()) {
-                stop = position.entryPrice * (1 - exits.stopLossPercent().getAsDouble() / 100);
-                reason = ExitReason.STOP_LOSS;
-            }
-            if (exits.trailingStopPercent().isPresent()) {
-                double trailing = position.highestSinceEntry * (1 - exits.trailingStopPercent().getAsDouble() / 100);
-                if (trailing > stop) {
-                    stop = trailing;
-                    reason = ExitReason.TRAILING_STOP;
-                }
-            }
-            if (exits.entryBarStopPercent().isPresent()) {
-                double belowEntryBar = book.bars.low()[position.entryBar - 1] * (1 - exits.entryBarStopPercent().getAsDouble() / 100);
-                if (belowEntryBar > stop) {
-                    stop = belowEntryBar;
-                    reason = ExitReason.ENTRY_BAR_STOP;
-                }
-            }
+            ProtectiveLevels.Stop stop = ProtectiveLevels.stop(exits, position.entryPrice, position.highestSinceEntry,
+                    book.bars.low()[position.entryBar - 1]);
             double low = book.bars.low()[i];
-            if (reason != null && low <= stop) {
-                close(position, i, Math.min(open, stop), reason, new Explanation(reason.name().toLowerCase(java.util.Locale.ROOT)
-                        .replace('_', '-'), "low " + low + " reached the stop at " + stop, Map.of("stop", stop)));
+            if (stop != null && low <= stop.level()) {
+                close(position, i, Math.min(open, stop.level()), stop.reason(), new Explanation(stop.reason().name()
+                        .toLowerCase(java.util.Locale.ROOT).replace('_', '-'), "low " + low + " reached the stop at " + stop.level(),
+                        Map.of("stop", stop.level())));
                 return;
             }
-            if (exits.takeProfitPercent().isPresent()) {
-                double target = position.entryPrice * (1 + exits.takeProfitPercent().getAsDouble() / 100);
-                double high = book.bars.high()[i];
-                if (high >= target) {
-                    close(position, i, Math.max(open, target), ExitReason.TAKE_PROFIT, new Explanation("take-profit",
-                            "high " + high + " reached the target at " + target, Map.of("target", target)));
-                    return;
-                }
+            double target = ProtectiveLevels.target(exits, position.entryPrice);
+            double high = book.bars.high()[i];
+            if (!Double.isNaN(target) && high >= target) {
+                close(position, i, Math.max(open, target), ExitReason.TAKE_PROFIT, new Explanation("take-profit",
+                        "high " + high + " reached the target at " + target, Map.of("target", target)));
+                return;
             }
-            position.highestSinceEntry = Math.max(position.highestSinceEntry, book.bars.high()[i]);
+            position.highestSinceEntry = Math.max(position.highestSinceEntry, high);
         }
 
         private void decideAtClose(int d) {

@@ -38,4 +38,24 @@ public record BarSeries(String symbol, LocalDate[] dates, double[] open, double[
     public int size() {
         return dates.length;
     }
+
+    /** Bars {@code from} (inclusive) to {@code to} (exclusive), as a series of their own. */
+    public BarSeries slice(int from, int to) {
+        return new BarSeries(symbol, java.util.Arrays.copyOfRange(dates, from, to), java.util.Arrays.copyOfRange(open, from, to),
+                java.util.Arrays.copyOfRange(high, from, to), java.util.Arrays.copyOfRange(low, from, to),
+                java.util.Arrays.copyOfRange(close, from, to), java.util.Arrays.copyOfRange(volume, from, to));
+    }
+
+    /** The bars dated from {@code first} (null: the first bar) to {@code last} (null: the last), both inclusive. */
+    public BarSeries between(LocalDate first, LocalDate last) {
+        int from = 0;
+        while (from < size() && first != null && dates[from].isBefore(first)) {
+            from++;
+        }
+        int to = size();
+        while (to > from && last != null && dates[to - 1].isAfter(last)) {
+            to--;
+        }
+        return slice(from, to);
+    }
 }

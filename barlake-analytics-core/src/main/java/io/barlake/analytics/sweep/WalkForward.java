@@ -8,7 +8,6 @@ import io.barlake.analytics.series.BarSeries;
 import io.barlake.analytics.strategy.Strategy;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
@@ -61,7 +60,7 @@ public final class WalkForward {
         for (int start = 0; start + trainBars + testBars <= bars.size(); start += testBars) {
             int testStart = start + trainBars;
             int end = testStart + testBars;
-            BarSeries train = slice(bars, start, testStart);
+            BarSeries train = bars.slice(start, testStart);
             Sweep.Result swept = Sweep.run(train, names, values, build, settings, threads);
             Sweep.Row best = swept.rows().get(0); // the first of the best, in grid order
             for (Sweep.Row row : swept.rows()) {
@@ -70,7 +69,7 @@ public final class WalkForward {
                 }
             }
             BacktestResult inSample = Backtester.run(train, build.apply(best.values()), settings);
-            BacktestResult both = Backtester.run(slice(bars, start, end), build.apply(best.values()), settings);
+            BacktestResult both = Backtester.run(bars.slice(start, end), build.apply(best.values()), settings);
             Figures in = figures(inSample.equity(), 0, inSample.equity().length, settings);
             Figures out = figures(both.equity(), trainBars - 1, both.equity().length, settings);
             windows.add(new Window(bars.dates()[start], bars.dates()[testStart - 1], bars.dates()[testStart], bars.dates()[end - 1],
@@ -105,11 +104,5 @@ public final class WalkForward {
         double deviation = Math.sqrt(variance);
         return new Figures(equity[to - 1] / first - 1, deviation > 0 ? mean / deviation * Math.sqrt(settings.barsPerYear()) : 0,
                 drawdown);
-    }
-
-    static BarSeries slice(BarSeries bars, int from, int to) {
-        return new BarSeries(bars.symbol(), Arrays.copyOfRange(bars.dates(), from, to), Arrays.copyOfRange(bars.open(), from, to),
-                Arrays.copyOfRange(bars.high(), from, to), Arrays.copyOfRange(bars.low(), from, to),
-                Arrays.copyOfRange(bars.close(), from, to), Arrays.copyOfRange(bars.volume(), from, to));
     }
 }

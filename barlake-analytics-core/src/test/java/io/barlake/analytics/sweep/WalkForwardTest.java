@@ -31,7 +31,7 @@ class WalkForwardTest {
             assertThat(window.testFrom()).isEqualTo(bars.dates()[start + 1_000]);
             assertThat(window.testTo()).isEqualTo(bars.dates()[start + 1_249]);
             // The choice, recomputed: every combination on the training bars alone, the first best Sharpe.
-            BarSeries train = WalkForward.slice(bars, start, start + 1_000);
+            BarSeries train = bars.slice(start, start + 1_000);
             double best = Double.NEGATIVE_INFINITY;
             double[] chosen = null;
             for (double fast : GRID.get(0)) {
@@ -45,7 +45,7 @@ class WalkForwardTest {
             }
             assertThat(window.chosen()).containsExactly(chosen);
             // Out of sample: the chosen strategy over training and test bars, its equity from the last training close on.
-            BacktestResult run = Backtester.run(WalkForward.slice(bars, start, start + 1_250), SweepTest.CROSS.apply(chosen), settings);
+            BacktestResult run = Backtester.run(bars.slice(start, start + 1_250), SweepTest.CROSS.apply(chosen), settings);
             double[] equity = run.equity();
             assertThat(window.outOfSample().totalReturn()).isCloseTo(equity[1_249] / equity[999] - 1, within(1e-12));
             chained *= 1 + window.outOfSample().totalReturn();
