@@ -135,19 +135,12 @@ final class PortfolioBacktest {
 
     private static Benchmark benchmark(ObjectStore store, Request request, List<BarSeries> universe, PortfolioResult result,
             LocalDate last) {
-        double capital = request.settings().initialCapital();
-        String wanted = request.benchmark() == null ? "SPY" : request.benchmark().toUpperCase(Locale.ROOT);
-        if (wanted.equals("UNIVERSE")) {
-            return Benchmark.equalWeight(universe, result.dates(), capital);
+        try {
+            return Benchmark.choose(request.benchmark(), symbol -> LakeUniverse.daily(store, last, Set.of(symbol)).stream().findFirst()
+                    .map(bars -> bars.between(request.from(), last)), universe, result.dates(), request.settings().initialCapital());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingException("--benchmark", request.benchmark(), e.getMessage());
         }
-        List<BarSeries> found = LakeUniverse.daily(store, last, Set.of(wanted));
-        if (found.isEmpty()) {
-            if (request.benchmark() != null) {
-                throw new InvalidSettingException("--benchmark", request.benchmark(), "not in the lake; give a symbol it has, or universe");
-            }
-            return Benchmark.equalWeight(universe, result.dates(), capital);
-        }
-        return Benchmark.buyAndHold(found.get(0), result.dates(), capital);
     }
 
     private static Map<String, Object> settings(PortfolioSettings settings) {

@@ -13,6 +13,29 @@ import java.util.List;
  * rebalanced daily).
  */
 public record Benchmark(String name, double[] equity) {
+    /** What {@link #choose} holds when no benchmark is asked for and the lake has it. */
+    public static final String DEFAULT_SYMBOL = "SPY";
+
+    /**
+     * The benchmark asked for: {@code "universe"} (any case) for the equal-weight universe, a
+     * symbol for its buy-and-hold, or null for {@value #DEFAULT_SYMBOL} held when {@code daily}
+     * finds it, else the equal-weight universe.
+     *
+     * @param daily a symbol's daily bars over the run, when there are any
+     * @throws IllegalArgumentException when a symbol asked for has no bars
+     */
+    public static Benchmark choose(String asked, java.util.function.Function<String, java.util.Optional<BarSeries>> daily,
+            List<BarSeries> universe, LocalDate[] dates, double capital) {
+        if (asked != null && asked.equalsIgnoreCase("universe")) {
+            return equalWeight(universe, dates, capital);
+        }
+        java.util.Optional<BarSeries> held = daily.apply(asked == null ? DEFAULT_SYMBOL : asked.toUpperCase(java.util.Locale.ROOT));
+        if (held.isEmpty() && asked != null) {
+            throw new IllegalArgumentException(asked + " has no daily bars in the range; give a symbol that has, or universe");
+        }
+        return held.map(bars -> buyAndHold(bars, dates, capital)).orElseGet(() -> equalWeight(universe, dates, capital));
+    }
+
     /** Buy-and-hold of {@code bars} over {@code dates}. */
     public static Benchmark buyAndHold(BarSeries bars, LocalDate[] dates, double capital) {
         double[] equity = new double[dates.length];

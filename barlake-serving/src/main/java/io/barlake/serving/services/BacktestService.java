@@ -94,15 +94,13 @@ public final class BacktestService {
             throw ApiException.notFound("No daily bars for any symbol of 'universe' in that range");
         }
         PortfolioResult result = PortfolioBacktester.run(universe, request.strategy(), request.settings());
-        double capital = request.settings().initialCapital();
-        String wanted = request.benchmark() == null ? "SPY" : request.benchmark();
-        Benchmark benchmark = wanted.equals("universe") ? Benchmark.equalWeight(universe, result.dates(), capital)
-                : daily(wanted, request).map(bars -> Benchmark.buyAndHold(bars, result.dates(), capital)).orElseGet(() -> {
-                    if (request.benchmark() != null) {
-                        throw ApiException.badRequest("'benchmark' " + request.benchmark() + " has no daily bars in that range");
-                    }
-                    return Benchmark.equalWeight(universe, result.dates(), capital);
-                });
+        Benchmark benchmark;
+        try {
+            benchmark = Benchmark.choose(request.benchmark(), symbol -> daily(symbol, request), universe, result.dates(),
+                    request.settings().initialCapital());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("'benchmark' " + e.getMessage());
+        }
         return new PortfolioOutcome(result, PortfolioMetrics.of(result, benchmark), benchmark,
                 universe.stream().map(BarSeries::symbol).toList());
     }
