@@ -3,6 +3,7 @@ package io.barlake.cli;
 import io.barlake.analytics.backtest.Metrics;
 import io.barlake.analytics.strategy.CompositeStrategies;
 import io.barlake.analytics.strategy.Strategy;
+import io.barlake.analytics.sweep.Sweep;
 import io.barlake.lake.store.InvalidSettingException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -78,7 +79,7 @@ record ParameterGrid(String template, List<String> names, List<double[]> values)
     String filled(double[] combination) {
         String json = template;
         for (int p = 0; p < names.size(); p++) {
-            json = json.replace("\"$" + names.get(p) + "\"", number(combination[p]));
+            json = json.replace("\"$" + names.get(p) + "\"", Sweep.label(combination[p]));
         }
         return json;
     }
@@ -87,9 +88,6 @@ record ParameterGrid(String template, List<String> names, List<double[]> values)
         return CompositeStrategies.parse(filled(combination));
     }
 
-    static String number(double value) {
-        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
-    }
 
     /** FROM:TO:STEP (inclusive) or a comma list. */
     private static double[] values(String param, String spec) {

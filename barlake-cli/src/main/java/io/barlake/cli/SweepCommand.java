@@ -103,7 +103,7 @@ final class SweepCommand extends LakeCommand {
             for (Sweep.Row row : rows.subList(0, Math.min(Math.max(top, 1), rows.size()))) {
                 List<String> cells = new ArrayList<>();
                 for (double value : row.values()) {
-                    cells.add(ParameterGrid.number(value));
+                    cells.add(Sweep.label(value));
                 }
                 Metrics m = row.metrics();
                 out.printf(Locale.ROOT, "%s  |  %6.2f  %11.2f%%  %11.2f%%  %6d%n", String.join("  ", cells), m.sharpe(),

@@ -3,6 +3,7 @@ package io.barlake.cli;
 import io.barlake.analytics.backtest.BacktestSettings;
 import io.barlake.analytics.backtest.Metrics;
 import io.barlake.analytics.series.BarSeries;
+import io.barlake.analytics.sweep.Sweep;
 import io.barlake.analytics.sweep.WalkForward;
 import io.barlake.lake.model.Timeframe;
 import io.barlake.lake.state.LakeJson;
@@ -75,7 +76,7 @@ final class WalkForwardCommand extends LakeCommand {
             for (WalkForward.Window w : result.windows()) {
                 List<String> chosen = new ArrayList<>();
                 for (double value : w.chosen()) {
-                    chosen.add(ParameterGrid.number(value));
+                    chosen.add(Sweep.label(value));
                 }
                 out.printf(Locale.ROOT, "%s..%s  %s..%s  %-16s  %9.2f  %9.2f  %9.2f%%  %9.2f%%%n", w.trainFrom(), w.trainTo(), w.testFrom(),
                         w.testTo(), String.join(",", chosen), w.inSample().sharpe(), w.outOfSample().sharpe(),

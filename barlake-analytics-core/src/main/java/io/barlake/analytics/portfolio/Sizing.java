@@ -7,7 +7,12 @@ package io.barlake.analytics.portfolio;
  */
 public sealed interface Sizing {
     /** {@code equity / maxPositions}: every slot the same money. */
-    record EqualWeight() implements Sizing {}
+    record EqualWeight() implements Sizing {
+        @Override
+        public String describe() {
+            return "equal weight";
+        }
+    }
 
     /** {@code equity × fraction} per entry. */
     record FixedFraction(double fraction) implements Sizing {
@@ -15,6 +20,11 @@ public sealed interface Sizing {
             if (!(fraction > 0 && fraction <= 1)) {
                 throw new IllegalArgumentException("sizing fraction must be in (0, 1], was " + fraction);
             }
+        }
+
+        @Override
+        public String describe() {
+            return "fixed fraction " + fraction;
         }
     }
 
@@ -28,6 +38,11 @@ public sealed interface Sizing {
                 throw new IllegalArgumentException("ATR sizing needs a risk fraction in (0, 0.2], an ATR period >= 1 and a"
                         + " multiple > 0, was " + riskFraction + ", " + atrPeriod + ", " + atrMultiple);
             }
+        }
+
+        @Override
+        public String describe() {
+            return "risk " + riskFraction + " of equity per " + atrMultiple + " x ATR(" + atrPeriod + ")";
         }
     }
 
@@ -43,19 +58,15 @@ public sealed interface Sizing {
                         + annualTarget + ", " + lookback);
             }
         }
+
+        @Override
+        public String describe() {
+            return "volatility target " + annualTarget + " over " + lookback + " returns";
+        }
     }
 
     /** How the settings print it. */
-    default String describe() {
-        if (this instanceof FixedFraction f) {
-            return "fixed fraction " + f.fraction();
-        } else if (this instanceof AtrRisk a) {
-            return "risk " + a.riskFraction() + " of equity per " + a.atrMultiple() + " x ATR(" + a.atrPeriod() + ")";
-        } else if (this instanceof VolatilityTarget v) {
-            return "volatility target " + v.annualTarget() + " over " + v.lookback() + " returns";
-        }
-        return "equal weight";
-    }
+    String describe();
 
     /** What {@link #parse} takes, for error messages. */
     String SYNTAX = "one of equal, fraction:F (0 < F <= 1), atr:RISK[:PERIOD[:MULTIPLE]], vol:TARGET[:LOOKBACK]";

@@ -155,9 +155,7 @@ public final class PortfolioReport {
 
     /** Green for gains, red for losses, deeper to ±10 %. */
     private static String heat(double value) {
-        double strength = Math.min(1, Math.abs(value) / 0.10);
-        int fade = (int) Math.round(255 - strength * 150);
-        return value >= 0 ? String.format(Locale.ROOT, "rgb(%d,255,%d)", fade, fade) : String.format(Locale.ROOT, "rgb(255,%d,%d)", fade, fade);
+        return SweepReport.shade(value / 0.10, 150);
     }
 
     private static void yearly(StringBuilder page, LocalDate[] dates, double[] equity, double[] benchmark, double capital) {

@@ -38,10 +38,10 @@ public final class SweepReport {
             page.append("<section id=\"heatmap\"><h2>").append(BacktestReport.escape(metricName)).append(" by ")
                     .append(BacktestReport.escape(result.parameters().get(0))).append(" (down) and ")
                     .append(BacktestReport.escape(result.parameters().get(1))).append(" (across)</h2><table><tr><th></th>");
-            across.forEach(value -> page.append("<th>").append(number(value)).append("</th>"));
+            across.forEach(value -> page.append("<th>").append(Sweep.label(value)).append("</th>"));
             page.append("</tr>");
             for (double first : down) {
-                page.append("<tr><th>").append(number(first)).append("</th>");
+                page.append("<tr><th>").append(Sweep.label(first)).append("</th>");
                 for (double second : across) {
                     Sweep.Row row = rows.stream().filter(r -> r.values()[0] == first && r.values()[1] == second).findFirst().orElseThrow();
                     double value = metric.applyAsDouble(row.metrics());
@@ -61,7 +61,7 @@ public final class SweepReport {
         for (Sweep.Row row : ranked) {
             page.append("<tr>");
             for (double value : row.values()) {
-                page.append("<td>").append(number(value)).append("</td>");
+                page.append("<td>").append(Sweep.label(value)).append("</td>");
             }
             Metrics m = row.metrics();
             page.append("<td>").append(String.format(Locale.ROOT, "%.4f", metric.applyAsDouble(m))).append("</td><td>")
@@ -78,12 +78,12 @@ public final class SweepReport {
         if (!Double.isFinite(value) || high <= low) {
             return "#ffffff";
         }
-        double t = (value - low) / (high - low) * 2 - 1;
-        int fade = (int) Math.round(255 - Math.abs(t) * 160);
-        return t >= 0 ? String.format(Locale.ROOT, "rgb(%d,255,%d)", fade, fade) : String.format(Locale.ROOT, "rgb(255,%d,%d)", fade, fade);
+        return shade((value - low) / (high - low) * 2 - 1, 160);
     }
 
-    private static String number(double value) {
-        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+    /** Green for {@code t} above 0, red below, deeper to |t| = 1 (by {@code depth} of 255), white at 0. */
+    static String shade(double t, int depth) {
+        int fade = (int) Math.round(255 - Math.min(1, Math.abs(t)) * depth);
+        return t >= 0 ? String.format(Locale.ROOT, "rgb(%d,255,%d)", fade, fade) : String.format(Locale.ROOT, "rgb(255,%d,%d)", fade, fade);
     }
 }

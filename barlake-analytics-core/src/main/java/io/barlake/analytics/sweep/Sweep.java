@@ -77,6 +77,11 @@ public final class Sweep {
         return new Result(names, List.of(rows));
     }
 
+    /** A parameter value as it is written: {@code 20}, not {@code 20.0}; {@code 0.5} as it is. */
+    public static String label(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+    }
+
     /** Every combination, the first parameter varying slowest. */
     static List<double[]> grid(List<double[]> values) {
         List<double[]> grid = new ArrayList<>();
