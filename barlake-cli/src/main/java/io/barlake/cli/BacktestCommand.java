@@ -32,8 +32,9 @@ import picocli.CommandLine.Option;
         description = {"Backtest a strategy on one symbol's split-adjusted bars from the lake: long only, signals at",
                 "the close filled at the next open, stops checked against highs and lows.",
                 "With --universe all|A,B,C instead of --symbol: a portfolio over those symbols' daily bars with one",
-                "cash account, --max-positions slots filled by momentum rank, --sizing and --costs, against",
-                "--benchmark (SPY held when the lake has it, else the equal-weight universe).",
+                "cash account, --max-positions slots filled by momentum rank, --sizing and --costs, long only or",
+                "--direction long-short, against --benchmark (SPY held when the lake has it, else the",
+                "equal-weight universe); with dividends reinvested when the lake has them.",
                 "Prebuilt strategies: golden-cross, rsi-momentum, macd-crossover, bollinger-breakout,",
                 "atr-breakout, vegas-channel, and the screens volume-spike, big-move, gap; or a composite",
                 "strategy JSON file (docs/analytics.md)."})
@@ -53,8 +54,13 @@ final class BacktestCommand extends LakeCommand {
     String sizing;
 
     @Option(names = "--costs", paramLabel = "LIST",
-            description = "With --universe: order:D,share:D,bps:N,min:D,slippage-bps:N,range:F (each 0 when left out).")
+            description = "With --universe: order:D,share:D,bps:N,min:D,slippage-bps:N,range:F,borrow:N (borrow: bps a year on"
+                    + " short sales; each 0 when left out).")
     String costs;
+
+    @Option(names = "--direction", defaultValue = "long", paramLabel = "long|long-short",
+            description = "With --universe: long only, or also short: a SELL when flat sells short, a BUY covers (default ${DEFAULT-VALUE}).")
+    String direction;
 
     @Option(names = "--benchmark", paramLabel = "SYMBOL|universe", description = "With --universe: what to measure against.")
     String benchmark;
@@ -162,7 +168,7 @@ final class BacktestCommand extends LakeCommand {
         PortfolioSettings settings;
         try {
             settings = new PortfolioSettings(capital, maxPositions, PortfolioOptions.sizing(sizing),
-                    costs == null ? Costs.none() : PortfolioOptions.costs(costs), 252);
+                    costs == null ? Costs.none() : PortfolioOptions.costs(costs), 252, PortfolioOptions.direction(direction));
         } catch (InvalidSettingException e) {
             throw e;
         } catch (IllegalArgumentException e) {
@@ -172,13 +178,16 @@ final class BacktestCommand extends LakeCommand {
         if (chosen == null) {
             return ExitCodes.USAGE;
         }
+        // The portfolio's own default (total return when the lake has dividends) unless --adjustment was given.
+        Adjustment asked = PortfolioBacktest.refuseRaw(
+                spec.commandLine().getParseResult().hasMatchedOption("--adjustment") ? selection.adjustment() : null);
         try (ObjectStore store = lake.open(parent.environment())) {
             boolean synthetic = SyntheticData.in(store, parent.clock());
             if (!json && synthetic) {
                 out.println(SyntheticData.WARNING);
             }
             PortfolioBacktest.run(store, parent.clock(), new PortfolioBacktest.Request(universe, chosen, settings, benchmark,
-                    selection.from, selection.to, json, report, synthetic ? SyntheticData.WARNING : null), out);
+                    selection.from, selection.to, asked, json, report, synthetic ? SyntheticData.WARNING : null), out);
         }
         out.flush();
         return ExitCodes.OK;

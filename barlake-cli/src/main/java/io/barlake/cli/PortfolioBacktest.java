@@ -10,6 +10,8 @@ import io.barlake.analytics.strategy.Strategy;
 import io.barlake.lake.state.DailyCheckpoint;
 import io.barlake.lake.state.LakeJson;
 import io.barlake.lake.state.StateStore;
+import io.barlake.lake.read.Adjustment;
+import io.barlake.lake.read.TotalReturn;
 import io.barlake.lake.store.InvalidSettingException;
 import io.barlake.lake.store.ObjectStore;
 import io.barlake.signals.scan.LakeUniverse;
@@ -28,15 +30,29 @@ import java.util.TreeSet;
 
 /**
  * {@code barlake backtest --universe}: one strategy over many symbols of the lake with one cash
- * account ({@link PortfolioBacktester}), split-adjusted daily bars, against a benchmark: SPY held
- * when the lake has it, else the equal-weight universe, or the symbol given.
+ * account ({@link PortfolioBacktester}), daily bars with dividends reinvested when the lake has
+ * dividends (else split-adjusted, or as {@code --adjustment} says), against a benchmark read the
+ * same way: SPY held when the lake has it, else the equal-weight universe, or the symbol given.
  */
 final class PortfolioBacktest {
     private PortfolioBacktest() {}
 
-    /** What the command was given. */
+    /** What the command was given; {@code adjustment} null for the default. */
     record Request(String universe, Strategy strategy, PortfolioSettings settings, String benchmark, LocalDate from, LocalDate to,
-            boolean json, java.nio.file.Path report, String dataWarning) {}
+            Adjustment adjustment, boolean json, java.nio.file.Path report, String dataWarning) {}
+
+    /** The adjustment asked for, refused when raw: raw prices jump at every split. */
+    static Adjustment refuseRaw(Adjustment asked) {
+        if (asked == Adjustment.RAW) {
+            throw new InvalidSettingException("--adjustment", "raw", "a portfolio reads split or total_return bars, not raw");
+        }
+        return asked;
+    }
+
+    /** Total return when the lake has dividends, else split-adjusted, unless asked otherwise. */
+    static Adjustment adjustment(ObjectStore store, Adjustment asked) {
+        return refuseRaw(asked) != null ? asked : TotalReturn.available(store) ? Adjustment.TOTAL_RETURN : Adjustment.SPLIT;
+    }
 
     static void run(ObjectStore store, Clock clock, Request request, PrintWriter out) throws IOException {
         LocalDate latest = DailyCheckpoint.latestSession(new StateStore(store, clock))
@@ -45,8 +61,10 @@ final class PortfolioBacktest {
         Set<String> only = request.universe().equalsIgnoreCase("all") ? Set.of()
                 : request.universe().equalsIgnoreCase("picks") ? picks(store, last)
                 : new TreeSet<>(Arrays.stream(request.universe().toUpperCase(Locale.ROOT).split(",")).map(String::trim).toList());
+        Adjustment adjustment = adjustment(store, request.adjustment());
+        boolean totalReturn = adjustment == Adjustment.TOTAL_RETURN;
         List<BarSeries> universe = new ArrayList<>();
-        for (BarSeries bars : LakeUniverse.daily(store, last, only)) {
+        for (BarSeries bars : LakeUniverse.daily(store, last, only, totalReturn)) {
             BarSeries within = bars.between(request.from(), last);
             if (within.size() > 0) {
                 universe.add(within);
@@ -57,17 +75,15 @@ final class PortfolioBacktest {
                     + (request.from() == null ? "" : " from " + request.from()) + " to " + last);
         }
         PortfolioResult result = PortfolioBacktester.run(universe, request.strategy(), request.settings());
-        Benchmark benchmark = benchmark(store, request, universe, result, last);
+        Benchmark benchmark = benchmark(store, request, universe, result, last, totalReturn);
         PortfolioMetrics metrics = PortfolioMetrics.of(result, benchmark);
         if (request.report() != null) {
             java.nio.file.Path folder = request.report().toAbsolutePath().getParent();
             if (folder != null) {
                 java.nio.file.Files.createDirectories(folder);
             }
-            PortfolioSettings s = request.settings();
-            String settings = String.format(Locale.ROOT, "Capital %,.0f; at most %d positions, %s; costs %s; entries ranked by the"
-                    + " 20-session rate of change; split-adjusted daily bars of %d symbols; against %s.", s.initialCapital(),
-                    s.maxPositions(), s.sizing().describe(), s.costs().describe(), universe.size(), metrics.benchmark());
+            String settings = request.settings().describe() + String.format(Locale.ROOT, "; entries ranked by the 20-session rate of"
+                    + " change; daily bars of %d symbols, %s; against %s.", universe.size(), prices(adjustment), metrics.benchmark());
             java.nio.file.Files.writeString(request.report(), io.barlake.analytics.report.PortfolioReport.html(result, metrics, benchmark,
                     universe.size(), settings, request.dataWarning()));
         }
@@ -77,6 +93,7 @@ final class PortfolioBacktest {
             document.put("symbols", universe.size());
             document.put("from", result.dates()[0]);
             document.put("to", result.dates()[result.dates().length - 1]);
+            document.put("adjustment", adjustment.label());
             document.put("settings", settings(request.settings()));
             document.put("metrics", metrics);
             document.put("trades", result.trades());
@@ -95,11 +112,9 @@ final class PortfolioBacktest {
         if (request.report() != null) {
             out.println("Report: " + request.report().toAbsolutePath());
         }
-        PortfolioSettings s = request.settings();
-        out.printf(Locale.ROOT, "%s on %d symbols, %s to %s, %d sessions%n", result.strategy(), universe.size(), result.dates()[0],
-                result.dates()[result.dates().length - 1], result.dates().length);
-        out.printf(Locale.ROOT, "Capital %,.0f; at most %d positions, %s; costs %s; against %s.%n", s.initialCapital(),
-                s.maxPositions(), s.sizing().describe(), s.costs().describe(), metrics.benchmark());
+        out.printf(Locale.ROOT, "%s on %d symbols, %s to %s, %d sessions, %s%n", result.strategy(), universe.size(), result.dates()[0],
+                result.dates()[result.dates().length - 1], result.dates().length, prices(adjustment));
+        out.printf(Locale.ROOT, "%s; against %s.%n", request.settings().describe(), metrics.benchmark());
         PortfolioMetrics m = metrics;
         out.printf(Locale.ROOT, "  total return   %9.2f%%    CAGR          %8.2f%%%n", m.totalReturn() * 100, m.cagr() * 100);
         out.printf(Locale.ROOT, "  benchmark      %9.2f%%    excess        %8.2f%%%n", m.benchmarkReturn() * 100, m.excessReturn() * 100);
@@ -111,7 +126,7 @@ final class PortfolioBacktest {
         out.printf(Locale.ROOT, "  trades         %10d    win rate      %8.2f%%    profit factor %s, expectancy %.2f%n", m.trades(),
                 m.winRate() * 100, m.profitFactor() >= 999 ? "no loss" : String.format(Locale.ROOT, "%.2f", m.profitFactor()),
                 m.expectancy());
-        out.printf(Locale.ROOT, "  exposure       %9.2f%%    turnover      %8.2f a year    fees and slippage %,.2f%n",
+        out.printf(Locale.ROOT, "  exposure       %9.2f%%    turnover      %8.2f a year    fees, slippage, borrow %,.2f%n",
                 m.exposure() * 100, m.annualTurnover(), m.fees());
     }
 
@@ -133,10 +148,15 @@ final class PortfolioBacktest {
         return symbols;
     }
 
+    private static String prices(Adjustment adjustment) {
+        return adjustment == Adjustment.TOTAL_RETURN ? "dividends reinvested" : "split-adjusted";
+    }
+
     private static Benchmark benchmark(ObjectStore store, Request request, List<BarSeries> universe, PortfolioResult result,
-            LocalDate last) {
+            LocalDate last, boolean totalReturn) {
         try {
-            return Benchmark.choose(request.benchmark(), symbol -> LakeUniverse.daily(store, last, Set.of(symbol)).stream().findFirst()
+            return Benchmark.choose(request.benchmark(), symbol -> LakeUniverse.daily(store, last, Set.of(symbol), totalReturn).stream()
+                    .findFirst()
                     .map(bars -> bars.between(request.from(), last)), universe, result.dates(), request.settings().initialCapital());
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingException("--benchmark", request.benchmark(), e.getMessage());
@@ -149,6 +169,7 @@ final class PortfolioBacktest {
         echo.put("max_positions", settings.maxPositions());
         echo.put("sizing", settings.sizing().describe());
         echo.put("costs", settings.costs());
+        echo.put("direction", settings.direction().label());
         echo.put("bars_per_year", settings.barsPerYear());
         return echo;
     }

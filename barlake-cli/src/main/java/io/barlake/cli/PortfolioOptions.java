@@ -1,10 +1,11 @@
 package io.barlake.cli;
 
 import io.barlake.analytics.portfolio.Costs;
+import io.barlake.analytics.portfolio.PortfolioSettings;
 import io.barlake.analytics.portfolio.Sizing;
 import io.barlake.lake.store.InvalidSettingException;
 
-/** {@code --sizing} and {@code --costs}, read by the portfolio's own parsers, refused in one line naming what is allowed. */
+/** {@code --sizing}, {@code --costs} and {@code --direction}, read by the portfolio's own parsers, refused in one line naming what is allowed. */
 final class PortfolioOptions {
     private PortfolioOptions() {}
 
@@ -13,6 +14,14 @@ final class PortfolioOptions {
             return Sizing.parse(value);
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingException("--sizing", value, e.getMessage());
+        }
+    }
+
+    static PortfolioSettings.Direction direction(String value) {
+        try {
+            return PortfolioSettings.Direction.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingException("--direction", value, e.getMessage());
         }
     }
 

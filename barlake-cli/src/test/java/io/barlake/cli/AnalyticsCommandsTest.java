@@ -6,7 +6,13 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.barlake.analytics.indicators.Momentum;
+import io.barlake.analytics.portfolio.Costs;
+import io.barlake.analytics.portfolio.PortfolioBacktester;
+import io.barlake.analytics.portfolio.PortfolioResult;
+import io.barlake.analytics.portfolio.PortfolioSettings;
+import io.barlake.analytics.portfolio.Sizing;
 import io.barlake.analytics.series.BarSeries;
+import io.barlake.analytics.strategy.Strategy;
 import io.barlake.lake.calendar.TradingCalendar;
 import io.barlake.lake.layout.LakeLayout;
 import io.barlake.lake.model.DailyBar;
@@ -236,6 +242,52 @@ class AnalyticsCommandsTest {
                 "share:0.005,min:1,slippage-bps:5", "--sizing", "fraction:0.5");
         assertThat(text.out()).contains("golden-cross on 1 symbols", "at most 10 positions, fixed fraction 0.5",
                 "costs per share 0.005, minimum 1, slippage 5 bps", "against equal-weight universe", "alpha", "excess");
+    }
+
+    @Test
+    void aPortfolioReinvestsDividendsWhenTheLakeHasThemAndTradesBothSidesWhenAsked() throws Exception {
+        LocalDate exDate = LocalDate.of(2024, 11, 14);
+        List<BarSeries> split;
+        List<BarSeries> total;
+        try (LocalObjectStore store = new LocalObjectStore(folder.resolve("lake"))) {
+            ParquetCodec.DIVIDENDS.write(store, LakeLayout.SILVER_DIVIDENDS, List.of(new io.barlake.lake.model.Dividend("WALK", exDate, 0.5, "CD")));
+            split = LakeUniverse.daily(store, SCAN_DAY, java.util.Set.of("WALK"), false);
+            total = LakeUniverse.daily(store, SCAN_DAY, java.util.Set.of("WALK"), true);
+        }
+        Strategy strategy = io.barlake.analytics.strategy.PrebuiltStrategies.find("rsi-momentum").orElseThrow();
+        PortfolioSettings settings = new PortfolioSettings(100_000, 1, new Sizing.EqualWeight(), new Costs(0, 0, 0, 0, 0, 0, 300), 252,
+                PortfolioSettings.Direction.LONG_SHORT);
+        String[] command = {"backtest", "--universe", "WALK", "--strategy", "rsi-momentum", "--max-positions", "1", "--direction",
+            "long-short", "--costs", "borrow:300", "--json"};
+        JsonNode byDefault = new ObjectMapper().readTree(CliRun.execute(environment, command).out());
+        assertThat(byDefault.get("adjustment").asText()).isEqualTo("total_return");
+        assertThat(byDefault.get("settings").get("direction").asText()).isEqualTo("long-short");
+        PortfolioResult reinvested = PortfolioBacktester.run(total, strategy, settings);
+        assertThat(byDefault.get("metrics").get("total_return").asDouble()).isCloseTo(reinvested.finalEquity() / 100_000 - 1,
+                within(1e-12));
+        assertThat(byDefault.get("trades").findValuesAsText("side")).contains("LONG", "SHORT");
+        assertThat(byDefault.get("trades").findValues("borrow_cost").stream().mapToDouble(JsonNode::asDouble).sum()).isPositive();
+
+        String[] asSplit = java.util.Arrays.copyOf(command, command.length + 2);
+        asSplit[command.length] = "--adjustment";
+        asSplit[command.length + 1] = "split";
+        JsonNode splitOnly = new ObjectMapper().readTree(CliRun.execute(environment, asSplit).out());
+        assertThat(splitOnly.get("adjustment").asText()).isEqualTo("split");
+        assertThat(splitOnly.get("metrics").get("total_return").asDouble()).isCloseTo(
+                PortfolioBacktester.run(split, strategy, settings).finalEquity() / 100_000 - 1, within(1e-12));
+        // The dividend lifts every price before it by the same factor: the two readings differ.
+        assertThat(total.get(0).close()[0]).isLessThan(split.get(0).close()[0]);
+
+        asSplit[command.length + 1] = "raw";
+        CliRun raw = CliRun.execute(environment, asSplit);
+        assertThat(raw.exitCode()).isEqualTo(2);
+        assertThat(raw.out()).isEmpty();
+        assertThat(raw.errLines()).singleElement().asString()
+                .isEqualTo("barlake: Invalid --adjustment 'raw': a portfolio reads split or total_return bars, not raw");
+        CliRun sideways = CliRun.execute(environment, "backtest", "--universe", "all", "--strategy", "golden-cross", "--direction", "up");
+        assertThat(sideways.exitCode()).isEqualTo(2);
+        assertThat(sideways.errLines()).singleElement().asString()
+                .isEqualTo("barlake: Invalid --direction 'up': direction must be long or long-short, was 'up'");
     }
 
     @Test

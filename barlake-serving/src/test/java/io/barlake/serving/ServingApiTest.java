@@ -378,6 +378,23 @@ class ServingApiTest {
             assertThat(last.path("benchmark").asDouble() / 100_000 - 1).isCloseTo(json.path("metrics").path("benchmarkReturn").asDouble(),
                     org.assertj.core.api.Assertions.within(1e-12));
             assertThat(json.path("metrics").has("alpha")).isTrue();
+            // The lake has MSFT's dividend: bars are read with it reinvested unless asked otherwise, the benchmark too.
+            assertThat(json.path("settings").path("adjustment").asText()).isEqualTo("total_return");
+            assertThat(json.path("settings").path("direction").asText()).isEqualTo("long");
+            FrontDoor.Answer splitOnly = door.call("POST", "/v1/backtest", WITH_KEY, """
+                    {"universe":["AAPL","MSFT"],"strategy":"rsi-momentum","max_positions":2,"benchmark":"MSFT","adjustment":"split",
+                     "direction":"long-short","costs":"borrow:250"}""".getBytes(StandardCharsets.UTF_8));
+            assertThat(splitOnly.status()).as(splitOnly.body()).isEqualTo(200);
+            assertThat(splitOnly.json().path("settings").path("adjustment").asText()).isEqualTo("split");
+            assertThat(splitOnly.json().path("settings").path("direction").asText()).isEqualTo("long-short");
+            assertThat(splitOnly.json().path("settings").path("costs").asText()).isEqualTo("borrow 250 bps a year");
+            assertThat(json.path("metrics").path("benchmarkReturn").asDouble())
+                    .isGreaterThan(splitOnly.json().path("metrics").path("benchmarkReturn").asDouble());
+            assertThat(splitOnly.json().path("trades").findValuesAsText("side")).contains("SHORT");
+            assertError(door.call("POST", "/v1/backtest", WITH_KEY, "{\"universe\":[\"AAPL\"],\"strategy\":\"golden-cross\",\"adjustment\":\"raw\"}"
+                    .getBytes(StandardCharsets.UTF_8)), 400, "bad_request");
+            assertError(door.call("POST", "/v1/backtest", WITH_KEY, "{\"universe\":[\"AAPL\"],\"strategy\":\"golden-cross\",\"direction\":\"up\"}"
+                    .getBytes(StandardCharsets.UTF_8)), 400, "bad_request");
 
             String tooMany = "{\"strategy\":\"golden-cross\",\"universe\":[" + String.join(",",
                     java.util.Collections.nCopies(501, "\"AAPL\"")) + "]}";

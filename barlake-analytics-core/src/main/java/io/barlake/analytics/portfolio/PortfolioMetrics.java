@@ -7,7 +7,7 @@ package io.barlake.analytics.portfolio;
  * benchmark's total return and the excess over it; beta (covariance of the returns over the
  * benchmark's variance), alpha (annualised mean of r − β·b), tracking error (annualised deviation
  * of r − b) and information ratio (annualised mean of r − b over the tracking error); exposure,
- * turnover, fees; win rate, profit factor and expectancy of the trades.
+ * turnover, fees (commissions, slippage and short borrow); win rate, profit factor and expectancy of the trades.
  */
 public record PortfolioMetrics(double totalReturn, double cagr, double volatility, double sharpe, double sortino,
         double maxDrawdown, int maxDrawdownSessions, double calmar, String benchmark, double benchmarkReturn, double excessReturn,
@@ -78,7 +78,7 @@ public record PortfolioMetrics(double totalReturn, double cagr, double volatilit
         return new PortfolioMetrics(totalReturn, cagr, deviation * annualise, deviation > 0 ? meanR / deviation * annualise : 0,
                 downside > 0 ? meanR / downside * annualise : 0, maxDrawdown, longest, maxDrawdown > 0 ? cagr / maxDrawdown : 0,
                 benchmark.name(), benchmarkReturn, totalReturn - benchmarkReturn, alpha, beta, trackingError, informationRatio,
-                result.exposure(), result.annualTurnover(), result.commissions() + result.slippage(), trades,
+                result.exposure(), result.annualTurnover(), result.commissions() + result.slippage() + result.borrowCost(), trades,
                 trades == 0 ? 0 : (double) won / trades, losses > 0 ? Math.min(999, wins / losses) : wins > 0 ? 999 : 0,
                 trades == 0 ? 0 : profit / trades);
     }

@@ -5,11 +5,11 @@ import java.util.List;
 
 /**
  * A portfolio backtest's outcome: the equity at each session's close ({@code dates}), the trades
- * in the order they closed, the commissions and slippage paid, the traded value, the mean share
- * of equity invested, and the settings it ran with.
+ * in the order they closed, the commissions, slippage and short borrow paid, the traded value, the
+ * mean gross exposure (positions long and short over equity), and the settings it ran with.
  */
 public record PortfolioResult(String strategy, PortfolioSettings settings, LocalDate[] dates, double[] equity,
-        List<PortfolioTrade> trades, double commissions, double slippage, double tradedValue, double exposure) {
+        List<PortfolioTrade> trades, double commissions, double slippage, double borrowCost, double tradedValue, double exposure) {
     public PortfolioResult {
         trades = List.copyOf(trades);
     }

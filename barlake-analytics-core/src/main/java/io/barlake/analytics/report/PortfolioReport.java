@@ -100,7 +100,7 @@ public final class PortfolioReport {
         BacktestReport.row(page, "Tracking error", BacktestReport.percent(m.trackingError()));
         BacktestReport.row(page, "Exposure", BacktestReport.percent(m.exposure()));
         BacktestReport.row(page, "Turnover a year", String.format(Locale.ROOT, "%.2f", m.annualTurnover()));
-        BacktestReport.row(page, "Fees and slippage", BacktestReport.number(m.fees()));
+        BacktestReport.row(page, "Fees, slippage and borrow", BacktestReport.number(m.fees()));
         BacktestReport.row(page, "Trades", Integer.toString(m.trades()));
         BacktestReport.row(page, "Win rate", BacktestReport.percent(m.winRate()));
         BacktestReport.row(page, "Profit factor", m.profitFactor() >= 999 ? "no loss" : String.format(Locale.ROOT, "%.2f", m.profitFactor()));
@@ -272,10 +272,11 @@ public final class PortfolioReport {
 
     private static void trades(StringBuilder page, List<PortfolioTrade> trades) {
         page.append("<section id=\"trades\"><h2>Trades (").append(trades.size()).append(")</h2><table><tr><th class=\"l\">symbol</th>"
-                + "<th class=\"l\">in</th><th>price</th><th class=\"l\">out</th><th>price</th><th>return</th>"
+                + "<th class=\"l\">side</th><th class=\"l\">in</th><th>price</th><th class=\"l\">out</th><th>price</th><th>return</th>"
                 + "<th class=\"l\">why in</th><th class=\"l\">why out</th></tr>");
         for (PortfolioTrade t : trades) {
-            page.append("<tr><td class=\"l\">").append(BacktestReport.escape(t.symbol())).append("</td><td class=\"l\">").append(t.entryDate())
+            page.append("<tr><td class=\"l\">").append(BacktestReport.escape(t.symbol())).append("</td><td class=\"l\">")
+                    .append(t.side().name().toLowerCase(Locale.ROOT)).append("</td><td class=\"l\">").append(t.entryDate())
                     .append("</td><td>").append(BacktestReport.number(t.entryPrice())).append("</td><td class=\"l\">").append(t.exitDate())
                     .append("</td><td>").append(BacktestReport.number(t.exitPrice())).append("</td><td>")
                     .append(String.format(Locale.ROOT, "%.2f%%", t.returnPercent())).append("</td><td class=\"l\">")

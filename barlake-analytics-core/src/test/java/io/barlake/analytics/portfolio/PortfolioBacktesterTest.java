@@ -39,9 +39,14 @@ class PortfolioBacktesterTest {
     void theEngineAndAPlainLoopAgreeOnTradesFillsCostsAndFinalEquity() {
         List<PortfolioSettings> settings = List.of(PortfolioSettings.defaults(),
                 new PortfolioSettings(50_000, 3, new Sizing.FixedFraction(0.25), new Costs(1, 0.005, 2, 1.5, 5, 0.05), 252),
-                new PortfolioSettings(250_000, 1, new Sizing.EqualWeight(), new Costs(0, 0, 10, 0, 0, 0.1), 252));
+                new PortfolioSettings(250_000, 1, new Sizing.EqualWeight(), new Costs(0, 0, 10, 0, 0, 0.1), 252),
+                new PortfolioSettings(100_000, 6, new Sizing.EqualWeight(), new Costs(1, 0.005, 2, 1.5, 5, 0.05, 300), 252,
+                        PortfolioSettings.Direction.LONG_SHORT),
+                new PortfolioSettings(80_000, 4, new Sizing.FixedFraction(0.3), new Costs(0, 0, 5, 0, 0, 0.1, 800), 252,
+                        PortfolioSettings.Direction.LONG_SHORT));
         List<String> strategies = List.of("rsi-momentum", "bollinger-breakout", "atr-breakout", "golden-cross", "volume-spike");
         int compared = 0;
+        int shorts = 0;
         for (long seed = 1; seed <= 4; seed++) {
             List<BarSeries> universe = universe(seed, 12);
             for (PortfolioSettings setting : settings) {
@@ -59,12 +64,15 @@ class PortfolioBacktesterTest {
                     for (int t = 0; t < ours.size(); t++) {
                         PortfolioTrade trade = ours.get(t);
                         Object[] reference = theirs.get(t);
-                        assertThat(new Object[] {trade.symbol(), trade.entryDate(), trade.exitDate(), trade.exitReason()})
-                                .as(what + " trade " + t).containsExactly(reference[0], reference[1], reference[2], reference[3]);
+                        assertThat(new Object[] {trade.symbol(), trade.entryDate(), trade.exitDate(), trade.exitReason(), trade.side().sign()})
+                                .as(what + " trade " + t).containsExactly(reference[0], reference[1], reference[2], reference[3], reference[8]);
                         assertThat(trade.entryPrice()).isCloseTo((double) reference[4], within(RELATIVE * trade.entryPrice()));
                         assertThat(trade.exitPrice()).isCloseTo((double) reference[5], within(RELATIVE * trade.exitPrice()));
                         assertThat(trade.shares()).isCloseTo((double) reference[6], within(RELATIVE * trade.shares()));
                         assertThat(trade.commissions()).isCloseTo((double) reference[7], within(1e-9 + RELATIVE * trade.commissions()));
+                        assertThat(trade.borrowCost()).isCloseTo((double) reference[9], within(1e-9 + RELATIVE * trade.borrowCost()));
+                        assertThat(trade.profit()).isCloseTo((double) reference[10], within(1e-6 + RELATIVE * Math.abs(trade.profit())));
+                        shorts += trade.side() == PortfolioTrade.Side.SHORT ? 1 : 0;
                     }
                     compared += ours.size();
                     assertThat(engine.commissions() + engine.slippage() > 0 || setting.costs().equals(Costs.none())).isTrue();
@@ -72,6 +80,7 @@ class PortfolioBacktesterTest {
             }
         }
         assertThat(compared).as("trades compared").isGreaterThan(500);
+        assertThat(shorts).as("short sales compared").isGreaterThan(100);
     }
 
     @Test
@@ -100,7 +109,8 @@ class PortfolioBacktesterTest {
             List<BarSeries> universe = universe(20 + round, 8);
             Strategy strategy = PrebuiltStrategies.withScreens().get(round % PrebuiltStrategies.withScreens().size());
             PortfolioSettings settings = new PortfolioSettings(100_000, 1 + round % 4,
-                    round % 2 == 0 ? new Sizing.EqualWeight() : new Sizing.AtrRisk(0.01, 14, 2), new Costs(1, 0, 5, 1, 3, 0), 252);
+                    round % 2 == 0 ? new Sizing.EqualWeight() : new Sizing.AtrRisk(0.01, 14, 2), new Costs(1, 0, 5, 1, 3, 0, 250), 252,
+                    round % 3 == 0 ? PortfolioSettings.Direction.LONG_SHORT : PortfolioSettings.Direction.LONG_ONLY);
             PortfolioResult before = PortfolioBacktester.run(universe, strategy, settings);
             LocalDate[] days = before.dates();
             LocalDate cut = days[days.length / 3 + random.nextInt(days.length / 2)];
@@ -112,6 +122,95 @@ class PortfolioBacktesterTest {
             }
             assertThat(decidedBy(after, cut)).as(what).isEqualTo(decidedBy(before, cut));
         }
+    }
+
+    @Test
+    void aShortSaleOfAFallingStockGainsTheFallLessItsBorrowAndALongOnlyBookStaysOut() {
+        // 12 flat sessions at 100, then 20 sessions each opening at the last close and closing 1 lower.
+        int n = 32;
+        LocalDate[] dates = new LocalDate[n];
+        double[][] bars = new double[5][n];
+        for (int i = 0; i < n; i++) {
+            dates[i] = LocalDate.of(2024, 1, 2).plusDays(i);
+            double close = i < 12 ? 100 : 100 - (i - 11);
+            double open = i < 12 ? 100 : close + 1;
+            bars[0][i] = open;
+            bars[1][i] = open;
+            bars[2][i] = close;
+            bars[3][i] = close;
+            bars[4][i] = 1_000;
+        }
+        BarSeries falling = new BarSeries("FALL", dates, bars[0], bars[1], bars[2], bars[3], bars[4]);
+        Strategy crossings = io.barlake.analytics.strategy.CompositeStrategies.parse("""
+                {"name": "sma-cross", "description": "close crossing its 5-session average",
+                 "components": {
+                   "trigger": {"expression": {"left": {"price": "close"}, "op": "CROSS_ABOVE", "right": {"indicator": "SMA", "params": [5]}}},
+                   "exit":    {"expression": {"left": {"price": "close"}, "op": "CROSS_BELOW", "right": {"indicator": "SMA", "params": [5]}}}}}
+                """);
+        StrategySignals signals = crossings.signals(new BarContext(falling));
+        int sell = -1;
+        for (int i = 0; i < n && sell < 0; i++) {
+            assertThat(signals.at(i)).as("bar %d", i).isNotEqualTo(Signal.BUY);
+            sell = signals.at(i) == Signal.SELL ? i : -1;
+        }
+        assertThat(sell).as("the first close under the average").isEqualTo(12);
+        PortfolioSettings settings = new PortfolioSettings(100_000, 1, new Sizing.EqualWeight(),
+                new Costs(0, 0, 0, 0, 0, 0, 500), 252, PortfolioSettings.Direction.LONG_SHORT);
+        PortfolioResult result = PortfolioBacktester.run(List.of(falling), crossings, settings);
+
+        // Sold short at the open after the signal (99), for the whole equity; covered at the last close.
+        assertThat(result.trades()).hasSize(1);
+        PortfolioTrade trade = result.trades().get(0);
+        assertThat(trade.side()).isEqualTo(PortfolioTrade.Side.SHORT);
+        assertThat(trade.entryDate()).isEqualTo(dates[13]);
+        assertThat(trade.entryPrice()).isEqualTo(99);
+        assertThat(trade.shares()).isCloseTo(100_000 / 99.0, within(1e-9));
+        assertThat(trade.exitReason()).isEqualTo(ExitReason.END_OF_DATA);
+        assertThat(trade.exitPrice()).isEqualTo(80);
+        double borrow = borrowUpTo(trade.shares(), bars[3], n - 1); // 5 % a year of the short's value at each close held
+        assertThat(trade.borrowCost()).isCloseTo(borrow, within(1e-9));
+        assertThat(trade.profit()).isCloseTo(trade.shares() * (99 - 80) - borrow, within(1e-6));
+        assertThat(result.finalEquity()).isCloseTo(100_000 + trade.profit(), within(1e-6));
+        assertThat(result.borrowCost()).isCloseTo(borrow, within(1e-9));
+        // Marked to market on the way: equity rises as the price falls.
+        assertThat(result.equity()[20]).isCloseTo(100_000 - borrowUpTo(trade.shares(), bars[3], 20)
+                + trade.shares() * (99 - bars[3][20]), within(1e-6));
+
+        PortfolioResult longOnly = PortfolioBacktester.run(List.of(falling), crossings,
+                settings.withDirection(PortfolioSettings.Direction.LONG_ONLY));
+        assertThat(longOnly.trades()).isEmpty();
+        assertThat(longOnly.finalEquity()).isEqualTo(100_000);
+    }
+
+    private static double borrowUpTo(double shares, double[] close, int last) {
+        double borrow = 0;
+        for (int i = 13; i <= last; i++) {
+            borrow += shares * close[i] * 0.05 / 252;
+        }
+        return borrow;
+    }
+
+    @Test
+    void longAndShortPositionsShareTheSlotsAndNeverTakeGrossExposureAboveTheEquity() {
+        List<BarSeries> universe = universe(5, 12);
+        Strategy strategy = PrebuiltStrategies.find("rsi-momentum").orElseThrow();
+        PortfolioSettings settings = new PortfolioSettings(100_000, 4, new Sizing.FixedFraction(0.5), Costs.none(), 252,
+                PortfolioSettings.Direction.LONG_SHORT);
+        PortfolioResult result = PortfolioBacktester.run(universe, strategy, settings);
+        assertThat(result.trades()).extracting(PortfolioTrade::side).contains(PortfolioTrade.Side.LONG, PortfolioTrade.Side.SHORT);
+        List<LocalDate> days = Arrays.asList(result.dates());
+        for (int d = 0; d < days.size(); d++) {
+            LocalDate day = days.get(d);
+            List<PortfolioTrade> open = result.trades().stream()
+                    .filter(t -> !t.entryDate().isAfter(day) && t.exitDate().isAfter(day)).toList();
+            assertThat(open.size()).as("open on %s", day).isLessThanOrEqualTo(4);
+            // Half the equity per entry asks for more than there is: the entries of one open stay within it.
+            double entered = result.trades().stream().filter(t -> t.entryDate().equals(day))
+                    .mapToDouble(t -> t.shares() * t.entryPrice()).sum();
+            double before = d == 0 ? settings.initialCapital() : result.equity()[d - 1];
+            assertThat(entered).as("entered on %s", day).isLessThanOrEqualTo(before * (1 + 1e-12));
+        }
+        assertThat(result.exposure()).isGreaterThan(0).isLessThanOrEqualTo(1.5);
     }
 
     /** What was decided by the close of {@code cut}: trades closed by then, and entries filled by then. */
@@ -200,14 +299,19 @@ class PortfolioBacktesterTest {
             this.cash = settings.initialCapital();
         }
 
-        /** An open position: symbol, entry bar, entry price, shares, entry commission, highest high since entry. */
+        /**
+         * An open position: symbol, +1 long or −1 short, entry bar, entry price, shares, entry
+         * commission, highest high (long) or lowest low (short) since entry, borrow paid.
+         */
         private static final class Held {
             String symbol;
+            int sign;
             int entryBar;
             double price;
             double shares;
             double commission;
-            double highest;
+            double extreme;
+            double borrow;
         }
 
         void run() {
@@ -230,7 +334,8 @@ class PortfolioBacktesterTest {
             List<LocalDate> days = new ArrayList<>(all);
             Map<String, Held> open = new LinkedHashMap<>();
             Map<String, ExitReason> exitOrders = new LinkedHashMap<>();
-            List<String> entryOrders = new ArrayList<>();
+            List<Object[]> entryOrders = new ArrayList<>(); // symbol, sign
+            boolean longShort = settings.direction() == PortfolioSettings.Direction.LONG_SHORT;
             Map<String, Double> lastClose = new TreeMap<>();
             Map<String, Integer> lastSeen = new TreeMap<>();
             double equity = cash;
@@ -246,7 +351,13 @@ class PortfolioBacktesterTest {
                         sell(open.remove(symbol), bySymbol.get(symbol), i, bySymbol.get(symbol).open()[i], exitOrders.remove(symbol));
                     }
                 }
-                for (String symbol : entryOrders) {
+                double room = equity; // gross exposure left when short selling: no leverage
+                for (Held held : open.values()) {
+                    room -= held.shares * lastClose.get(held.symbol);
+                }
+                for (Object[] order : entryOrders) {
+                    String symbol = (String) order[0];
+                    int sign = (int) order[1];
                     if (open.size() >= settings.maxPositions()) {
                         break;
                     }
@@ -255,24 +366,36 @@ class PortfolioBacktesterTest {
                         continue;
                     }
                     BarSeries bars = bySymbol.get(symbol);
-                    double fill = bars.open()[i] * (1 + costs.slippageBps() / 10_000) + costs.rangeFraction() * (bars.high()[i] - bars.low()[i]);
+                    double fill = bars.open()[i] * (1 + sign * costs.slippageBps() / 10_000)
+                            + sign * costs.rangeFraction() * (bars.high()[i] - bars.low()[i]);
                     double money = settings.sizing() instanceof Sizing.FixedFraction f ? equity * f.fraction()
                             : equity / settings.maxPositions();
-                    double shares = Math.min(money / fill, Math.min((cash - costs.perOrder())
-                            / (fill * (1 + costs.bps() / 10_000) + costs.perShare()), (cash - costs.minimum()) / fill));
+                    double shares;
+                    if (sign > 0) {
+                        shares = Math.min(money / fill, Math.min((cash - costs.perOrder())
+                                / (fill * (1 + costs.bps() / 10_000) + costs.perShare()), (cash - costs.minimum()) / fill));
+                    } else {
+                        double fee = Math.max(costs.minimum(), costs.perOrder() + costs.perShare() * money / fill + costs.bps() / 10_000 * money);
+                        shares = cash > fee ? money / fill : 0;
+                    }
+                    if (longShort) {
+                        shares = Math.min(shares, room / fill);
+                    }
                     if (!(shares > 0)) {
                         continue;
                     }
                     double commission = Math.max(costs.minimum(), costs.perOrder() + costs.perShare() * shares
                             + costs.bps() / 10_000 * shares * fill);
-                    cash -= shares * fill + commission;
+                    cash -= sign * shares * fill + commission;
+                    room -= shares * fill;
                     Held held = new Held();
                     held.symbol = symbol;
+                    held.sign = sign;
                     held.entryBar = i;
                     held.price = fill;
                     held.shares = shares;
                     held.commission = commission;
-                    held.highest = fill;
+                    held.extreme = fill;
                     open.put(symbol, held);
                 }
                 entryOrders = new ArrayList<>();
@@ -282,14 +405,18 @@ class PortfolioBacktesterTest {
                         continue;
                     }
                     BarSeries bars = bySymbol.get(held.symbol);
+                    if (held.sign < 0) {
+                        protectShort(held, bars, i, rules, open);
+                        continue;
+                    }
                     double stop = Double.NEGATIVE_INFINITY;
                     ExitReason why = null;
                     if (rules.stopLossPercent().isPresent()) {
                         stop = held.price * (1 - rules.stopLossPercent().getAsDouble() / 100);
                         why = ExitReason.STOP_LOSS;
                     }
-                    if (rules.trailingStopPercent().isPresent() && held.highest * (1 - rules.trailingStopPercent().getAsDouble() / 100) > stop) {
-                        stop = held.highest * (1 - rules.trailingStopPercent().getAsDouble() / 100);
+                    if (rules.trailingStopPercent().isPresent() && held.extreme * (1 - rules.trailingStopPercent().getAsDouble() / 100) > stop) {
+                        stop = held.extreme * (1 - rules.trailingStopPercent().getAsDouble() / 100);
                         why = ExitReason.TRAILING_STOP;
                     }
                     if (rules.entryBarStopPercent().isPresent()
@@ -306,10 +433,10 @@ class PortfolioBacktesterTest {
                         sell(held, bars, i, Math.max(bars.open()[i], held.price * (1 + rules.takeProfitPercent().getAsDouble() / 100)),
                                 ExitReason.TAKE_PROFIT);
                     } else {
-                        held.highest = Math.max(held.highest, bars.high()[i]);
+                        held.extreme = Math.max(held.extreme, bars.high()[i]);
                     }
                 }
-                List<String> candidates = new ArrayList<>();
+                List<Object[]> candidates = new ArrayList<>();
                 for (String symbol : bySymbol.keySet()) {
                     Integer i = index.get(symbol).get(day);
                     if (i == null) {
@@ -325,23 +452,35 @@ class PortfolioBacktesterTest {
                             exitOrders.remove(symbol);
                             open.remove(symbol);
                             sell(held, bars, i, bars.close()[i], ExitReason.DELISTED);
-                        } else if (signal == Signal.SELL) {
+                        } else if (signal == (held.sign > 0 ? Signal.SELL : Signal.BUY)) {
                             exitOrders.put(symbol, ExitReason.SIGNAL);
+                            if (longShort) {
+                                candidates.add(new Object[] {symbol, -held.sign});
+                            }
                         } else if (rules.maxHoldingSessions().isPresent() && i - held.entryBar + 1 >= rules.maxHoldingSessions().getAsInt()) {
                             exitOrders.put(symbol, ExitReason.TIME_LIMIT);
                         }
                     } else if (signal == Signal.BUY && i < bars.size() - 1) {
-                        candidates.add(symbol);
+                        candidates.add(new Object[] {symbol, 1});
+                    } else if (longShort && signal == Signal.SELL && i < bars.size() - 1) {
+                        candidates.add(new Object[] {symbol, -1});
                     }
                 }
-                candidates.sort(Comparator.comparingDouble((String symbol) -> {
-                    double value = roc.get(symbol)[index.get(symbol).get(day)];
+                candidates.sort(Comparator.comparingDouble((Object[] c) -> {
+                    double value = roc.get((String) c[0])[index.get((String) c[0]).get(day)] * (int) c[1];
                     return Double.isNaN(value) ? Double.NEGATIVE_INFINITY : value;
-                }).reversed().thenComparing(symbol -> symbol));
+                }).reversed().thenComparing(c -> (String) c[0]).thenComparing(c -> -(int) c[1]));
                 entryOrders = candidates;
+                for (Held held : open.values()) {
+                    if (held.sign < 0) {
+                        double borrow = held.shares * lastClose.get(held.symbol) * costs.borrowBps() / 10_000 / settings.barsPerYear();
+                        held.borrow += borrow;
+                        cash -= borrow;
+                    }
+                }
                 equity = cash;
                 for (Held held : open.values()) {
-                    equity += held.shares * lastClose.get(held.symbol);
+                    equity += held.sign * held.shares * lastClose.get(held.symbol);
                 }
             }
             for (Held held : new ArrayList<>(open.values())) {
@@ -349,14 +488,45 @@ class PortfolioBacktesterTest {
             }
         }
 
+        /** A short's stop above (the lowest of the rules' levels), hit by the high; its target below, hit by the low. */
+        private void protectShort(Held held, BarSeries bars, int i, ExitRules rules, Map<String, Held> open) {
+            double stop = Double.POSITIVE_INFINITY;
+            ExitReason why = null;
+            if (rules.stopLossPercent().isPresent()) {
+                stop = held.price * (1 + rules.stopLossPercent().getAsDouble() / 100);
+                why = ExitReason.STOP_LOSS;
+            }
+            if (rules.trailingStopPercent().isPresent() && held.extreme * (1 + rules.trailingStopPercent().getAsDouble() / 100) < stop) {
+                stop = held.extreme * (1 + rules.trailingStopPercent().getAsDouble() / 100);
+                why = ExitReason.TRAILING_STOP;
+            }
+            if (rules.entryBarStopPercent().isPresent()
+                    && bars.high()[held.entryBar - 1] * (1 + rules.entryBarStopPercent().getAsDouble() / 100) < stop) {
+                stop = bars.high()[held.entryBar - 1] * (1 + rules.entryBarStopPercent().getAsDouble() / 100);
+                why = ExitReason.ENTRY_BAR_STOP;
+            }
+            double target = rules.takeProfitPercent().isPresent() ? held.price * (1 - rules.takeProfitPercent().getAsDouble() / 100) : -1;
+            if (why != null && bars.high()[i] >= stop) {
+                open.remove(held.symbol);
+                sell(held, bars, i, Math.max(bars.open()[i], stop), why);
+            } else if (bars.low()[i] <= target) {
+                open.remove(held.symbol);
+                sell(held, bars, i, Math.min(bars.open()[i], target), ExitReason.TAKE_PROFIT);
+            } else {
+                held.extreme = Math.min(held.extreme, bars.low()[i]);
+            }
+        }
+
+        /** Closes a position: sells a long, buys back a short. */
         private void sell(Held held, BarSeries bars, int i, double price, ExitReason reason) {
             Costs costs = settings.costs();
-            double fill = price * (1 - costs.slippageBps() / 10_000) - costs.rangeFraction() * (bars.high()[i] - bars.low()[i]);
+            double fill = price * (1 - held.sign * costs.slippageBps() / 10_000) - held.sign * costs.rangeFraction() * (bars.high()[i] - bars.low()[i]);
             double commission = Math.max(costs.minimum(), costs.perOrder() + costs.perShare() * held.shares
                     + costs.bps() / 10_000 * held.shares * fill);
-            cash += held.shares * fill - commission;
+            cash += held.sign * held.shares * fill - commission;
+            double profit = held.sign * held.shares * (fill - held.price) - held.commission - commission - held.borrow;
             trades.add(new Object[] {held.symbol, bars.dates()[held.entryBar], bars.dates()[i], reason, held.price, fill,
-                    held.shares, held.commission + commission});
+                    held.shares, held.commission + commission, held.sign, held.borrow, profit});
         }
     }
 

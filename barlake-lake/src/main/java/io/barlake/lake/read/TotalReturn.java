@@ -33,9 +33,14 @@ public final class TotalReturn {
         return series.build(split.symbol());
     }
 
+    /** Whether silver has cash dividends: a portfolio then reads total-return bars by default. */
+    public static boolean available(ObjectStore store) {
+        return store.head(LakeLayout.SILVER_DIVIDENDS).isPresent();
+    }
+
     /** The cash dividends in silver, or none. */
     public static List<Dividend> dividends(ObjectStore store) {
-        return store.head(LakeLayout.SILVER_DIVIDENDS).isPresent()
+        return available(store)
                 ? ParquetCodec.DIVIDENDS.read(store, LakeLayout.SILVER_DIVIDENDS)
                 : List.of();
     }

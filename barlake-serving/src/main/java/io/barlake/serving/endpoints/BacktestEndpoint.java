@@ -34,9 +34,11 @@ import java.util.Map;
  * metrics, the trades and the equity curve. An invalid composite strategy is a 400 with every
  * problem and its JSON path. With {@code "universe"} (a list of at most
  * {@value BacktestService#MAX_UNIVERSE} symbols) instead of {@code "symbol"}: a portfolio backtest on
- * daily bars with one cash account, {@code "max_positions"}, {@code "sizing"} and {@code "costs"} as
- * the CLI takes them, against {@code "benchmark"} (a symbol, {@code "universe"}, or SPY when the lake
- * has it); the answer adds the benchmark's equity beside the portfolio's.
+ * daily bars with one cash account, {@code "max_positions"}, {@code "sizing"}, {@code "costs"} and
+ * {@code "direction"} ({@code long} or {@code long-short}) as the CLI takes them, dividends
+ * reinvested when the lake has them unless {@code "adjustment":"split"}, against {@code "benchmark"}
+ * (a symbol, {@code "universe"}, or SPY when the lake has it); the answer adds the benchmark's
+ * equity beside the portfolio's.
  *
  * <pre>{"symbol":"AAPL","strategy":"golden-cross","timeframe":"1d","from":"2021-01-04","to":"2025-12-31",
  *  "capital":100000,"commission":0,"commission_percent":0,"slippage_percent":0,"fraction":1}</pre>
@@ -82,7 +84,8 @@ public final class BacktestEndpoint {
         PortfolioSettings settings;
         try {
             settings = new PortfolioSettings(number(body, "capital", 100_000), (int) number(body, "max_positions", 10),
-                    Sizing.parse(text(body, "sizing", "equal")), Costs.parse(text(body, "costs", "bps:0")), 252);
+                    Sizing.parse(text(body, "sizing", "equal")), Costs.parse(text(body, "costs", "bps:0")), 252,
+                    PortfolioSettings.Direction.parse(text(body, "direction", "long")));
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("portfolio settings: " + e.getMessage());
         }
@@ -90,7 +93,16 @@ public final class BacktestEndpoint {
         if (benchmark != null) {
             benchmark = benchmark.equalsIgnoreCase("universe") ? "universe" : RequestValues.symbol("benchmark", benchmark);
         }
-        return new BacktestService.PortfolioRequest(symbols, date(body, "from"), date(body, "to"), strategy, settings, benchmark);
+        Adjustment adjustment = null;
+        if (body.has("adjustment")) {
+            try {
+                adjustment = Adjustment.parse("adjustment", text(body, "adjustment", "split"));
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest("'adjustment' must be split or total_return");
+            }
+        }
+        return new BacktestService.PortfolioRequest(symbols, date(body, "from"), date(body, "to"), strategy, settings, benchmark,
+                adjustment);
     }
 
     private static Map<String, Object> portfolioAnswer(BacktestService.PortfolioOutcome outcome) {
@@ -105,6 +117,8 @@ public final class BacktestEndpoint {
         settings.put("max_positions", result.settings().maxPositions());
         settings.put("sizing", result.settings().sizing().describe());
         settings.put("costs", result.settings().costs().describe());
+        settings.put("direction", result.settings().direction().label());
+        settings.put("adjustment", outcome.adjustment().label());
         answer.put("settings", settings);
         answer.put("metrics", outcome.metrics());
         answer.put("trades", result.trades());

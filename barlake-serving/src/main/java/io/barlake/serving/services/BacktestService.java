@@ -63,15 +63,21 @@ public final class BacktestService {
     public static final int MAX_UNIVERSE = 500;
 
     /**
-     * One portfolio backtest as asked: daily split-adjusted bars of {@code symbols} in the range,
-     * measured against {@code benchmark} (a symbol), or SPY when null and the lake has it, else
-     * the equal-weight universe.
+     * One portfolio backtest as asked: daily bars of {@code symbols} in the range, read as
+     * {@code adjustment} says (null: total return when the lake has dividends, else split-adjusted),
+     * measured against {@code benchmark} (a symbol) read the same way, or SPY when null and the lake
+     * has it, else the equal-weight universe.
+     *
+     * @throws ApiException 400 for raw bars, more than {@value #MAX_UNIVERSE} symbols or 30 years
      */
     public record PortfolioRequest(List<String> symbols, LocalDate from, LocalDate to, Strategy strategy, PortfolioSettings settings,
-            String benchmark) {
+            String benchmark, Adjustment adjustment) {
         public PortfolioRequest {
             requireNonNull(strategy, "strategy is null");
             requireNonNull(settings, "settings is null");
+            if (adjustment == Adjustment.RAW) {
+                throw ApiException.badRequest("'adjustment' of a portfolio must be split or total_return: raw prices jump at splits");
+            }
             if (symbols.isEmpty() || symbols.size() > MAX_UNIVERSE) {
                 throw ApiException.badRequest("'universe' must list from 1 to " + MAX_UNIVERSE + " symbols");
             }
@@ -81,14 +87,17 @@ public final class BacktestService {
         }
     }
 
-    /** What a portfolio backtest did, its figures against the benchmark, and the symbols it had bars of. */
-    public record PortfolioOutcome(PortfolioResult result, PortfolioMetrics metrics, Benchmark benchmark, List<String> symbols) {}
+    /** What a portfolio backtest did, its figures against the benchmark, the symbols it had bars of, and how they were read. */
+    public record PortfolioOutcome(PortfolioResult result, PortfolioMetrics metrics, Benchmark benchmark, List<String> symbols,
+            Adjustment adjustment) {}
 
     /** @throws ApiException 404 when the lake has no bars of any of the symbols in the range */
     public PortfolioOutcome portfolio(PortfolioRequest request) {
+        Adjustment adjustment = request.adjustment() != null ? request.adjustment()
+                : series.hasDividends() ? Adjustment.TOTAL_RETURN : Adjustment.SPLIT;
         List<BarSeries> universe = new ArrayList<>();
         for (String symbol : request.symbols()) {
-            daily(symbol, request).ifPresent(universe::add);
+            daily(symbol, request, adjustment).ifPresent(universe::add);
         }
         if (universe.isEmpty()) {
             throw ApiException.notFound("No daily bars for any symbol of 'universe' in that range");
@@ -96,18 +105,18 @@ public final class BacktestService {
         PortfolioResult result = PortfolioBacktester.run(universe, request.strategy(), request.settings());
         Benchmark benchmark;
         try {
-            benchmark = Benchmark.choose(request.benchmark(), symbol -> daily(symbol, request), universe, result.dates(),
+            benchmark = Benchmark.choose(request.benchmark(), symbol -> daily(symbol, request, adjustment), universe, result.dates(),
                     request.settings().initialCapital());
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("'benchmark' " + e.getMessage());
         }
         return new PortfolioOutcome(result, PortfolioMetrics.of(result, benchmark), benchmark,
-                universe.stream().map(BarSeries::symbol).toList());
+                universe.stream().map(BarSeries::symbol).toList(), adjustment);
     }
 
-    private java.util.Optional<BarSeries> daily(String symbol, PortfolioRequest request) {
+    private java.util.Optional<BarSeries> daily(String symbol, PortfolioRequest request, Adjustment adjustment) {
         try {
-            return java.util.Optional.of(LakeSeries.of(series.bars(symbol, Timeframe.D1, request.from(), request.to(), Adjustment.SPLIT,
+            return java.util.Optional.of(LakeSeries.of(series.bars(symbol, Timeframe.D1, request.from(), request.to(), adjustment,
                     Continuity.TICKER)));
         } catch (NoBarsException e) {
             return java.util.Optional.empty(); // a symbol without bars in the range is not in the universe

@@ -31,22 +31,29 @@ public final class LakeUniverse {
     }
 
     /**
-     * The same, the daily bars with dividends reinvested when {@code totalReturn} ({@link
-     * TotalReturn}, as of the session); N-session bars stay split-adjusted only.
-     */
-    /**
      * Every symbol's split-adjusted daily bars up to {@code session} (those delisted before it
      * too), or only those of {@code only} when it is not empty, in symbol order: a portfolio
-     * backtest's universe.
+     * backtest's universe. With {@code totalReturn}, dividends reinvested as well ({@link
+     * TotalReturn}, as of the session).
      */
-    public static List<io.barlake.analytics.series.BarSeries> daily(ObjectStore store, LocalDate session, Set<String> only) {
+    public static List<io.barlake.analytics.series.BarSeries> daily(ObjectStore store, LocalDate session, Set<String> only,
+            boolean totalReturn) {
         SplitAdjuster adjuster = BarHistory.splitAdjuster(store, session);
+        List<Dividend> dividends = totalReturn ? TotalReturn.dividends(store) : null;
         List<io.barlake.analytics.series.BarSeries> universe = new java.util.ArrayList<>();
-        DailyHistory.load(store, session, only).forEach((symbol, raw) -> universe.add(
-                io.barlake.signals.series.LakeSeries.of(SymbolTimeframes.adjusted(raw, adjuster, session))));
+        DailyHistory.load(store, session, only).forEach((symbol, raw) -> {
+            SymbolBars daily = SymbolTimeframes.adjusted(raw, adjuster, session);
+            universe.add(io.barlake.signals.series.LakeSeries.of(
+                    dividends == null ? daily : TotalReturn.apply(daily, dividends, adjuster, session)));
+        });
         return universe;
     }
 
+    /**
+     * The same as {@link #load(ObjectStore, LocalDate, List, Set)}, the daily bars with dividends
+     * reinvested when {@code totalReturn} ({@link TotalReturn}, as of the session); N-session bars
+     * stay split-adjusted only.
+     */
     public static Map<String, List<Scanner.Input>> load(ObjectStore store, LocalDate session, List<Timeframe> timeframes,
             Set<String> only, boolean totalReturn) {
         SplitAdjuster adjuster = BarHistory.splitAdjuster(store, session);
