@@ -31,7 +31,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * -Pbrowser}): the real jar fills a lake with {@code barlake run}, serves it with
  * {@code barlake serve}, and the browser reads the market panel, searches a symbol, sees its chart
  * drawn (hovers it, zooms it), reads the symbol's signal, runs a backtest and sees the equity
- * curve and the trades marked on the chart. Screenshots go to {@code target/dashboard-screenshots/}.
+ * curve and the trades marked on the chart; a portfolio tear sheet and a single-symbol report (the
+ * XLQ case: buy-and-hold line and excess return) open with every section and chart. Screenshots go
+ * to {@code target/dashboard-screenshots/}.
  */
 class DashboardBrowserIT {
     private static final Path SCREENSHOTS = Path.of("target", "dashboard-screenshots").toAbsolutePath();
@@ -47,8 +49,12 @@ class DashboardBrowserIT {
     private WebDriver browser;
 
     private ProcessBuilder barlake(String... args) {
+        return barlakeOn(folder.resolve("lake"), args);
+    }
+
+    private ProcessBuilder barlakeOn(Path lake, String... args) {
         ProcessBuilder builder = new ProcessBuilder(PackagedJar.barlake(args)).directory(folder.toFile()).redirectErrorStream(true);
-        builder.environment().put("BARLAKE_LAKE", folder.resolve("lake").toString());
+        builder.environment().put("BARLAKE_LAKE", lake.toString());
         builder.environment().put("BARLAKE_SYNTHETIC_SYMBOLS", "60");
         builder.environment().put("BARLAKE_NOW", NOW);
         builder.environment().remove("POLYGON_API_KEY");
@@ -120,6 +126,93 @@ class DashboardBrowserIT {
         assertThat(browser.findElements(By.cssSelector("#monthly td[style]"))).as("monthly heatmap cells").isNotEmpty();
         assertThat(browser.findElements(By.cssSelector("#trades tr"))).hasSizeGreaterThan(2);
         save("tear-sheet.png");
+    }
+
+    /**
+     * The issue's complaint: a golden cross on XLQ "made 23.5 %" while XLQ itself rose 121.6 %, and
+     * the report never said so. XLQ here is a made-up rising series with two deep corrections that
+     * rises exactly 121.6 % over five years; the report must show the buy-and-hold line beside the
+     * strategy's and state the excess, as the CLI's JSON computes it.
+     */
+    @Test
+    void theXlqCaseShowsTheBuyAndHoldLineAndTheExcessReturnInTheBrowser() throws Exception {
+        Path lake = folder.resolve("xlq-lake");
+        writeXlq(lake);
+        Process json = barlakeOn(lake, "backtest", "--symbol", "XLQ", "--strategy", "golden-cross", "--json")
+                .redirectErrorStream(false).redirectOutput(folder.resolve("xlq.json").toFile()).start();
+        assertThat(json.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(json.exitValue()).isZero();
+        com.fasterxml.jackson.databind.JsonNode document = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(folder.resolve("xlq.json").toFile());
+        double hold = document.get("buy_and_hold_return").asDouble();
+        double total = document.get("metrics").get("total_return").asDouble();
+        assertThat(hold).isCloseTo(1.216, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(document.get("excess_return").asDouble()).isCloseTo(total - hold, org.assertj.core.api.Assertions.within(1e-12))
+                .isLessThan(-0.5);
+
+        Path report = folder.resolve("xlq.html");
+        Process html = barlakeOn(lake, "backtest", "--symbol", "XLQ", "--strategy", "golden-cross", "--report", report.toString())
+                .redirectOutput(folder.resolve("xlq.log").toFile()).start();
+        assertThat(html.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(html.exitValue()).as(Files.readString(folder.resolve("xlq.log"))).isZero();
+        browser.get(report.toUri().toString());
+        String page = browser.findElement(By.tagName("body")).getText();
+        assertThat(page).contains("Total return " + String.format(java.util.Locale.ROOT, "%.2f%%", total * 100),
+                "Buy and hold XLQ 121.60%", "Excess over buy and hold " + String.format(java.util.Locale.ROOT, "%.2f%%", (total - hold) * 100),
+                "Equity against buy and hold");
+        // Both lines are drawn: pixels of the strategy's blue and of the buy-and-hold grey in the decoded chart.
+        JavascriptExecutor script = (JavascriptExecutor) browser;
+        String count = "const img = Array.from(document.images).find(i => i.alt === 'Equity curve against buy and hold');"
+                + "const c = document.createElement('canvas'); c.width = img.naturalWidth; c.height = img.naturalHeight;"
+                + "const g = c.getContext('2d'); g.drawImage(img, 0, 0);"
+                + "const d = g.getImageData(0, 0, c.width, c.height).data; let n = 0;"
+                + "for (let i = 0; i < d.length; i += 4) { if (d[i] === arguments[0] && d[i + 1] === arguments[1] && d[i + 2] === arguments[2]) n++; }"
+                + "return n;";
+        long grey = ((Number) script.executeScript(count, 0x8c, 0x95, 0x9f)).longValue();
+        long blue = ((Number) script.executeScript(count, 0x09, 0x69, 0xda)).longValue();
+        assertThat(grey).as("buy-and-hold pixels").isGreaterThan(500);
+        assertThat(blue).as("strategy pixels").isGreaterThan(500);
+        save("xlq.png");
+    }
+
+    /** Five years of XLQ: a rising path with two V-shaped 20 % corrections, scaled to end 121.6 % above its first close. */
+    private static void writeXlq(Path lake) {
+        io.barlake.lake.calendar.TradingCalendar calendar = io.barlake.lake.calendar.TradingCalendar.nyse();
+        List<java.time.LocalDate> days = calendar.sessionsBetween(java.time.LocalDate.of(2020, 6, 1), java.time.LocalDate.of(2025, 5, 30));
+        int n = days.size();
+        double[] log = new double[n];
+        for (int t = 0; t < n; t++) {
+            double dip = 0;
+            for (int start : new int[] {n / 3, 5 * n / 7}) {
+                if (t >= start && t < start + 60) {
+                    dip -= 0.2 * (t - start) / 60.0;
+                } else if (t >= start + 60 && t < start + 120) {
+                    dip -= 0.2 * (1 - (t - start - 60) / 60.0);
+                }
+            }
+            log[t] = (double) t / n * Math.log(2.6) + dip + 0.015 * Math.sin(t / 7.0);
+        }
+        double scale = Math.log(2.216) / (log[n - 1] - log[0]);
+        List<io.barlake.lake.model.DailyBar> bars = new java.util.ArrayList<>();
+        java.util.Map<java.time.LocalDate, io.barlake.lake.state.DailyCheckpoint.Session> sessions = new java.util.TreeMap<>();
+        double previous = 50;
+        for (int t = 0; t < n; t++) {
+            double close = 50 * Math.exp((log[t] - log[0]) * scale);
+            double open = previous;
+            bars.add(new io.barlake.lake.model.DailyBar("XLQ", days.get(t), open, Math.max(open, close) * 1.004,
+                    Math.min(open, close) * 0.996, close, 2_000_000, null, null, "synthetic", java.time.Instant.parse("2025-06-01T00:00:00Z")));
+            sessions.put(days.get(t), new io.barlake.lake.state.DailyCheckpoint.Session("x", 1, 1, 1, 1, 0, "polygon"));
+            previous = close;
+        }
+        try (io.barlake.lake.store.LocalObjectStore store = new io.barlake.lake.store.LocalObjectStore(lake)) {
+            for (int year = 2020; year <= 2025; year++) {
+                int y = year;
+                io.barlake.lake.parquet.ParquetCodec.DAILY.write(store, io.barlake.lake.layout.LakeLayout.silverDaily(year),
+                        bars.stream().filter(b -> b.date().getYear() == y).toList());
+            }
+            new io.barlake.lake.state.StateStore(store, CliRun.CLOCK).saveCheckpoint(io.barlake.lake.state.DailyCheckpoint.NAME,
+                    new io.barlake.lake.state.DailyCheckpoint(sessions, java.util.Map.of()));
+        }
     }
 
     private void searchChartAndBacktest() throws Exception {
