@@ -107,7 +107,7 @@ class DashboardBrowserIT {
     void aPortfolioTearSheetShowsEverySectionWithItsChartsInTheBrowser() throws Exception {
         Path report = folder.resolve("tear-sheet.html");
         Process backtest = barlake("backtest", "--universe", "all", "--strategy", "rsi-momentum", "--max-positions", "5",
-                "--costs", "share:0.005,min:1,slippage-bps:5", "--report", report.toString())
+                "--costs", "share:0.005,min:1,slippage-bps:5,borrow:300", "--direction", "long-short", "--report", report.toString())
                 .redirectOutput(folder.resolve("backtest.log").toFile()).start();
         assertThat(backtest.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(backtest.exitValue()).as(Files.readString(folder.resolve("backtest.log"))).isZero();
@@ -125,6 +125,9 @@ class DashboardBrowserIT {
                 "Alpha", "Beta");
         assertThat(browser.findElements(By.cssSelector("#monthly td[style]"))).as("monthly heatmap cells").isNotEmpty();
         assertThat(browser.findElements(By.cssSelector("#trades tr"))).hasSizeGreaterThan(2);
+        assertThat(browser.findElement(By.id("trades")).getText()).contains(" long ", " short ");
+        assertThat(browser.findElement(By.id("settings")).getText()).contains("borrow 300 bps a year", "long and short",
+                "dividends reinvested");
         save("tear-sheet.png");
     }
 
