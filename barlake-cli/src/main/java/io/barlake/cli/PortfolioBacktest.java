@@ -11,6 +11,7 @@ import io.barlake.lake.state.DailyCheckpoint;
 import io.barlake.lake.state.LakeJson;
 import io.barlake.lake.state.StateStore;
 import io.barlake.lake.read.Adjustment;
+import io.barlake.lake.read.SymbolLookup;
 import io.barlake.lake.read.TotalReturn;
 import io.barlake.lake.store.InvalidSettingException;
 import io.barlake.lake.store.ObjectStore;
@@ -60,16 +61,11 @@ final class PortfolioBacktest {
         LocalDate last = request.to() == null || request.to().isAfter(latest) ? latest : request.to();
         Set<String> only = request.universe().equalsIgnoreCase("all") ? Set.of()
                 : request.universe().equalsIgnoreCase("picks") ? picks(store, last)
-                : new TreeSet<>(Arrays.stream(request.universe().toUpperCase(Locale.ROOT).split(",")).map(String::trim).toList());
+                : new TreeSet<>(SymbolLookup.resolveAll(store, Arrays.stream(request.universe().split(",")).map(String::trim)
+                        .filter(symbol -> !symbol.isEmpty()).toList()));
         Adjustment adjustment = adjustment(store, request.adjustment());
         boolean totalReturn = adjustment == Adjustment.TOTAL_RETURN;
-        List<BarSeries> universe = new ArrayList<>();
-        for (BarSeries bars : LakeUniverse.daily(store, last, only, totalReturn)) {
-            BarSeries within = bars.between(request.from(), last);
-            if (within.size() > 0) {
-                universe.add(within);
-            }
-        }
+        List<BarSeries> universe = LakeUniverse.dailyBetween(store, last, only, request.from(), totalReturn);
         if (universe.isEmpty()) {
             throw new InvalidSettingException("--universe", request.universe(), "no symbol of it has daily bars in the lake"
                     + (request.from() == null ? "" : " from " + request.from()) + " to " + last);
@@ -155,9 +151,9 @@ final class PortfolioBacktest {
     private static Benchmark benchmark(ObjectStore store, Request request, List<BarSeries> universe, PortfolioResult result,
             LocalDate last, boolean totalReturn) {
         try {
-            return Benchmark.choose(request.benchmark(), symbol -> LakeUniverse.daily(store, last, Set.of(symbol), totalReturn).stream()
-                    .findFirst()
-                    .map(bars -> bars.between(request.from(), last)), universe, result.dates(), request.settings().initialCapital());
+            return Benchmark.choose(request.benchmark(), symbol -> LakeUniverse.dailyBetween(store, last,
+                    Set.of(SymbolLookup.resolve(store, symbol)), request.from(),
+                    totalReturn).stream().findFirst(), universe, result.dates(), request.settings().initialCapital());
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingException("--benchmark", request.benchmark(), e.getMessage());
         }

@@ -73,7 +73,7 @@ public final class Router {
         QuoteEndpoint quote = new QuoteEndpoint(quotes, clock);
         BarsEndpoint bars = new BarsEndpoint(new BarsService(series));
         SignalsEndpoint signals = new SignalsEndpoint(store);
-        BacktestEndpoint backtest = new BacktestEndpoint(new BacktestService(series));
+        BacktestEndpoint backtest = new BacktestEndpoint(new BacktestService(series, store, clock));
         route("GET", "/v1/quote", quote::get);
         route("GET", "/v1/bars", bars::get);
         route("GET", "/v1/signals", signals::get);

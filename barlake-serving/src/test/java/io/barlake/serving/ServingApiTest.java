@@ -382,9 +382,12 @@ class ServingApiTest {
             assertThat(json.path("settings").path("adjustment").asText()).isEqualTo("total_return");
             assertThat(json.path("settings").path("direction").asText()).isEqualTo("long");
             FrontDoor.Answer splitOnly = door.call("POST", "/v1/backtest", WITH_KEY, """
-                    {"universe":["AAPL","MSFT"],"strategy":"rsi-momentum","max_positions":2,"benchmark":"MSFT","adjustment":"split",
+                    {"universe":["aapl","MSFT","kimpl"],"strategy":"rsi-momentum","max_positions":2,"benchmark":"msft","adjustment":"split",
                      "direction":"long-short","costs":"borrow:250"}""".getBytes(StandardCharsets.UTF_8));
             assertThat(splitOnly.status()).as(splitOnly.body()).isEqualTo(200);
+            // Tickers as the lake spells them, whatever the case asked: the preferred share KIMpL too.
+            assertThat(strings(splitOnly.json().path("universe"))).containsExactly("AAPL", "KIMpL", "MSFT");
+            assertThat(splitOnly.json().path("metrics").path("benchmark").asText()).isEqualTo("buy and hold MSFT");
             assertThat(splitOnly.json().path("settings").path("adjustment").asText()).isEqualTo("split");
             assertThat(splitOnly.json().path("settings").path("direction").asText()).isEqualTo("long-short");
             assertThat(splitOnly.json().path("settings").path("costs").asText()).isEqualTo("borrow 250 bps a year");

@@ -32,10 +32,29 @@ public final class SymbolLookup {
         if (known.contains(asked)) {
             return asked;
         }
+        addNewestDailySymbols(store, known);
+        return resolve(asked, known);
+    }
+
+    /**
+     * The lake's spelling of each of {@code asked}, in their order, the known tickers read once: a
+     * universe of hundreds costs what one lookup does.
+     *
+     * @throws InvalidSettingException when one matches several tickers ignoring case and none exactly
+     */
+    public static List<String> resolveAll(ObjectStore store, Collection<String> asked) {
+        Set<String> known = new HashSet<>();
+        if (store.head(LakeLayout.SILVER_TICKERS).isPresent()) {
+            ParquetCodec.TICKERS.read(store, LakeLayout.SILVER_TICKERS).forEach(ticker -> known.add(ticker.symbol()));
+        }
+        addNewestDailySymbols(store, known);
+        return asked.stream().map(symbol -> resolve(symbol, known)).toList();
+    }
+
+    private static void addNewestDailySymbols(ObjectStore store, Set<String> known) {
         store.list(LakeLayout.SILVER_DAILY).stream().map(ObjectInfo::key).filter(key -> LakeLayout.yearOf(key).isPresent())
                 .max(Comparator.comparing(key -> LakeLayout.yearOf(key).orElseThrow()))
                 .ifPresent(newest -> known.addAll(ParquetCodec.DAILY.summarize(store, newest).symbols()));
-        return resolve(asked, known);
     }
 
     /**

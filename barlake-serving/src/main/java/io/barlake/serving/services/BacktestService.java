@@ -12,16 +12,14 @@ import io.barlake.analytics.portfolio.PortfolioResult;
 import io.barlake.analytics.portfolio.PortfolioSettings;
 import io.barlake.analytics.series.BarSeries;
 import io.barlake.analytics.strategy.Strategy;
-import io.barlake.lake.model.Timeframe;
 import io.barlake.lake.read.Adjustment;
-import io.barlake.lake.read.Continuity;
 import io.barlake.lake.read.NoBarsException;
 import io.barlake.lake.read.SymbolBars;
 import io.barlake.serving.http.ApiException;
+import io.barlake.signals.scan.LakeUniverse;
 import io.barlake.signals.series.LakeSeries;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.ArrayList;
 import java.time.LocalDate;
 
 /**
@@ -54,8 +52,13 @@ public final class BacktestService {
     public record Outcome(SeriesQuery query, SymbolBars bars, BacktestResult result) {}
 
     private final SeriesCache series;
+    private final io.barlake.lake.store.ObjectStore store;
+    private final java.time.Clock clock;
 
-    public BacktestService(SeriesCache series) {
+    /** Single-symbol backtests read through {@code series}; portfolios read {@code store}'s year files once for all their symbols. */
+    public BacktestService(SeriesCache series, io.barlake.lake.store.ObjectStore store, java.time.Clock clock) {
+        this.store = store;
+        this.clock = clock;
         this.series = series;
     }
 
@@ -94,18 +97,22 @@ public final class BacktestService {
     /** @throws ApiException 404 when the lake has no bars of any of the symbols in the range */
     public PortfolioOutcome portfolio(PortfolioRequest request) {
         Adjustment adjustment = request.adjustment() != null ? request.adjustment()
-                : series.hasDividends() ? Adjustment.TOTAL_RETURN : Adjustment.SPLIT;
-        List<BarSeries> universe = new ArrayList<>();
-        for (String symbol : request.symbols()) {
-            daily(symbol, request, adjustment).ifPresent(universe::add);
-        }
+                : io.barlake.lake.read.TotalReturn.available(store) ? Adjustment.TOTAL_RETURN : Adjustment.SPLIT;
+        boolean totalReturn = adjustment == Adjustment.TOTAL_RETURN;
+        LocalDate latest = io.barlake.lake.state.DailyCheckpoint.latestSession(new io.barlake.lake.state.StateStore(store, clock))
+                .orElseThrow(() -> ApiException.notFound("The lake has no daily bars yet"));
+        LocalDate last = request.to() == null || request.to().isAfter(latest) ? latest : request.to();
+        List<BarSeries> universe = LakeUniverse.dailyBetween(store, last,
+                new java.util.TreeSet<>(io.barlake.lake.read.SymbolLookup.resolveAll(store, request.symbols())), request.from(), totalReturn);
         if (universe.isEmpty()) {
             throw ApiException.notFound("No daily bars for any symbol of 'universe' in that range");
         }
         PortfolioResult result = PortfolioBacktester.run(universe, request.strategy(), request.settings());
         Benchmark benchmark;
         try {
-            benchmark = Benchmark.choose(request.benchmark(), symbol -> daily(symbol, request, adjustment), universe, result.dates(),
+            benchmark = Benchmark.choose(request.benchmark(), symbol -> LakeUniverse.dailyBetween(store, last,
+                    java.util.Set.of(io.barlake.lake.read.SymbolLookup.resolve(store, symbol)), request.from(), totalReturn).stream().findFirst(),
+                    universe, result.dates(),
                     request.settings().initialCapital());
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("'benchmark' " + e.getMessage());
@@ -114,14 +121,6 @@ public final class BacktestService {
                 universe.stream().map(BarSeries::symbol).toList(), adjustment);
     }
 
-    private java.util.Optional<BarSeries> daily(String symbol, PortfolioRequest request, Adjustment adjustment) {
-        try {
-            return java.util.Optional.of(LakeSeries.of(series.bars(symbol, Timeframe.D1, request.from(), request.to(), adjustment,
-                    Continuity.TICKER)));
-        } catch (NoBarsException e) {
-            return java.util.Optional.empty(); // a symbol without bars in the range is not in the universe
-        }
-    }
 
     /** @throws ApiException 404 when the lake has no bars of the symbol in the range */
     public Outcome run(Request request) {

@@ -37,11 +37,6 @@ public final class SeriesCache {
                 .ticker(() -> clock.millis() * 1_000_000L).build();
     }
 
-    /** Whether the lake has cash dividends: portfolios then read total-return bars by default. */
-    public boolean hasDividends() {
-        return io.barlake.lake.read.TotalReturn.available(store);
-    }
-
     /**
      * The bars of {@code symbol} from {@code from} to {@code to} (either may be null).
      *

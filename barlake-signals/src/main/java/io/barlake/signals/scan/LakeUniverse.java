@@ -50,6 +50,23 @@ public final class LakeUniverse {
     }
 
     /**
+     * A portfolio's universe over a range: {@link #daily} as of {@code last} (adjusted as of that
+     * session), each series cut to {@code from} (null: its first bar) through {@code last}; symbols
+     * without a bar in the range are left out. Year files are read once for all the symbols.
+     */
+    public static List<io.barlake.analytics.series.BarSeries> dailyBetween(ObjectStore store, LocalDate last, Set<String> only,
+            LocalDate from, boolean totalReturn) {
+        List<io.barlake.analytics.series.BarSeries> universe = new java.util.ArrayList<>();
+        for (io.barlake.analytics.series.BarSeries bars : daily(store, last, only, totalReturn)) {
+            io.barlake.analytics.series.BarSeries within = bars.between(from, last);
+            if (within.size() > 0) {
+                universe.add(within);
+            }
+        }
+        return universe;
+    }
+
+    /**
      * The same as {@link #load(ObjectStore, LocalDate, List, Set)}, the daily bars with dividends
      * reinvested when {@code totalReturn} ({@link TotalReturn}, as of the session); N-session bars
      * stay split-adjusted only.
