@@ -6,6 +6,7 @@ import io.barlake.analytics.backtest.Backtester;
 import io.barlake.analytics.backtest.Metrics;
 import io.barlake.analytics.portfolio.Costs;
 import io.barlake.analytics.portfolio.PortfolioSettings;
+import io.barlake.analytics.portfolio.Rank;
 import io.barlake.analytics.report.BacktestReport;
 import io.barlake.analytics.series.BarSeries;
 import io.barlake.analytics.strategy.Strategy;
@@ -57,6 +58,11 @@ final class BacktestCommand extends LakeCommand {
             description = "With --universe: order:D,share:D,bps:N,min:D,slippage-bps:N,range:F,borrow:N (borrow: bps a year on"
                     + " short sales; each 0 when left out).")
     String costs;
+
+    @Option(names = "--rank", defaultValue = "roc:20", paramLabel = "[-]INDICATOR",
+            description = "With --universe: which signals take the slots first, by an indicator at the signal bar, highest first"
+                    + " (a leading '-': lowest first), e.g. rsi:14 or -natr:14 (default ${DEFAULT-VALUE}: momentum).")
+    String rank;
 
     @Option(names = "--direction", defaultValue = "long", paramLabel = "long|long-short",
             description = "With --universe: long only, or also short: a SELL when flat sells short, a BUY covers (default ${DEFAULT-VALUE}).")
@@ -174,6 +180,7 @@ final class BacktestCommand extends LakeCommand {
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingException("portfolio settings", null, e.getMessage());
         }
+        Rank ranked = PortfolioOptions.rank(rank);
         Strategy chosen = StrategyArgument.resolve(strategy, spec.commandLine().getErr());
         if (chosen == null) {
             return ExitCodes.USAGE;
@@ -186,7 +193,7 @@ final class BacktestCommand extends LakeCommand {
             if (!json && synthetic) {
                 out.println(SyntheticData.WARNING);
             }
-            PortfolioBacktest.run(store, parent.clock(), new PortfolioBacktest.Request(universe, chosen, settings, benchmark,
+            PortfolioBacktest.run(store, parent.clock(), new PortfolioBacktest.Request(universe, chosen, settings, ranked, benchmark,
                     selection.from, selection.to, asked, json, report, synthetic ? SyntheticData.WARNING : null), out);
         }
         out.flush();

@@ -5,6 +5,7 @@ import io.barlake.analytics.portfolio.PortfolioBacktester;
 import io.barlake.analytics.portfolio.PortfolioMetrics;
 import io.barlake.analytics.portfolio.PortfolioResult;
 import io.barlake.analytics.portfolio.PortfolioSettings;
+import io.barlake.analytics.portfolio.Rank;
 import io.barlake.analytics.series.BarSeries;
 import io.barlake.analytics.strategy.Strategy;
 import io.barlake.lake.state.DailyCheckpoint;
@@ -39,8 +40,8 @@ final class PortfolioBacktest {
     private PortfolioBacktest() {}
 
     /** What the command was given; {@code adjustment} null for the default. */
-    record Request(String universe, Strategy strategy, PortfolioSettings settings, String benchmark, LocalDate from, LocalDate to,
-            Adjustment adjustment, boolean json, java.nio.file.Path report, String dataWarning) {}
+    record Request(String universe, Strategy strategy, PortfolioSettings settings, Rank rank, String benchmark, LocalDate from,
+            LocalDate to, Adjustment adjustment, boolean json, java.nio.file.Path report, String dataWarning) {}
 
     /** The adjustment asked for, refused when raw: raw prices jump at every split. */
     static Adjustment refuseRaw(Adjustment asked) {
@@ -70,7 +71,7 @@ final class PortfolioBacktest {
             throw new InvalidSettingException("--universe", request.universe(), "no symbol of it has daily bars in the lake"
                     + (request.from() == null ? "" : " from " + request.from()) + " to " + last);
         }
-        PortfolioResult result = PortfolioBacktester.run(universe, request.strategy(), request.settings());
+        PortfolioResult result = PortfolioBacktester.run(universe, request.strategy(), request.settings(), request.rank());
         Benchmark benchmark = benchmark(store, request, universe, result, last, totalReturn);
         PortfolioMetrics metrics = PortfolioMetrics.of(result, benchmark);
         if (request.report() != null) {
@@ -78,8 +79,8 @@ final class PortfolioBacktest {
             if (folder != null) {
                 java.nio.file.Files.createDirectories(folder);
             }
-            String settings = request.settings().describe() + String.format(Locale.ROOT, "; entries ranked by the 20-session rate of"
-                    + " change; daily bars of %d symbols, %s; against %s.", universe.size(), prices(adjustment), metrics.benchmark());
+            String settings = request.settings().describe() + String.format(Locale.ROOT, "; entries ranked by %s; daily bars of %d"
+                    + " symbols, %s; against %s.", request.rank().describe(), universe.size(), prices(adjustment), metrics.benchmark());
             java.nio.file.Files.writeString(request.report(), io.barlake.analytics.report.PortfolioReport.html(result, metrics, benchmark,
                     universe.size(), settings, request.dataWarning()));
         }
@@ -90,7 +91,9 @@ final class PortfolioBacktest {
             document.put("from", result.dates()[0]);
             document.put("to", result.dates()[result.dates().length - 1]);
             document.put("adjustment", adjustment.label());
-            document.put("settings", settings(request.settings()));
+            Map<String, Object> echo = settings(request.settings());
+            echo.put("rank", request.rank().describe());
+            document.put("settings", echo);
             document.put("metrics", metrics);
             document.put("trades", result.trades());
             List<Map<String, Object>> curve = new ArrayList<>();
@@ -110,7 +113,8 @@ final class PortfolioBacktest {
         }
         out.printf(Locale.ROOT, "%s on %d symbols, %s to %s, %d sessions, %s%n", result.strategy(), universe.size(), result.dates()[0],
                 result.dates()[result.dates().length - 1], result.dates().length, prices(adjustment));
-        out.printf(Locale.ROOT, "%s; against %s.%n", request.settings().describe(), metrics.benchmark());
+        out.printf(Locale.ROOT, "%s; ranked by %s; against %s.%n", request.settings().describe(), request.rank().describe(),
+                metrics.benchmark());
         PortfolioMetrics m = metrics;
         out.printf(Locale.ROOT, "  total return   %9.2f%%    CAGR          %8.2f%%%n", m.totalReturn() * 100, m.cagr() * 100);
         out.printf(Locale.ROOT, "  benchmark      %9.2f%%    excess        %8.2f%%%n", m.benchmarkReturn() * 100, m.excessReturn() * 100);

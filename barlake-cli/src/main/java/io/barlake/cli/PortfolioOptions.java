@@ -2,10 +2,11 @@ package io.barlake.cli;
 
 import io.barlake.analytics.portfolio.Costs;
 import io.barlake.analytics.portfolio.PortfolioSettings;
+import io.barlake.analytics.portfolio.Rank;
 import io.barlake.analytics.portfolio.Sizing;
 import io.barlake.lake.store.InvalidSettingException;
 
-/** {@code --sizing}, {@code --costs} and {@code --direction}, read by the portfolio's own parsers, refused in one line naming what is allowed. */
+/** {@code --sizing}, {@code --costs}, {@code --direction} and {@code --rank}, read by the portfolio's own parsers, refused in one line naming what is allowed. */
 final class PortfolioOptions {
     private PortfolioOptions() {}
 
@@ -22,6 +23,14 @@ final class PortfolioOptions {
             return PortfolioSettings.Direction.parse(value);
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingException("--direction", value, e.getMessage());
+        }
+    }
+
+    static Rank rank(String value) {
+        try {
+            return Rank.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingException("--rank", value, e.getMessage());
         }
     }
 

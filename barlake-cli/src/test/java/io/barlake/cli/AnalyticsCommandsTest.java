@@ -258,11 +258,13 @@ class AnalyticsCommandsTest {
         PortfolioSettings settings = new PortfolioSettings(100_000, 1, new Sizing.EqualWeight(), new Costs(0, 0, 0, 0, 0, 0, 300), 252,
                 PortfolioSettings.Direction.LONG_SHORT);
         String[] command = {"backtest", "--universe", "WALK", "--strategy", "rsi-momentum", "--max-positions", "1", "--direction",
-            "long-short", "--costs", "borrow:300", "--json"};
+            "long-short", "--costs", "borrow:300", "--rank", "-rsi:14", "--json"};
         JsonNode byDefault = new ObjectMapper().readTree(CliRun.execute(environment, command).out());
         assertThat(byDefault.get("adjustment").asText()).isEqualTo("total_return");
         assertThat(byDefault.get("settings").get("direction").asText()).isEqualTo("long-short");
-        PortfolioResult reinvested = PortfolioBacktester.run(total, strategy, settings);
+        assertThat(byDefault.get("settings").get("rank").asText()).isEqualTo("RSI(14), lowest first");
+        io.barlake.analytics.portfolio.Rank rank = io.barlake.analytics.portfolio.Rank.parse("-rsi:14");
+        PortfolioResult reinvested = PortfolioBacktester.run(total, strategy, settings, rank);
         assertThat(byDefault.get("metrics").get("total_return").asDouble()).isCloseTo(reinvested.finalEquity() / 100_000 - 1,
                 within(1e-12));
         assertThat(byDefault.get("trades").findValuesAsText("side")).contains("LONG", "SHORT");
@@ -274,7 +276,7 @@ class AnalyticsCommandsTest {
         JsonNode splitOnly = new ObjectMapper().readTree(CliRun.execute(environment, asSplit).out());
         assertThat(splitOnly.get("adjustment").asText()).isEqualTo("split");
         assertThat(splitOnly.get("metrics").get("total_return").asDouble()).isCloseTo(
-                PortfolioBacktester.run(split, strategy, settings).finalEquity() / 100_000 - 1, within(1e-12));
+                PortfolioBacktester.run(split, strategy, settings, rank).finalEquity() / 100_000 - 1, within(1e-12));
         // The dividend lifts every price before it by the same factor: the two readings differ.
         assertThat(total.get(0).close()[0]).isLessThan(split.get(0).close()[0]);
 
@@ -353,6 +355,10 @@ class AnalyticsCommandsTest {
         CliRun costs = CliRun.execute(environment, "backtest", "--universe", "all", "--strategy", "golden-cross", "--costs", "fee:1");
         assertThat(costs.exitCode()).isEqualTo(2);
         assertThat(costs.errLines()).singleElement().asString().startsWith("barlake: Invalid --costs 'fee:1': unknown cost 'fee:1'");
+        CliRun rank = CliRun.execute(environment, "backtest", "--universe", "all", "--strategy", "golden-cross", "--rank", "rsi:14,sma:5");
+        assertThat(rank.exitCode()).isEqualTo(2);
+        assertThat(rank.errLines()).singleElement().asString().startsWith("barlake: Invalid --rank 'rsi:14,sma:5': rank by one indicator")
+                .contains("a leading '-' ranks lowest first");
         CliRun both = CliRun.execute(environment, "backtest", "--universe", "all", "--symbol", "WALK", "--strategy", "golden-cross");
         assertThat(both.exitCode()).isEqualTo(2);
         assertThat(both.errLines()).singleElement().asString().contains("give --symbol TICKER or --universe all|A,B,C, one of them");

@@ -383,13 +383,15 @@ class ServingApiTest {
             assertThat(json.path("settings").path("direction").asText()).isEqualTo("long");
             FrontDoor.Answer splitOnly = door.call("POST", "/v1/backtest", WITH_KEY, """
                     {"universe":["aapl","MSFT","kimpl"],"strategy":"rsi-momentum","max_positions":2,"benchmark":"msft","adjustment":"split",
-                     "direction":"long-short","costs":"borrow:250"}""".getBytes(StandardCharsets.UTF_8));
+                     "direction":"long-short","costs":"borrow:250","rank":"-natr:14"}""".getBytes(StandardCharsets.UTF_8));
             assertThat(splitOnly.status()).as(splitOnly.body()).isEqualTo(200);
             // Tickers as the lake spells them, whatever the case asked: the preferred share KIMpL too.
             assertThat(strings(splitOnly.json().path("universe"))).containsExactly("AAPL", "KIMpL", "MSFT");
             assertThat(splitOnly.json().path("metrics").path("benchmark").asText()).isEqualTo("buy and hold MSFT");
             assertThat(splitOnly.json().path("settings").path("adjustment").asText()).isEqualTo("split");
             assertThat(splitOnly.json().path("settings").path("direction").asText()).isEqualTo("long-short");
+            assertThat(splitOnly.json().path("settings").path("rank").asText()).isEqualTo("NATR(14), lowest first");
+            assertThat(json.path("settings").path("rank").asText()).isEqualTo("ROC(20), highest first");
             assertThat(splitOnly.json().path("settings").path("costs").asText()).isEqualTo("borrow 250 bps a year");
             assertThat(json.path("metrics").path("benchmarkReturn").asDouble())
                     .isGreaterThan(splitOnly.json().path("metrics").path("benchmarkReturn").asDouble());
@@ -397,6 +399,8 @@ class ServingApiTest {
             assertError(door.call("POST", "/v1/backtest", WITH_KEY, "{\"universe\":[\"AAPL\"],\"strategy\":\"golden-cross\",\"adjustment\":\"raw\"}"
                     .getBytes(StandardCharsets.UTF_8)), 400, "bad_request");
             assertError(door.call("POST", "/v1/backtest", WITH_KEY, "{\"universe\":[\"AAPL\"],\"strategy\":\"golden-cross\",\"direction\":\"up\"}"
+                    .getBytes(StandardCharsets.UTF_8)), 400, "bad_request");
+            assertError(door.call("POST", "/v1/backtest", WITH_KEY, "{\"universe\":[\"AAPL\"],\"strategy\":\"golden-cross\",\"rank\":\"nope\"}"
                     .getBytes(StandardCharsets.UTF_8)), 400, "bad_request");
 
             String tooMany = "{\"strategy\":\"golden-cross\",\"universe\":[" + String.join(",",

@@ -8,7 +8,6 @@ import io.barlake.analytics.series.BarSeries;
 import io.barlake.analytics.strategy.BarContext;
 import io.barlake.analytics.strategy.ExitRules;
 import io.barlake.analytics.strategy.Explanation;
-import io.barlake.analytics.strategy.Operand;
 import io.barlake.analytics.strategy.Signal;
 import io.barlake.analytics.strategy.Strategy;
 import io.barlake.analytics.strategy.StrategySignals;
@@ -44,16 +43,14 @@ import java.util.TreeSet;
  * leverage. Fractional shares; the same inputs give the same result, bit for bit.
  */
 public final class PortfolioBacktester {
-    /** The default rank: momentum, the 20-session rate of change at the signal bar. */
-    public static final Operand MOMENTUM = new Operand.Indicator("ROC", new double[] {20}, null, null);
-
     private PortfolioBacktester() {}
 
     public static PortfolioResult run(List<BarSeries> universe, Strategy strategy, PortfolioSettings settings) {
-        return run(universe, strategy, settings, MOMENTUM);
+        return run(universe, strategy, settings, Rank.MOMENTUM);
     }
 
-    public static PortfolioResult run(List<BarSeries> universe, Strategy strategy, PortfolioSettings settings, Operand rank) {
+    /** The same, entries ranked by {@code rank} when more signals fire than there are slots. */
+    public static PortfolioResult run(List<BarSeries> universe, Strategy strategy, PortfolioSettings settings, Rank rank) {
         return new Run(universe, strategy, settings, rank).execute();
     }
 
@@ -131,7 +128,7 @@ public final class PortfolioBacktester {
         private double borrowCost;
         private double tradedValue;
 
-        Run(List<BarSeries> universe, Strategy strategy, PortfolioSettings settings, Operand rank) {
+        Run(List<BarSeries> universe, Strategy strategy, PortfolioSettings settings, Rank rank) {
             this.strategy = strategy;
             this.settings = settings;
             this.exits = strategy.exitRules();

@@ -213,6 +213,48 @@ class PortfolioBacktesterTest {
         assertThat(result.exposure()).isGreaterThan(0).isLessThanOrEqualTo(1.5);
     }
 
+    @Test
+    void withOneSlotTheSignalRankedFirstByTheChosenIndicatorTakesIt() {
+        List<BarSeries> universe = universe(9, 40);
+        Strategy strategy = PrebuiltStrategies.find("rsi-momentum").orElseThrow();
+        PortfolioSettings settings = new PortfolioSettings(100_000, 1, new Sizing.EqualWeight(), Costs.none(), 252);
+        int contested = 0;
+        for (String spec : List.of("rsi:14", "-rsi:14", "natr:14")) {
+            Rank rank = Rank.parse(spec);
+            PortfolioResult result = PortfolioBacktester.run(universe, strategy, settings, rank);
+            assertThat(result.trades()).isNotEmpty();
+            for (PortfolioTrade trade : result.trades()) {
+                // Every symbol whose BUY fired at the close before the entry and that traded at that open was a rival.
+                Map<String, Double> rivals = new TreeMap<>();
+                for (BarSeries bars : universe) {
+                    int entry = Arrays.asList(bars.dates()).indexOf(trade.entryDate());
+                    if (entry > 0 && strategy.signals(new BarContext(bars)).at(entry - 1) == Signal.BUY
+                            && bars.dates()[entry - 1].equals(previousSession(universe, trade.entryDate()))) {
+                        double value = rank.values(new BarContext(bars))[entry - 1];
+                        rivals.put(bars.symbol(), Double.isNaN(value) ? Double.NEGATIVE_INFINITY : value);
+                    }
+                }
+                assertThat(rivals).as(spec + " on " + trade.entryDate()).containsKey(trade.symbol());
+                double best = rivals.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+                assertThat(rivals.get(trade.symbol())).as(spec + " on " + trade.entryDate() + " among " + rivals).isEqualTo(best);
+                contested += rivals.size() > 1 ? 1 : 0;
+            }
+        }
+        assertThat(contested).as("entries that had a rival").isGreaterThan(20);
+        assertThat(Rank.parse("-rsi:14").describe()).isEqualTo("RSI(14), lowest first");
+        assertThat(Rank.MOMENTUM.describe()).isEqualTo("ROC(20), highest first");
+        for (String bad : List.of("", "-", "nope:3", "rsi:14,sma:20", "rsi:0")) {
+            assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> Rank.parse(bad))).as(bad)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("a leading '-' ranks lowest first");
+        }
+    }
+
+    private static LocalDate previousSession(List<BarSeries> universe, LocalDate day) {
+        TreeSet<LocalDate> all = new TreeSet<>();
+        universe.forEach(bars -> all.addAll(Arrays.asList(bars.dates())));
+        return all.lower(day);
+    }
+
     /** What was decided by the close of {@code cut}: trades closed by then, and entries filled by then. */
     private static List<String> decidedBy(PortfolioResult result, LocalDate cut) {
         List<String> decided = new ArrayList<>();

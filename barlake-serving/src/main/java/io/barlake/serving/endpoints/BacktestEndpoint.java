@@ -35,7 +35,7 @@ import java.util.Map;
  * problem and its JSON path. With {@code "universe"} (a list of at most
  * {@value BacktestService#MAX_UNIVERSE} symbols) instead of {@code "symbol"}: a portfolio backtest on
  * daily bars with one cash account, {@code "max_positions"}, {@code "sizing"}, {@code "costs"} and
- * {@code "direction"} ({@code long} or {@code long-short}) as the CLI takes them, dividends
+ * {@code "direction"} ({@code long} or {@code long-short}) and {@code "rank"} as the CLI takes them, dividends
  * reinvested when the lake has them unless {@code "adjustment":"split"}, against {@code "benchmark"}
  * (a symbol, {@code "universe"}, or SPY when the lake has it); the answer adds the benchmark's
  * equity beside the portfolio's.
@@ -58,7 +58,8 @@ public final class BacktestEndpoint {
         }
         JsonNode body = ApiJson.read(request.body());
         if (body.isObject() && body.has("universe")) {
-            return ApiResponse.json(200, ApiJson.write(portfolioAnswer(service.portfolio(portfolio(body)))));
+            BacktestService.PortfolioRequest asked = portfolio(body);
+            return ApiResponse.json(200, ApiJson.write(portfolioAnswer(asked, service.portfolio(asked))));
         }
         BacktestService.Outcome outcome = service.run(backtest(body));
         return ApiResponse.json(200, ApiJson.write(answer(outcome)));
@@ -82,7 +83,9 @@ public final class BacktestEndpoint {
         }
         Strategy strategy = strategy(body.get("strategy"));
         PortfolioSettings settings;
+        io.barlake.analytics.portfolio.Rank rank;
         try {
+            rank = io.barlake.analytics.portfolio.Rank.parse(text(body, "rank", "roc:20"));
             settings = new PortfolioSettings(number(body, "capital", 100_000), (int) number(body, "max_positions", 10),
                     Sizing.parse(text(body, "sizing", "equal")), Costs.parse(text(body, "costs", "bps:0")), 252,
                     PortfolioSettings.Direction.parse(text(body, "direction", "long")));
@@ -101,11 +104,11 @@ public final class BacktestEndpoint {
                 throw ApiException.badRequest("'adjustment' must be split or total_return");
             }
         }
-        return new BacktestService.PortfolioRequest(symbols, date(body, "from"), date(body, "to"), strategy, settings, benchmark,
+        return new BacktestService.PortfolioRequest(symbols, date(body, "from"), date(body, "to"), strategy, settings, rank, benchmark,
                 adjustment);
     }
 
-    private static Map<String, Object> portfolioAnswer(BacktestService.PortfolioOutcome outcome) {
+    private static Map<String, Object> portfolioAnswer(BacktestService.PortfolioRequest request, BacktestService.PortfolioOutcome outcome) {
         PortfolioResult result = outcome.result();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("strategy", result.strategy());
@@ -119,6 +122,7 @@ public final class BacktestEndpoint {
         settings.put("costs", result.settings().costs().describe());
         settings.put("direction", result.settings().direction().label());
         settings.put("adjustment", outcome.adjustment().label());
+        settings.put("rank", request.rank().describe());
         answer.put("settings", settings);
         answer.put("metrics", outcome.metrics());
         answer.put("trades", result.trades());

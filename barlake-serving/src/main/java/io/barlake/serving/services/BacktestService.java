@@ -74,9 +74,10 @@ public final class BacktestService {
      * @throws ApiException 400 for raw bars, more than {@value #MAX_UNIVERSE} symbols or 30 years
      */
     public record PortfolioRequest(List<String> symbols, LocalDate from, LocalDate to, Strategy strategy, PortfolioSettings settings,
-            String benchmark, Adjustment adjustment) {
+            io.barlake.analytics.portfolio.Rank rank, String benchmark, Adjustment adjustment) {
         public PortfolioRequest {
             requireNonNull(strategy, "strategy is null");
+            requireNonNull(rank, "rank is null");
             requireNonNull(settings, "settings is null");
             if (adjustment == Adjustment.RAW) {
                 throw ApiException.badRequest("'adjustment' of a portfolio must be split or total_return: raw prices jump at splits");
@@ -107,7 +108,7 @@ public final class BacktestService {
         if (universe.isEmpty()) {
             throw ApiException.notFound("No daily bars for any symbol of 'universe' in that range");
         }
-        PortfolioResult result = PortfolioBacktester.run(universe, request.strategy(), request.settings());
+        PortfolioResult result = PortfolioBacktester.run(universe, request.strategy(), request.settings(), request.rank());
         Benchmark benchmark;
         try {
             benchmark = Benchmark.choose(request.benchmark(), symbol -> LakeUniverse.dailyBetween(store, last,
