@@ -52,7 +52,8 @@ final class ServeCommand extends LakeCommand {
         Optional<PolygonSettings> polygonSettings = PolygonSettings.fromEnvironment(parent.environment(),
                 SecretsManagerApiKeys.usingDefaultClient());
         try (ObjectStore store = lake.open(parent.environment());
-             PolygonClient polygon = polygonSettings.map(s -> new PolygonClient(s, TradingCalendar.nyse(), parent.clock())).orElse(null);
+             PolygonClient polygon = polygonSettings.map(s -> new PolygonClient(settings.forQuotes(s), TradingCalendar.nyse(), parent.clock()))
+                     .orElse(null);
              QuoteCache quotes = settings.quoteCache(parent.clock())) {
             Router router = new Router(settings.router(store, parent.clock(), quotes)
                     .withAccess(open ? RouterSettings.WithoutKeys.OPEN : RouterSettings.WithoutKeys.CLOSED)

@@ -100,7 +100,7 @@ public final class PolygonClient implements AutoCloseable {
         this.rateLimiter = RateLimiter.of("polygon", RateLimiterConfig.custom()
                 .limitForPeriod(1)
                 .limitRefreshPeriod(Duration.ofNanos(periodNanos))
-                .timeoutDuration(Duration.ofHours(1))
+                .timeoutDuration(settings.longestWait())
                 .build());
         this.breaker = CircuitBreaker.of("polygon", CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
@@ -113,7 +113,7 @@ public final class PolygonClient implements AutoCloseable {
                 .build());
         this.retry = Retry.of("polygon", RetryConfig.<byte[]>custom()
                 .maxAttempts(settings.maxAttempts())
-                .retryOnException(e -> e instanceof RetryablePolygonException)
+                .retryOnException(e -> e instanceof RetryablePolygonException && !asksTooLongAWait(e))
                 .intervalBiFunction(backoff())
                 .build());
         retry.getEventPublisher().onRetry(event -> {
@@ -446,6 +446,12 @@ public final class PolygonClient implements AutoCloseable {
         }
     }
 
+    /** A 429 whose {@code Retry-After} is longer than the settings let a request wait: retrying would break the budget. */
+    private boolean asksTooLongAWait(Throwable e) {
+        return e instanceof PolygonRateLimitedException limited
+                && limited.retryAfter().filter(wait -> wait.compareTo(settings.longestWait()) > 0).isPresent();
+    }
+
     private IntervalBiFunction<byte[]> backoff() {
         return (attempt, outcome) -> {
             long exponential = settings.initialBackoff().toMillis() << Math.min(20, Math.max(0, attempt - 1));
@@ -453,7 +459,8 @@ public final class PolygonClient implements AutoCloseable {
             long jittered = (long) (capped * ThreadLocalRandom.current().nextDouble(0.5, 1.5));
             if (outcome.isLeft() && outcome.getLeft() instanceof PolygonRateLimitedException limited
                     && limited.retryAfter().isPresent()) {
-                return Math.min(limited.retryAfter().get().toMillis(), LONGEST_RETRY_AFTER.toMillis());
+                return Math.min(limited.retryAfter().get().toMillis(),
+                        Math.min(LONGEST_RETRY_AFTER.toMillis(), settings.longestWait().toMillis()));
             }
             return Math.max(1, jittered);
         };

@@ -31,9 +31,13 @@ import java.util.function.Function;
  * @param maxBackoff         longest retry wait (a {@code Retry-After} header may ask for more)
  * @param breakerFailures    consecutive upstream failures that open the circuit breaker
  * @param breakerOpen        how long an open breaker refuses calls before trying again
+ * @param longestWait        the longest a request waits for a rate permit (else it fails at once,
+ *                           rate-limited), and the longest {@code Retry-After} it waits out with a
+ *                           retry (a longer one fails it at once; any is held to 5 minutes)
  */
 public record PolygonSettings(ApiKey apiKey, URI baseUrl, int requestsPerMinute, Duration callTimeout,
-        int maxAttempts, Duration initialBackoff, Duration maxBackoff, int breakerFailures, Duration breakerOpen) {
+        int maxAttempts, Duration initialBackoff, Duration maxBackoff, int breakerFailures, Duration breakerOpen,
+        Duration longestWait) {
 
     /** The key's setting since the rename; wins when both are set. */
     public static final String MASSIVE_KEY = "MASSIVE_API_KEY";
@@ -55,34 +59,54 @@ public record PolygonSettings(ApiKey apiKey, URI baseUrl, int requestsPerMinute,
         requireNonNull(initialBackoff, "initialBackoff is null");
         requireNonNull(maxBackoff, "maxBackoff is null");
         requireNonNull(breakerOpen, "breakerOpen is null");
+        requireNonNull(longestWait, "longestWait is null");
         if (requestsPerMinute < 1 || maxAttempts < 1 || breakerFailures < 1) {
             throw new IllegalArgumentException("requestsPerMinute, maxAttempts and breakerFailures must be >= 1");
         }
     }
 
-    /** Production defaults around a key: 60 s calls, 6 tries from 2 s up to 60 s, breaker after 8 failures. */
+    /**
+     * Production defaults around a key: 60 s calls, 6 tries from 2 s up to 60 s, breaker after 8
+     * failures, up to an hour's wait for a rate permit: a nightly fetch waits its turn.
+     */
     public static PolygonSettings defaults(ApiKey apiKey) {
         return new PolygonSettings(apiKey, DEFAULT_BASE_URL, DEFAULT_RATE_LIMIT, Duration.ofSeconds(60), 6,
-                Duration.ofSeconds(2), Duration.ofSeconds(60), 8, Duration.ofSeconds(60));
+                Duration.ofSeconds(2), Duration.ofSeconds(60), 8, Duration.ofSeconds(60), Duration.ofHours(1));
     }
 
     /** The same settings with another rate limit. */
     public PolygonSettings withRequestsPerMinute(int perMinute) {
         return new PolygonSettings(apiKey, baseUrl, perMinute, callTimeout, maxAttempts, initialBackoff, maxBackoff,
-                breakerFailures, breakerOpen);
+                breakerFailures, breakerOpen, longestWait);
     }
 
     /** The same settings with another API root. */
     public PolygonSettings withBaseUrl(URI url) {
         return new PolygonSettings(apiKey, url, requestsPerMinute, callTimeout, maxAttempts, initialBackoff, maxBackoff,
-                breakerFailures, breakerOpen);
+                breakerFailures, breakerOpen, longestWait);
     }
 
     /** The same settings with other timing (for tests, which cannot wait minutes). */
     public PolygonSettings withTiming(Duration timeout, int attempts, Duration firstBackoff, Duration longestBackoff,
             Duration openFor) {
         return new PolygonSettings(apiKey, baseUrl, requestsPerMinute, timeout, attempts, firstBackoff, longestBackoff,
-                breakerFailures, openFor);
+                breakerFailures, openFor, longestWait);
+    }
+
+    /**
+     * The same key, root and rate limit for a request someone is waiting on, bounded by
+     * {@code budget} in all: one retry, no wait for a permit or a retry beyond a twentieth of the
+     * budget, and each call what is left split in two. Worst case: two waits of at most 1.5 × that
+     * twentieth (jitter), a permit wait, and two calls: within the budget. The serving API's quotes
+     * use it, so a stalled or rate-limiting vendor costs one budget, then the lake answers.
+     */
+    public PolygonSettings forBudget(Duration budget) {
+        if (budget.toMillis() < 200) {
+            throw new IllegalArgumentException("a request budget must be at least 200 ms, was " + budget.toMillis() + " ms");
+        }
+        Duration wait = budget.dividedBy(20);
+        Duration call = budget.minus(wait.multipliedBy(4)).dividedBy(2);
+        return new PolygonSettings(apiKey, baseUrl, requestsPerMinute, call, 2, wait, wait, breakerFailures, breakerOpen, wait);
     }
 
     /**

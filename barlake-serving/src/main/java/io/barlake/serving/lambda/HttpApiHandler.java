@@ -48,7 +48,7 @@ public final class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPEven
         ServingSettings settings = ServingSettings.from(environment);
         // Never open on AWS: without configured keys every /v1 request is refused.
         Optional<PolygonClient> polygon = PolygonSettings.fromEnvironment(environment, SecretsManagerApiKeys.usingDefaultClient())
-                .map(polygonSettings -> new PolygonClient(polygonSettings, TradingCalendar.nyse(), clock));
+                .map(polygonSettings -> new PolygonClient(settings.forQuotes(polygonSettings), TradingCalendar.nyse(), clock));
         return new Router(settings.router(ObjectStores.open(LakeLocation.parse(environment.getOrDefault(LakeLocation.SETTING,
                 LakeLocation.DEFAULT), LakeLocation.SETTING), environment), clock, settings.quoteCache(clock)).withAccess(RouterSettings.WithoutKeys.CLOSED)
                 .withVendor(polygon));
