@@ -61,6 +61,7 @@ public final class BarlakeStack extends Stack {
         BatchJobs jobs = new BatchJobs(this, "Jobs", settings, lake);
         Pipeline pipeline = new Pipeline(this, "Pipeline", settings, functions, jobs, alerts);
         ServingApi api = new ServingApi(this, "Api", settings, lake, polygonKey, apiKeys.getValueAsString());
+        LakeCatalog catalog = new LakeCatalog(this, "Catalog", settings, lake);
 
         Tags.of(this).add("project", "barlake");
         Tags.of(this).add("stage", settings.stage());
@@ -68,6 +69,8 @@ public final class BarlakeStack extends Stack {
                 .description("The lake: BARLAKE_LAKE=s3://<this>").build();
         CfnOutput.Builder.create(this, "ApiUrl").value(api.url().getUrl())
                 .description("The serving API: curl -H 'x-api-key: <key>' <this>v1/quote?symbol=AAPL").build();
+        CfnOutput.Builder.create(this, "AthenaWorkGroup").value(catalog.workGroup().getName())
+                .description("Query the lake: Athena, workgroup <this>, database " + catalog.database() + " (docs/query.md)").build();
         CfnOutput.Builder.create(this, "StateMachineArn").value(pipeline.stateMachine().getStateMachineArn()).build();
         CfnOutput.Builder.create(this, "BackfillCommand")
                 .description("A manual backfill through the same state machine (change the dates)")

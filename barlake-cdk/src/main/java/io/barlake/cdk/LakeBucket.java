@@ -15,12 +15,14 @@ import software.constructs.Construct;
 /**
  * The lake bucket: versioned (a bad run can be rolled back object by object), encrypted,
  * private, TLS only. Bronze is read again only on a re-consolidation, so it moves to Infrequent
- * Access after 30 days; superseded versions go after 30 days. Production keeps the bucket when
+ * Access after 30 days; superseded versions go after 30 days, Athena's results after 7. Production keeps the bucket when
  * the stack is deleted.
  */
 public final class LakeBucket extends Construct {
     static final int BRONZE_TO_INFREQUENT_ACCESS_DAYS = 30;
     static final int NONCURRENT_VERSION_DAYS = 30;
+    /** Athena's query results are for reading once: a week is plenty. */
+    static final int ATHENA_RESULT_DAYS = 7;
 
     private final Bucket bucket;
 
@@ -36,6 +38,8 @@ public final class LakeBucket extends Construct {
                                 .transitions(List.of(Transition.builder().storageClass(StorageClass.INFREQUENT_ACCESS)
                                         .transitionAfter(Duration.days(BRONZE_TO_INFREQUENT_ACCESS_DAYS)).build()))
                                 .build(),
+                        LifecycleRule.builder().id("expire-athena-results").prefix(LakeLayout.ATHENA_RESULTS)
+                                .expiration(Duration.days(ATHENA_RESULT_DAYS)).build(),
                         LifecycleRule.builder().id("expire-noncurrent-versions")
                                 .noncurrentVersionExpiration(Duration.days(NONCURRENT_VERSION_DAYS))
                                 .abortIncompleteMultipartUploadAfter(Duration.days(7)).build()))

@@ -241,6 +241,27 @@ public final class LakeLayout {
         return file.endsWith(".json") ? file.substring(0, file.length() - ".json".length()) : file;
     }
 
+    /** The folder of a single-file dataset key: {@code silver/tickers/} of {@link #SILVER_TICKERS}. */
+    public static String folderOf(String key) {
+        return key.substring(0, key.lastIndexOf('/') + 1);
+    }
+
+    /**
+     * A partition folder under {@code prefix} with a placeholder for its value, as query engines
+     * template them: {@code silver/daily/year=${year}/} for {@code yearFolderTemplate(SILVER_DAILY, "${year}")}.
+     */
+    public static String yearFolderTemplate(String prefix, String placeholder) {
+        return prefix + "year=" + placeholder + "/";
+    }
+
+    /** The same for a {@code date=} partitioned prefix: {@code gold/signals/date=${d}/}. */
+    public static String dateFolderTemplate(String prefix, String placeholder) {
+        return prefix + "date=" + placeholder + "/";
+    }
+
+    /** Where Athena writes query results in the lake's bucket; outside every dataset's prefix. */
+    public static final String ATHENA_RESULTS = "_athena/";
+
     private static String datePartition(LocalDate date) {
         return "date=" + requireNonNull(date, "date is null") + "/";
     }
