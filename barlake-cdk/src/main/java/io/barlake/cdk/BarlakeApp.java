@@ -1,6 +1,8 @@
 package io.barlake.cdk;
 
+import io.github.cdklabs.cdknag.AwsSolutionsChecks;
 import software.amazon.awscdk.App;
+import software.amazon.awscdk.Aspects;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.StackProps;
 
@@ -32,6 +34,9 @@ public final class BarlakeApp {
         if (account != null && region != null) {
             props.env(Environment.builder().account(account).region(region).build());
         }
-        return new BarlakeStack(app, "Barlake-" + settings.stage(), props.build(), settings);
+        BarlakeStack stack = new BarlakeStack(app, "Barlake-" + settings.stage(), props.build(), settings);
+        // Checked like production infrastructure: every AwsSolutions finding is fixed or suppressed with its reason.
+        Aspects.of(stack).add(new AwsSolutionsChecks());
+        return stack;
     }
 }

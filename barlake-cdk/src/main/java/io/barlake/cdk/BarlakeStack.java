@@ -45,13 +45,13 @@ public final class BarlakeStack extends Stack {
                 .build();
 
         // One topic for the operators and the quants: pipeline failures and alert-rule firings.
-        Topic alerts = Topic.Builder.create(this, "Alerts").topicName(settings.prefix() + "-alerts")
+        Topic alerts = Topic.Builder.create(this, "Alerts").topicName(settings.prefix() + "-alerts").enforceSsl(true)
                 .displayName("Barlake " + settings.stage()).build();
         alerts.addSubscription(new EmailSubscription(settings.alertEmail()));
 
         // The morning e-mail's topic: opt in by subscribing (-c morningEmail=…, or in the console).
         MorningSettings morningSettings = MorningSettings.fromContext(getNode());
-        Topic morning = Topic.Builder.create(this, "Morning").topicName(settings.prefix() + "-morning")
+        Topic morning = Topic.Builder.create(this, "Morning").topicName(settings.prefix() + "-morning").enforceSsl(true)
                 .displayName("Barlake market").build();
         morningSettings.email().ifPresent(address -> morning.addSubscription(new EmailSubscription(address)));
 
@@ -63,6 +63,7 @@ public final class BarlakeStack extends Stack {
         ServingApi api = new ServingApi(this, "Api", settings, lake, polygonKey, apiKeys.getValueAsString());
         LakeCatalog catalog = new LakeCatalog(this, "Catalog", settings, lake);
 
+        NagRules.suppress(this);
         Tags.of(this).add("project", "barlake");
         Tags.of(this).add("stage", settings.stage());
         CfnOutput.Builder.create(this, "BucketName").value(lake.bucket().getBucketName())

@@ -55,6 +55,16 @@ public final class BatchJobs extends Construct {
                         .cidrMask(24).build()))
                 .gatewayEndpoints(Map.of("S3", GatewayVpcEndpointOptions.builder().service(GatewayVpcEndpointAwsService.S3).build()))
                 .build();
+        // Refused connections only: the jobs talk to S3 and ECR, so a rejected packet is worth a look, and the log stays tiny.
+        vpc.addFlowLog("RejectedTraffic", software.amazon.awscdk.services.ec2.FlowLogOptions.builder()
+                .trafficType(software.amazon.awscdk.services.ec2.FlowLogTrafficType.REJECT)
+                .destination(software.amazon.awscdk.services.ec2.FlowLogDestination.toCloudWatchLogs(
+                        software.amazon.awscdk.services.logs.LogGroup.Builder.create(this, "FlowLogs")
+                                .retention(software.amazon.awscdk.services.logs.RetentionDays.ONE_MONTH)
+                                .removalPolicy(settings.production() ? software.amazon.awscdk.RemovalPolicy.RETAIN
+                                        : software.amazon.awscdk.RemovalPolicy.DESTROY)
+                                .build()))
+                .build());
         FargateComputeEnvironment compute = FargateComputeEnvironment.Builder.create(this, "Compute")
                 .vpc(vpc)
                 .vpcSubnets(SubnetSelection.builder().subnetType(SubnetType.PUBLIC).build())

@@ -45,6 +45,7 @@ final class LambdaFunctions {
                 .memorySize(memory)
                 .timeout(timeout)
                 .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
+                .tracing(software.amazon.awscdk.services.lambda.Tracing.ACTIVE)
                 .environment(withLogging)
                 .logGroup(logs)
                 .description("Barlake " + settings.stage() + ": " + name)

@@ -52,6 +52,18 @@ public final class Pipeline extends Construct {
                 .definitionBody(DefinitionBody.fromString(PipelineDefinition.text()))
                 .definitionSubstitutions(substitutions(functions, jobs, alerts))
                 .timeout(Duration.hours(12))
+                // Every state's input and output reach the log: an on-call engineer reads why a run took the path it did.
+                .logs(software.amazon.awscdk.services.stepfunctions.LogOptions.builder()
+                        .destination(software.amazon.awscdk.services.logs.LogGroup.Builder.create(this, "ExecutionLogs")
+                                .logGroupName("/aws/vendedlogs/states/" + settings.prefix() + "-pipeline")
+                                .retention(software.amazon.awscdk.services.logs.RetentionDays.ONE_MONTH)
+                                .removalPolicy(settings.production() ? software.amazon.awscdk.RemovalPolicy.RETAIN
+                                        : software.amazon.awscdk.RemovalPolicy.DESTROY)
+                                .build())
+                        .level(software.amazon.awscdk.services.stepfunctions.LogLevel.ALL)
+                        .includeExecutionData(true)
+                        .build())
+                .tracingEnabled(true)
                 .build();
         functions.fetchBars().grantInvoke(stateMachine);
         functions.fetchReference().grantInvoke(stateMachine);

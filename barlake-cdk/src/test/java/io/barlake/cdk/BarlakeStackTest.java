@@ -62,6 +62,17 @@ class BarlakeStackTest {
     }
 
     @Test
+    void functionsAndTheStateMachineAreTracedTheRunsFullyLoggedTopicsTlsOnlyAndRefusedTrafficLogged() {
+        staging.allResourcesProperties("AWS::Lambda::Function", Map.of("TracingConfig", Map.of("Mode", "Active")));
+        staging.hasResourceProperties("AWS::StepFunctions::StateMachine", Map.of("TracingConfiguration", Map.of("Enabled", true),
+                "LoggingConfiguration", Match.objectLike(Map.of("Level", "ALL", "IncludeExecutionData", true))));
+        staging.hasResourceProperties("AWS::EC2::FlowLog", Map.of("TrafficType", "REJECT", "LogDestinationType", "cloud-watch-logs"));
+        staging.resourceCountIs("AWS::SNS::TopicPolicy", 2);
+        staging.allResourcesProperties("AWS::SNS::TopicPolicy", Map.of("PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(
+                Match.objectLike(Map.of("Effect", "Deny", "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")))))))));
+    }
+
+    @Test
     void theBucketPolicyRefusesAnythingButTls() {
         staging.hasResourceProperties("AWS::S3::BucketPolicy", Map.of("PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(
                 Match.objectLike(Map.of("Effect", "Deny", "Action", "s3:*", "Principal", Map.of("AWS", "*"),
