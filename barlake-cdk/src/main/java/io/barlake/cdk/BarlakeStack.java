@@ -69,7 +69,7 @@ public final class BarlakeStack extends Stack {
         CfnOutput.Builder.create(this, "BucketName").value(lake.bucket().getBucketName())
                 .description("The lake: BARLAKE_LAKE=s3://<this>").build();
         CfnOutput.Builder.create(this, "ApiUrl").value(api.url().getUrl())
-                .description("The serving API: curl -H 'x-api-key: <key>' <this>v1/quote?symbol=AAPL").build();
+                .description("The serving API: curl -H 'x-api-key: <key>' <this>v1/quote?symbol=AAPL; the dashboard at <this>").build();
         CfnOutput.Builder.create(this, "AthenaWorkGroup").value(catalog.workGroup().getName())
                 .description("Query the lake: Athena, workgroup <this>, database " + catalog.database() + " (docs/query.md)").build();
         CfnOutput.Builder.create(this, "StateMachineArn").value(pipeline.stateMachine().getStateMachineArn()).build();

@@ -34,6 +34,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -104,7 +105,9 @@ public final class Router {
      * {@value DataSources#HEADER} header naming where the lake's data came from.
      */
     public ApiResponse handle(ApiRequest request) {
-        ApiResponse answer = SecurityHeaders.addTo(answer(request));
+        Optional<ApiResponse> file = request.method().equals("GET") && admits(request) ? DashboardFiles.get(request.path())
+                : Optional.empty();
+        ApiResponse answer = SecurityHeaders.addTo(file.orElseGet(() -> answer(request)));
         List<String> known = sources.current();
         return known.isEmpty() ? answer : answer.with(DataSources.HEADER, String.join(", ", known));
     }

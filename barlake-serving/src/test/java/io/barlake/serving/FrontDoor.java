@@ -101,7 +101,8 @@ interface FrontDoor extends AutoCloseable {
                     event.put("isBase64Encoded", false);
                 }
                 try {
-                    JsonNode response = ApiJson.mapper().readTree(ServingJarLauncher.invoke(handler,
+                    // Read with Jackson's own limits: ApiJson's guard bodies coming in, not the dashboard's 1 MB script going out.
+                    JsonNode response = new com.fasterxml.jackson.databind.ObjectMapper().readTree(ServingJarLauncher.invoke(handler,
                             ApiJson.mapper().writeValueAsBytes(event)));
                     Map<String, String> answered = new LinkedHashMap<>();
                     response.path("headers").fields().forEachRemaining(h -> answered.put(h.getKey().toLowerCase(Locale.ROOT),

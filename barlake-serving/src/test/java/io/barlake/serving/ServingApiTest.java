@@ -363,6 +363,24 @@ class ServingApiTest {
     }
 
     @Test
+    void theDashboardIsServedThroughBothDoorsWithoutAKeyAndItsDataOnlyWithOne() {
+        throughBothDoors(door -> {
+            FrontDoor.Answer page = door.get("/", Map.of());
+            assertThat(page.status()).as(door.toString()).isEqualTo(200);
+            assertThat(page.headers().get("content-type")).startsWith("text/html");
+            assertThat(page.headers().get("content-security-policy")).contains("default-src 'self'");
+            assertThat(page.body()).contains("<input id=\"api-key\" type=\"password\"", "<script src=\"/dashboard/app.js\"></script>");
+            FrontDoor.Answer charts = door.get("/dashboard/echarts.min.js", Map.of());
+            assertThat(charts.status()).isEqualTo(200);
+            assertThat(charts.headers().get("content-type")).startsWith("text/javascript");
+            assertThat(charts.body()).hasSizeGreaterThan(500_000);
+            assertThat(door.get("/dashboard/../pom.xml", Map.of()).status()).isEqualTo(404);
+            assertThat(door.get("/v1/status", Map.of()).status()).as("the data needs the key typed into the page").isEqualTo(401);
+            assertThat(door.get("/v1/status", WITH_KEY).status()).isEqualTo(200);
+        });
+    }
+
+    @Test
     void aPortfolioBacktestRunsOverTheUniverseAgainstItsBenchmarkWithinItsLimits() {
         throughBothDoors(door -> {
             FrontDoor.Answer answer = door.call("POST", "/v1/backtest", WITH_KEY, """
