@@ -74,7 +74,8 @@ public final class BarlakeStack extends Stack {
                 .description("Query the lake: Athena, workgroup <this>, database " + catalog.database() + " (docs/query.md)").build();
         CfnOutput.Builder.create(this, "StateMachineArn").value(pipeline.stateMachine().getStateMachineArn()).build();
         CfnOutput.Builder.create(this, "BackfillCommand")
-                .description("A manual backfill through the same state machine (change the dates)")
+                .description("A manual backfill through the same state machine (change the dates); or barlake aws backfill --stack "
+                        + getStackName() + " --from … --to … --wait")
                 .value(Fn.join("", java.util.List.of("aws stepfunctions start-execution --state-machine-arn ",
                         pipeline.stateMachine().getStateMachineArn(),
                         " --input '{\"mode\":\"backfill\",\"from\":\"2021-01-04\",\"to\":\"2025-12-31\"}'")))

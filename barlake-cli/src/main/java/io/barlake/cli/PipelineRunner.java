@@ -173,7 +173,7 @@ final class PipelineRunner {
         } else {
             // Logs and pipes: a line per stage event, and the fetch's count every ten seconds.
             try (FetchProgress fetch = new FetchProgress(err, false)) {
-                outcome = pipeline.run(runId, command, input, new StageLines(), fetch);
+                outcome = pipeline.run(runId, command, input, new StageLines(err), fetch);
             }
         }
         RunReport report = outcome.report();
@@ -269,43 +269,5 @@ final class PipelineRunner {
             // not JSON: the cause as it is
         }
         return result.error() + (cause == null ? "" : ": " + firstLine(cause));
-    }
-
-    /** One line per stage start, end and retry, on standard error so standard output stays the summary. */
-    private final class StageLines implements ExecutionListener {
-        private static final List<String> SHOWN = List.of("Task", "Parallel");
-
-        @Override
-        public void stateEntered(String state, String type) {
-            if (SHOWN.contains(type)) {
-                line("→ " + state);
-            }
-        }
-
-        @Override
-        public void stateSucceeded(String state, String type, JsonNode output) {
-            if (SHOWN.contains(type)) {
-                line("✓ " + state);
-            }
-        }
-
-        @Override
-        public void stateFailed(String state, String type, StatesError error) {
-            if (SHOWN.contains(type)) {
-                line("✗ " + state + ": " + error.error());
-            }
-        }
-
-        @Override
-        public void retrying(String state, StatesError error, int attempt, Duration wait) {
-            line("↻ " + state + ": " + error.error() + " (attempt " + attempt + "), retrying in " + FetchProgress.human(wait));
-        }
-
-        private void line(String text) {
-            synchronized (err) {
-                err.println(text);
-                err.flush();
-            }
-        }
     }
 }

@@ -40,18 +40,24 @@ class BarlakeCliTest {
         java.io.ByteArrayOutputStream picocliWarnings = new java.io.ByteArrayOutputStream();
         System.setErr(new java.io.PrintStream(picocliWarnings, true, java.nio.charset.StandardCharsets.UTF_8));
         try {
-            for (String command : List.of("run", "backfill", "fetch", "status", "backtest", "sweep", "walkforward", "indicators", "scan", "market", "signal", "export", "serve")) {
-                CliRun help = CliRun.execute(Map.of(), command, "--help");
+            for (String command : List.of("run", "backfill", "aws", "aws run", "aws backfill", "aws status", "fetch", "status", "backtest",
+                    "sweep", "walkforward", "indicators", "scan", "market", "signal", "export", "serve")) {
+                List<String> args = new java.util.ArrayList<>(List.of(command.split(" ")));
+                args.add("--help");
+                CliRun help = CliRun.execute(Map.of(), args.toArray(String[]::new));
                 assertThat(help.exitCode()).as(command).isZero();
                 assertThat(help.err()).as(command).isEmpty();
             }
+            CliRun bare = CliRun.execute(Map.of(), "aws");
+            assertThat(bare.exitCode()).as("aws without a command").isEqualTo(2);
+            assertThat(bare.err()).contains("run", "backfill", "status");
         } finally {
             System.setErr(stderr);
         }
         assertThat(picocliWarnings.toString(java.nio.charset.StandardCharsets.UTF_8)).as("picocli's own warnings").isEmpty();
         List<String> commands = CliRun.execute(Map.of(), "--help").out().lines()
                 .dropWhile(line -> !line.equals("Commands:")).skip(1).takeWhile(line -> !line.isBlank()).toList();
-        assertThat(commands).hasSize(14).allSatisfy(line -> assertThat(line).endsWith("."));
+        assertThat(commands).hasSize(15).allSatisfy(line -> assertThat(line).endsWith("."));
     }
 
     @Test
