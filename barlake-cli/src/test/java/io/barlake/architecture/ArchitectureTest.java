@@ -103,14 +103,15 @@ class ArchitectureTest {
 
     @Test
     void awsSdkTypesStayInTheStoreTheNotifierAndTheKeyReader() {
-        noClasses().that().resideOutsideOfPackages("io.barlake.lake.store..", "..lambda..", "..batch..", "io.barlake.cli.aws..")
+        noClasses().that().resideOutsideOfPackages("io.barlake.lake.store..", "..lambda..", "..batch..", "io.barlake.cli.aws..", "io.barlake.serving.dynamodb..")
                 .and().haveNameNotMatching("io\\.barlake\\.signals\\.alerts\\.SnsAlertPublisher.*")
                 .and().haveNameNotMatching("io\\.barlake\\.fetchers\\.polygon\\.SecretsManagerApiKeys.*")
                 .and().haveNameNotMatching("io\\.barlake\\.signals\\.brief\\.(SesMailer|BedrockNarrator|MorningEmail).*")
                 .should().dependOnClassesThat().resideInAPackage("software.amazon.awssdk..")
                 .because("DESIGN.md: AWS SDK types appear only in the S3 store, Lambda handlers, Batch mains and the SNS "
                         + "notifier (and the vendor key's Secrets Manager reader, the morning e-mail's SES mailer and Bedrock "
-                        + "narrator, and the command line's driver of the deployed pipeline, io.barlake.cli.aws); services are plain Java")
+                        + "narrator, the command line's driver of the deployed pipeline, io.barlake.cli.aws, and the API's shared limits and keys, "
+                        + "io.barlake.serving.dynamodb); services are plain Java")
                 .check(main);
     }
 

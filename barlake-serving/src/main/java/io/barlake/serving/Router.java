@@ -6,7 +6,7 @@ import io.barlake.lake.store.ObjectStore;
 import io.barlake.lake.store.ObjectStoreException;
 import io.barlake.serving.access.ApiKeys;
 import io.barlake.serving.access.OpenAccessGuard;
-import io.barlake.serving.access.RequestLimits;
+import io.barlake.serving.access.Limits;
 import io.barlake.serving.endpoints.AlertsEndpoint;
 import io.barlake.serving.endpoints.BacktestEndpoint;
 import io.barlake.serving.endpoints.BarsEndpoint;
@@ -56,7 +56,7 @@ public final class Router {
 
     private final ApiKeys keys;
     private final boolean openWithoutKeys;
-    private final RequestLimits limits;
+    private final Limits limits;
     private final Map<String, Map<String, Function<ApiRequest, ApiResponse>>> routes = new LinkedHashMap<>();
     private final HealthEndpoint health;
     private final DataSources sources;

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.barlake.fetchers.polygon.PolygonClient;
 import io.barlake.lake.store.ObjectStore;
 import io.barlake.serving.access.ApiKeys;
+import io.barlake.serving.access.Limits;
 import io.barlake.serving.access.RequestLimits;
 import io.barlake.serving.services.QuoteCache;
 import io.barlake.signals.alerts.WebhookPolicy;
@@ -22,7 +23,7 @@ import java.util.Set;
  * @param quotes   where quotes are kept (this process, or Redis to share them across instances)
  * @param webhooks which alert webhooks may be stored and called
  */
-public record RouterSettings(ObjectStore store, Clock clock, ApiKeys keys, RequestLimits limits, WithoutKeys access,
+public record RouterSettings(ObjectStore store, Clock clock, ApiKeys keys, Limits limits, WithoutKeys access,
         Optional<PolygonClient> vendor, QuoteCache quotes, WebhookPolicy webhooks) {
     /** With no key configured: let every caller in (the local server on loopback), or refuse all (a deployed API). */
     public enum WithoutKeys { OPEN, CLOSED }
@@ -51,7 +52,7 @@ public record RouterSettings(ObjectStore store, Clock clock, ApiKeys keys, Reque
         return new RouterSettings(store, clock, keys, limits, access, vendor, quotes, webhooks);
     }
 
-    public RouterSettings withLimits(RequestLimits limits) {
+    public RouterSettings withLimits(Limits limits) {
         return new RouterSettings(store, clock, keys, limits, access, vendor, quotes, webhooks);
     }
 

@@ -5,7 +5,9 @@ import io.barlake.lake.store.InvalidSettingException;
 import io.barlake.lake.store.ObjectStore;
 import io.barlake.lake.store.WholeNumberSetting;
 import io.barlake.serving.access.ApiKeys;
+import io.barlake.serving.access.Limits;
 import io.barlake.serving.access.RequestLimits;
+import io.barlake.serving.dynamodb.DynamoDbTables;
 import io.barlake.serving.services.QuoteCache;
 import io.barlake.signals.alerts.WebhookPolicy;
 import java.net.URI;
@@ -22,10 +24,13 @@ import java.util.Optional;
  * quotes for every instance instead of each process keeping its own; which alert webhooks
  * may be stored ({@value WebhookPolicy#TRUSTED_HOSTS_SETTING}, {@link WebhookPolicy}); and
  * {@value #QUOTE_BUDGET}, the milliseconds a quote may spend at the vendor in all (default 5,000,
- * well under the API function's 30 s) before the lake's latest bar answers instead.
+ * well under the API function's 30 s) before the lake's latest bar answers instead. Deployed,
+ * {@value DynamoDbTables#LIMITS_TABLE} keeps the limits in DynamoDB for every instance, and
+ * {@value DynamoDbTables#KEYS_TABLE} adds the keys issued with {@code barlake keys}.
  */
 public record ServingSettings(ApiKeys keys, long perSecond, long burst, long dailyQuota, Optional<URI> redis,
-        WebhookPolicy webhooks, java.time.Duration quoteBudget) {
+        WebhookPolicy webhooks, java.time.Duration quoteBudget, Optional<String> limitsTable, Optional<String> keysTable,
+        Map<String, String> environment) {
     public static final String RATE = "BARLAKE_RATE_LIMIT";
     public static final String BURST = "BARLAKE_RATE_BURST";
     public static final String QUOTA = "BARLAKE_DAILY_QUOTA";
@@ -37,7 +42,12 @@ public record ServingSettings(ApiKeys keys, long perSecond, long burst, long dai
                 positive(environment, BURST, 40), positive(environment, QUOTA, 50_000), redis(environment.get(REDIS)),
                 WebhookPolicy.fromEnvironment(environment, WebhookPolicy.SYSTEM),
                 java.time.Duration.ofMillis(WholeNumberSetting.parse(QUOTE_BUDGET, environment.get(QUOTE_BUDGET), 5_000, 200, 20_000,
-                        "a whole number of milliseconds from 200 to 20000")));
+                        "a whole number of milliseconds from 200 to 20000")),
+                table(environment, DynamoDbTables.LIMITS_TABLE), table(environment, DynamoDbTables.KEYS_TABLE), Map.copyOf(environment));
+    }
+
+    private static Optional<String> table(Map<String, String> environment, String setting) {
+        return Optional.ofNullable(environment.get(setting)).map(String::strip).filter(name -> !name.isEmpty());
     }
 
     /**
@@ -51,7 +61,9 @@ public record ServingSettings(ApiKeys keys, long perSecond, long burst, long dai
 
     /** A router's settings from these: keys, limits and the webhook policy, with quotes kept in {@code quotes}. */
     public RouterSettings router(ObjectStore store, Clock clock, QuoteCache quotes) {
-        return RouterSettings.of(store, clock).withKeys(keys).withLimits(limits(clock)).withQuotes(quotes).withWebhooks(webhooks);
+        ApiKeys accepted = keysTable.map(table -> keys.withTable(DynamoDbTables.keys(environment, table, clock)))
+                .orElse(keys);
+        return RouterSettings.of(store, clock).withKeys(accepted).withLimits(limits(clock)).withQuotes(quotes).withWebhooks(webhooks);
     }
 
     /** Where quotes are kept: Redis when {@value #REDIS} is set, else this process. */
@@ -76,8 +88,10 @@ public record ServingSettings(ApiKeys keys, long perSecond, long burst, long dai
         return Optional.of(url);
     }
 
-    public RequestLimits limits(Clock clock) {
-        return new RequestLimits(perSecond, burst, dailyQuota, clock);
+    /** Counted in DynamoDB for every instance when {@value DynamoDbTables#LIMITS_TABLE} is set, else in this process. */
+    public Limits limits(Clock clock) {
+        return limitsTable.map(table -> DynamoDbTables.limits(environment, table, perSecond, burst, dailyQuota, clock))
+                .orElseGet(() -> new RequestLimits(perSecond, burst, dailyQuota, clock));
     }
 
     private static long positive(Map<String, String> environment, String name, long defaultValue) {

@@ -23,9 +23,16 @@ public final class ApiKeys {
     private record Entry(String name, byte[] hash) {}
 
     private final List<Entry> entries;
+    private final KeyTable table;
 
-    private ApiKeys(List<Entry> entries) {
+    private ApiKeys(List<Entry> entries, KeyTable table) {
         this.entries = List.copyOf(entries);
+        this.table = table;
+    }
+
+    /** The same keys, and those of {@code issued} (keys issued at run time, looked up by hash). */
+    public ApiKeys withTable(KeyTable issued) {
+        return new ApiKeys(entries, java.util.Objects.requireNonNull(issued, "issued is null"));
     }
 
     /** The keys of the setting's value; a malformed entry is a bad setting (named, its hash never shown). */
@@ -45,15 +52,16 @@ public final class ApiKeys {
                 entries.add(new Entry(matcher.group(1), HexFormat.of().parseHex(matcher.group(2))));
             }
         }
-        return new ApiKeys(entries);
+        return new ApiKeys(entries, null);
     }
 
     public static ApiKeys none() {
-        return new ApiKeys(List.of());
+        return new ApiKeys(List.of(), null);
     }
 
+    /** No key configured and no table of issued keys. */
     public boolean isEmpty() {
-        return entries.isEmpty();
+        return entries.isEmpty() && table == null;
     }
 
     /** The name of the key presented, if it is one of ours. */
@@ -68,6 +76,9 @@ public final class ApiKeys {
             if (MessageDigest.isEqual(hash, entry.hash()) && found == null) {
                 found = entry.name();
             }
+        }
+        if (found == null && table != null) {
+            return table.nameOf(HexFormat.of().formatHex(hash));
         }
         return Optional.ofNullable(found);
     }

@@ -17,8 +17,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * Per key: a token bucket (a burst of {@code burst} requests, refilled at {@code perSecond}) and
  * a quota of requests per UTC day. Over either, the request is a 429 with {@code Retry-After}:
  * the seconds until a token is back, or until midnight UTC. Every request let through is counted.
+ * In this process only: a server of its own (barlake serve). Deployed, the counts are shared
+ * ({@code DynamoDbLimits}).
  */
-public final class RequestLimits {
+public final class RequestLimits implements Limits {
     private final long perSecond;
     private final long burst;
     private final long dailyQuota;
@@ -40,6 +42,7 @@ public final class RequestLimits {
     }
 
     /** Lets one request of {@code key} through, or throws the 429. */
+    @Override
     public void admit(String key) {
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         Usage day = usage.compute(key, (k, current) -> current == null || !current.day().equals(today)
@@ -59,11 +62,13 @@ public final class RequestLimits {
     }
 
     /** Requests let through today for {@code key}. */
+    @Override
     public long usedToday(String key) {
         Usage day = usage.get(key);
         return day == null || !day.day().equals(LocalDate.now(clock.withZone(ZoneOffset.UTC))) ? 0 : day.count().get();
     }
 
+    @Override
     public long dailyQuota() {
         return dailyQuota;
     }
