@@ -70,6 +70,8 @@ public final class BarlakeStack extends Stack {
                 .description("The lake: BARLAKE_LAKE=s3://<this>").build();
         CfnOutput.Builder.create(this, "ApiUrl").value(api.url().getUrl())
                 .description("The serving API: curl -H 'x-api-key: <key>' <this>v1/quote?symbol=AAPL; the dashboard at <this>").build();
+        CfnOutput.Builder.create(this, "KeysTable").value(api.keys().getTableName())
+                .description("The API's issued keys: barlake keys create NAME --stack " + getStackName()).build();
         CfnOutput.Builder.create(this, "AthenaWorkGroup").value(catalog.workGroup().getName())
                 .description("Query the lake: Athena, workgroup <this>, database " + catalog.database() + " (docs/query.md)").build();
         CfnOutput.Builder.create(this, "StateMachineArn").value(pipeline.stateMachine().getStateMachineArn()).build();

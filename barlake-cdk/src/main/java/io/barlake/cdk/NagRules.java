@@ -45,6 +45,10 @@ final class NagRules {
                         .reason("Java 21 is the newest Lambda runtime with SnapStart that the jars (built for Java 17) are"
                                 + " tested on; moving runtimes is a tested change, not a template default.")
                         .build(),
+                NagPackSuppression.builder().id("AwsSolutions-DDB3")
+                        .reason("The limits table holds token buckets and today's counts that expire within days by TTL;"
+                                + " a restore would bring back nothing worth having. The keys table has point-in-time recovery.")
+                        .build(),
                 NagPackSuppression.builder().id("AwsSolutions-S1")
                         .reason("A single-tenant lake written and read only by this stack's roles (public access blocked,"
                                 + " TLS only); every object is versioned and CloudTrail keeps the management events."

@@ -73,6 +73,38 @@ class BarlakeStackTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theApisLimitsAndKeysAreSharedDynamoDbTablesItMayUseOnlyAsItDoes() {
+        staging.hasResourceProperties("AWS::DynamoDB::Table", Map.of("TableName", "barlake-staging-limits",
+                "BillingMode", "PAY_PER_REQUEST", "KeySchema", List.of(Map.of("AttributeName", "id", "KeyType", "HASH")),
+                "TimeToLiveSpecification", Map.of("AttributeName", "expires", "Enabled", true)));
+        staging.hasResourceProperties("AWS::DynamoDB::Table", Map.of("TableName", "barlake-staging-keys",
+                "BillingMode", "PAY_PER_REQUEST", "KeySchema", List.of(Map.of("AttributeName", "hash", "KeyType", "HASH")),
+                "PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true)));
+        prod.hasResource("AWS::DynamoDB::Table", Map.of("Properties", Match.objectLike(Map.of("TableName", "barlake-prod-keys")),
+                "DeletionPolicy", "Retain"));
+        staging.hasResourceProperties("AWS::Lambda::Function", Map.of("Handler", "io.barlake.serving.lambda.HttpApiHandler::handleRequest",
+                "Environment", Map.of("Variables", Match.objectLike(Map.of("BARLAKE_LIMITS_TABLE", Match.anyValue(),
+                        "BARLAKE_KEYS_TABLE", Match.anyValue())))));
+        // Every DynamoDB action any role is granted: the API's, and only what DynamoDbLimits and DynamoDbKeys call.
+        java.util.Set<String> actions = new java.util.TreeSet<>();
+        for (Object policy : staging.findResources("AWS::IAM::Policy").values()) {
+            Map<String, Object> document = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) policy).get("Properties"))
+                    .get("PolicyDocument");
+            for (Map<String, Object> statement : (List<Map<String, Object>>) document.get("Statement")) {
+                Object action = statement.get("Action");
+                for (Object one : action instanceof List<?> list ? list : List.of(action)) {
+                    if (String.valueOf(one).startsWith("dynamodb:")) {
+                        actions.add(String.valueOf(one));
+                    }
+                }
+            }
+        }
+        assertThat(actions).containsExactly("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem");
+        staging.hasOutput("KeysTable", Match.objectLike(Map.of("Value", Map.of("Ref", Match.stringLikeRegexp("ApiKeys.*")))));
+    }
+
+    @Test
     void theBucketPolicyRefusesAnythingButTls() {
         staging.hasResourceProperties("AWS::S3::BucketPolicy", Map.of("PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(
                 Match.objectLike(Map.of("Effect", "Deny", "Action", "s3:*", "Principal", Map.of("AWS", "*"),

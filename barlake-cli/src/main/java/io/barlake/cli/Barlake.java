@@ -22,7 +22,7 @@ import picocli.CommandLine;
         usageHelpWidth = 100,
         versionProvider = Barlake.Version.class,
         description = "Nightly market-data pipeline for US equities: fetch, consolidate, resample, scan.",
-        subcommands = {RunCommand.class, BackfillCommand.class, AwsCommand.class, FetchCommand.class, StatusCommand.class, BacktestCommand.class, SweepCommand.class, WalkForwardCommand.class,
+        subcommands = {RunCommand.class, BackfillCommand.class, AwsCommand.class, KeysCommand.class, FetchCommand.class, StatusCommand.class, BacktestCommand.class, SweepCommand.class, WalkForwardCommand.class,
                 IndicatorsCommand.class, ScanCommand.class, MarketCommand.class, SignalCommand.class, ExportCommand.class, ServeCommand.class,
                 CommandLine.HelpCommand.class},
         footerHeading = "%nEnvironment:%n",

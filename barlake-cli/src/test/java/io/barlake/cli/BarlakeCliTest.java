@@ -40,7 +40,8 @@ class BarlakeCliTest {
         java.io.ByteArrayOutputStream picocliWarnings = new java.io.ByteArrayOutputStream();
         System.setErr(new java.io.PrintStream(picocliWarnings, true, java.nio.charset.StandardCharsets.UTF_8));
         try {
-            for (String command : List.of("run", "backfill", "aws", "aws run", "aws backfill", "aws status", "fetch", "status", "backtest",
+            for (String command : List.of("run", "backfill", "aws", "aws run", "aws backfill", "aws status", "keys", "keys create",
+                    "keys list", "keys revoke", "fetch", "status", "backtest",
                     "sweep", "walkforward", "indicators", "scan", "market", "signal", "export", "serve")) {
                 List<String> args = new java.util.ArrayList<>(List.of(command.split(" ")));
                 args.add("--help");
@@ -57,7 +58,7 @@ class BarlakeCliTest {
         assertThat(picocliWarnings.toString(java.nio.charset.StandardCharsets.UTF_8)).as("picocli's own warnings").isEmpty();
         List<String> commands = CliRun.execute(Map.of(), "--help").out().lines()
                 .dropWhile(line -> !line.equals("Commands:")).skip(1).takeWhile(line -> !line.isBlank()).toList();
-        assertThat(commands).hasSize(15).allSatisfy(line -> assertThat(line).endsWith("."));
+        assertThat(commands).hasSize(16).allSatisfy(line -> assertThat(line).endsWith("."));
     }
 
     @Test

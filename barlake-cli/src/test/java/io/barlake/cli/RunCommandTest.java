@@ -242,7 +242,7 @@ class RunCommandTest {
         }
         CliRun unknown = CliRun.execute(environment(folder.resolve("lake")), "optimize", "--help");
         assertThat(unknown.errLines().get(0)).isEqualTo(
-                "barlake: Unknown command or argument 'optimize'; the commands are run, backfill, aws, fetch, status, backtest, sweep, walkforward, indicators, scan, market, signal, export, serve");
+                "barlake: Unknown command or argument 'optimize'; the commands are run, backfill, aws, keys, fetch, status, backtest, sweep, walkforward, indicators, scan, market, signal, export, serve");
         assertThat(CliRun.execute(environment(folder.resolve("lake")), "run", "--help").exitCode()).isZero();
     }
 

@@ -24,19 +24,19 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * installed from the project's own package-lock.json with {@code npm ci} when missing, with the
  * limits and keys tables the CDK app creates (their keys only: DynamoDB has no other schema).
  */
-final class Dynalite implements AutoCloseable {
-    static final String LIMITS = "barlake-test-limits";
-    static final String KEYS = "barlake-test-keys";
+public final class Dynalite implements AutoCloseable {
+    public static final String LIMITS = "barlake-test-limits";
+    public static final String KEYS = "barlake-test-keys";
 
     private final Process process;
-    final String endpoint;
+    public final String endpoint;
 
     private Dynalite(Process process, String endpoint) {
         this.process = process;
         this.endpoint = endpoint;
     }
 
-    static Dynalite start() throws IOException, InterruptedException {
+    public static Dynalite start() throws IOException, InterruptedException {
         Path root = Path.of("..").toAbsolutePath().normalize();
         Path cli = root.resolve("node_modules/dynalite/cli.js");
         if (!Files.exists(cli)) {
@@ -70,7 +70,7 @@ final class Dynalite implements AutoCloseable {
     }
 
     /** What an API instance is given to use these tables. */
-    Map<String, String> environment() {
+    public Map<String, String> environment() {
         return Map.of("AWS_ENDPOINT_URL_DYNAMODB", endpoint, "AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", "AKIDEXAMPLE",
                 "AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
                 io.barlake.serving.dynamodb.DynamoDbTables.LIMITS_TABLE, LIMITS, io.barlake.serving.dynamodb.DynamoDbTables.KEYS_TABLE, KEYS);

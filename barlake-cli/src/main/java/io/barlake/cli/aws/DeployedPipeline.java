@@ -77,16 +77,26 @@ public final class DeployedPipeline implements AutoCloseable {
         if (set != null && !set.isBlank()) {
             return set.strip();
         }
-        var builder = CloudFormationClient.builder().region(region);
+        return stackOutput(environment, stack, STATE_MACHINE_OUTPUT, "--state-machine ARN", STATE_MACHINE_SETTING);
+    }
+
+    /**
+     * The value of output {@code key} of {@code stack}, read with CloudFormation; the error names
+     * {@code insteadFlag} and {@code insteadSetting}, which give the value directly.
+     * @throws InvalidSettingException when the stack cannot be read or has no such output
+     */
+    public static String stackOutput(Map<String, String> environment, String stack, String key, String insteadFlag,
+            String insteadSetting) {
+        var builder = CloudFormationClient.builder().region(AwsClientSettings.region(environment));
         AwsClientSettings.apply(builder, environment, "AWS_ENDPOINT_URL_CLOUDFORMATION");
         try (CloudFormationClient cloudFormation = builder.build()) {
             List<Output> outputs = cloudFormation.describeStacks(request -> request.stackName(stack)).stacks().get(0).outputs();
-            return outputs.stream().filter(output -> output.outputKey().equals(STATE_MACHINE_OUTPUT)).map(Output::outputValue)
+            return outputs.stream().filter(output -> output.outputKey().equals(key)).map(Output::outputValue)
                     .findFirst().orElseThrow(() -> new InvalidSettingException("--stack", stack, "the stack has no "
-                            + STATE_MACHINE_OUTPUT + " output; is it a Barlake stack?"));
+                            + key + " output; is it a Barlake stack?"));
         } catch (SdkException e) {
             throw new InvalidSettingException("--stack", stack, "cannot read the stack's outputs (" + firstLine(e.getMessage())
-                    + "); give --state-machine ARN or set " + STATE_MACHINE_SETTING);
+                    + "); give " + insteadFlag + " or set " + insteadSetting);
         }
     }
 
