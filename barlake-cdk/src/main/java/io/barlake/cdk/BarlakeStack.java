@@ -62,6 +62,7 @@ public final class BarlakeStack extends Stack {
         Pipeline pipeline = new Pipeline(this, "Pipeline", settings, functions, jobs, alerts);
         ServingApi api = new ServingApi(this, "Api", settings, lake, polygonKey, apiKeys.getValueAsString());
         LakeCatalog catalog = new LakeCatalog(this, "Catalog", settings, lake);
+        new Observability(this, "Observability", settings, jobs, pipeline, api, alerts);
 
         NagRules.suppress(this);
         Tags.of(this).add("project", "barlake");

@@ -42,6 +42,7 @@ public final class BatchJobs extends Construct {
     static final int MAX_VCPUS = 16;
     static final String CLI_JAR = "barlake-cli/target/barlake.jar";
 
+    private final software.amazon.awscdk.services.logs.LogGroup logs;
     private final JobQueue queue;
     private final EcsJobDefinition consolidate;
     private final EcsJobDefinition resample;
@@ -74,6 +75,13 @@ public final class BatchJobs extends Construct {
         queue = JobQueue.Builder.create(this, "Queue")
                 .jobQueueName(settings.prefix() + "-jobs")
                 .computeEnvironments(List.of(OrderedComputeEnvironment.builder().computeEnvironment(compute).order(1).build()))
+                .build();
+        // The jobs' own log group (not Batch's shared default): the stack's metric filters read its JobMetrics lines.
+        logs = software.amazon.awscdk.services.logs.LogGroup.Builder.create(this, "JobLogs")
+                .logGroupName("/barlake/" + settings.prefix() + "/jobs")
+                .retention(software.amazon.awscdk.services.logs.RetentionDays.ONE_MONTH)
+                .removalPolicy(settings.production() ? software.amazon.awscdk.RemovalPolicy.RETAIN
+                        : software.amazon.awscdk.RemovalPolicy.DESTROY)
                 .build();
         ContainerImage image = image(settings);
         consolidate = job(settings, lake, "Consolidate", "io.barlake.consolidator.batch.ConsolidatorMain", image,
@@ -117,6 +125,9 @@ public final class BatchJobs extends Construct {
                         .assignPublicIp(true)
                         .command(List.of(mainClass))
                         .environment(Map.of("BARLAKE_LAKE", lake.location()))
+                        .logging(software.amazon.awscdk.services.ecs.LogDriver.awsLogs(
+                                software.amazon.awscdk.services.ecs.AwsLogDriverProps.builder().logGroup(logs)
+                                        .streamPrefix(LambdaFunctions.kebab(name)).build()))
                         .jobRole(role)
                         .build())
                 .timeout(Duration.hours(2))
@@ -128,6 +139,11 @@ public final class BatchJobs extends Construct {
                         RetryStrategy.of(Action.EXIT, Reason.custom(CustomReason.builder()
                                 .onExitCode(Integer.toString(BatchJob.DAMAGED)).build()))))
                 .build();
+    }
+
+    /** Where the jobs log, one stream per job. */
+    public software.amazon.awscdk.services.logs.LogGroup logs() {
+        return logs;
     }
 
     public JobQueue queue() {

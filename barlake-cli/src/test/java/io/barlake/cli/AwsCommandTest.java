@@ -129,7 +129,8 @@ class AwsCommandTest {
                 + "cloudwatch/home\\?region=us-east-1#logsV2:log-groups/log-group/\\$252Faws\\$252Fbatch\\$252Fjob/log-events/"
                 + "barlake-staging-consolidate\\$252Fdefault\\$252Fc-1");
         assertThat(status.out()).containsPattern("Consolidate +consolidate +SUCCEEDED +2 min");
-        assertThat(status.out()).containsPattern("Resample34 +resample-5d +SUCCEEDED +2 min +https://\\S+barlake-staging-resample-5d\\$252Fdefault\\$252Fr34-2");
+        assertThat(status.out()).containsPattern("Resample34 +resample-5d +SUCCEEDED +2 min +https://\\S+log-group/\\$252Fbarlake\\$252F"
+                + "barlake-staging\\$252Fjobs/log-events/barlake-staging-resample-5d\\$252Fdefault\\$252Fr34-2");
     }
 
     @Test

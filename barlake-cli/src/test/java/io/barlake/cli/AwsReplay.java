@@ -131,6 +131,11 @@ final class AwsReplay extends Dispatcher {
             job.putObject("container").put("image", ACCOUNT + ".dkr.ecr.us-east-1.amazonaws.com/barlake@sha256:0123")
                     .put("exitCode", failed ? 1 : 0).put("logStreamName", "barlake-staging-" + job.path("jobName").asText() + "/default/"
                             + id.asText());
+            if (id.asText().startsWith("r")) { // the resample jobs log to the stack's own group, as the CDK app's definitions say
+                ObjectNode logging = ((ObjectNode) job.get("container")).putObject("logConfiguration");
+                logging.put("logDriver", "awslogs");
+                logging.putObject("options").put("awslogs-group", "/barlake/barlake-staging/jobs").put("awslogs-stream-prefix", "resample");
+            }
         }
         return answer;
     }

@@ -179,14 +179,20 @@ public final class DeployedPipeline implements AutoCloseable {
         return events;
     }
 
-    /** The CloudWatch console page of a job's log stream (Batch's default group), or null when it has none yet. */
+    /**
+     * The CloudWatch console page of a job's log stream, in the group its definition names (the
+     * stack's jobs group) or Batch's default one; null when it has no stream yet.
+     */
     private String logLink(JobDetail job) {
         String stream = job.container() == null ? null : job.container().logStreamName();
         if (stream == null) {
             return null;
         }
+        String group = job.container().logConfiguration() == null ? null
+                : job.container().logConfiguration().options().get("awslogs-group");
         return "https://" + region.id() + ".console.aws.amazon.com/cloudwatch/home?region=" + region.id()
-                + "#logsV2:log-groups/log-group/" + "/aws/batch/job".replace("/", "$252F") + "/log-events/" + stream.replace("/", "$252F");
+                + "#logsV2:log-groups/log-group/" + (group == null ? "/aws/batch/job" : group).replace("/", "$252F") + "/log-events/"
+                + stream.replace("/", "$252F");
     }
 
     private static Optional<String> jobId(String output) {

@@ -5,6 +5,7 @@ import io.barlake.consolidator.Consolidator;
 import io.barlake.consolidator.SplitCheck;
 import io.barlake.consolidator.Vacuum;
 import io.barlake.lake.batch.BatchJob;
+import io.barlake.lake.batch.JobMetrics;
 import io.barlake.lake.calendar.TradingCalendar;
 import io.barlake.lake.state.HeldSessionException;
 import io.barlake.lake.state.QualityReport;
@@ -27,15 +28,33 @@ public final class ConsolidatorMain {
     private ConsolidatorMain() {}
 
     public static void main(String[] args) {
-        System.exit(BatchJob.run("consolidate", ConsolidatorMain::consolidate, System.getenv(), Clock.systemUTC(), System.err));
+        // On AWS the job's figures also go to standard output as one JSON line, for the stack's metric filters.
+        System.exit(BatchJob.run("consolidate", (store, environment, clock) -> consolidate(store, environment, clock, System.out),
+                System.getenv(), Clock.systemUTC(), System.err));
     }
 
     public static String consolidate(ObjectStore store, Map<String, String> environment, Clock clock) {
+        return consolidate(store, environment, clock, null);
+    }
+
+    /** The same, printing the job's {@link JobMetrics} line on {@code metrics} when it is given (a Batch job). */
+    static String consolidate(ObjectStore store, Map<String, String> environment, Clock clock, java.io.PrintStream metrics) {
         int vacuumDays = vacuumDays(environment);
         int maxDrop = Consolidator.maxDrop(environment);
         ConsolidationResult result = new Consolidator(store, TradingCalendar.nyse(), clock, maxDrop).consolidate();
         List<String> vacuumed = vacuumDays == 0 ? List.of() : new Vacuum(store, clock).run(vacuumDays);
         result.warnings().forEach(LOG::warn);
+        if (metrics != null) {
+            Map<String, Long> counts = new java.util.LinkedHashMap<>();
+            counts.put("sessions", (long) result.sessions().size());
+            counts.put("received", (long) result.received());
+            counts.put("accepted", (long) result.accepted());
+            counts.put("refused", (long) result.refused());
+            counts.put("held", (long) result.held().size());
+            counts.put("warnings", (long) result.warnings().size());
+            counts.put("objects_written", (long) result.objectsWritten());
+            JobMetrics.print(metrics, "consolidate", environment, counts);
+        }
         if (!result.held().isEmpty()) {
             QualityReport held = result.held().get(0);
             throw new HeldSessionException("session " + held.session() + " held by the quality gate: " + held.reason()

@@ -55,6 +55,30 @@ class ConsolidatorMainTest {
     }
 
     @Test
+    void asABatchJobItPrintsOneMetricsLineWhoseCountsAddUp() throws Exception {
+        Path lake = folder.resolve("lake");
+        bronzeIn(lake);
+        ByteArrayOutputStream metrics = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exitCode = BatchJob.run("consolidate", (store, environment, clock) -> ConsolidatorMain.consolidate(store, environment, clock,
+                new PrintStream(metrics, true, StandardCharsets.UTF_8)), Map.of("BARLAKE_LAKE", lake.toString(), "BARLAKE_RUN_ID",
+                "20240201t000000z-abcdef"), CLOCK, new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(exitCode).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        java.util.List<String> lines = metrics.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines).hasSize(1);
+        com.fasterxml.jackson.databind.JsonNode line = new com.fasterxml.jackson.databind.ObjectMapper().readTree(lines.get(0));
+        assertThat(line.path(io.barlake.lake.batch.JobMetrics.FIELD).asText()).isEqualTo("consolidate");
+        assertThat(line.path("run_id").asText()).isEqualTo("20240201t000000z-abcdef");
+        assertThat(line.path("sessions").asLong()).isEqualTo(9); // 2024-01-02 .. 2024-01-12, NYSE sessions
+        assertThat(line.path("received").asLong()).isPositive()
+                .isEqualTo(line.path("accepted").asLong() + line.path("refused").asLong());
+        assertThat(line.path("held").asLong()).isZero();
+        assertThat(line.path("objects_written").asLong()).isPositive();
+        // The local engine calls the same work without a stream: nothing printed there.
+        assertThat(ConsolidatorMain.consolidate(new LocalObjectStore(lake), Map.of(), CLOCK)).contains("sessions");
+    }
+
+    @Test
     void aBadSettingIsOneLineAndExitCodeTwoWhichBatchDoesNotRetry() {
         Outcome lake = run(Map.of("BARLAKE_LAKE", "s3://"));
         assertThat(lake.exitCode()).isEqualTo(BatchJob.BAD_SETTING).isEqualTo(2);

@@ -22,11 +22,26 @@ public final class ResamplerMain {
     private ResamplerMain() {}
 
     public static void main(String[] args) {
-        System.exit(BatchJob.run("resample", ResamplerMain::resample, System.getenv(), Clock.systemUTC(), System.err));
+        // On AWS the job's figures also go to standard output as one JSON line, for the stack's metric filters.
+        System.exit(BatchJob.run("resample", (store, environment, clock) -> resample(store, environment, clock, System.out),
+                System.getenv(), Clock.systemUTC(), System.err));
     }
 
     public static String resample(ObjectStore store, Map<String, String> environment, Clock clock) {
+        return resample(store, environment, clock, null);
+    }
+
+    /** The same, printing the job's {@link JobMetrics} line on {@code metrics} when it is given (a Batch job). */
+    static String resample(ObjectStore store, Map<String, String> environment, Clock clock, java.io.PrintStream metrics) {
         List<ResampleResult> results = new Resampler(store, TradingCalendar.nyse(), clock).resampleAll(timeframes(environment));
+        if (metrics != null) {
+            Map<String, Long> counts = new java.util.LinkedHashMap<>();
+            counts.put("timeframes", (long) results.size());
+            counts.put("buckets_rebuilt", results.stream().mapToLong(ResampleResult::bucketsRebuilt).sum());
+            counts.put("symbols_rebuilt", results.stream().mapToLong(result -> result.symbolsRebuilt().size()).sum());
+            counts.put("objects_written", results.stream().mapToLong(result -> result.yearsWritten().size()).sum());
+            io.barlake.lake.batch.JobMetrics.print(metrics, "resample", environment, counts);
+        }
         return results.stream().map(result -> result.sessions() + "d: " + result.bucketsRebuilt() + " buckets, "
                 + result.symbolsRebuilt().size() + " symbols rebuilt, years " + result.yearsWritten())
                 .collect(Collectors.joining("; "));
