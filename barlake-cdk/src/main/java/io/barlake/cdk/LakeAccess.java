@@ -29,6 +29,8 @@ public record LakeAccess(List<String> read, List<String> write, List<String> del
     public static final LakeAccess SCAN = of(LakeGrants.SCAN);
     /** {@link LakeGrants#SERVING}. */
     public static final LakeAccess SERVING = of(LakeGrants.SERVING);
+    /** {@link LakeGrants#REPORT_RUN}. */
+    public static final LakeAccess REPORT_RUN = of(LakeGrants.REPORT_RUN);
 
     /** The IAM side of a component's grants. */
     public static LakeAccess of(LakeGrants grants) {

@@ -48,7 +48,7 @@ public final class Pipeline extends Construct {
         this.alerts = alerts;
 
         stateMachine = StateMachine.Builder.create(this, "StateMachine")
-                .stateMachineName(settings.prefix() + "-pipeline")
+                .stateMachineName(stateMachineName(settings))
                 .definitionBody(DefinitionBody.fromString(PipelineDefinition.text()))
                 .definitionSubstitutions(substitutions(functions, jobs, alerts))
                 .timeout(Duration.hours(12))
@@ -68,6 +68,7 @@ public final class Pipeline extends Construct {
         functions.fetchBars().grantInvoke(stateMachine);
         functions.fetchReference().grantInvoke(stateMachine);
         functions.scan().grantInvoke(stateMachine);
+        functions.reportRun().grantInvoke(stateMachine);
         alerts.grantPublish(stateMachine);
         allowBatchSync(jobs);
 
@@ -105,6 +106,11 @@ public final class Pipeline extends Construct {
     }
 
     /** Every placeholder's ARN; the switch has no default, so a new placeholder does not compile until it is bound here. */
+    /** The state machine's name, known before it exists: the run report function's permissions name its executions by it. */
+    static String stateMachineName(StageSettings settings) {
+        return settings.prefix() + "-pipeline";
+    }
+
     static Map<String, String> substitutions(PipelineFunctions functions, BatchJobs jobs, Topic alerts) {
         Map<String, String> values = new TreeMap<>();
         for (Placeholder placeholder : Placeholder.values()) {
@@ -112,6 +118,7 @@ public final class Pipeline extends Construct {
                 case FetchBarsFunctionArn -> functions.fetchBars().getFunctionArn();
                 case FetchReferenceFunctionArn -> functions.fetchReference().getFunctionArn();
                 case ScanFunctionArn -> functions.scan().getFunctionArn();
+                case ReportRunFunctionArn -> functions.reportRun().getFunctionArn();
                 case JobQueueArn -> jobs.queue().getJobQueueArn();
                 case ConsolidateJobDefinitionArn -> jobs.consolidate().getJobDefinitionArn();
                 case ResampleJobDefinitionArn -> jobs.resample().getJobDefinitionArn();

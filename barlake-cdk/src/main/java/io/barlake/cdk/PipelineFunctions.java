@@ -35,10 +35,14 @@ import software.constructs.Construct;
 public final class PipelineFunctions extends Construct {
     static final int FETCH_MEMORY_MB = 1024;
     static final int SCAN_MEMORY_MB = 3008;
+    /** Reads one history and lists the bucket: the smallest memory that starts a JVM quickly. */
+    static final int REPORT_MEMORY_MB = 512;
 
     private final Function fetchBars;
     private final Function fetchReference;
     private final Function scan;
+    private final Function reportRun;
+    private final Alias reportRunAlias;
     private final Alias fetchBarsAlias;
     private final Alias fetchReferenceAlias;
     private final Alias scanAlias;
@@ -64,6 +68,20 @@ public final class PipelineFunctions extends Construct {
         scan = function(settings, "Scan", "io.barlake.signals.lambda.ScanHandler",
                 Code.fromAsset(settings.lambdaJar("barlake-signals").toString()), SCAN_MEMORY_MB, Duration.minutes(15),
                 scanEnvironment);
+        // The run report: a small function in the scan's jar, the last task on both paths of the state machine.
+        reportRun = function(settings, "ReportRun", "io.barlake.signals.lambda.RunReportHandler",
+                Code.fromAsset(settings.lambdaJar("barlake-signals").toString()), REPORT_MEMORY_MB, Duration.minutes(5),
+                Map.of("BARLAKE_LAKE", lake.location()));
+        LakeAccess.REPORT_RUN.grant(reportRun, lake.bucket());
+        // Its own executions' history, named from the state machine's name: an ARN would make the function and the state machine
+        // depend on each other.
+        Stack here = Stack.of(this);
+        reportRun.addToRolePolicy(PolicyStatement.Builder.create()
+                .actions(List.of("states:DescribeExecution", "states:GetExecutionHistory"))
+                .resources(List.of(here.formatArn(ArnComponents.builder().service("states").resource("execution")
+                        .resourceName(Pipeline.stateMachineName(settings) + ":*").arnFormat(software.amazon.awscdk.ArnFormat.COLON_RESOURCE_NAME)
+                        .build())))
+                .build());
         polygonKey.grantRead(fetchBars);
         polygonKey.grantRead(fetchReference);
         LakeAccess.FETCH_BARS.grant(fetchBars, lake.bucket());
@@ -83,6 +101,7 @@ public final class PipelineFunctions extends Construct {
         fetchBarsAlias = fetchBars.addAlias("live");
         fetchReferenceAlias = fetchReference.addAlias("live");
         scanAlias = scan.addAlias("live");
+        reportRunAlias = reportRun.addAlias("live");
     }
 
     private static ArnComponents identity(String name) {
@@ -104,5 +123,9 @@ public final class PipelineFunctions extends Construct {
 
     public Alias scan() {
         return scanAlias;
+    }
+
+    public Alias reportRun() {
+        return reportRunAlias;
     }
 }

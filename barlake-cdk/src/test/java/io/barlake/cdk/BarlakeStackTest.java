@@ -112,11 +112,12 @@ class BarlakeStackTest {
     }
 
     @Test
-    void fourJava21FunctionsWithSnapStartQuietLogsAndNoSecretInTheirEnvironment() {
-        staging.resourceCountIs("AWS::Lambda::Function", 4);
+    void fiveJava21FunctionsWithSnapStartQuietLogsAndNoSecretInTheirEnvironment() {
+        staging.resourceCountIs("AWS::Lambda::Function", 5);
         for (String handler : List.of("io.barlake.fetchers.lambda.FetchBarsHandler::handleRequest",
                 "io.barlake.fetchers.lambda.FetchReferenceHandler::handleRequest",
                 "io.barlake.signals.lambda.ScanHandler::handleRequest",
+                "io.barlake.signals.lambda.RunReportHandler::handleRequest",
                 "io.barlake.serving.lambda.HttpApiHandler::handleRequest")) {
             staging.hasResourceProperties("AWS::Lambda::Function", Map.of("Handler", handler, "Runtime", "java21",
                     "SnapStart", Map.of("ApplyOn", "PublishedVersions"), "Architectures", List.of("arm64")));
@@ -127,7 +128,12 @@ class BarlakeStackTest {
                         "BARLAKE_LAKE", Match.anyValue(), "JAVA_TOOL_OPTIONS", Match.anyValue()))));
         staging.hasResourceProperties("AWS::Lambda::Function", Map.of("FunctionName", "barlake-staging-scan",
                 "MemorySize", PipelineFunctions.SCAN_MEMORY_MB, "Timeout", 900));
-        staging.resourceCountIs("AWS::Lambda::Alias", 4);
+        staging.resourceCountIs("AWS::Lambda::Alias", 5);
+        // The run report reads its own executions' history, named by the state machine's name.
+        staging.hasResourceProperties("AWS::IAM::Policy", Map.of("PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(
+                Match.objectLike(Map.of("Action", List.of("states:DescribeExecution", "states:GetExecutionHistory"),
+                        "Resource", Match.objectLike(Map.of("Fn::Join", Match.arrayWith(List.of(Match.arrayWith(List.of(
+                                ":execution:barlake-staging-pipeline:*")))))))))))));
         for (Map<String, Object> function : resources(stagingJson, "AWS::Lambda::Function")) {
             Map<?, ?> variables = (Map<?, ?>) ((Map<?, ?>) properties(function).get("Environment")).get("Variables");
             assertThat(String.valueOf(variables)).doesNotContain("POLYGON_API_KEY=");
@@ -348,7 +354,7 @@ class BarlakeStackTest {
                 submitted.addAll(list(statement.get("Resource")));
             }
         }
-        assertThat(invoked).hasSize(3).allMatch(ref -> ref.matches("Functions(FetchBars|FetchReference|Scan)Aliaslive[0-9A-F]{8}"));
+        assertThat(invoked).hasSize(4).allMatch(ref -> ref.matches("Functions(FetchBars|FetchReference|Scan|ReportRun)Aliaslive[0-9A-F]{8}"));
         assertThat(submitted).containsExactlyInAnyOrder(
                 Map.of("Fn::GetAtt", List.of(logicalId(stagingJson, "AWS::Batch::JobQueue"), "JobQueueArn")),
                 Map.of("Ref", named(stagingJson, "AWS::Batch::JobDefinition").get(0).getKey()),

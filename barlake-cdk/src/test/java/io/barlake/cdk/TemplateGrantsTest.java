@@ -29,6 +29,7 @@ class TemplateGrantsTest {
         COMPONENTS.put("io.barlake.resampler.batch.ResamplerMain", LakeGrants.RESAMPLE);
         COMPONENTS.put("io.barlake.signals.lambda.ScanHandler", LakeGrants.SCAN);
         COMPONENTS.put("io.barlake.serving.lambda.HttpApiHandler", LakeGrants.SERVING);
+        COMPONENTS.put("io.barlake.signals.lambda.RunReportHandler", LakeGrants.REPORT_RUN);
     }
 
     private static Map<String, Object> resources;

@@ -4,12 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.barlake.statemachine.asl.ExecutionListener;
 import io.barlake.statemachine.asl.StatesError;
 import java.time.Duration;
-import java.util.List;
 
 /** One line per stage start, end and retry, on standard error so standard output stays the summary. */
 final class StageLines implements ExecutionListener {
-    private static final List<String> SHOWN = List.of("Task", "Parallel");
-
     private final java.io.PrintWriter err;
 
     StageLines(java.io.PrintWriter err) {
@@ -18,21 +15,21 @@ final class StageLines implements ExecutionListener {
 
     @Override
     public void stateEntered(String state, String type) {
-        if (SHOWN.contains(type)) {
+        if (io.barlake.lake.state.StageTimeline.isStage(state, type)) {
             line("→ " + state);
         }
     }
 
     @Override
     public void stateSucceeded(String state, String type, JsonNode output) {
-        if (SHOWN.contains(type)) {
+        if (io.barlake.lake.state.StageTimeline.isStage(state, type)) {
             line("✓ " + state);
         }
     }
 
     @Override
     public void stateFailed(String state, String type, StatesError error) {
-        if (SHOWN.contains(type)) {
+        if (io.barlake.lake.state.StageTimeline.isStage(state, type)) {
             line("✗ " + state + ": " + error.error());
         }
     }

@@ -55,7 +55,7 @@ class LakeGrantsTest {
     private static final String KEY = "bk_live_grants_test";
     private static final Map<String, LakeGrants> GRANTS = Map.of("FETCH_BARS", LakeGrants.FETCH_BARS,
             "FETCH_REFERENCE", LakeGrants.FETCH_REFERENCE, "CONSOLIDATE", LakeGrants.CONSOLIDATE,
-            "RESAMPLE", LakeGrants.RESAMPLE, "SCAN", LakeGrants.SCAN, "SERVING", LakeGrants.SERVING);
+            "RESAMPLE", LakeGrants.RESAMPLE, "SCAN", LakeGrants.SCAN, "SERVING", LakeGrants.SERVING, "REPORT_RUN", LakeGrants.REPORT_RUN);
     /** The component the current thread works for; threads a component starts inherit it. */
     private static final InheritableThreadLocal<String> COMPONENT = new InheritableThreadLocal<>();
 
@@ -92,6 +92,10 @@ class LakeGrantsTest {
             serve(store, symbol); // an alert rule, so the nightly scan checks one
             assertThat(pipeline.run("nightly", "run", LakeJson.mapper().readTree("{\"mode\":\"nightly\"}"), ExecutionListener.NONE)
                     .result().succeeded()).isTrue();
+            // The deployed run's last task, after the same run: everything of the lake it touches goes through here.
+            io.barlake.lake.state.DeployedRunReport.save(new Recording(store, () -> "REPORT_RUN"), CLOCK,
+                    new io.barlake.lake.state.DeployedRunReport.Execution("nightly-on-aws", LakeJson.mapper().readTree("{}"),
+                            java.time.Instant.EPOCH, List.of(), LakeJson.mapper().readTree("{\"scan\":{\"picks\":3}}"), true, null));
         }
 
         Map<String, Set<String>> outside = new TreeMap<>();
@@ -119,7 +123,11 @@ class LakeGrantsTest {
                         && access.operation().equals("write"))
                 .anyMatch(access -> "SCAN".equals(access.component()) && access.key().equals(LakeLayout.ALERT_RULES)
                         && access.operation().equals("write"))
-                .anyMatch(access -> "SERVING".equals(access.component()) && access.operation().equals("write"));
+                .anyMatch(access -> "SERVING".equals(access.component()) && access.operation().equals("write"))
+                .anyMatch(access -> "REPORT_RUN".equals(access.component()) && access.operation().equals("read")
+                        && access.key().startsWith(LakeLayout.SILVER_QUALITY))
+                .anyMatch(access -> "REPORT_RUN".equals(access.component()) && access.key().equals(LakeLayout.runReport("nightly-on-aws"))
+                        && access.operation().equals("write"));
         assertThat(outside).as("keys outside the component's grant (IAM would refuse them on AWS)").isEmpty();
     }
 

@@ -32,8 +32,10 @@ class ServingLambdaJarIT {
         assertThat(jar.contains("ch/qos/logback/classic/Logger.class")).as("a logging binding").isTrue();
         assertThat(jar.contains("io/javalin/Javalin.class")).isFalse();
         assertThat(jar.contains("org/eclipse/jetty/server/Server.class")).isFalse();
-        // The dashboard's chart library is served by the local server only; the e-mail and the model are the scan's.
-        assertThat(jar.contains("META-INF/resources/webjars/echarts/5.3.1/dist/echarts.min.js")).isFalse();
+        // The dashboard is served by the Function URL too (DashboardFiles), its chart library with it; the e-mail and the model
+        // are the scan's.
+        assertThat(jar.contains("META-INF/resources/webjars/echarts/5.3.1/dist/echarts.min.js")).isTrue();
+        assertThat(jar.contains("io/barlake/serving/dashboard/index.html")).isTrue();
         assertThat(jar.contains("software/amazon/awssdk/services/sesv2/SesV2Client.class")).isFalse();
         assertThat(jar.contains("software/amazon/awssdk/services/bedrockruntime/BedrockRuntimeClient.class")).isFalse();
         assertThat(jar.unpackedBytes()).as("bytes unpacked").isLessThan(LambdaJar.UNZIPPED_LIMIT - 20L * 1024 * 1024);

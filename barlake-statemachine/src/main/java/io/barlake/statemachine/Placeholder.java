@@ -16,6 +16,8 @@ public enum Placeholder {
     FetchReferenceFunctionArn,
     /** The scan Lambda function, which writes gold/signals. */
     ScanFunctionArn,
+    /** The run report Lambda function, the last task on both paths (writes _runs/; the local runner writes its own). */
+    ReportRunFunctionArn,
     /** The AWS Batch job queue of the consolidator and the resamplers. */
     JobQueueArn,
     /** The consolidator's Batch job definition. */

@@ -50,7 +50,7 @@ class PipelineDefinitionTest {
     }
 
     @Test
-    void everyStageIsCaughtAndEndsInTheNotification() {
+    void everyStageIsCaughtAndEndsInTheNotificationAndBothPathsEndWithTheRunReport() {
         JsonNode states = PipelineDefinition.parse(PipelineDefinition.render(fakeArns())).path("States");
         for (String stage : List.of("FetchStage", "Consolidate", "Resample", "Scan")) {
             JsonNode catchers = states.path(stage).path("Catch");
@@ -60,8 +60,24 @@ class PipelineDefinitionTest {
             assertThat(states.path(handler).path("Next").asText()).as(stage).isEqualTo("DescribeRerun");
         }
         assertThat(states.path("NotifyFailure").path("Resource").asText()).isEqualTo("arn:aws:states:::sns:publish");
-        assertThat(states.path("NotifyFailure").path("Next").asText()).isEqualTo("Failed");
+        assertThat(states.path("NotifyFailure").path("Next").asText()).isEqualTo("ReportFailedRun");
+        assertThat(states.path("NotifyFailure").path("Catch").get(0).path("Next").asText()).isEqualTo("ReportFailedRun");
         assertThat(states.path("Failed").path("Type").asText()).isEqualTo("Fail");
+        // The last task on both paths writes the run report; whatever it does, the run ends as it would have.
+        assertThat(states.path("Scan").path("Next").asText()).isEqualTo("ReportRun");
+        for (String[] report : new String[][] {{"ReportRun", "Done", "SUCCEEDED"}, {"ReportFailedRun", "Failed", "FAILED"}}) {
+            JsonNode state = states.path(report[0]);
+            assertThat(state.path("Parameters").path("FunctionName").asText()).as(report[0]).isEqualTo("arn:aws:test:::ReportRunFunctionArn");
+            assertThat(state.path("Parameters").path("Payload").path("outcome").asText()).isEqualTo(report[2]);
+            assertThat(state.path("Parameters").path("Payload").path("execution.$").asText()).isEqualTo("$$.Execution.Id");
+            assertThat(state.path("Next").asText()).isEqualTo(report[1]);
+            assertThat(state.path("Catch").get(0).path("ErrorEquals").toString()).contains("States.ALL");
+            assertThat(state.path("Catch").get(0).path("Next").asText()).isEqualTo(report[1]);
+            assertThat(state.path("ResultPath").isNull()).as("the report leaves the run's state as it was").isTrue();
+        }
+        assertThat(states.path("ReportFailedRun").path("Parameters").path("Payload").path("alert.$").asText())
+                .isEqualTo("$.alert.message");
+        assertThat(states.path("NotifyFailure").path("Parameters").path("Message.$").asText()).isEqualTo("$.alert.message");
         // Batch retries a job itself (the job definition's strategy), so the definition does not retry what can only repeat.
         assertThat(states.path("Consolidate").has("Retry")).as("Batch retries, not the state machine").isFalse();
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.barlake.lake.state.LakeJson;
 import io.barlake.lake.store.AwsClientSettings;
 import io.barlake.lake.store.InvalidSettingException;
+import io.barlake.signals.lambda.ExecutionHistoryReplay;
 import io.barlake.statemachine.asl.ExecutionListener;
 import java.time.Duration;
 import java.time.Instant;
@@ -114,7 +115,7 @@ public final class DeployedPipeline implements AutoCloseable {
      * retried as its history shows them, looking every {@code poll}; the execution as it ended.
      */
     public Execution follow(String execution, ExecutionListener listener, Duration poll) throws InterruptedException {
-        ExecutionHistoryReplay replay = new ExecutionHistoryReplay(listener);
+        ExecutionHistoryReplay replay = new ExecutionHistoryReplay(new ToListener(listener));
         while (true) {
             DescribeExecutionResponse described = sfn.describeExecution(request -> request.executionArn(execution));
             replay.tell(history(execution));
@@ -202,6 +203,35 @@ public final class DeployedPipeline implements AutoCloseable {
             return id.isEmpty() ? Optional.empty() : Optional.of(id);
         } catch (java.io.IOException | RuntimeException e) {
             return Optional.empty(); // not SubmitJob's answer: no job to show
+        }
+    }
+
+    /** History events told to a local listener: the progress of {@code barlake run} drawn for a deployed run. */
+    private record ToListener(ExecutionListener listener) implements io.barlake.lake.state.StageEvents {
+        @Override
+        public void entered(String state, String type, Instant at) {
+            listener.stateEntered(state, type);
+        }
+
+        @Override
+        public void succeeded(String state, String type, String output, Instant at) {
+            JsonNode json;
+            try {
+                json = output == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : LakeJson.mapper().readTree(output);
+            } catch (java.io.IOException e) {
+                json = com.fasterxml.jackson.databind.node.NullNode.getInstance(); // an output the history clipped: nothing to show
+            }
+            listener.stateSucceeded(state, type, json);
+        }
+
+        @Override
+        public void failed(String state, String type, String error, String cause, Instant at) {
+            listener.stateFailed(state, type, new io.barlake.statemachine.asl.StatesError(error, cause));
+        }
+
+        @Override
+        public void retrying(String state, String error, String cause, int attempt, Instant at) {
+            listener.retrying(state, new io.barlake.statemachine.asl.StatesError(error, cause), attempt, Duration.ZERO);
         }
     }
 

@@ -71,6 +71,15 @@ public record LakeGrants(List<String> read, List<String> write, List<String> del
             List.of(LakeLayout.ALERT_RULES),
             List.of());
 
+    /**
+     * The run report task of a deployed run: the quality verdicts the run wrote in, its report under
+     * {@code _runs/} out (and the bucket listed, to count what the run wrote).
+     */
+    public static final LakeGrants REPORT_RUN = new LakeGrants(
+            List.of(LakeLayout.SILVER_QUALITY),
+            List.of(LakeLayout.RUNS),
+            List.of());
+
     public LakeGrants {
         read = List.copyOf(requireNonNull(read, "read is null"));
         write = List.copyOf(requireNonNull(write, "write is null"));

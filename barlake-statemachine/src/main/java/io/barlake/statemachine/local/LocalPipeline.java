@@ -15,9 +15,10 @@ import io.barlake.fetchers.source.MarketDataSource;
 import io.barlake.lake.calendar.TradingCalendar;
 import io.barlake.lake.layout.LakeLayout;
 import io.barlake.lake.state.LakeJson;
-import io.barlake.lake.state.QualityReport;
 import io.barlake.lake.state.RunReport.StageReport;
+import io.barlake.lake.state.RunCounts;
 import io.barlake.lake.state.RunReport;
+import io.barlake.lake.state.StageTimeline;
 import io.barlake.lake.state.StateStore;
 import io.barlake.lake.store.ObjectInfo;
 import io.barlake.lake.store.ObjectStore;
@@ -38,16 +39,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The pipeline on this machine: {@code pipeline.asl.json} rendered with local ARNs, each bound to
@@ -55,7 +52,6 @@ import org.slf4j.LoggerFactory;
  * executed by {@link StateMachineExecutor}. Each run leaves a report under {@code _runs/}.
  */
 public final class LocalPipeline {
-    private static final Logger LOG = LoggerFactory.getLogger(LocalPipeline.class);
     /** The state machine's id in the local engine. */
     public static final String STATE_MACHINE_ID = "arn:aws:states:local:000000000000:stateMachine:barlake-pipeline";
 
@@ -106,6 +102,9 @@ public final class LocalPipeline {
                 .function(arns.get(Placeholder.ScanFunctionArn), new ScanHandler(store, clock,
                         WebhookPolicy.fromEnvironment(environment, WebhookPolicy.SYSTEM), MarketSettings.fromEnvironment(environment),
                         MorningEmail.fromEnvironment(environment)))
+                // The local runner writes the run report itself once the execution ends, from the same stage events.
+                .function(arns.get(Placeholder.ReportRunFunctionArn), (input, output, context) -> output.write("{}".getBytes(
+                        java.nio.charset.StandardCharsets.UTF_8)))
                 .job(arns.get(Placeholder.ConsolidateJobDefinitionArn), ConsolidatorMain::consolidate)
                 .job(arns.get(Placeholder.ResampleJobDefinitionArn), ResamplerMain::resample);
     }
@@ -116,6 +115,7 @@ public final class LocalPipeline {
         arns.put(Placeholder.FetchBarsFunctionArn, "arn:aws:lambda:local:000000000000:function:barlake-fetch-bars");
         arns.put(Placeholder.FetchReferenceFunctionArn, "arn:aws:lambda:local:000000000000:function:barlake-fetch-reference");
         arns.put(Placeholder.ScanFunctionArn, "arn:aws:lambda:local:000000000000:function:barlake-scan");
+        arns.put(Placeholder.ReportRunFunctionArn, "arn:aws:lambda:local:000000000000:function:barlake-report-run");
         arns.put(Placeholder.JobQueueArn, "arn:aws:batch:local:000000000000:job-queue/barlake");
         arns.put(Placeholder.ConsolidateJobDefinitionArn, "arn:aws:batch:local:000000000000:job-definition/barlake-consolidate");
         arns.put(Placeholder.ResampleJobDefinitionArn, "arn:aws:batch:local:000000000000:job-definition/barlake-resample");
@@ -179,12 +179,11 @@ public final class LocalPipeline {
         }
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put("objects_written", (long) written);
-        qualityCounts(before, after).forEach(counts::put);
+        counts.putAll(RunCounts.quality(store, after.entrySet().stream()
+                .filter(object -> object.getKey().startsWith(LakeLayout.SILVER_QUALITY) && !object.getValue().equals(before.get(object.getKey())))
+                .map(Map.Entry::getKey).sorted().toList()));
         if (result.succeeded()) {
-            JsonNode bars = result.output().path("fetch").path("bars");
-            counts.put("sessions_fetched", bars.path("sessions").asLong());
-            counts.put("records_fetched", bars.path("records").asLong());
-            counts.put("signals", result.output().path("scan").path("picks").asLong());
+            counts.putAll(RunCounts.fromOutput(result.output()));
         }
         String alert = alerts.isEmpty() ? null : alerts.get(0);
         RunReport report = new RunReport(runId, command, result.succeeded() ? RunReport.Status.SUCCEEDED : RunReport.Status.FAILED,
@@ -192,27 +191,6 @@ public final class LocalPipeline {
                 result.succeeded() ? null : (alert != null ? alert : result.error() + ": " + result.cause()));
         new StateStore(store, clock).saveRunReport(report);
         return new Outcome(report, result, alert, written);
-    }
-
-    /**
-     * The quality gate's findings over the verdicts this run wrote, by kind ({@code quality_missing},
-     * …), and the sessions it held ({@code quality_held}).
-     */
-    private Map<String, Long> qualityCounts(Map<String, ObjectInfo> before, Map<String, ObjectInfo> after) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        for (Map.Entry<String, ObjectInfo> object : after.entrySet()) {
-            if (!object.getKey().startsWith(LakeLayout.SILVER_QUALITY) || object.getValue().equals(before.get(object.getKey()))) {
-                continue;
-            }
-            try {
-                QualityReport report = LakeJson.mapper().readValue(store.get(object.getKey()).orElseThrow(), QualityReport.class);
-                counts.merge("quality_held", report.held() ? 1L : 0L, Long::sum);
-                report.counts().forEach((kind, count) -> counts.merge("quality_" + kind, (long) count, Long::sum));
-            } catch (java.io.IOException | RuntimeException e) {
-                LOG.warn("{} could not be read for the run report ({})", object.getKey(), e.getClass().getSimpleName());
-            }
-        }
-        return counts;
     }
 
     private Map<String, ObjectInfo> snapshot() {
@@ -225,76 +203,41 @@ public final class LocalPipeline {
         return objects;
     }
 
-    /** Stage reports (Task and Parallel states) with their attempts, passing every event on. */
+    /** Stage reports (Task and Parallel states) with their attempts, as {@link StageTimeline} keeps them, passing every event on. */
     private final class StageRecorder implements ExecutionListener {
         private final ExecutionListener next;
-        private final Map<String, Stage> stages = new LinkedHashMap<>();
-
-        private final class Stage {
-            Instant started;
-            Instant finished;
-            int attempts;
-            RunReport.Status status = RunReport.Status.RUNNING;
-            String error;
-        }
+        private final StageTimeline timeline = new StageTimeline();
 
         StageRecorder(ExecutionListener next) {
             this.next = next;
         }
 
         @Override
-        public synchronized void stateEntered(String state, String type) {
-            if (type.equals("Task") || type.equals("Parallel")) {
-                Stage stage = stages.computeIfAbsent(state, s -> new Stage());
-                if (stage.started == null) {
-                    // Entered again (the FetchBars chunk loop) is not another attempt: only retries are.
-                    stage.started = clock.instant();
-                    stage.attempts = 1;
-                }
-            }
+        public void stateEntered(String state, String type) {
+            timeline.entered(state, type, clock.instant());
             next.stateEntered(state, type);
         }
 
         @Override
-        public synchronized void stateSucceeded(String state, String type, JsonNode output) {
-            Stage stage = stages.get(state);
-            if (stage != null) {
-                stage.finished = clock.instant();
-                stage.status = RunReport.Status.SUCCEEDED;
-                stage.error = null;
-            }
+        public void stateSucceeded(String state, String type, JsonNode output) {
+            timeline.succeeded(state, clock.instant());
             next.stateSucceeded(state, type, output);
         }
 
         @Override
-        public synchronized void stateFailed(String state, String type, StatesError error) {
-            Stage stage = stages.get(state);
-            if (stage != null) {
-                stage.finished = clock.instant();
-                stage.status = RunReport.Status.FAILED;
-                stage.error = error.error() + ": " + firstLine(error.cause());
-            }
+        public void stateFailed(String state, String type, StatesError error) {
+            timeline.failed(state, StageTimeline.describe(error.error(), error.cause()), clock.instant());
             next.stateFailed(state, type, error);
         }
 
         @Override
-        public synchronized void retrying(String state, StatesError error, int attempt, Duration wait) {
-            Stage stage = stages.get(state);
-            if (stage != null) {
-                stage.attempts++;
-            }
+        public void retrying(String state, StatesError error, int attempt, Duration wait) {
+            timeline.retried(state);
             next.retrying(state, error, attempt, wait);
         }
 
-        synchronized List<StageReport> reports() {
-            List<StageReport> reports = new ArrayList<>();
-            stages.forEach((name, stage) -> reports.add(new StageReport(name, stage.status, stage.started, stage.finished,
-                    stage.attempts, Map.of(), stage.error)));
-            return reports;
-        }
-
-        private String firstLine(String text) {
-            return Objects.requireNonNullElse(text, "").lines().findFirst().orElse("");
+        List<StageReport> reports() {
+            return timeline.reports();
         }
     }
 }

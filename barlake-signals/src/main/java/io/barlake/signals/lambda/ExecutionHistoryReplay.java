@@ -1,57 +1,58 @@
-package io.barlake.cli.aws;
+package io.barlake.signals.lambda;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.NullNode;
-import io.barlake.statemachine.asl.ExecutionListener;
-import io.barlake.statemachine.asl.StatesError;
-import java.time.Duration;
+import io.barlake.lake.state.StageEvents;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 
 /**
- * A deployed execution's history events told to an {@link ExecutionListener}, as the local
- * executor tells its own: a state entered, left, failed, a task tried again. So the progress bars
- * and lines of {@code barlake aws … --wait} are those of {@code barlake run}. Events name their
- * state only when it is entered; every later event points back to the one before it in the same
- * state ({@code previousEventId}), which is how each failure and retry finds its state.
+ * A deployed execution's history told as {@link StageEvents}, with the events' own times: a state
+ * entered, left, failed, a task tried again. {@code barlake aws --wait} draws its progress from it
+ * and the run report on AWS lists its stages from it, as the local executor tells its own. Events
+ * name their state when it is entered and left; every other event points back to the one before it
+ * in the same state ({@code previousEventId}), which is how a failure or a retry finds its state.
  */
-final class ExecutionHistoryReplay {
-    private final ExecutionListener listener;
+public final class ExecutionHistoryReplay {
+    private final StageEvents sink;
     /** Event id → the state it belongs to. */
     private final Map<Long, String> stateOf = new HashMap<>();
     private final Map<String, String> typeOf = new HashMap<>();
-    /** The last failure of a state still open, and how many times its task was scheduled. */
-    private final Map<String, StatesError> failure = new HashMap<>();
+    /** The last failure of a state still open (error, cause), and how many times its task was scheduled. */
+    private final Map<String, String[]> failure = new HashMap<>();
     private final Map<String, Integer> attempts = new HashMap<>();
     /** Parallel states entered and not yet left, innermost last: a {@code ParallelStateFailed} names none. */
-    private final java.util.Deque<String> openParallels = new java.util.ArrayDeque<>();
+    private final Deque<String> openParallels = new ArrayDeque<>();
     /** States entered and not left, in the order entered. */
-    private final Map<String, String> open = new java.util.LinkedHashMap<>();
+    private final Map<String, String> open = new LinkedHashMap<>();
     private long lastId;
+    private Instant lastTime;
 
-    ExecutionHistoryReplay(ExecutionListener listener) {
-        this.listener = listener;
+    public ExecutionHistoryReplay(StageEvents sink) {
+        this.sink = sink;
     }
 
-    /** The id of the last event told: the next page of history starts after it. */
-    long lastId() {
-        return lastId;
-    }
-
-    /** Tells the events after {@link #lastId()}, in order. */
-    void tell(Iterable<HistoryEvent> events) {
+    /** Tells the events after those already told, in order. */
+    public void tell(Iterable<HistoryEvent> events) {
         for (HistoryEvent event : events) {
             if (event.id() <= lastId) {
                 continue;
             }
             lastId = event.id();
+            lastTime = event.timestamp();
             tell(event);
         }
     }
 
     private void tell(HistoryEvent event) {
         String type = event.typeAsString();
+        Instant at = event.timestamp();
         if (type.endsWith("StateEntered")) {
             String name = event.stateEnteredEventDetails().name();
             String stateType = type.substring(0, type.length() - "StateEntered".length());
@@ -63,7 +64,7 @@ final class ExecutionHistoryReplay {
                 openParallels.addLast(name);
             }
             open.put(name, stateType);
-            listener.stateEntered(name, stateType);
+            sink.entered(name, stateType, at);
             return;
         }
         if (type.endsWith("StateExited")) {
@@ -72,11 +73,11 @@ final class ExecutionHistoryReplay {
             stateOf.put(event.id(), name);
             openParallels.remove(name);
             open.remove(name);
-            StatesError failed = failure.remove(name);
+            String[] failed = failure.remove(name);
             if (failed != null) {
-                listener.stateFailed(name, typeOf.get(name), failed);
+                sink.failed(name, typeOf.get(name), failed[0], failed[1], at);
             } else {
-                listener.stateSucceeded(name, typeOf.get(name), output(event));
+                sink.succeeded(name, typeOf.get(name), event.stateExitedEventDetails().output(), at);
             }
             return;
         }
@@ -84,7 +85,7 @@ final class ExecutionHistoryReplay {
             String name = openParallels.peekLast();
             stateOf.put(event.id(), name);
             if (type.equals("ParallelStateFailed")) {
-                failure.put(name, new StatesError(StatesError.BRANCH_FAILED, "a branch of " + name + " failed"));
+                failure.put(name, new String[] {"States.BranchFailed", "a branch of " + name + " failed"});
             }
             return;
         }
@@ -95,9 +96,9 @@ final class ExecutionHistoryReplay {
         stateOf.put(event.id(), state);
         if (type.endsWith("Scheduled")) {
             int attempt = attempts.merge(state, 1, Integer::sum);
-            StatesError failed = failure.remove(state);
+            String[] failed = failure.remove(state);
             if (attempt > 1 && failed != null) {
-                listener.retrying(state, failed, attempt, Duration.ZERO);
+                sink.retrying(state, failed[0], failed[1], attempt, at);
             }
         } else if (type.endsWith("Failed") || type.endsWith("TimedOut")) {
             failure.put(state, error(event));
@@ -110,28 +111,19 @@ final class ExecutionHistoryReplay {
      * Once the execution has ended: the states that failed and were never left (a task whose
      * failure failed its branch, a state the failure stopped in) are told as failed.
      */
-    void finish() {
-        java.util.List<String> names = new java.util.ArrayList<>(open.keySet());
-        java.util.Collections.reverse(names); // innermost first, as they failed
+    public void finish() {
+        List<String> names = new ArrayList<>(open.keySet());
+        Collections.reverse(names); // innermost first, as they failed
         for (String name : names) {
-            StatesError failed = failure.remove(name);
+            String[] failed = failure.remove(name);
             if (failed != null) {
-                listener.stateFailed(name, open.get(name), failed);
+                sink.failed(name, open.get(name), failed[0], failed[1], lastTime);
             }
         }
         open.clear();
     }
 
-    private static JsonNode output(HistoryEvent event) {
-        try {
-            String output = event.stateExitedEventDetails().output();
-            return output == null ? NullNode.getInstance() : io.barlake.lake.state.LakeJson.mapper().readTree(output);
-        } catch (java.io.IOException e) {
-            return NullNode.getInstance(); // an output too large for the history is left out by the service: nothing to show
-        }
-    }
-
-    private static StatesError error(HistoryEvent event) {
+    private static String[] error(HistoryEvent event) {
         String error = null;
         String cause = null;
         if (event.taskFailedEventDetails() != null) {
@@ -147,6 +139,6 @@ final class ExecutionHistoryReplay {
             error = event.lambdaFunctionTimedOutEventDetails().error();
             cause = event.lambdaFunctionTimedOutEventDetails().cause();
         }
-        return new StatesError(error == null ? StatesError.TASK_FAILED : error, cause == null ? event.typeAsString() : cause);
+        return new String[] {error == null ? "States.TaskFailed" : error, cause == null ? event.typeAsString() : cause};
     }
 }
