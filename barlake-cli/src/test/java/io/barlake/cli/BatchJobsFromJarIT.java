@@ -43,11 +43,21 @@ class BatchJobsFromJarIT {
             assertThat(result.exitCode()).as(result.err()).isZero();
             List<String> lines = result.out().lines().toList();
             assertThat(lines).isNotEmpty();
+            int metrics = 0;
             for (String line : lines) {
                 JsonNode json = LakeJson.mapper().readTree(line);
                 assertThat(json.get("run_id").asText()).isEqualTo("20250602t210500z-c0ffee");
-                assertThat(json.has("message")).isTrue();
+                if (json.has(io.barlake.lake.batch.JobMetrics.FIELD)) {
+                    // The one line the stack's metric filters read.
+                    assertThat(json.get(io.barlake.lake.batch.JobMetrics.FIELD).asText()).isEqualTo(main.contains("Consolidator")
+                            ? "consolidate" : "resample");
+                    assertThat(json.get("objects_written").isNumber()).isTrue();
+                    metrics++;
+                } else {
+                    assertThat(json.has("message")).isTrue();
+                }
             }
+            assertThat(metrics).as(main + " metrics lines").isEqualTo(1);
             assertThat(lines.get(lines.size() - 1)).contains("done: ");
         }
     }
