@@ -26,19 +26,86 @@ public final class ServingJarLauncher {
         JsonNode events = json.readTree(System.in);
         HttpApiHandler handler = new HttpApiHandler();
         ArrayNode answers = json.createArrayNode();
+        int number = 0;
         for (JsonNode event : events) {
-            answers.add(json.readTree(invoke(handler, json.writeValueAsBytes(event))));
+            answers.add(json.readTree(invoke(handler, json.writeValueAsBytes(event), "request-" + ++number)));
         }
         System.out.println(json.writeValueAsString(answers));
     }
 
     /** One event's JSON through the handler, the answer as the runtime writes it back. */
     static byte[] invoke(HttpApiHandler handler, byte[] event) {
+        return invoke(handler, event, null);
+    }
+
+    /** The same, in an invocation whose request id is {@code requestId} (null: no context, as a test calls it). */
+    static byte[] invoke(HttpApiHandler handler, byte[] event, String requestId) {
         ClassLoader loader = HttpApiHandler.class.getClassLoader();
         PojoSerializer<APIGatewayV2HTTPEvent> in = LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, loader);
         PojoSerializer<APIGatewayV2HTTPResponse> out = LambdaEventSerializers.serializerFor(APIGatewayV2HTTPResponse.class, loader);
         ByteArrayOutputStream answer = new ByteArrayOutputStream();
-        out.toJson(handler.handleRequest(in.fromJson(new ByteArrayInputStream(event)), null), answer);
+        out.toJson(handler.handleRequest(in.fromJson(new ByteArrayInputStream(event)), requestId == null ? null : context(requestId)),
+                answer);
         return answer.toByteArray();
+    }
+
+    /** The invocation's context as the runtime gives it; only the request id matters here. */
+    private static com.amazonaws.services.lambda.runtime.Context context(String requestId) {
+        return new com.amazonaws.services.lambda.runtime.Context() {
+            @Override
+            public String getAwsRequestId() {
+                return requestId;
+            }
+
+            @Override
+            public String getLogGroupName() {
+                return "/aws/lambda/barlake-test-api";
+            }
+
+            @Override
+            public String getLogStreamName() {
+                return "2025/06/03/[1]0123456789abcdef";
+            }
+
+            @Override
+            public String getFunctionName() {
+                return "barlake-test-api";
+            }
+
+            @Override
+            public String getFunctionVersion() {
+                return "1";
+            }
+
+            @Override
+            public String getInvokedFunctionArn() {
+                return "arn:aws:lambda:us-east-1:123456789012:function:barlake-test-api:live";
+            }
+
+            @Override
+            public com.amazonaws.services.lambda.runtime.CognitoIdentity getIdentity() {
+                return null;
+            }
+
+            @Override
+            public com.amazonaws.services.lambda.runtime.ClientContext getClientContext() {
+                return null;
+            }
+
+            @Override
+            public int getRemainingTimeInMillis() {
+                return 30_000;
+            }
+
+            @Override
+            public int getMemoryLimitInMB() {
+                return 1024;
+            }
+
+            @Override
+            public com.amazonaws.services.lambda.runtime.LambdaLogger getLogger() {
+                return null;
+            }
+        };
     }
 }

@@ -60,7 +60,12 @@ class ServingLambdaJarIT {
         Path launcher = folder.resolve("launcher");
         String classFile = ServingJarLauncher.class.getName().replace('.', '/') + ".class";
         Files.createDirectories(launcher.resolve(classFile).getParent());
-        Files.copy(Path.of("target", "test-classes").resolve(classFile), launcher.resolve(classFile));
+        Path classes = Path.of("target", "test-classes").resolve(classFile).getParent();
+        try (var nested = Files.list(classes)) { // the launcher and its nested classes (the invocation's context)
+            for (Path file : nested.filter(path -> path.getFileName().toString().startsWith("ServingJarLauncher")).toList()) {
+                Files.copy(file, launcher.resolve(classFile).getParent().resolve(file.getFileName()));
+            }
+        }
         // The runtime's event serialization is the Lambda service's, not the function's: it joins the class path here.
         Path serialization = Path.of(LambdaEventSerializers.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         ProcessBuilder builder = LambdaJar.ofThisModule().launch(List.of(launcher, serialization), ServingJarLauncher.class.getName())
@@ -86,5 +91,18 @@ class ServingLambdaJarIT {
         assertThat(answers.get(2).path("statusCode").asInt()).as(answers.get(2).toString()).isEqualTo(201);
         assertThat(lake.resolve(AlertRuleStore.KEY)).content(StandardCharsets.UTF_8).contains("MSFT");
         assertThat(out + err).doesNotContain("DEBUG").doesNotContain(KEY);
+        // Every log line is a JSON object with the invocation's request id; each request has its access line.
+        List<String> logLines = out.substring(0, out.lastIndexOf("\n[") + 1).lines().filter(line -> !line.isBlank()).toList();
+        assertThat(logLines).hasSizeGreaterThanOrEqualTo(3);
+        List<String> access = new java.util.ArrayList<>();
+        for (String line : logLines) {
+            JsonNode log = new ObjectMapper().readTree(line);
+            assertThat(log.path("level").asText()).as(line).isIn("INFO", "WARN", "ERROR");
+            assertThat(log.path("mdc").path("request_id").asText()).as(line).startsWith("request-");
+            if (log.path("loggerName").asText().endsWith("HttpApiHandler")) {
+                access.add(log.path("mdc").path("request_id").asText() + " " + log.path("formattedMessage").asText().replaceAll(" \\d+ ms$", ""));
+            }
+        }
+        assertThat(access).containsExactly("request-1 GET /v1/bars 200", "request-2 GET /v1/bars 401", "request-3 POST /v1/alerts 201");
     }
 }

@@ -46,6 +46,7 @@ public final class FetchBarsHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        io.barlake.lake.logging.LogContext.invocation(context == null ? null : context.getAwsRequestId());
         FetchRequest request = FetchEvents.barsRequest(LakeJson.mapper().readTree(input));
         Duration budget = settings.timeBudget();
         if (context != null && context.getRemainingTimeInMillis() > 0) {

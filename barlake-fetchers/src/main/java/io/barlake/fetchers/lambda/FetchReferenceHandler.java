@@ -26,6 +26,7 @@ public final class FetchReferenceHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        io.barlake.lake.logging.LogContext.invocation(context == null ? null : context.getAwsRequestId());
         JsonNode event = LakeJson.mapper().readTree(input);
         ReferenceResult result = new ReferenceFetcher(environment.store(), environment.source(), environment.calendar(),
                 environment.clock(), environment.followedTickers()).fetch(event == null ? null : FetchEvents.date(event, "date"),

@@ -33,6 +33,7 @@ import java.util.Optional;
  * tight limits apply to the body's own JSON.
  */
 public final class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HttpApiHandler.class);
     private final Router router;
 
     /** Cold start: the lake and the settings from the process environment. */
@@ -56,7 +57,12 @@ public final class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        ApiResponse response = router.handle(request(event));
+        io.barlake.lake.logging.LogContext.invocation(context == null ? null : context.getAwsRequestId());
+        long started = System.nanoTime();
+        ApiRequest request = request(event);
+        ApiResponse response = router.handle(request);
+        // One access line per request, without the query or any header: what was asked, how it ended, how long it took.
+        LOG.info("{} {} {} {} ms", request.method(), request.path(), response.status(), (System.nanoTime() - started) / 1_000_000);
         return APIGatewayV2HTTPResponse.builder().withStatusCode(response.status()).withHeaders(new LinkedHashMap<>(response.headers()))
                 .withBody(response.bodyText()).withIsBase64Encoded(false).build();
     }

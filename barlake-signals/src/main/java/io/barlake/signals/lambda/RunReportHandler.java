@@ -59,8 +59,10 @@ public final class RunReportHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        io.barlake.lake.logging.LogContext.invocation(context == null ? null : context.getAwsRequestId());
         JsonNode event = LakeJson.mapper().readTree(input);
         String arn = event.path("execution").asText();
+        io.barlake.lake.logging.LogContext.run(DeployedRunReport.runId(arn.substring(arn.lastIndexOf(':') + 1)));
         DescribeExecutionResponse execution = sfn.describeExecution(request -> request.executionArn(arn));
         StageTimeline timeline = new StageTimeline();
         ExecutionHistoryReplay replay = new ExecutionHistoryReplay(timeline);

@@ -86,6 +86,7 @@ public final class ScanHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        io.barlake.lake.logging.LogContext.invocation(context == null ? null : context.getAwsRequestId());
         LakeJson.mapper().readTree(input);
         Gold updated = gold(store, clock, market);
         MarketGold.Result gold = updated.market();
