@@ -41,7 +41,7 @@ public final class Observability extends Construct {
     public Observability(Construct scope, String id, StageSettings settings, BatchJobs jobs, Pipeline pipeline, ServingApi api,
             Topic alerts) {
         super(scope, id);
-        namespace = "Barlake/" + settings.prefix();
+        namespace = namespace(settings);
         SnsAction notify = new SnsAction(alerts);
         // Five custom metrics at $0.30 a month each (docs/cost.md): accepted is received less refused.
         for (String[] field : new String[][] {{"received", "RecordsReceived"}, {"refused", "RecordsRefused"},
@@ -119,8 +119,16 @@ public final class Observability extends Construct {
                                         metric("BucketsRebuilt", Duration.days(1)))),
                                 graph("API requests and 5xx", List.of(api.live().metric("UrlRequestCount"), api.live().metric("Url5xxCount"),
                                         api.live().metric("Url4xxCount"))),
-                                graph("API latency p99 (ms)", List.of(latency)))))
+                                graph("API latency p99 (ms)", List.of(latency))),
+                        List.of(graph("Sessions fetched", List.of(metric("SessionsFetched", Duration.days(1)))),
+                                graph("API quota refusals", List.of(metric("QuotaRefusals", Duration.hours(1)))),
+                                graph("Quote cache hits", List.of(metric("QuoteCacheHits", Duration.hours(1)))))))
                 .build();
+    }
+
+    /** The stage's custom metrics' namespace: the Batch jobs' metric filters and the functions' embedded metrics. */
+    static String namespace(StageSettings settings) {
+        return "Barlake/" + settings.prefix();
     }
 
     private Metric metric(String name, Duration period) {

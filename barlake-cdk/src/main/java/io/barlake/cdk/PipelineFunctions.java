@@ -1,5 +1,6 @@
 package io.barlake.cdk;
 
+import io.barlake.lake.batch.JobMetrics;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -53,7 +54,8 @@ public final class PipelineFunctions extends Construct {
         Code fetchers = Code.fromAsset(settings.lambdaJar("barlake-fetchers").toString());
         Map<String, String> fetcherEnvironment = Map.of(
                 "BARLAKE_LAKE", lake.location(),
-                "POLYGON_API_KEY_SECRET_ARN", polygonKey.getSecretArn());
+                "POLYGON_API_KEY_SECRET_ARN", polygonKey.getSecretArn(),
+                JobMetrics.NAMESPACE_SETTING, Observability.namespace(settings));
         fetchBars = function(settings, "FetchBars", "io.barlake.fetchers.lambda.FetchBarsHandler", fetchers,
                 FETCH_MEMORY_MB, Duration.minutes(15), fetcherEnvironment);
         fetchReference = function(settings, "FetchReference", "io.barlake.fetchers.lambda.FetchReferenceHandler", fetchers,

@@ -61,7 +61,8 @@ public final class ServingApi extends Construct {
                         "POLYGON_API_KEY_SECRET_ARN", polygonKey.getSecretArn(),
                         "BARLAKE_API_KEYS", apiKeyHashes,
                         DynamoDbTables.LIMITS_TABLE, limits.getTableName(),
-                        DynamoDbTables.KEYS_TABLE, keys.getTableName()));
+                        DynamoDbTables.KEYS_TABLE, keys.getTableName(),
+                        io.barlake.lake.batch.JobMetrics.NAMESPACE_SETTING, Observability.namespace(settings)));
         polygonKey.grantRead(function);
         // Only what DynamoDbLimits and DynamoDbKeys do: read and write the limits, read the keys (issued by an operator's CLI).
         limits.grant(function, "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem");

@@ -125,7 +125,8 @@ class BarlakeStackTest {
         staging.hasResourceProperties("AWS::Lambda::Function", Map.of("FunctionName", "barlake-staging-fetch-bars",
                 "MemorySize", PipelineFunctions.FETCH_MEMORY_MB, "Timeout", 900,
                 "Environment", Map.of("Variables", Map.of("POLYGON_API_KEY_SECRET_ARN", Map.of("Ref", BarlakeStack.POLYGON_SECRET_PARAMETER),
-                        "BARLAKE_LAKE", Match.anyValue(), "JAVA_TOOL_OPTIONS", Match.anyValue()))));
+                        "BARLAKE_LAKE", Match.anyValue(), "JAVA_TOOL_OPTIONS", Match.anyValue(),
+                        "BARLAKE_METRICS_NAMESPACE", "Barlake/barlake-staging"))));
         staging.hasResourceProperties("AWS::Lambda::Function", Map.of("FunctionName", "barlake-staging-scan",
                 "MemorySize", PipelineFunctions.SCAN_MEMORY_MB, "Timeout", 900));
         staging.resourceCountIs("AWS::Lambda::Alias", 5);

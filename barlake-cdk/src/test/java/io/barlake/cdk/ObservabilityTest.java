@@ -63,6 +63,10 @@ class ObservabilityTest {
                         "Subscribers", List.of(Map.of("SubscriptionType", "EMAIL", "Address", "quant@example.com"))))))));
         template.resourceCountIs("AWS::CloudWatch::Dashboard", 1);
         String body = template.toJSON().toString();
-        assertThat(body).contains("Records consolidated", "API latency p99 (ms)");
+        assertThat(body).contains("Records consolidated", "API latency p99 (ms)", "Sessions fetched", "API quota refusals",
+                "Quote cache hits");
+        // The functions that print embedded metrics are told the same namespace the dashboard reads.
+        template.hasResourceProperties("AWS::Lambda::Function", Map.of("FunctionName", "barlake-staging-api", "Environment",
+                Map.of("Variables", Match.objectLike(Map.of("BARLAKE_METRICS_NAMESPACE", "Barlake/barlake-staging")))));
     }
 }

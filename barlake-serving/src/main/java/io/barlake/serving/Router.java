@@ -146,7 +146,13 @@ public final class Router {
                 return notAllowed(List.copyOf(methods.keySet()));
             }
             String caller = authenticate(request);
-            limits.admit(caller);
+            try {
+                limits.admit(caller);
+            } catch (ApiException e) {
+                // On AWS (the metrics namespace set): every refusal counted, so a key hammering its quota shows.
+                io.barlake.lake.batch.JobMetrics.emit(System.getenv(), java.time.Instant.now(), Map.of("QuotaRefusals", 1L));
+                throw e;
+            }
             if (request.body().length > MAX_BODY) {
                 throw new ApiException(413, "body_too_large", "The body is larger than " + MAX_BODY + " bytes");
             }

@@ -52,7 +52,11 @@ class ServingLambdaJarIT {
                   "headers":{},"requestContext":{"http":{"method":"GET"}},"isBase64Encoded":false},
                  {"version":"2.0","rawPath":"/v1/alerts","rawQueryString":"",
                   "headers":{"x-api-key":"%1$s","content-type":"application/json"},"requestContext":{"http":{"method":"POST"}},
-                  "body":"{\\"symbol\\":\\"MSFT\\",\\"kind\\":\\"price_below\\",\\"level\\":50}","isBase64Encoded":false}]
+                  "body":"{\\"symbol\\":\\"MSFT\\",\\"kind\\":\\"price_below\\",\\"level\\":50}","isBase64Encoded":false},
+                 {"version":"2.0","rawPath":"/v1/quote","rawQueryString":"symbol=AAPL",
+                  "headers":{"x-api-key":"%1$s"},"requestContext":{"http":{"method":"GET"}},"isBase64Encoded":false},
+                 {"version":"2.0","rawPath":"/v1/quote","rawQueryString":"symbol=AAPL",
+                  "headers":{"x-api-key":"%1$s"},"requestContext":{"http":{"method":"GET"}},"isBase64Encoded":false}]
                 """.formatted(KEY);
         Path input = Files.writeString(folder.resolve("events.json"), events);
 
@@ -76,6 +80,9 @@ class ServingLambdaJarIT {
         builder.environment().put(ApiKeys.SETTING, "quant=" + ApiKeys.hash(KEY));
         // As the CDK app sets it on every function.
         builder.environment().put("JAVA_TOOL_OPTIONS", "-Dlogback.configurationFile=barlake-lambda-logback.xml");
+        builder.environment().put("BARLAKE_METRICS_NAMESPACE", "Barlake/barlake-test");
+        // Three requests a day: the fifth (the second without a key is not counted) is refused, and counted as a metric.
+        builder.environment().put("BARLAKE_DAILY_QUOTA", "3");
         Process process = builder.start();
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
         String err = Files.readString(folder.resolve("err.txt"), StandardCharsets.UTF_8);
@@ -95,14 +102,25 @@ class ServingLambdaJarIT {
         List<String> logLines = out.substring(0, out.lastIndexOf("\n[") + 1).lines().filter(line -> !line.isBlank()).toList();
         assertThat(logLines).hasSizeGreaterThanOrEqualTo(3);
         List<String> access = new java.util.ArrayList<>();
+        List<String> metrics = new java.util.ArrayList<>();
         for (String line : logLines) {
             JsonNode log = new ObjectMapper().readTree(line);
+            if (log.has("_aws")) { // an embedded metrics line, in the namespace the function was given
+                JsonNode directive = log.path("_aws").path("CloudWatchMetrics").get(0);
+                assertThat(directive.path("Namespace").asText()).isEqualTo("Barlake/barlake-test");
+                String name = directive.path("Metrics").get(0).path("Name").asText();
+                metrics.add(name + "=" + log.path(name).asLong());
+                continue;
+            }
             assertThat(log.path("level").asText()).as(line).isIn("INFO", "WARN", "ERROR");
             assertThat(log.path("mdc").path("request_id").asText()).as(line).startsWith("request-");
             if (log.path("loggerName").asText().endsWith("HttpApiHandler")) {
                 access.add(log.path("mdc").path("request_id").asText() + " " + log.path("formattedMessage").asText().replaceAll(" \\d+ ms$", ""));
             }
         }
-        assertThat(access).containsExactly("request-1 GET /v1/bars 200", "request-2 GET /v1/bars 401", "request-3 POST /v1/alerts 201");
+        assertThat(access).containsExactly("request-1 GET /v1/bars 200", "request-2 GET /v1/bars 401", "request-3 POST /v1/alerts 201",
+                "request-4 GET /v1/quote 404", "request-5 GET /v1/quote 429");
+        assertThat(metrics).as("the quota refusal counted (a quote with no price in 30 days is no cache answer)")
+                .containsExactly("QuotaRefusals=1");
     }
 }

@@ -59,6 +59,9 @@ public final class FetchBarsHandler implements RequestStreamHandler {
         BarsFetcher fetcher = new BarsFetcher(environment.store(), environment.source(), environment.calendar(),
                 environment.clock(), new FetchSettings(budget, settings.lookback(), settings.maxMissing()));
         FetchResult result = fetcher.fetch(request, progress);
+        // On AWS (the namespace set): the sessions this chunk fetched, as a CloudWatch metric.
+        io.barlake.lake.batch.JobMetrics.emit(System.getenv(), environment.clock().instant(), java.util.Map.of(
+                "SessionsFetched", (long) result.written().size()));
         LakeJson.mapper().writeValue(output, result);
     }
 }

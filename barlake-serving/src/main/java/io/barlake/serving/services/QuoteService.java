@@ -55,7 +55,14 @@ public final class QuoteService {
      */
     public Quote quote(String asked) {
         // The vendor's tickers are case-sensitive (KIMpL): quotes are asked for and kept under the lake's spelling.
-        return cache.get(spellings.get(asked, spelling -> SymbolLookup.resolve(store, spelling)), this::fetch);
+        boolean[] fetched = {false};
+        Quote quote = cache.get(spellings.get(asked, spelling -> SymbolLookup.resolve(store, spelling)), symbol -> {
+            fetched[0] = true;
+            return fetch(symbol);
+        });
+        // On AWS (the metrics namespace set): how often the cache answers, the vendor's quota being the scarce thing.
+        io.barlake.lake.batch.JobMetrics.emit(System.getenv(), clock.instant(), Map.of("QuoteCacheHits", fetched[0] ? 0L : 1L));
+        return quote;
     }
 
     /** {@code polygon} or {@code lake}, and the breaker's state when Polygon is configured. */
