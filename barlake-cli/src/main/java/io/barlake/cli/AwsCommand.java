@@ -28,19 +28,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 "With --wait a command follows its execution with the same progress as barlake run, and exits",
                 "with its outcome: 0 when it succeeded, 1 when it failed, timed out or was aborted."},
         subcommands = {AwsCommand.Run.class, AwsCommand.Backfill.class, AwsCommand.Status.class})
-final class AwsCommand implements Callable<Integer> {
-    @ParentCommand
-    Barlake parent;
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCodes.USAGE;
-    }
-
+final class AwsCommand extends CommandGroup {
     /** How long from {@code start} to {@code stop}, as the run summary writes it; empty while running. */
     static String took(java.time.Instant start, java.time.Instant stop) {
         return start == null || stop == null ? "" : FetchProgress.human(Duration.between(start, stop));

@@ -23,20 +23,8 @@ import picocli.CommandLine.Spec;
                 "(--stack, default Barlake-staging), or --table, or BARLAKE_KEYS_TABLE. The keys given at deploy time",
                 "(ApiKeyHashes) keep working beside these."},
         subcommands = {KeysCommand.Create.class, KeysCommand.ListKeys.class, KeysCommand.Revoke.class})
-final class KeysCommand implements Callable<Integer> {
+final class KeysCommand extends CommandGroup {
     static final String TABLE_OUTPUT = "KeysTable";
-
-    @ParentCommand
-    Barlake parent;
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCodes.USAGE;
-    }
 
     /** The table, and the work on it. */
     abstract static class OnTable implements Callable<Integer> {

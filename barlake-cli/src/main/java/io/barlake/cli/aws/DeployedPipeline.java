@@ -22,7 +22,6 @@ import software.amazon.awssdk.services.cloudformation.model.Output;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
-import software.amazon.awssdk.services.sfn.model.GetExecutionHistoryResponse;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 
 /**
@@ -166,18 +165,8 @@ public final class DeployedPipeline implements AutoCloseable {
         return jobs;
     }
 
-    /** Every event of an execution's history, all pages. */
     private List<HistoryEvent> history(String execution) {
-        List<HistoryEvent> events = new ArrayList<>();
-        String token = null;
-        do {
-            String next = token;
-            GetExecutionHistoryResponse page = sfn.getExecutionHistory(request -> request.executionArn(execution).maxResults(1000)
-                    .nextToken(next));
-            events.addAll(page.events());
-            token = page.nextToken();
-        } while (token != null);
-        return events;
+        return ExecutionHistoryReplay.history(sfn, execution);
     }
 
     /**

@@ -16,4 +16,18 @@ public interface Limits {
     long usedToday(String key);
 
     long dailyQuota();
+
+    /** The 429 of a limit, with {@code Retry-After}. */
+    static io.barlake.serving.http.ApiException tooMany(String message, long retryAfterSeconds) {
+        return new io.barlake.serving.http.ApiException(429, "too_many_requests", message, java.util.List.of(),
+                java.util.Map.of("Retry-After", Long.toString(retryAfterSeconds)));
+    }
+
+    /** The 429 of a used-up daily quota: retry after the next midnight UTC. */
+    static io.barlake.serving.http.ApiException quotaUsedUp(long dailyQuota, java.time.Clock clock) {
+        java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC));
+        long untilMidnight = java.time.Duration.between(clock.instant(), today.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC))
+                .toSeconds();
+        return tooMany("daily quota of " + dailyQuota + " requests used up; it resets at 00:00 UTC", Math.max(1, untilMidnight));
+    }
 }

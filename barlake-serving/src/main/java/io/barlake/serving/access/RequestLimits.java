@@ -1,6 +1,5 @@
 package io.barlake.serving.access;
 
-import io.barlake.serving.http.ApiException;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
@@ -48,15 +47,14 @@ public final class RequestLimits implements Limits {
         Usage day = usage.compute(key, (k, current) -> current == null || !current.day().equals(today)
                 ? new Usage(today, new AtomicLong()) : current);
         if (day.count().get() >= dailyQuota) {
-            long untilMidnight = Duration.between(clock.instant(), today.plusDays(1).atStartOfDay(ZoneOffset.UTC)).toSeconds();
-            throw tooMany("daily quota of " + dailyQuota + " requests used up; it resets at 00:00 UTC", Math.max(1, untilMidnight));
+            throw Limits.quotaUsedUp(dailyQuota, clock);
         }
         Bucket bucket = buckets.computeIfAbsent(key, k -> Bucket.builder()
                 .addLimit(Bandwidth.builder().capacity(burst).refillGreedy(perSecond, Duration.ofSeconds(1)).build()).build());
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
             long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
-            throw tooMany("rate limit of " + perSecond + " requests a second exceeded", seconds);
+            throw Limits.tooMany("rate limit of " + perSecond + " requests a second exceeded", seconds);
         }
         day.count().incrementAndGet();
     }
@@ -71,10 +69,5 @@ public final class RequestLimits implements Limits {
     @Override
     public long dailyQuota() {
         return dailyQuota;
-    }
-
-    private static ApiException tooMany(String message, long retryAfterSeconds) {
-        return new ApiException(429, "too_many_requests", message, java.util.List.of(),
-                Map.of("Retry-After", Long.toString(retryAfterSeconds)));
     }
 }

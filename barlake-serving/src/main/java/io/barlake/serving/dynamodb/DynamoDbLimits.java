@@ -1,7 +1,6 @@
 package io.barlake.serving.dynamodb;
 
 import io.barlake.serving.access.Limits;
-import io.barlake.serving.http.ApiException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -56,15 +55,14 @@ public final class DynamoDbLimits implements Limits {
     public void admit(String key) {
         takeToken(key);
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-        long midnight = today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+        long midnight = today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toEpochSecond(); // the day item expires two days after it
         try {
             dynamo.updateItem(request -> request.tableName(table).key(Map.of(KEY, s(dayItem(key, today))))
                     .updateExpression("ADD used :one SET " + EXPIRES + " = :expires")
                     .conditionExpression("attribute_not_exists(used) OR used < :quota")
                     .expressionAttributeValues(Map.of(":one", n(1), ":quota", n(dailyQuota), ":expires", n(midnight + 2 * 86_400))));
         } catch (ConditionalCheckFailedException e) {
-            throw tooMany("daily quota of " + dailyQuota + " requests used up; it resets at 00:00 UTC",
-                    Math.max(1, midnight - clock.instant().getEpochSecond()));
+            throw Limits.quotaUsedUp(dailyQuota, clock);
         }
     }
 
@@ -85,7 +83,7 @@ public final class DynamoDbLimits implements Limits {
             }
             if (tokens < 1000) {
                 long millis = (1000 - tokens + perSecond - 1) / perSecond;
-                throw tooMany("rate limit of " + perSecond + " requests a second exceeded", Math.max(1, (millis + 999) / 1000));
+                throw Limits.tooMany("rate limit of " + perSecond + " requests a second exceeded", Math.max(1, (millis + 999) / 1000));
             }
             Map<String, AttributeValue> item = new HashMap<>();
             item.put(KEY, s(id));
@@ -107,7 +105,7 @@ public final class DynamoDbLimits implements Limits {
                 // another instance took a token between our read and write: read again
             }
         }
-        throw tooMany("rate limit of " + perSecond + " requests a second exceeded (busy)", 1);
+        throw Limits.tooMany("rate limit of " + perSecond + " requests a second exceeded (busy)", 1);
     }
 
     @Override
@@ -132,10 +130,5 @@ public final class DynamoDbLimits implements Limits {
 
     static AttributeValue n(long value) {
         return AttributeValue.fromN(Long.toString(value));
-    }
-
-    private static ApiException tooMany(String message, long retryAfterSeconds) {
-        return new ApiException(429, "too_many_requests", message, java.util.List.of(),
-                Map.of("Retry-After", Long.toString(retryAfterSeconds)));
     }
 }

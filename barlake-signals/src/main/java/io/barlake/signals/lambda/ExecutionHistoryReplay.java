@@ -38,6 +38,19 @@ public final class ExecutionHistoryReplay {
         this.sink = sink;
     }
 
+    /** Every event of an execution's history, all pages, oldest first. */
+    public static List<HistoryEvent> history(software.amazon.awssdk.services.sfn.SfnClient sfn, String execution) {
+        List<HistoryEvent> events = new ArrayList<>();
+        String token = null;
+        do {
+            String next = token;
+            var page = sfn.getExecutionHistory(request -> request.executionArn(execution).maxResults(1000).nextToken(next));
+            events.addAll(page.events());
+            token = page.nextToken();
+        } while (token != null);
+        return events;
+    }
+
     /** Tells the events after those already told, in order. */
     public void tell(Iterable<HistoryEvent> events) {
         for (HistoryEvent event : events) {

@@ -20,7 +20,6 @@ import java.time.Clock;
 import java.util.Map;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
-import software.amazon.awssdk.services.sfn.model.GetExecutionHistoryResponse;
 
 /**
  * The state machine's last task, on the success and the failure path: the execution's run report
@@ -65,15 +64,7 @@ public final class RunReportHandler implements RequestStreamHandler {
         io.barlake.lake.logging.LogContext.run(DeployedRunReport.runId(arn.substring(arn.lastIndexOf(':') + 1)));
         DescribeExecutionResponse execution = sfn.describeExecution(request -> request.executionArn(arn));
         StageTimeline timeline = new StageTimeline();
-        ExecutionHistoryReplay replay = new ExecutionHistoryReplay(timeline);
-        String token = null;
-        do {
-            String next = token;
-            GetExecutionHistoryResponse page = sfn.getExecutionHistory(request -> request.executionArn(arn).maxResults(1000)
-                    .nextToken(next));
-            replay.tell(page.events());
-            token = page.nextToken();
-        } while (token != null);
+        new ExecutionHistoryReplay(timeline).tell(ExecutionHistoryReplay.history(sfn, arn));
         RunReport report = DeployedRunReport.save(store, clock, new DeployedRunReport.Execution(execution.name(),
                 LakeJson.mapper().readTree(execution.input() == null ? "{}" : execution.input()), execution.startDate(),
                 timeline.reports(), event.path("state"), "SUCCEEDED".equals(event.path("outcome").asText()),
