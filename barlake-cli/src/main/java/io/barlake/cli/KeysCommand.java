@@ -15,14 +15,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code barlake keys create|list|revoke}: the deployed API's keys, issued and revoked without a redeploy. */
+/** {@code barlake keys create|list|rotate|revoke}: the deployed API's keys, issued and revoked without a redeploy. */
 @Command(name = "keys", mixinStandardHelpOptions = true,
         header = "Issue, list and revoke the deployed API's keys.",
         description = {"Keys live in the stack's DynamoDB table as SHA-256 hashes: the key itself is printed once, when issued,",
                 "and kept nowhere. A revoked key stops working within a minute. The table is the stack's KeysTable output",
                 "(--stack, default Barlake-staging), or --table, or BARLAKE_KEYS_TABLE. The keys given at deploy time",
                 "(ApiKeyHashes) keep working beside these."},
-        subcommands = {KeysCommand.Create.class, KeysCommand.ListKeys.class, KeysCommand.Revoke.class})
+        subcommands = {KeysCommand.Create.class, KeysCommand.ListKeys.class, KeysCommand.Rotate.class, KeysCommand.Revoke.class})
 final class KeysCommand extends CommandGroup {
     static final String TABLE_OUTPUT = "KeysTable";
 
@@ -72,6 +72,24 @@ final class KeysCommand extends CommandGroup {
             }
             out.println(key);
             spec.commandLine().getErr().println("The key for " + name + " is above; it is shown only now. Send it as the x-api-key header.");
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "rotate", mixinStandardHelpOptions = true,
+            header = "Issue a new key for a name and revoke its old ones; the new key is printed once.")
+    static final class Rotate extends OnTable {
+        @Parameters(paramLabel = "NAME", description = "Whose key to rotate.")
+        String name;
+
+        @Override
+        int work(DynamoDbKeys keys, PrintWriter out) {
+            if (keys.list().stream().noneMatch(key -> key.name().equals(name) && key.revoked() == null)) {
+                throw new InvalidSettingException("NAME", name, "no valid key of that name to rotate; barlake keys create " + name);
+            }
+            out.println(keys.rotate(name));
+            spec.commandLine().getErr().println("The new key for " + name + " is above; the old one stops working within "
+                    + DynamoDbKeys.REMEMBER_SECONDS + " s.");
             return ExitCodes.OK;
         }
     }

@@ -41,7 +41,7 @@ class BarlakeCliTest {
         System.setErr(new java.io.PrintStream(picocliWarnings, true, java.nio.charset.StandardCharsets.UTF_8));
         try {
             for (String command : List.of("run", "backfill", "aws", "aws run", "aws backfill", "aws status", "keys", "keys create",
-                    "keys list", "keys revoke", "fetch", "status", "backtest",
+                    "keys list", "keys rotate", "keys revoke", "fetch", "status", "backtest",
                     "sweep", "walkforward", "indicators", "scan", "market", "signal", "export", "serve")) {
                 List<String> args = new java.util.ArrayList<>(List.of(command.split(" ")));
                 args.add("--help");

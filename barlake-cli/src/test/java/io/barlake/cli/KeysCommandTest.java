@@ -43,12 +43,24 @@ class KeysCommandTest {
         assertThat(listed.exitCode()).isZero();
         assertThat(listed.out()).contains("desk-1", key.substring(0, 7) + "…", "issued 2025-06-03T12:00:00Z").doesNotContain(key);
 
+        CliRun rotated = CliRun.execute(environment, "keys", "rotate", "desk-1");
+        assertThat(rotated.exitCode()).as(rotated.err()).isZero();
+        String newKey = rotated.out().strip();
+        assertThat(newKey).matches("bl_[A-Za-z0-9_-]{43}").isNotEqualTo(key);
+        assertThat(DynamoDbTables.keys(environment, Dynalite.KEYS, CliRun.CLOCK).nameOf(ApiKeys.hash(key))).as("the old key").isEmpty();
+        assertThat(DynamoDbTables.keys(environment, Dynalite.KEYS, CliRun.CLOCK).nameOf(ApiKeys.hash(newKey))).hasValue("desk-1");
+        key = newKey;
+
         CliRun revoked = CliRun.execute(environment, "keys", "revoke", "desk-1");
         assertThat(revoked.exitCode()).isZero();
         assertThat(revoked.out()).isEqualTo("Revoked 1 key of desk-1; they stop working within 60 s." + System.lineSeparator());
-        assertThat(CliRun.execute(environment, "keys", "list").out()).contains("revoked 2025-06-03T12:00:00Z");
+        assertThat(CliRun.execute(environment, "keys", "list").out().lines().filter(line -> line.startsWith("desk-1")))
+                .hasSize(2).allSatisfy(line -> assertThat(line).contains("revoked 2025-06-03T12:00:00Z"));
         assertThat(DynamoDbTables.keys(environment, Dynalite.KEYS, CliRun.CLOCK).nameOf(ApiKeys.hash(key))).isEmpty();
 
+        CliRun nothingToRotate = CliRun.execute(environment, "keys", "rotate", "desk-1");
+        assertThat(nothingToRotate.exitCode()).isEqualTo(2);
+        assertThat(nothingToRotate.errLines()).singleElement().asString().contains("no valid key of that name to rotate");
         CliRun again = CliRun.execute(environment, "keys", "revoke", "desk-1");
         assertThat(again.exitCode()).isEqualTo(2);
         assertThat(again.errLines()).singleElement().asString().contains("no valid key of that name");

@@ -47,7 +47,9 @@ public final class FetchBarsHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         io.barlake.lake.logging.LogContext.invocation(context == null ? null : context.getAwsRequestId());
-        FetchRequest request = FetchEvents.barsRequest(LakeJson.mapper().readTree(input));
+        com.fasterxml.jackson.databind.JsonNode event = LakeJson.mapper().readTree(input);
+        io.barlake.lake.logging.LogContext.run(event == null ? null : event.path("run_id").asText(null));
+        FetchRequest request = FetchEvents.barsRequest(event);
         Duration budget = settings.timeBudget();
         if (context != null && context.getRemainingTimeInMillis() > 0) {
             Duration left = Duration.ofMillis(context.getRemainingTimeInMillis()).minus(SAFETY_MARGIN);

@@ -28,6 +28,7 @@ public final class FetchReferenceHandler implements RequestStreamHandler {
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         io.barlake.lake.logging.LogContext.invocation(context == null ? null : context.getAwsRequestId());
         JsonNode event = LakeJson.mapper().readTree(input);
+        io.barlake.lake.logging.LogContext.run(event == null ? null : event.path("run_id").asText(null));
         ReferenceResult result = new ReferenceFetcher(environment.store(), environment.source(), environment.calendar(),
                 environment.clock(), environment.followedTickers()).fetch(event == null ? null : FetchEvents.date(event, "date"),
                 event == null ? null : FetchEvents.date(event, "from")); // a backfill's range: its dividends too

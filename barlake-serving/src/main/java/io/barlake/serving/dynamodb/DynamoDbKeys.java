@@ -92,11 +92,25 @@ public final class DynamoDbKeys implements KeyTable {
         return issued;
     }
 
+    /**
+     * Rotates {@code name}'s key: issues a new one, then revokes the others of that name. The new
+     * plaintext, to be shown once; the old keys stop within {@value #REMEMBER_SECONDS} s.
+     */
+    public String rotate(String name) {
+        String key = create(name);
+        revoke(name, ApiKeys.hash(key));
+        return key;
+    }
+
     /** Revokes every valid key of {@code name}; how many. */
     public int revoke(String name) {
+        return revoke(name, null);
+    }
+
+    private int revoke(String name, String keep) {
         int revoked = 0;
         for (Map<String, AttributeValue> item : dynamo.scanPaginator(request -> request.tableName(table).consistentRead(true)).items()) {
-            if (item.get("name").s().equals(name) && !item.containsKey("revoked")) {
+            if (item.get("name").s().equals(name) && !item.containsKey("revoked") && !item.get(HASH).s().equals(keep)) {
                 dynamo.updateItem(request -> request.tableName(table).key(Map.of(HASH, item.get(HASH)))
                         .updateExpression("SET revoked = :now").expressionAttributeValues(Map.of(":now",
                                 AttributeValue.fromS(clock.instant().toString()))));

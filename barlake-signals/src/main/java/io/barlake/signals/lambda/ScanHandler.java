@@ -87,7 +87,8 @@ public final class ScanHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         io.barlake.lake.logging.LogContext.invocation(context == null ? null : context.getAwsRequestId());
-        LakeJson.mapper().readTree(input);
+        com.fasterxml.jackson.databind.JsonNode event = LakeJson.mapper().readTree(input);
+        io.barlake.lake.logging.LogContext.run(event == null ? null : event.path("run_id").asText(null));
         Gold updated = gold(store, clock, market);
         MarketGold.Result gold = updated.market();
         SignalsGold.Result result = updated.signals();

@@ -66,11 +66,14 @@ final class PipelineScenarios {
         String arn = pipeline.arns().get(Placeholder.FetchBarsFunctionArn);
         RequestStreamHandler real = pipeline.tasks().function(arn);
         AtomicInteger calls = new AtomicInteger();
+        java.util.List<JsonNode> events = new java.util.concurrent.CopyOnWriteArrayList<>();
         pipeline.tasks().function(arn, (in, out, context) -> {
+            byte[] event = in.readAllBytes();
+            events.add(LakeJson.mapper().readTree(event));
             if (calls.incrementAndGet() <= 2) {
                 throw new PolygonRateLimitedException("Polygon rate limit (429)", Duration.ofSeconds(12));
             }
-            real.handleRequest(in, out, context);
+            real.handleRequest(new java.io.ByteArrayInputStream(event), out, context);
         });
 
         LocalPipeline.Outcome outcome = pipeline.run("run-retry", "backfill", backfill("2026-10-01", "2026-11-20"),
@@ -79,6 +82,12 @@ final class PipelineScenarios {
         assertThat(outcome.result().succeeded()).as(outcome.result().error() + " " + outcome.result().cause()).isTrue();
         assertThat(outcome.result().output().path("fetch").path("bars").path("sessions").asInt())
                 .isEqualTo(TradingCalendar.nyse().countSessions(java.time.LocalDate.parse("2026-10-01"), java.time.LocalDate.parse("2026-11-20")));
+        // The fetcher is told its run (for its log lines) beside the request the run was given.
+        assertThat(events).isNotEmpty().allSatisfy(event -> {
+            assertThat(event.path("run_id").asText()).isEqualTo("run-retry");
+            assertThat(event.path("mode").asText()).isEqualTo("backfill");
+            assertThat(event.path("from").asText()).isEqualTo("2026-10-01");
+        });
         RunReport report = new StateStore(store, CLOCK).runReport("run-retry").orElseThrow();
         assertThat(report.status()).isEqualTo(RunReport.Status.SUCCEEDED);
         assertThat(report.stages()).filteredOn(stage -> stage.name().equals("FetchBars"))
