@@ -6,6 +6,15 @@ package io.barlake.serving.access;
  * deployed), so ten Lambda instances allow one quota, not ten.
  */
 public interface Limits {
+    /** Each key's rate (a token bucket of {@code burst}, refilled at {@code perSecond}) and its daily quota; all positive. */
+    record Rates(long perSecond, long burst, long dailyQuota) {
+        public Rates {
+            if (perSecond < 1 || burst < 1 || dailyQuota < 1) {
+                throw new IllegalArgumentException("rate, burst and quota must be positive");
+            }
+        }
+    }
+
     /**
      * Lets one request of {@code key} through, or throws the 429 (with {@code Retry-After}: the
      * seconds until a token is back, or until midnight UTC when the day's quota is used up).

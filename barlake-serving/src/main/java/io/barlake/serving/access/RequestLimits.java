@@ -31,12 +31,10 @@ public final class RequestLimits implements Limits {
     private record Usage(LocalDate day, AtomicLong count) {}
 
     public RequestLimits(long perSecond, long burst, long dailyQuota, Clock clock) {
-        if (perSecond < 1 || burst < 1 || dailyQuota < 1) {
-            throw new IllegalArgumentException("rate, burst and quota must be positive");
-        }
-        this.perSecond = perSecond;
-        this.burst = burst;
-        this.dailyQuota = dailyQuota;
+        Rates rates = new Rates(perSecond, burst, dailyQuota);
+        this.perSecond = rates.perSecond();
+        this.burst = rates.burst();
+        this.dailyQuota = rates.dailyQuota();
         this.clock = clock;
     }
 

@@ -40,14 +40,12 @@ public final class DynamoDbLimits implements Limits {
     private final Clock clock;
 
     public DynamoDbLimits(DynamoDbClient dynamo, String table, long perSecond, long burst, long dailyQuota, Clock clock) {
-        if (perSecond < 1 || burst < 1 || dailyQuota < 1) {
-            throw new IllegalArgumentException("rate, burst and quota must be positive");
-        }
+        Rates rates = new Rates(perSecond, burst, dailyQuota);
         this.dynamo = dynamo;
         this.table = table;
-        this.perSecond = perSecond;
-        this.burst = burst;
-        this.dailyQuota = dailyQuota;
+        this.perSecond = rates.perSecond();
+        this.burst = rates.burst();
+        this.dailyQuota = rates.dailyQuota();
         this.clock = clock;
     }
 
