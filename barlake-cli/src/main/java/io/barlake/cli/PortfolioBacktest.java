@@ -8,15 +8,12 @@ import io.barlake.analytics.portfolio.PortfolioSettings;
 import io.barlake.analytics.portfolio.Rank;
 import io.barlake.analytics.series.BarSeries;
 import io.barlake.analytics.strategy.Strategy;
-import io.barlake.lake.state.DailyCheckpoint;
 import io.barlake.lake.state.LakeJson;
-import io.barlake.lake.state.StateStore;
 import io.barlake.lake.read.Adjustment;
 import io.barlake.lake.read.SymbolLookup;
-import io.barlake.lake.read.TotalReturn;
 import io.barlake.lake.store.InvalidSettingException;
 import io.barlake.lake.store.ObjectStore;
-import io.barlake.signals.scan.LakeUniverse;
+import io.barlake.signals.scan.PortfolioBars;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -51,28 +48,22 @@ final class PortfolioBacktest {
         return asked;
     }
 
-    /** Total return when the lake has dividends, else split-adjusted, unless asked otherwise. */
-    static Adjustment adjustment(ObjectStore store, Adjustment asked) {
-        return refuseRaw(asked) != null ? asked : TotalReturn.available(store) ? Adjustment.TOTAL_RETURN : Adjustment.SPLIT;
-    }
-
     static void run(ObjectStore store, Clock clock, Request request, PrintWriter out) throws IOException {
-        LocalDate latest = DailyCheckpoint.latestSession(new StateStore(store, clock))
+        PortfolioBars bars = PortfolioBars.of(store, clock, request.from(), request.to(), refuseRaw(request.adjustment()))
                 .orElseThrow(() -> new InvalidSettingException("--universe", request.universe(), "the lake has no daily bars yet"));
-        LocalDate last = request.to() == null || request.to().isAfter(latest) ? latest : request.to();
+        LocalDate last = bars.last();
         Set<String> only = request.universe().equalsIgnoreCase("all") ? Set.of()
                 : request.universe().equalsIgnoreCase("picks") ? picks(store, last)
                 : new TreeSet<>(SymbolLookup.resolveAll(store, Arrays.stream(request.universe().split(",")).map(String::trim)
                         .filter(symbol -> !symbol.isEmpty()).toList()));
-        Adjustment adjustment = adjustment(store, request.adjustment());
-        boolean totalReturn = adjustment == Adjustment.TOTAL_RETURN;
-        List<BarSeries> universe = LakeUniverse.dailyBetween(store, last, only, request.from(), totalReturn);
+        Adjustment adjustment = bars.adjustment();
+        List<BarSeries> universe = bars.universe(only);
         if (universe.isEmpty()) {
             throw new InvalidSettingException("--universe", request.universe(), "no symbol of it has daily bars in the lake"
                     + (request.from() == null ? "" : " from " + request.from()) + " to " + last);
         }
         PortfolioResult result = PortfolioBacktester.run(universe, request.strategy(), request.settings(), request.rank());
-        Benchmark benchmark = benchmark(store, request, universe, result, last, totalReturn);
+        Benchmark benchmark = benchmark(bars, request, universe, result);
         PortfolioMetrics metrics = PortfolioMetrics.of(result, benchmark);
         if (request.report() != null) {
             java.nio.file.Path folder = request.report().toAbsolutePath().getParent();
@@ -152,12 +143,9 @@ final class PortfolioBacktest {
         return adjustment == Adjustment.TOTAL_RETURN ? "dividends reinvested" : "split-adjusted";
     }
 
-    private static Benchmark benchmark(ObjectStore store, Request request, List<BarSeries> universe, PortfolioResult result,
-            LocalDate last, boolean totalReturn) {
+    private static Benchmark benchmark(PortfolioBars bars, Request request, List<BarSeries> universe, PortfolioResult result) {
         try {
-            return Benchmark.choose(request.benchmark(), symbol -> LakeUniverse.dailyBetween(store, last,
-                    Set.of(SymbolLookup.resolve(store, symbol)), request.from(),
-                    totalReturn).stream().findFirst(), universe, result.dates(), request.settings().initialCapital());
+            return Benchmark.choose(request.benchmark(), bars::one, universe, result.dates(), request.settings().initialCapital());
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingException("--benchmark", request.benchmark(), e.getMessage());
         }

@@ -16,7 +16,7 @@ import io.barlake.lake.read.Adjustment;
 import io.barlake.lake.read.NoBarsException;
 import io.barlake.lake.read.SymbolBars;
 import io.barlake.serving.http.ApiException;
-import io.barlake.signals.scan.LakeUniverse;
+import io.barlake.signals.scan.PortfolioBars;
 import io.barlake.signals.series.LakeSeries;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -97,29 +97,22 @@ public final class BacktestService {
 
     /** @throws ApiException 404 when the lake has no bars of any of the symbols in the range */
     public PortfolioOutcome portfolio(PortfolioRequest request) {
-        Adjustment adjustment = request.adjustment() != null ? request.adjustment()
-                : io.barlake.lake.read.TotalReturn.available(store) ? Adjustment.TOTAL_RETURN : Adjustment.SPLIT;
-        boolean totalReturn = adjustment == Adjustment.TOTAL_RETURN;
-        LocalDate latest = io.barlake.lake.state.DailyCheckpoint.latestSession(new io.barlake.lake.state.StateStore(store, clock))
+        PortfolioBars bars = PortfolioBars.of(store, clock, request.from(), request.to(), request.adjustment())
                 .orElseThrow(() -> ApiException.notFound("The lake has no daily bars yet"));
-        LocalDate last = request.to() == null || request.to().isAfter(latest) ? latest : request.to();
-        List<BarSeries> universe = LakeUniverse.dailyBetween(store, last,
-                new java.util.TreeSet<>(io.barlake.lake.read.SymbolLookup.resolveAll(store, request.symbols())), request.from(), totalReturn);
+        List<BarSeries> universe = bars.universe(new java.util.TreeSet<>(io.barlake.lake.read.SymbolLookup.resolveAll(store,
+                request.symbols())));
         if (universe.isEmpty()) {
             throw ApiException.notFound("No daily bars for any symbol of 'universe' in that range");
         }
         PortfolioResult result = PortfolioBacktester.run(universe, request.strategy(), request.settings(), request.rank());
         Benchmark benchmark;
         try {
-            benchmark = Benchmark.choose(request.benchmark(), symbol -> LakeUniverse.dailyBetween(store, last,
-                    java.util.Set.of(io.barlake.lake.read.SymbolLookup.resolve(store, symbol)), request.from(), totalReturn).stream().findFirst(),
-                    universe, result.dates(),
-                    request.settings().initialCapital());
+            benchmark = Benchmark.choose(request.benchmark(), bars::one, universe, result.dates(), request.settings().initialCapital());
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("'benchmark' " + e.getMessage());
         }
         return new PortfolioOutcome(result, PortfolioMetrics.of(result, benchmark), benchmark,
-                universe.stream().map(BarSeries::symbol).toList(), adjustment);
+                universe.stream().map(BarSeries::symbol).toList(), bars.adjustment());
     }
 
 
