@@ -44,8 +44,8 @@ final class AwsCommand extends CommandGroup {
         String stateMachine;
     }
 
-    /** Starting an execution: the input, then following it when asked. */
-    abstract static class Start implements Callable<Integer> {
+    /** A command on the deployed state machine: its arguments checked first, then the work with the machine found. */
+    abstract static class OnMachine implements Callable<Integer> {
         @ParentCommand
         AwsCommand aws;
 
@@ -55,6 +55,22 @@ final class AwsCommand extends CommandGroup {
         @Mixin
         Target target = new Target();
 
+        /** Refuses bad arguments before anything is asked of AWS. */
+        abstract void check();
+
+        abstract int work(DeployedPipeline pipeline, String machine) throws InterruptedException;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            check();
+            try (DeployedPipeline pipeline = new DeployedPipeline(aws.parent.environment())) {
+                return work(pipeline, pipeline.stateMachine(target.stateMachine, target.stack));
+            }
+        }
+    }
+
+    /** Starting an execution: the input, then following it when asked. */
+    abstract static class Start extends OnMachine {
         @Option(names = "--wait", description = "Follow the execution to its end and exit with its outcome.")
         boolean wait;
 
@@ -67,40 +83,42 @@ final class AwsCommand extends CommandGroup {
         abstract String name();
 
         @Override
-        public Integer call() throws InterruptedException {
+        void check() {
+            input();
+        }
+
+        @Override
+        int work(DeployedPipeline pipeline, String machine) throws InterruptedException {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             ObjectNode input = input();
-            try (DeployedPipeline pipeline = new DeployedPipeline(aws.parent.environment())) {
-                String machine = pipeline.stateMachine(target.stateMachine, target.stack);
-                String stamp = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT)
-                        .format(aws.parent.clock().instant().atOffset(ZoneOffset.UTC));
-                String execution = pipeline.start(machine, name() + "-" + stamp, input.toString());
-                out.println("Started " + execution + ": " + input);
-                out.flush();
-                if (!wait) {
-                    out.println("Follow it: barlake aws status --state-machine " + machine);
-                    return ExitCodes.OK;
-                }
-                DeployedPipeline.Execution end;
-                if (System.console() != null) {
-                    try (StageBars bars = new StageBars()) {
-                        end = pipeline.follow(execution, bars, Duration.ofSeconds(Math.max(0, poll)));
-                    }
-                } else {
-                    ExecutionListener lines = new StageLines(err);
-                    end = pipeline.follow(execution, lines, Duration.ofSeconds(Math.max(0, poll)));
-                }
-                out.printf(Locale.ROOT, "%s %s in %s%n", end.name(), end.status(), took(end.started(), end.stopped()));
-                out.flush();
-                if (end.succeeded()) {
-                    return ExitCodes.OK;
-                }
-                err.println("barlake: execution " + end.name() + " " + end.status()
-                        + (end.error() == null ? "" : ": " + end.error()) + (end.cause() == null ? "" : ": "
-                        + DeployedPipeline.firstLine(end.cause())));
-                return ExitCodes.FAILURE;
+            String stamp = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT)
+                    .format(aws.parent.clock().instant().atOffset(ZoneOffset.UTC));
+            String execution = pipeline.start(machine, name() + "-" + stamp, input.toString());
+            out.println("Started " + execution + ": " + input);
+            out.flush();
+            if (!wait) {
+                out.println("Follow it: barlake aws status --state-machine " + machine);
+                return ExitCodes.OK;
             }
+            DeployedPipeline.Execution end;
+            if (System.console() != null) {
+                try (StageBars bars = new StageBars()) {
+                    end = pipeline.follow(execution, bars, Duration.ofSeconds(Math.max(0, poll)));
+                }
+            } else {
+                ExecutionListener lines = new StageLines(err);
+                end = pipeline.follow(execution, lines, Duration.ofSeconds(Math.max(0, poll)));
+            }
+            out.printf(Locale.ROOT, "%s %s in %s%n", end.name(), end.status(), took(end.started(), end.stopped()));
+            out.flush();
+            if (end.succeeded()) {
+                return ExitCodes.OK;
+            }
+            err.println("barlake: execution " + end.name() + " " + end.status()
+                    + (end.error() == null ? "" : ": " + end.error()) + (end.cause() == null ? "" : ": "
+                    + DeployedPipeline.firstLine(end.cause())));
+            return ExitCodes.FAILURE;
         }
     }
 
@@ -154,37 +172,29 @@ final class AwsCommand extends CommandGroup {
     @Command(name = "status", mixinStandardHelpOptions = true, header = "The deployed pipeline's recent executions and their Batch jobs.",
             description = {"Newest first: each execution's outcome and time, and the Batch jobs it ran with their state and a link",
                     "to their log in the CloudWatch console."})
-    static final class Status implements Callable<Integer> {
-        @ParentCommand
-        AwsCommand aws;
-
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        Target target = new Target();
-
+    static final class Status extends OnMachine {
         @Option(names = "--limit", defaultValue = "5", description = "Executions to list (default ${DEFAULT-VALUE}, at most 100).")
         int limit;
 
         @Override
-        public Integer call() {
+        void check() {
             if (limit < 1 || limit > 100) {
                 throw new io.barlake.lake.store.InvalidSettingException("--limit", Integer.toString(limit), "expected 1 to 100");
             }
+        }
+
+        @Override
+        int work(DeployedPipeline pipeline, String machine) {
             PrintWriter out = spec.commandLine().getOut();
-            try (DeployedPipeline pipeline = new DeployedPipeline(aws.parent.environment())) {
-                String machine = pipeline.stateMachine(target.stateMachine, target.stack);
-                List<DeployedPipeline.Execution> executions = pipeline.recent(machine, limit);
-                out.println(executions.isEmpty() ? "No executions of " + machine + " yet." : "Executions of " + machine + ", newest first:");
-                for (DeployedPipeline.Execution execution : executions) {
-                    out.printf(Locale.ROOT, "  %-44s %-9s %s  %s%n", execution.name(), execution.status(),
-                            execution.started().atOffset(ZoneOffset.UTC).toLocalDateTime().toString().replace('T', ' '),
-                            took(execution.started(), execution.stopped()));
-                    for (DeployedPipeline.Job job : pipeline.jobs(execution.arn())) {
-                        out.printf(Locale.ROOT, "    %-12s %-10s %-9s %s%s%n", job.state(), job.name(), job.status(),
-                                took(job.started(), job.stopped()), job.logLink() == null ? "" : "  " + job.logLink());
-                    }
+            List<DeployedPipeline.Execution> executions = pipeline.recent(machine, limit);
+            out.println(executions.isEmpty() ? "No executions of " + machine + " yet." : "Executions of " + machine + ", newest first:");
+            for (DeployedPipeline.Execution execution : executions) {
+                out.printf(Locale.ROOT, "  %-44s %-9s %s  %s%n", execution.name(), execution.status(),
+                        execution.started().atOffset(ZoneOffset.UTC).toLocalDateTime().toString().replace('T', ' '),
+                        took(execution.started(), execution.stopped()));
+                for (DeployedPipeline.Job job : pipeline.jobs(execution.arn())) {
+                    out.printf(Locale.ROOT, "    %-12s %-10s %-9s %s%s%n", job.state(), job.name(), job.status(),
+                            took(job.started(), job.stopped()), job.logLink() == null ? "" : "  " + job.logLink());
                 }
             }
             out.flush();
