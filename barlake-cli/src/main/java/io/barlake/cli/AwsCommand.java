@@ -92,7 +92,7 @@ final class AwsCommand extends CommandGroup {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             ObjectNode input = input();
-            String stamp = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT)
+            String stamp = DateTimeFormatter.ofPattern("yyyyMMdd't'HHmmss'z'", Locale.ROOT)
                     .format(aws.parent.clock().instant().atOffset(ZoneOffset.UTC));
             String execution = pipeline.start(machine, name() + "-" + stamp, input.toString());
             out.println("Started " + execution + ": " + input);

@@ -85,11 +85,13 @@ class AwsCommandTest {
         assertThat(body.path("stateMachineArn").asText()).isEqualTo(AwsReplay.MACHINE);
         assertThat(new ObjectMapper().readTree(body.path("input").asText()))
                 .isEqualTo(new ObjectMapper().readTree("{\"mode\":\"backfill\",\"from\":\"2024-01-02\",\"to\":\"2024-03-28\"}"));
-        assertThat(body.path("name").asText()).isEqualTo("backfill-2024-01-02-2024-03-28-20250603T120000Z");
+        assertThat(body.path("name").asText()).isEqualTo("backfill-2024-01-02-2024-03-28-20250603t120000z");
+        // Lower case, as a run id must be: the run report on AWS is _runs/<this name>.json.
+        assertThat(io.barlake.lake.state.DeployedRunReport.runId(body.path("name").asText())).isEqualTo(body.path("name").asText());
         assertThat(start.getHeader("Authorization")).contains("AKIDEXAMPLE/").contains("/us-east-1/states/aws4_request");
 
         assertThat(run.out()).startsWith("Started " + replay.executionArn() + ": {\"mode\":\"backfill\"");
-        assertThat(run.out()).contains("backfill-2024-01-02-2024-03-28-20250603T120000Z SUCCEEDED in 13 min");
+        assertThat(run.out()).contains("backfill-2024-01-02-2024-03-28-20250603t120000z SUCCEEDED in 13 min");
         assertThat(run.errLines()).containsSubsequence("→ FetchStage", "→ FetchBars", "✓ FetchBars", "✓ FetchStage", "→ Consolidate",
                 "↻ Consolidate: States.TaskFailed (attempt 2), retrying in " + FetchProgress.human(java.time.Duration.ZERO), "✓ Consolidate", "→ Resample", "✓ Resample34",
                 "✓ Resample", "→ Scan", "✓ Scan");
@@ -113,7 +115,7 @@ class AwsCommandTest {
                 "--state-machine", AwsReplay.MACHINE);
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.errLines()).contains("✗ Scan: States.TaskFailed");
-        assertThat(run.errLines()).last().isEqualTo("barlake: execution run-2025-06-02-20250603T120000Z FAILED: Barlake.StageFailed: "
+        assertThat(run.errLines()).last().isEqualTo("barlake: execution run-2025-06-02-20250603t120000z FAILED: Barlake.StageFailed: "
                 + "Scan failed: the lake has no daily bars for 2025-06-02");
         assertThat(replay.requests).noneMatch(r -> r.getBody().clone().readUtf8().contains("DescribeStacks"));
     }
